@@ -1,0 +1,58 @@
+/** Findings, severities and rule metadata shared by the core, the adapters and the UI. */
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export interface Finding {
+  /** Stable rule code, e.g. "missing-value". */
+  code: string;
+  severity: Severity;
+  sheet: string;
+  /** A1 address of the one cell to fix. */
+  cell: string;
+  /** Absolute 0-based row and column of `cell`. */
+  row: number;
+  col: number;
+  /** Project or department name of the table ('' when the table has none). */
+  table: string;
+  /** Id of the table within the check result. */
+  tableId: string;
+  /** Chinese message for the user. */
+  message: string;
+}
+
+export interface TableSummary {
+  id: string;
+  sheet: string;
+  /** A1 range, e.g. "A1:F40". */
+  range: string;
+  kind: 'project' | 'department';
+  layout: 'A' | 'B' | 'C' | 'D' | '?';
+  name: string;
+  indicators: number;
+}
+
+export interface CheckResult {
+  tables: TableSummary[];
+  findings: Finding[];
+  /** Names of sheets in which no 绩效目标表 was found. */
+  sheetsWithoutTables: string[];
+  summary: { errors: number; warnings: number; infos: number };
+}
+
+export function summarize(findings: Finding[]): CheckResult['summary'] {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}
+
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  error: '错误',
+  warning: '警告',
+  info: '提示',
+};

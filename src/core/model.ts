@@ -1,0 +1,160 @@
+/**
+ * The typed model of a parsed 绩效目标表, validated with zod at the boundary between
+ * the parser and the rules (and reused by templates and adapters).
+ * Coordinates are absolute 0-based sheet positions (see grid.ts).
+ */
+import { z } from 'zod';
+
+export const CellRefSchema = z.object({
+  row: z.number().int().nonnegative(),
+  col: z.number().int().nonnegative(),
+});
+export type CellRef = z.infer<typeof CellRefSchema>;
+
+export const ComparatorSchema = z.enum(['≥', '≤', '>', '<', '=']);
+export type Comparator = z.infer<typeof ComparatorSchema>;
+
+/** A 指标值 as read: comparator, number, unit for 定量; text for 定性. */
+export const ParsedValueSchema = z.object({
+  kind: z.enum(['empty', 'placeholder', 'quantitative', 'qualitative']),
+  comparator: ComparatorSchema.nullable(),
+  /** Decimal string (exact), null for 定性. */
+  number: z.string().nullable(),
+  /** Unit as written after the number (may be '' when missing), null for 定性. */
+  unit: z.string().nullable(),
+  /** Text after the number/unit that is not a unit (e.g. "及以上", "按计划完成"). */
+  rest: z.string(),
+  /** The normalised raw text. */
+  text: z.string(),
+});
+export type ParsedValue = z.infer<typeof ParsedValueSchema>;
+
+export const IndicatorSchema = z.object({
+  /** Canonical 一级 name (e.g. "产出指标"), null when unknown or missing. */
+  level1: z.string().nullable(),
+  level1Raw: z.string(),
+  level1Cell: CellRefSchema.nullable(),
+  /** Canonical 二级 name (e.g. "数量指标"), null when unknown or missing. */
+  level2: z.string().nullable(),
+  level2Raw: z.string(),
+  level2Cell: CellRefSchema.nullable(),
+  /** N of a "指标N:" prefix, null when there is none. */
+  index: z.number().int().nullable(),
+  /** 三级 name without the "指标N:" prefix; '' for an unnamed placeholder row. */
+  name: z.string(),
+  nameCell: CellRefSchema,
+  placeholder: z.boolean(),
+  rawValue: z.string(),
+  /** The 指标值 cell (where a value is or should be written). */
+  valueCell: CellRefSchema,
+  value: ParsedValueSchema,
+  /** Unit declared in the name, e.g. "(%)" or "(元)". */
+  nameUnit: z.string().nullable(),
+  row: z.number().int().nonnegative(),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export const MoneyFieldSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  raw: z.string(),
+  /** Exact decimal string in 万元; null when the cell is empty or unreadable. */
+  amount: z.string().nullable(),
+  cell: CellRefSchema,
+});
+export type MoneyField = z.infer<typeof MoneyFieldSchema>;
+
+/** A total that must equal the sum of its parts (年度资金总额 = 财政拨款 + 其他资金). */
+export const FundsGroupSchema = z.object({
+  scope: z.string(),
+  total: MoneyFieldSchema.nullable(),
+  parts: z.array(MoneyFieldSchema),
+});
+export type FundsGroup = z.infer<typeof FundsGroupSchema>;
+
+export const HeaderFieldSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.string(),
+  /** Cell holding (or meant to hold) the value. */
+  cell: CellRefSchema,
+  labelCell: CellRefSchema,
+  required: z.boolean(),
+});
+export type HeaderField = z.infer<typeof HeaderFieldSchema>;
+
+export const GoalTextSchema = z.object({
+  label: z.string(),
+  /** Which funds scope this goal belongs to (matches FundsGroup.scope), '' if none. */
+  scope: z.string(),
+  text: z.string(),
+  cell: CellRefSchema,
+});
+export type GoalText = z.infer<typeof GoalTextSchema>;
+
+export const SpendingPointSchema = z.object({
+  label: z.string(),
+  raw: z.string(),
+  /** Percent as exact decimal string (25 for 25%), null if empty/unreadable. */
+  percent: z.string().nullable(),
+  cell: CellRefSchema,
+});
+export const SpendingPlanSchema = z.object({
+  labelCell: CellRefSchema,
+  points: z.array(SpendingPointSchema),
+});
+export type SpendingPlan = z.infer<typeof SpendingPlanSchema>;
+
+/** A 年度重点工作任务 row of a department table. */
+export const TaskSchema = z.object({
+  name: z.string(),
+  nameCell: CellRefSchema,
+  content: z.string(),
+  contentCell: CellRefSchema.nullable(),
+  goal: z.string(),
+  amountRaw: z.string(),
+  amount: z.string().nullable(),
+  amountCell: CellRefSchema.nullable(),
+});
+export type Task = z.infer<typeof TaskSchema>;
+
+/** Columns of the indicator header row (一级指标 | 二级指标 | 三级指标 | 指标值 ...). */
+export const IndicatorHeaderSchema = z.object({
+  row: z.number().int().nonnegative(),
+  level1Col: z.number().int().nullable(),
+  level2Col: z.number().int().nullable(),
+  level3Col: z.number().int().nullable(),
+  valueCol: z.number().int().nullable(),
+  /** Columns that hold neither name nor value (绩效指标描述, 指标值确定依据, 绩效标准). */
+  otherCols: z.array(z.number().int()),
+});
+export type IndicatorHeader = z.infer<typeof IndicatorHeaderSchema>;
+
+export const TableKindSchema = z.enum(['project', 'department']);
+export const LayoutSchema = z.enum(['A', 'B', 'C', 'D', '?']);
+
+export const TableSchema = z.object({
+  id: z.string(),
+  sheet: z.string(),
+  kind: TableKindSchema,
+  layout: LayoutSchema,
+  /** 项目名称 / 部门名称 ('' when missing). */
+  name: z.string(),
+  top: z.number().int().nonnegative(),
+  left: z.number().int().nonnegative(),
+  bottom: z.number().int().nonnegative(),
+  right: z.number().int().nonnegative(),
+  fields: z.array(HeaderFieldSchema),
+  funds: z.array(FundsGroupSchema),
+  /** The amount indicators and goal texts are compared with (年度资金总额 / 预算数 / ...). */
+  budget: MoneyFieldSchema.nullable(),
+  /** Department tables: expenses (基本支出...) must equal incomes (财政拨款 + 其他资金). */
+  expenses: z.array(MoneyFieldSchema),
+  incomes: z.array(MoneyFieldSchema),
+  goals: z.array(GoalTextSchema),
+  spendingPlan: SpendingPlanSchema.nullable(),
+  tasks: z.array(TaskSchema),
+  header: IndicatorHeaderSchema.nullable(),
+  indicators: z.array(IndicatorSchema),
+});
+export type Table = z.infer<typeof TableSchema>;
