@@ -1,0 +1,12 @@
+/**
+ * Public API of the pure core (no Office, no Node imports).
+ * grid -> tables -> model -> rules -> findings.
+ */
+export * from './grid';
+export * from './findings';
+export * from './model';
+export { checkWorkbook, parseWorkbook } from './check';
+export { RULES, ruleByCode } from './rules';
+export type { Rule, RuleMeta } from './rules/types';
+export { ConfigSchema, DEFAULT_CONFIG, resolveConfig } from './config';
+export type { Config, Profile } from './config';
