@@ -130,6 +130,20 @@ export const IndicatorHeaderSchema = z.object({
 });
 export type IndicatorHeader = z.infer<typeof IndicatorHeaderSchema>;
 
+/** A 一级/二级 label met in the indicator area (known, synonym, or unknown). */
+export const CategoryLabelSchema = z.object({
+  text: z.string(),
+  cell: CellRefSchema,
+  /** 1 or 2 as used in the table; null when the label is not a known category. */
+  level: z.union([z.literal(1), z.literal(2)]).nullable(),
+  canonical: z.string().nullable(),
+  /** The 一级 in force when a 二级 label appeared. */
+  parent: z.string().nullable(),
+  alias: z.boolean(),
+  suggestion: z.string().nullable(),
+});
+export type CategoryLabel = z.infer<typeof CategoryLabelSchema>;
+
 export const TableKindSchema = z.enum(['project', 'department']);
 export const LayoutSchema = z.enum(['A', 'B', 'C', 'D', '?']);
 
@@ -156,5 +170,6 @@ export const TableSchema = z.object({
   tasks: z.array(TaskSchema),
   header: IndicatorHeaderSchema.nullable(),
   indicators: z.array(IndicatorSchema),
+  categories: z.array(CategoryLabelSchema),
 });
 export type Table = z.infer<typeof TableSchema>;

@@ -1,0 +1,129 @@
+/** exceljs adapter: reads an .xlsx file into the core's WorkbookGrid (Node only). */
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
+import type { CellValue, Merge, SheetGrid, WorkbookGrid } from '../../core/grid';
+import { parseA1 } from '../../core/grid';
+
+export class WorkbookReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkbookReadError';
+  }
+}
+
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b]);
+
+/** Loads an exceljs Workbook with clear Chinese errors for encrypted, old-format or corrupt files. */
+export async function loadExcelWorkbook(input: string | Buffer): Promise<ExcelJS.Workbook> {
+  let buf: Buffer;
+  try {
+    buf = typeof input === 'string' ? await fs.readFile(input) : input;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new WorkbookReadError('文件不存在');
+    if (code === 'EISDIR') throw new WorkbookReadError('这是一个文件夹，不是文件');
+    if (code === 'EACCES') throw new WorkbookReadError('没有读取权限');
+    throw new WorkbookReadError(`无法读取（${code ?? (e as Error).message}）`);
+  }
+  if (buf.length >= 4 && buf.subarray(0, 4).equals(OLE_MAGIC)) {
+    throw new WorkbookReadError('文件设置了打开密码，或是旧版 .xls 格式；请在 Excel 中取消密码或另存为 .xlsx 后再检查');
+  }
+  if (buf.length < 2 || !buf.subarray(0, 2).equals(ZIP_MAGIC)) {
+    throw new WorkbookReadError('不是有效的 .xlsx 文件');
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new WorkbookReadError(`文件已损坏或不是有效的 .xlsx 文件（${(e as Error).message.slice(0, 80)}）`);
+  }
+  return wb;
+}
+
+function plain(n: number): number {
+  return Number.isFinite(n) ? parseFloat(n.toPrecision(15)) : n;
+}
+
+function dateText(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
+}
+
+/** Converts an exceljs cell value to the core's CellValue (displayed percent for % formats). */
+export function toCellValue(v: ExcelJS.CellValue, numFmt?: string): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') {
+    if (numFmt && numFmt.includes('%')) return `${plain(v * 100)}%`;
+    return plain(v);
+  }
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v;
+  if (v instanceof Date) return dateText(v);
+  if (typeof v === 'object') {
+    const o = v as unknown as Record<string, unknown>;
+    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
+    if ('error' in o) return String(o.error);
+    if ('formula' in o || 'sharedFormula' in o) return toCellValue((o.result ?? null) as ExcelJS.CellValue, numFmt);
+    if ('text' in o) return toCellValue(o.text as ExcelJS.CellValue, numFmt);
+  }
+  return String(v);
+}
+
+export function sheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
+  const merges: Merge[] = [];
+  const modelMerges = ((ws.model as unknown as { merges?: string[] }).merges ?? []) as string[];
+  for (const m of modelMerges) {
+    const [a, b] = m.split(':');
+    const p = parseA1(a);
+    const q = parseA1(b ?? a);
+    if (p && q) merges.push({ top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) });
+  }
+  let minRow = Infinity;
+  let minCol = Infinity;
+  const entries: { r: number; c: number; v: CellValue }[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.isMerged && cell.master && cell.master !== cell) return; // exceljs repeats the master value
+      const v = toCellValue(cell.value, cell.numFmt);
+      if (v === null || v === '') return;
+      const r = rowNumber - 1;
+      const c = colNumber - 1;
+      entries.push({ r, c, v });
+      if (r < minRow) minRow = r;
+      if (c < minCol) minCol = c;
+    });
+  });
+  if (!Number.isFinite(minRow)) {
+    minRow = 0;
+    minCol = 0;
+  }
+  const cells: CellValue[][] = [];
+  for (const e of entries) {
+    const ri = e.r - minRow;
+    (cells[ri] ??= [])[e.c - minCol] = e.v;
+  }
+  for (let i = 0; i < cells.length; i++) {
+    const row = (cells[i] ??= []);
+    for (let j = 0; j < row.length; j++) if (row[j] === undefined) row[j] = null;
+  }
+  const protectedSheet = !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
+  return {
+    name: ws.name,
+    rowOffset: minRow,
+    colOffset: minCol,
+    cells,
+    merges,
+    hidden: ws.state !== 'visible' && ws.state !== undefined,
+    protected: protectedSheet,
+  };
+}
+
+export function workbookToGrid(wb: ExcelJS.Workbook): WorkbookGrid {
+  return { sheets: wb.worksheets.map(sheetToGrid) };
+}
+
+/** Reads an .xlsx (path or buffer) into a WorkbookGrid; throws WorkbookReadError with a Chinese reason. */
+export async function readWorkbookGrid(input: string | Buffer): Promise<WorkbookGrid> {
+  return workbookToGrid(await loadExcelWorkbook(input));
+}

@@ -1,0 +1,86 @@
+/** Report formats of the command line: a readable Chinese table and the JSON document. */
+import type { CheckResult, Finding, Severity } from '../core/findings';
+import { SEVERITY_LABEL, summarize } from '../core/findings';
+import { RULES } from '../core/rules';
+
+export interface FileResult {
+  file: string;
+  result?: CheckResult;
+  error?: string;
+}
+
+const LAYOUT_LABEL: Record<string, string> = {
+  A: '项目支出表（A 式）',
+  B: '项目表含资金支出计划（B 式）',
+  C: '项目支出表（C 式）',
+  D: '部门整体表（D 式）',
+  '?': '绩效目标表',
+};
+
+export function toJson(results: FileResult[]): string {
+  const all: Finding[] = [];
+  const files = results.map((r) => {
+    if (!r.result) return { file: r.file, error: r.error ?? '无法读取', tables: [], findings: [] };
+    all.push(...r.result.findings);
+    return {
+      file: r.file,
+      tables: r.result.tables.map((t) => ({ sheet: t.sheet, range: t.range, kind: t.kind, name: t.name })),
+      findings: r.result.findings.map((f) => ({ code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, table: f.table, message: f.message })),
+    };
+  });
+  return JSON.stringify({ files, summary: summarize(all) }, null, 2);
+}
+
+function counts(findings: Finding[]): string {
+  const s = summarize(findings);
+  return `错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}`;
+}
+
+const ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: '·' };
+
+export function toTable(results: FileResult[], opts: { color?: boolean } = {}): string {
+  const paint = (sev: Severity, s: string) => {
+    if (!opts.color) return s;
+    const code = sev === 'error' ? 31 : sev === 'warning' ? 33 : 36;
+    return `\x1b[${code}m${s}\x1b[0m`;
+  };
+  const lines: string[] = [];
+  const all: Finding[] = [];
+  let tableCount = 0;
+  let unreadable = 0;
+  for (const r of results) {
+    lines.push(`文件：${r.file}`);
+    if (!r.result) {
+      unreadable++;
+      lines.push(`  无法检查：${r.error ?? '无法读取'}`, '');
+      continue;
+    }
+    const res = r.result;
+    all.push(...res.findings);
+    tableCount += res.tables.length;
+    const sheets = [...new Set([...res.tables.map((t) => t.sheet), ...res.sheetsWithoutTables])];
+    for (const sheet of sheets) {
+      const tables = res.tables.filter((t) => t.sheet === sheet);
+      if (tables.length === 0) {
+        lines.push(`  工作表「${sheet}」：未找到绩效目标表`);
+        continue;
+      }
+      lines.push(`  工作表「${sheet}」：${tables.length} 张表`);
+      tables.forEach((t, i) => {
+        const fs = res.findings.filter((f) => f.tableId === t.id);
+        lines.push(`    ${i + 1}. ${t.name || '（未填写名称）'}  [${LAYOUT_LABEL[t.layout]}，${t.range}，${t.indicators} 个指标]  ${fs.length ? counts(fs) : '未发现问题'}`);
+        for (const f of fs) {
+          lines.push(paint(f.severity, `       ${ICON[f.severity]} ${SEVERITY_LABEL[f.severity]} ${f.cell.padEnd(6)} ${f.message}（${f.code}）`));
+        }
+      });
+    }
+    if (res.tables.length === 0) lines.push('  未找到绩效目标表：本工具查找含“项目名称/部门名称”及“一级指标/二级指标/三级指标/指标值”表头的表格。');
+    lines.push(`  小计：${res.tables.length} 张表；${counts(res.findings)}`, '');
+  }
+  lines.push(`汇总：${results.length} 个文件${unreadable ? `（${unreadable} 个无法读取）` : ''}，${tableCount} 张表；${counts(all)}`);
+  return lines.join('\n');
+}
+
+export function rulesHelp(): string {
+  return RULES.map((r) => `  ${r.code.padEnd(22)} ${SEVERITY_LABEL[r.defaultSeverity]}  ${r.description}`).join('\n');
+}

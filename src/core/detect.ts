@@ -1,0 +1,121 @@
+/**
+ * Table detection by labels, not coordinates: finds every 绩效目标表 on a sheet, stacked or alone,
+ * at any offset, merged or not.
+ */
+import { SheetView } from './sheet';
+import { labelKey } from './text';
+
+export interface Segment {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** Row/col of the 项目名称/部门名称 label, null for a table that only has an indicator header. */
+  anchor: { row: number; col: number } | null;
+  kind: 'project' | 'department';
+  /** First indicator header row (一级指标 | 二级指标 | ...). */
+  headerRow: number;
+}
+
+const PROJECT_NAME = /^(项目名称|项目支出名称|项目\(?支出\)?名称)/;
+const DEPT_NAME = /^(部门名称|单位名称|部门\(单位\)名称)/;
+const TITLE = /绩效目标(表|申报表)|绩效目标$/;
+
+export function isHeaderKey(key: string): boolean {
+  return /^一级指标/.test(key);
+}
+
+interface Pending {
+  top: number;
+  anchor: { row: number; col: number } | null;
+  kind: 'project' | 'department';
+  headerRow: number | null;
+}
+
+/** Finds table segments on a sheet. */
+export function findSegments(view: SheetView): Segment[] {
+  const segs: Pending[] = [];
+  let cur: Pending | null = null;
+  let deptHint = false;
+  for (let r = view.top; r <= view.bottom; r++) {
+    const cells = view.rowCells(r);
+    if (cells.length === 0) continue;
+    let anchor: { col: number; kind: 'project' | 'department' } | null = null;
+    let header = false;
+    let title = false;
+    for (const c of cells) {
+      const key = labelKey(c.text);
+      if (!anchor && key.length <= 40) {
+        if (PROJECT_NAME.test(key)) anchor = { col: c.col, kind: 'project' };
+        else if (DEPT_NAME.test(key)) anchor = { col: c.col, kind: 'department' };
+      }
+      if (isHeaderKey(key)) header = true;
+      if (key.length <= 60 && TITLE.test(key) && !/^(年度|总体|实施期|本年度|年度总体)/.test(key)) title = true;
+      if (/部门整体/.test(key)) deptHint = true;
+    }
+    if (title && !anchor && !header) {
+      // A title line starts a new table unless the current one has not reached its name yet.
+      if (!cur || cur.anchor || cur.headerRow !== null) {
+        if (cur) segs.push(cur);
+        cur = { top: r, anchor: null, kind: deptHint && /部门整体/.test(cells.map((c) => c.text).join('')) ? 'department' : 'project', headerRow: null };
+      }
+      continue;
+    }
+    if (anchor) {
+      if (cur && !cur.anchor && cur.headerRow === null) {
+        cur.anchor = { row: r, col: anchor.col };
+        cur.kind = anchor.kind;
+      } else {
+        if (cur) segs.push(cur);
+        cur = { top: r, anchor: { row: r, col: anchor.col }, kind: anchor.kind, headerRow: null };
+      }
+    }
+    if (header) {
+      if (!cur) cur = { top: r, anchor: null, kind: 'project', headerRow: r };
+      else if (cur.headerRow === null) cur.headerRow = r;
+      // a second header inside a table is a continuation (page break): ignored
+    }
+  }
+  if (cur) segs.push(cur);
+
+  const out: Segment[] = [];
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i];
+    if (s.headerRow === null) continue;
+    const nextTop = i + 1 < segs.length ? segs[i + 1].top : view.bottom + 1;
+    let bottom = nextTop - 1;
+    while (bottom > s.top && view.rowIsEmpty(bottom)) bottom--;
+    let left = Infinity;
+    let right = -Infinity;
+    for (let r = s.top; r <= bottom; r++) {
+      const cells = view.rowCells(r);
+      if (cells.length === 0) continue;
+      left = Math.min(left, cells[0].col);
+      right = Math.max(right, view.spanRight(r, cells[cells.length - 1].col));
+    }
+    for (const m of view.merges) {
+      if (m.top >= s.top && m.top <= bottom && view.text(m.top, m.left)) {
+        left = Math.min(left, m.left);
+        right = Math.max(right, m.right);
+      }
+    }
+    if (!Number.isFinite(left)) continue;
+    let kind = s.kind;
+    if (kind === 'project' && segmentLooksDepartment(view, s.top, bottom)) kind = 'department';
+    out.push({ top: s.top, bottom, left, right, anchor: s.anchor, kind, headerRow: s.headerRow });
+  }
+  return out;
+}
+
+function segmentLooksDepartment(view: SheetView, top: number, bottom: number): boolean {
+  let basic = false;
+  let tasks = false;
+  for (let r = top; r <= Math.min(bottom, top + 80); r++) {
+    for (const c of view.rowCells(r)) {
+      const k = labelKey(c.text);
+      if (k === '基本支出') basic = true;
+      if (/^年度重点工作任务/.test(k)) tasks = true;
+    }
+  }
+  return basic && tasks;
+}

@@ -1,0 +1,67 @@
+/** Exact money arithmetic with decimal.js. Amounts are kept in 万元 unless stated. */
+import Decimal from 'decimal.js';
+import { decimalsWritten } from './text';
+
+export { Decimal };
+
+/** Parses a plain decimal string; null when it is not one. */
+export function dec(s: string | null | undefined): Decimal | null {
+  if (s === null || s === undefined) return null;
+  const t = s.replace(/,/g, '').trim();
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return null;
+  try {
+    return new Decimal(t);
+  } catch {
+    return null;
+  }
+}
+
+/** Decimal places of a Decimal as written (no trailing-zero trimming of the source string). */
+function places(d: Decimal, written?: string): number {
+  if (written !== undefined) return decimalsWritten(written);
+  return Math.max(0, d.decimalPlaces());
+}
+
+/**
+ * Two amounts agree when they are equal at the precision actually written: the value with
+ * fewer decimals sets the precision the other is rounded to ("15" vs 14.996 agree; "7" vs 8.05 do not).
+ */
+export function agree(a: Decimal, b: Decimal, aWritten?: string, bWritten?: string): boolean {
+  if (a.equals(b)) return true;
+  const pa = places(a, aWritten);
+  const pb = places(b, bWritten);
+  const p = Math.min(pa, pb);
+  return a.toDecimalPlaces(p, Decimal.ROUND_HALF_UP).equals(b.toDecimalPlaces(p, Decimal.ROUND_HALF_UP));
+}
+
+export function sum(values: Decimal[]): Decimal {
+  return values.reduce((acc, v) => acc.plus(v), new Decimal(0));
+}
+
+/** Formats a Decimal for messages without exponent or useless zeros. */
+export function fmt(d: Decimal): string {
+  return d.toFixed();
+}
+
+/** Converts an amount with a money unit to 万元; null when the unit is not money. */
+export function toWan(amount: Decimal, unit: string): Decimal | null {
+  const u = unit.replace(/\s+/g, '');
+  if (/^(万元|万)/.test(u)) return amount;
+  if (/^亿元/.test(u)) return amount.times(10000);
+  if (/^千元/.test(u)) return amount.dividedBy(10);
+  if (/^元/.test(u)) return amount.dividedBy(10000);
+  return null;
+}
+
+/** Reads a money amount from free text such as "11.5", "233万元", "其中:财政拨款11.5", "14996元". */
+export function parseMoneyText(text: string): { amount: Decimal; written: string } | null {
+  const m = /([+-]?\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|千元|万|元)?/.exec(text);
+  if (!m) return null;
+  const raw = m[1].replace(/,/g, '');
+  const d = dec(raw);
+  if (!d) return null;
+  const unit = m[2] ?? '万元';
+  const wan = toWan(d, unit);
+  if (!wan) return null;
+  return { amount: wan, written: unit.startsWith('元') ? wan.toFixed() : raw };
+}

@@ -1,0 +1,485 @@
+/** Parsing of a detected table segment into the typed model (fields, funds, goals, plan, tasks, indicators). */
+import type { Segment } from './detect';
+import { isHeaderKey } from './detect';
+import type {
+  CategoryLabel,
+  CellRef,
+  FundsGroup,
+  GoalText,
+  HeaderField,
+  Indicator,
+  IndicatorHeader,
+  MoneyField,
+  SpendingPlan,
+  Table,
+  Task,
+} from './model';
+import { parseMoneyText, dec } from './money';
+import { SheetView } from './sheet';
+import { labelKey, normalizeText } from './text';
+import { parseValue, unitFromName } from './value';
+import { type Profile, L1, L2, defaultParent, looksLikeCategory, matchCategory } from './vocab';
+
+type FieldKind = 'text' | 'goal' | 'total' | 'part' | 'expense' | 'expenseGroup' | 'expensePart' | 'income' | 'plan' | 'frame';
+
+interface FieldDef {
+  key: string;
+  re: RegExp;
+  kind: FieldKind;
+  label: string;
+  required?: boolean;
+  projectOnly?: boolean;
+  departmentOnly?: boolean;
+}
+
+const FIELD_DEFS: FieldDef[] = [
+  { key: 'goal', re: /^(年度总体绩效目标|年度绩效目标|实施期绩效目标|本年度绩效目标|总体绩效目标|实施期总体目标|年度目标|绩效目标)(\([^)]*\))?/, kind: 'goal', label: '绩效目标', required: true },
+  { key: 'projectName', re: /^(项目名称|项目支出名称)/, kind: 'text', label: '项目名称', required: true, projectOnly: true },
+  { key: 'departmentName', re: /^(部门名称|单位名称)/, kind: 'text', label: '部门名称', required: true, departmentOnly: true },
+  { key: 'projectCode', re: /^项目编码/, kind: 'text', label: '项目编码', projectOnly: true },
+  { key: 'supervisor', re: /^主管部门/, kind: 'text', label: '主管部门', required: true },
+  { key: 'implementer', re: /^实施单位/, kind: 'text', label: '实施单位', required: true },
+  { key: 'budgetDepartment', re: /^预算部门/, kind: 'text', label: '预算部门', required: true },
+  { key: 'attribute', re: /^项目属性/, kind: 'text', label: '项目属性' },
+  { key: 'period', re: /^(项目期|项目日期|项目支出实施期|项目实施期)/, kind: 'text', label: '项目期' },
+  { key: 'staff', re: /^财政供养人员数/, kind: 'text', label: '财政供养人员数' },
+  { key: 'subunits', re: /^下属二级单位数/, kind: 'text', label: '下属二级单位数' },
+  { key: 'total', re: /^年度资金总额(\([^)]*\))?/, kind: 'total', label: '年度资金总额', required: true },
+  { key: 'total', re: /^(预算数|年度预算数|项目预算数)/, kind: 'total', label: '预算数', required: true },
+  { key: 'total', re: /^(年度)?本级预算金额/, kind: 'total', label: '年度本级预算金额', required: true },
+  { key: 'fiscal', re: /^(其中)?:?财政拨款/, kind: 'part', label: '财政拨款' },
+  { key: 'fiscal', re: /^(其中)?:?财政资金/, kind: 'part', label: '财政资金' },
+  { key: 'other', re: /^其他资金/, kind: 'part', label: '其他资金' },
+  { key: 'basic', re: /^基本支出$/, kind: 'expense', label: '基本支出', departmentOnly: true },
+  { key: 'projectSpending', re: /^项目支出$/, kind: 'expense', label: '项目支出', departmentOnly: true },
+  { key: 'development', re: /^事业发展性支出/, kind: 'expenseGroup', label: '事业发展性支出', departmentOnly: true },
+  { key: 'developmentPart', re: /^(财政专项资金|其他事业发展性支出)$/, kind: 'expensePart', label: '事业发展性支出', departmentOnly: true },
+  { key: 'plan', re: /^资金支出计划/, kind: 'plan', label: '资金支出计划' },
+  {
+    key: 'frame',
+    re: /^(项目资金|预算规模及资金用途|预算规模|资金用途|预算整体情况|基本信息|部门预算支出|收入来源|预算金额|该项目支出上级资金|上级资金|填报单位|单位:|年度重点工作任务|名称$|主要实施内容|拟投入|期望达到|其他需完成的任务|一级指标|二级指标|三级指标|指标值|绩效指标$|本年度绩效指标)/,
+    kind: 'frame',
+    label: '',
+  },
+];
+
+function matchField(text: string, kind: 'project' | 'department'): { def: FieldDef; rest: string } | null {
+  const key = labelKey(text);
+  if (!key || /绩效目标表/.test(key)) return null;
+  for (const def of FIELD_DEFS) {
+    if (def.projectOnly && kind !== 'project') continue;
+    if (def.departmentOnly && kind !== 'department') continue;
+    const m = def.re.exec(key);
+    if (!m) continue;
+    if (def.kind !== 'goal' && def.kind !== 'frame' && key.length - m[0].length > 60) continue;
+    return { def, rest: restAfter(normalizeText(text), m[0].length) };
+  }
+  return null;
+}
+
+/** Text left after consuming `n` non-space characters of a label. */
+function restAfter(text: string, n: number): string {
+  let i = 0;
+  let seen = 0;
+  while (i < text.length && seen < n) {
+    if (!/\s/.test(text[i])) seen++;
+    i++;
+  }
+  return text.slice(i).replace(/^[\s:：]+/, '').trim();
+}
+
+function isAnyLabel(text: string, kind: 'project' | 'department'): boolean {
+  return matchField(text, kind) !== null || matchCategory(text) !== null;
+}
+
+interface ReadValue {
+  value: string;
+  cell: CellRef;
+}
+
+/** Value of a label at (row, col): remainder of the same cell, else the next non-label cell to the right, else below. */
+function readLabelValue(view: SheetView, seg: Segment, row: number, col: number, rest: string, allowBelow: boolean): ReadValue {
+  if (rest) return { value: rest, cell: { row, col } };
+  const kind = seg.kind;
+  const after = view.spanRight(row, col) + 1;
+  const cells = view.rowCells(row, after, seg.right);
+  if (cells.length > 0 && !isAnyLabel(cells[0].text, kind)) return { value: cells[0].text, cell: { row, col: cells[0].col } };
+  if (allowBelow) {
+    const m = view.mergeAt(row, col);
+    const below = (m ? m.bottom : row) + 1;
+    const t = view.text(below, col);
+    if (t && !isAnyLabel(t, kind)) return { value: t, cell: { row: below, col } };
+  }
+  const target = after <= seg.right ? view.anchor(row, after) : { row, col };
+  return { value: '', cell: target };
+}
+
+function moneyField(key: string, label: string, rv: ReadValue): MoneyField {
+  const parsed = rv.value ? parseMoneyText(rv.value) : null;
+  return { key, label, raw: rv.value, amount: parsed ? parsed.amount.toFixed() : null, cell: rv.cell };
+}
+
+function scopeOf(labelText: string): string {
+  const k = labelKey(labelText);
+  if (/含本级和市县/.test(k)) return '含本级和市县';
+  if (/含本级/.test(k)) return '含本级';
+  return '';
+}
+
+const MONTH_POINT = /^(\d{1,2})月(底|末|份)?$|^第?[一二三四1-4]季度(末)?$|^(上半年|全年|年底|年末)$/;
+
+function parsePercent(raw: string): string | null {
+  const m = /^\s*([+-]?\d+(?:\.\d+)?)\s*%?\s*$/.exec(raw);
+  return m ? m[1] : null;
+}
+
+export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id: string): Table {
+  const fields: HeaderField[] = [];
+  const funds: FundsGroup[] = [];
+  const goals: GoalText[] = [];
+  const expenses: MoneyField[] = [];
+  const incomes: MoneyField[] = [];
+  const devParts: MoneyField[] = [];
+  let devGroup: MoneyField | null = null;
+  let spendingPlan: SpendingPlan | null = null;
+  const tasks: Task[] = [];
+
+  // locate the 年度重点工作任务 header (department tables) before the indicator header
+  let taskHeader: { row: number; name: number | null; content: number | null; amount: number | null; goal: number | null } | null = null;
+  for (let r = seg.top; r < seg.headerRow; r++) {
+    const cells = view.rowCells(r, seg.left, seg.right);
+    const amount = cells.find((c) => /^拟投入/.test(labelKey(c.text)));
+    if (amount) {
+      taskHeader = {
+        row: r,
+        amount: amount.col,
+        name: cells.find((c) => /名称$/.test(labelKey(c.text)))?.col ?? null,
+        content: cells.find((c) => /实施内容/.test(labelKey(c.text)))?.col ?? null,
+        goal: cells.find((c) => /期望达到|目标/.test(labelKey(c.text)))?.col ?? null,
+      };
+      break;
+    }
+  }
+  const fieldEnd = taskHeader ? taskHeader.row : seg.headerRow;
+
+  for (let r = seg.top; r < fieldEnd; r++) {
+    for (const c of view.rowCells(r, seg.left, seg.right)) {
+      const hit = matchField(c.text, seg.kind);
+      if (!hit) continue;
+      const { def, rest } = hit;
+      if (def.kind === 'frame') continue;
+      if (def.kind === 'plan') {
+        spendingPlan = readSpendingPlan(view, seg, r, c.col);
+        continue;
+      }
+      if (def.kind === 'goal') {
+        const rv = readLabelValue(view, seg, r, c.col, rest, true);
+        const nextIsGoal = !rest && !rv.value && view.rowCells(r, view.spanRight(r, c.col) + 1, seg.right).some((x) => matchField(x.text, seg.kind)?.def.kind === 'goal');
+        if (nextIsGoal) continue; // a frame label such as 绩效目标 followed by 年度绩效目标(含本级)...
+        goals.push({ label: def.label, scope: scopeOf(c.text), text: rv.value, cell: rv.cell });
+        continue;
+      }
+      const rv = readLabelValue(view, seg, r, c.col, rest, false);
+      switch (def.kind) {
+        case 'text':
+          fields.push({ key: def.key, label: def.label, value: rv.value, cell: rv.cell, labelCell: { row: r, col: c.col }, required: !!def.required });
+          break;
+        case 'total': {
+          const scope = scopeOf(c.text);
+          const label = def.label + (scope ? `(${scope})` : '');
+          funds.push({ scope, total: moneyField('total', label, rv), parts: [] });
+          fields.push({ key: 'total', label, value: rv.value, cell: rv.cell, labelCell: { row: r, col: c.col }, required: true });
+          break;
+        }
+        case 'part': {
+          if (seg.kind === 'department') {
+            incomes.push(moneyField(def.key, def.label, rv));
+            break;
+          }
+          const f = moneyField(def.key, def.label, rv);
+          const group =
+            nearestAbove(funds, r, c.col) ?? funds.find((g) => g.total && g.total.cell.row === r) ?? funds[funds.length - 1];
+          if (group) group.parts.push(f);
+          else funds.push({ scope: '', total: null, parts: [f] });
+          break;
+        }
+        case 'expense':
+          expenses.push(moneyField(def.key, def.label, rv));
+          break;
+        case 'expenseGroup': {
+          const f = moneyField(def.key, def.label, rv);
+          devGroup = f;
+          break;
+        }
+        case 'expensePart':
+          devParts.push(moneyField(def.key, labelKey(c.text), rv));
+          break;
+        case 'income':
+          incomes.push(moneyField(def.key, def.label, rv));
+          break;
+      }
+    }
+  }
+  if (seg.kind === 'department') {
+    const grp = devGroup as MoneyField | null;
+    if (grp && grp.amount !== null) expenses.push(grp);
+    else expenses.push(...devParts);
+  }
+
+  if (taskHeader) {
+    for (let r = taskHeader.row + 1; r < seg.headerRow; r++) {
+      const nameCol = taskHeader.name ?? seg.left + 1;
+      const name = view.text(r, nameCol);
+      if (!name || /^其他需完成的任务/.test(labelKey(name))) continue;
+      if (/^任务\d*[:：]?\s*[.。…]*$/.test(name.replace(/\s+/g, ''))) continue;
+      if (isHeaderKey(labelKey(name))) break;
+      const amountRaw = taskHeader.amount !== null ? view.text(r, taskHeader.amount) : '';
+      const parsed = amountRaw ? parseMoneyText(amountRaw) : null;
+      tasks.push({
+        name,
+        nameCell: { row: r, col: nameCol },
+        content: taskHeader.content !== null ? view.text(r, taskHeader.content) : '',
+        contentCell: taskHeader.content !== null ? { row: r, col: taskHeader.content } : null,
+        goal: taskHeader.goal !== null ? view.text(r, taskHeader.goal) : '',
+        amountRaw,
+        amount: parsed ? parsed.amount.toFixed() : null,
+        amountCell: taskHeader.amount !== null ? { row: r, col: taskHeader.amount } : null,
+      });
+    }
+  }
+
+  const header = readIndicatorHeader(view, seg);
+  const { indicators, categories } = readIndicators(view, seg, header, profile);
+
+  const nameField = fields.find((f) => f.key === 'projectName' || f.key === 'departmentName');
+  const budget = funds.find((g) => g.total && g.total.amount !== null)?.total ?? funds.find((g) => g.total)?.total ?? null;
+  return {
+    id,
+    sheet: view.name,
+    kind: seg.kind,
+    layout: layoutOf(view, seg, funds, spendingPlan),
+    name: nameField?.value ?? '',
+    top: seg.top,
+    left: seg.left,
+    bottom: seg.bottom,
+    right: seg.right,
+    fields,
+    funds,
+    budget,
+    expenses,
+    incomes,
+    goals,
+    spendingPlan,
+    tasks,
+    header,
+    indicators,
+    categories,
+  };
+}
+
+function nearestAbove(funds: FundsGroup[], row: number, col: number): FundsGroup | undefined {
+  let best: FundsGroup | undefined;
+  for (const g of funds) {
+    if (!g.total) continue;
+    if (g.total.cell.col === col && g.total.cell.row < row && row - g.total.cell.row <= 4) {
+      if (!best || g.total.cell.row > best.total!.cell.row) best = g;
+    }
+  }
+  return best;
+}
+
+function layoutOf(view: SheetView, seg: Segment, funds: FundsGroup[], plan: SpendingPlan | null): Table['layout'] {
+  if (seg.kind === 'department') return 'D';
+  const labels = funds.map((g) => g.total?.label ?? '').join('|');
+  if (plan || /预算数/.test(labels)) return 'B';
+  if (/本级预算金额/.test(labels)) return 'C';
+  if (/年度资金总额/.test(labels)) return 'A';
+  if (seg.anchor && /项目支出名称/.test(labelKey(view.text(seg.anchor.row, seg.anchor.col)))) return 'C';
+  return '?';
+}
+
+function readSpendingPlan(view: SheetView, seg: Segment, row: number, col: number): SpendingPlan {
+  const points: SpendingPlan['points'] = [];
+  const labelEnd = view.spanRight(row, col);
+  const m = view.mergeAt(row, col);
+  const valueRow = (m && m.left === col ? row : row) + 1;
+  for (const c of view.rowCells(row, labelEnd + 1, seg.right)) {
+    const k = labelKey(c.text);
+    const pm = /^(\d{1,2}月(底|末|份)?|第?[一二三四1-4]季度(末)?|上半年|全年|年底|年末)(.*)$/.exec(k);
+    if (!pm || !MONTH_POINT.test(pm[1])) continue;
+    let raw = pm[4] ? restAfter(c.text, pm[1].length) : '';
+    let cell: CellRef = { row, col: c.col };
+    if (!raw) {
+      raw = view.text(valueRow, c.col);
+      cell = { row: valueRow, col: c.col };
+    }
+    points.push({ label: pm[1], raw, percent: parsePercent(raw), cell });
+  }
+  // percent-formatted cells read as fractions (0.25 for 25%)
+  const nums = points.map((p) => (p.percent !== null ? dec(p.percent) : null));
+  const fractions = nums.every((n) => n === null || n.lte(1)) && nums.some((n) => n !== null && n.gt(0) && n.lt(1)) && points.every((p) => !p.raw.includes('%'));
+  if (fractions) {
+    for (const p of points) if (p.percent !== null) p.percent = dec(p.percent)!.times(100).toFixed();
+  }
+  return { labelCell: { row, col }, points };
+}
+
+function readIndicatorHeader(view: SheetView, seg: Segment): IndicatorHeader {
+  const h: IndicatorHeader = { row: seg.headerRow, level1Col: null, level2Col: null, level3Col: null, valueCol: null, otherCols: [] };
+  const scan = (r: number) => {
+    for (const c of view.rowCells(r, seg.left, seg.right)) {
+      const k = labelKey(c.text);
+      if (/^一级指标/.test(k)) h.level1Col ??= c.col;
+      else if (/^二级指标/.test(k)) h.level2Col ??= c.col;
+      else if (/^三级指标/.test(k)) {
+        h.level3Col ??= c.col;
+        if (/指标值/.test(k) && h.valueCol === null) h.valueCol = view.spanRight(r, c.col) + 1;
+      } else if (/^(指标值(及单位|\(.*\))?|目标值|年度指标值|指标值\(含单位\))$/.test(k)) h.valueCol = c.col;
+      else if (/(描述|确定依据|绩效标准|评分标准|计分|备注|说明|权重|分值|指标解释|指标性质|度量单位|计量单位)/.test(k)) h.otherCols.push(c.col);
+    }
+  };
+  scan(seg.headerRow);
+  if (h.valueCol === null && seg.headerRow + 1 <= seg.bottom) scan(seg.headerRow + 1);
+  if (h.valueCol === null && h.level3Col !== null) h.valueCol = view.spanRight(seg.headerRow, h.level3Col) + 1;
+  return h;
+}
+
+const INDEX_SPLIT = /(?=指标\s*\d+\s*[:：.、])/;
+const INDEX_RE = /^指标\s*(\d+)\s*[:：.、]\s*/;
+const NOTE_RE = /^(备注|注[:：]|说明[:：]|填报说明|填表说明|审核意见|联系人|填报人)/;
+const FRAME_RE = /^(本年度|年度|中期|实施期)?绩效指标$|^产出$|^指标$/;
+
+interface Ctx {
+  l1: string | null;
+  l1Raw: string;
+  l1Cell: CellRef | null;
+  l2: string | null;
+  l2Raw: string;
+  l2Cell: CellRef | null;
+}
+
+function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profile: Profile): { indicators: Indicator[]; categories: CategoryLabel[] } {
+  const indicators: Indicator[] = [];
+  const categories: CategoryLabel[] = [];
+  const ctx: Ctx = { l1: null, l1Raw: '', l1Cell: null, l2: null, l2Raw: '', l2Cell: null };
+  const valueCol = h.valueCol ?? seg.right;
+  const nameCol = h.level3Col;
+  const firstRow = h.row + 1;
+  const setL1 = (canonical: string | null, raw: string, cell: CellRef | null) => {
+    ctx.l1 = canonical;
+    ctx.l1Raw = raw;
+    ctx.l1Cell = cell;
+    ctx.l2 = null;
+    ctx.l2Raw = '';
+    ctx.l2Cell = null;
+  };
+  for (let r = firstRow; r <= seg.bottom; r++) {
+    const cells = view.rowCells(r, seg.left, seg.right);
+    if (cells.length === 0) continue;
+    const firstKey = labelKey(cells[0].text);
+    if (NOTE_RE.test(firstKey)) break;
+    if (cells.some((c) => isHeaderKey(labelKey(c.text)) || /^指标值$/.test(labelKey(c.text)))) continue;
+    const rest: { col: number; text: string }[] = [];
+    for (const c of cells) {
+      const key = labelKey(c.text);
+      if (FRAME_RE.test(key) || /^[.。…·\s]+$/.test(c.text)) continue;
+      if (INDEX_RE.test(key)) {
+        rest.push(c);
+        continue;
+      }
+      const cat = c.col < valueCol ? matchCategory(c.text) : null;
+      if (cat) {
+        const cell = { row: r, col: c.col };
+        let level: 1 | 2 = cat.level;
+        let canonical = cat.canonical;
+        if (cat.ambiguousCost) {
+          // 成本指标: 一级 in its own column (C2021 and some local templates), else 二级 under 产出.
+          if (h.level1Col !== null && c.col === h.level1Col && (h.level2Col === null || c.col !== h.level2Col)) {
+            level = 1;
+            canonical = L1.cost;
+          } else if (h.level1Col === null && ctx.l1 !== L1.output) {
+            level = 1;
+            canonical = L1.cost;
+          } else level = 2;
+        } else if (cat.level === 1 && cat.canonical === L1.satisfaction && /服务对象|社会公众/.test(labelKey(c.text))) {
+          level = 2;
+          canonical = L2.served;
+        }
+        if (level === 1) {
+          setL1(canonical, c.text, cell);
+          categories.push({ text: c.text, cell, level: 1, canonical, parent: null, alias: cat.alias, suggestion: null });
+        } else {
+          const parent = defaultParent(canonical, profile);
+          // a 二级 pushed into the 一级 column, or met before any 一级: take its usual parent
+          if (ctx.l1 === null || (h.level1Col !== null && c.col === h.level1Col && parent && parent !== ctx.l1 && !(ctx.l1 === L1.benefit && canonical === L2.served))) {
+            if (parent && parent !== ctx.l1) setL1(parent, '', null);
+          }
+          ctx.l2 = canonical;
+          ctx.l2Raw = c.text;
+          ctx.l2Cell = cell;
+          categories.push({ text: c.text, cell, level: 2, canonical, parent: ctx.l1, alias: cat.alias, suggestion: null });
+        }
+        continue;
+      }
+      const looks = c.col < valueCol && (nameCol === null || c.col < nameCol) ? looksLikeCategory(c.text) : null;
+      if (looks) {
+        const cell = { row: r, col: c.col };
+        const atL1 = h.level1Col !== null && c.col === h.level1Col;
+        if (atL1) setL1(null, c.text, cell);
+        else {
+          ctx.l2 = null;
+          ctx.l2Raw = c.text;
+          ctx.l2Cell = cell;
+        }
+        categories.push({ text: c.text, cell, level: null, canonical: null, parent: ctx.l1, alias: false, suggestion: looks.suggestion });
+        continue;
+      }
+      rest.push(c);
+    }
+    if (rest.length === 0) continue;
+    // name: a "指标N:" cell if any, else the first remaining cell left of the value column
+    let nameIdx = rest.findIndex((c) => INDEX_RE.test(labelKey(c.text)));
+    if (nameIdx < 0) nameIdx = rest.findIndex((c) => c.col < valueCol);
+    if (nameIdx < 0) continue; // only a value without a name: nothing to check
+    const nameCell = rest[nameIdx];
+    const valueCands = rest.slice(nameIdx + 1).filter((c) => !h.otherCols.includes(c.col) && !INDEX_RE.test(labelKey(c.text)));
+    const atValueCol = valueCands.find((c) => c.col === valueCol);
+    const valueHit = atValueCol ?? valueCands.find((c) => c.col < valueCol || !h.otherCols.includes(c.col)) ?? null;
+    const nameEnd = view.spanRight(r, nameCell.col);
+    const defaultValueCol = valueCol > nameEnd ? valueCol : nameEnd + 1;
+    const valueCell: CellRef = valueHit ? { row: r, col: valueHit.col } : view.anchor(r, Math.min(defaultValueCol, Math.max(seg.right, defaultValueCol)));
+    const rawValue = valueHit ? valueHit.text : '';
+    // several indicators written in one cell ("指标1:干部满意度 指标2:")
+    const extraNames = rest.slice(nameIdx + 1).filter((c) => INDEX_RE.test(labelKey(c.text)));
+    const nameCells = [nameCell, ...extraNames];
+    for (const nc of nameCells) {
+      const parts = normalizeText(nc.text).split(INDEX_SPLIT).map((p) => p.trim()).filter(Boolean);
+      const segsOfCell = parts.length > 0 ? parts : [nc.text];
+      segsOfCell.forEach((part) => {
+        const im = INDEX_RE.exec(part.replace(/\s+/g, ' '));
+        const index = im ? parseInt(im[1], 10) : null;
+        const name = (im ? part.replace(/^指标\s*\d+\s*[:：.、]\s*/, '') : part).trim();
+        const placeholder = name === '';
+        const value = placeholder ? parseValue('') : parseValue(rawValue);
+        indicators.push({
+          level1: ctx.l1,
+          level1Raw: ctx.l1Raw,
+          level1Cell: ctx.l1Cell,
+          level2: ctx.l2,
+          level2Raw: ctx.l2Raw,
+          level2Cell: ctx.l2Cell,
+          index,
+          name,
+          nameCell: { row: r, col: nc.col },
+          placeholder,
+          rawValue: placeholder ? '' : rawValue,
+          valueCell,
+          value,
+          nameUnit: unitFromName(name),
+          row: r,
+        });
+      });
+    }
+  }
+  return { indicators, categories };
+}

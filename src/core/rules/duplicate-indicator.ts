@@ -1,0 +1,28 @@
+import { a1 } from '../grid';
+import { labelKey } from '../text';
+import type { RawFinding, Rule } from './types';
+import { short } from './types';
+
+/** The same 三级指标 twice in one 一级 block. */
+export const duplicateIndicator: Rule = {
+  code: 'duplicate-indicator',
+  defaultSeverity: 'warning',
+  description: '同一一级指标下出现重复的三级指标',
+  messages: {
+    dup: '三级指标「{name}」在「{block}」中重复出现（首次出现在 {first}）',
+  },
+  check(table) {
+    const out: RawFinding[] = [];
+    const seen = new Map<string, { row: number; col: number }>();
+    for (const i of table.indicators) {
+      if (i.placeholder || !i.name) continue;
+      const key = `${i.level1 ?? '?'}|${labelKey(i.name).replace(/[。.，,;；]+$/, '')}`;
+      const first = seen.get(key);
+      if (first) {
+        if (first.row === i.nameCell.row && first.col === i.nameCell.col) continue;
+        out.push({ cell: i.nameCell, messageId: 'dup', data: { name: short(i.name), block: i.level1 ?? '指标表', first: a1(first.row, first.col) } });
+      } else seen.set(key, i.nameCell);
+    }
+    return out;
+  },
+};

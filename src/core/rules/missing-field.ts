@@ -1,0 +1,40 @@
+import type { RawFinding, Rule } from './types';
+
+/** A required header field (项目名称, budget amount, 绩效目标, …) is empty or unreadable. */
+export const missingField: Rule = {
+  code: 'missing-field',
+  defaultSeverity: 'error',
+  description: '表头必填项（项目名称、主管部门、资金总额、绩效目标等）未填写或无法识别',
+  messages: {
+    empty: '「{label}」未填写',
+    notMoney: '「{label}」的内容「{value}」无法识别为金额',
+    noName: '未找到「{label}」，无法确认这张表属于哪个{what}',
+  },
+  check(table) {
+    const out: RawFinding[] = [];
+    for (const f of table.fields) {
+      if (!f.required) continue;
+      if (!f.value.trim()) out.push({ cell: f.cell, messageId: 'empty', data: { label: f.label } });
+    }
+    for (const g of table.funds) {
+      const t = g.total;
+      if (t && t.raw.trim() && t.amount === null) out.push({ cell: t.cell, messageId: 'notMoney', data: { label: t.label, value: t.raw } });
+    }
+    for (const g of table.goals) {
+      if (!g.text.trim()) out.push({ cell: g.cell, messageId: 'empty', data: { label: g.scope ? `绩效目标(${g.scope})` : '绩效目标' } });
+    }
+    if (table.kind === 'department') {
+      const fiscal = table.incomes.find((i) => i.key === 'fiscal');
+      if (fiscal && !fiscal.raw.trim()) out.push({ cell: fiscal.cell, messageId: 'empty', data: { label: '财政拨款' } });
+    }
+    const hasName = table.fields.some((f) => f.key === 'projectName' || f.key === 'departmentName');
+    if (!hasName) {
+      out.push({
+        cell: { row: table.top, col: table.left },
+        messageId: 'noName',
+        data: { label: table.kind === 'department' ? '部门名称' : '项目名称', what: table.kind === 'department' ? '部门' : '项目' },
+      });
+    }
+    return out;
+  },
+};

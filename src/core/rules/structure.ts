@@ -1,0 +1,51 @@
+import type { Indicator } from '../model';
+import { L1, L2, TREES, allowedUnder, isKnownLevel1, level1Order } from '../vocab';
+import type { RawFinding, Rule } from './types';
+import { short } from './types';
+
+/** Unknown or misplaced 一级/二级; 产出/效益/满意度 (and 成本 in C2021) without any named indicator. */
+export const structure: Rule = {
+  code: 'structure',
+  defaultSeverity: 'warning',
+  description: '一级/二级指标名称不规范或位置不对，或某个一级指标下没有三级指标',
+  messages: {
+    unknown: '「{text}」不是规范的指标类别名称{hint}',
+    misplaced: '二级指标「{l2}」不应放在一级指标「{l1}」之下（{profile}口径）',
+    level1: '「{l1}」不是{profile}口径的一级指标',
+    empty: '一级指标「{l1}」下没有填写任何三级指标',
+    orphan: '三级指标「{name}」没有所属的一级、二级指标',
+  },
+  check(table, ctx) {
+    const out: RawFinding[] = [];
+    const profile = ctx.profile;
+    const profileName = profile === 'LOCAL' ? '地方模板' : '财预〔2021〕101号';
+    for (const c of table.categories) {
+      if (c.level === null) {
+        out.push({ cell: c.cell, messageId: 'unknown', data: { text: c.text.replace(/\s+/g, ''), hint: c.suggestion ? `，应为「${c.suggestion}」` : '' } });
+      } else if (c.level === 1 && c.canonical && !isKnownLevel1(c.canonical, profile)) {
+        out.push({ cell: c.cell, messageId: 'level1', data: { l1: c.canonical, profile: profileName } });
+      } else if (c.level === 2 && c.canonical && c.parent && !allowedUnder(c.parent, c.canonical, profile)) {
+        out.push({ cell: c.cell, messageId: 'misplaced', data: { l2: c.canonical, l1: c.parent, profile: profileName } });
+      }
+    }
+    const named = table.indicators.filter((i) => !i.placeholder && i.name);
+    const inBlock = (l1: string, i: Indicator) =>
+      i.level1 === l1 ||
+      (l1 === L1.satisfaction && i.level2 === L2.served) ||
+      (l1 === L1.output && profile === 'LOCAL' && i.level1 === L1.cost);
+    const required = profile === 'LOCAL' ? [L1.output, L1.benefit, L1.satisfaction] : level1Order(profile);
+    if (table.indicators.length > 0 || table.header) {
+      for (const l1 of required) {
+        if (named.some((i) => inBlock(l1, i))) continue;
+        const label = table.categories.find((c) => c.canonical === l1 && c.level === 1);
+        const h = table.header;
+        const cell = label?.cell ?? (h && h.level1Col !== null ? { row: h.row, col: h.level1Col } : { row: table.top, col: table.left });
+        out.push({ cell, messageId: 'empty', data: { l1 } });
+      }
+    }
+    const orphan = named.find((i) => i.level1 === null && i.level2 === null);
+    if (orphan) out.push({ cell: orphan.nameCell, messageId: 'orphan', data: { name: short(orphan.name) } });
+    void TREES;
+    return out;
+  },
+};

@@ -1,0 +1,94 @@
+import { Decimal, agree, dec, fmt, sum, toWan } from '../money';
+import type { Indicator, MoneyField, Table } from '../model';
+import { L1, L2 } from '../vocab';
+import type { RawFinding, Rule } from './types';
+import { short } from './types';
+
+function amountOf(f: MoneyField): Decimal | null {
+  return dec(f.amount);
+}
+
+/** Largest number of decimals among written amounts, for the precision of their sum. */
+function dp(fields: MoneyField[]): number {
+  return Math.max(0, ...fields.map((f) => (f.amount?.split('.')[1] ?? '').length));
+}
+
+export function isCostIndicator(i: Indicator): boolean {
+  return i.level2 === L2.cost || i.level1 === L1.cost || i.level2 === L2.economicCost;
+}
+
+/** A 成本 value that is a total amount in money (not a rate such as 元/人 or 人均…). */
+export function costAmount(i: Indicator): Decimal | null {
+  if (i.placeholder || i.value.kind !== 'quantitative' || !i.value.number) return null;
+  const unit = i.value.unit || i.nameUnit || '';
+  if (!unit || unit.includes('/') || /人均|单位|单价|每|平均/.test(i.name)) return null;
+  const n = dec(i.value.number);
+  return n ? toWan(n, unit) : null;
+}
+
+/** Money that must add up does not. */
+export const sumMismatch: Rule = {
+  code: 'sum-mismatch',
+  defaultSeverity: 'error',
+  description: '应当相等的金额不相等（资金总额与各来源之和、部门收支、成本分项与预算）',
+  messages: {
+    funds: '「{label}」{total}万元不等于{parts}之和{sum}万元',
+    department: '部门预算支出合计{expenses}万元（{expenseLabels}）不等于收入合计{incomes}万元（{incomeLabels}）',
+    costItems: '成本指标分项合计{sum}万元，与预算金额{budget}万元不一致',
+    costOver: '成本指标「{name}」{value}万元超过预算金额{budget}万元',
+  },
+  check(table: Table) {
+    const out: RawFinding[] = [];
+    for (const g of table.funds) {
+      const total = g.total ? amountOf(g.total) : null;
+      const parts = g.parts.filter((p) => p.amount !== null);
+      if (!g.total || total === null || parts.length === 0) continue;
+      const s = sum(parts.map((p) => amountOf(p)!));
+      if (!agree(total, s, g.total.amount!, s.toFixed(dp(parts)))) {
+        out.push({
+          cell: g.total.cell,
+          messageId: 'funds',
+          data: { label: g.total.label, total: fmt(total), parts: g.parts.map((p) => p.label).join('、'), sum: fmt(s) },
+        });
+      }
+    }
+    if (table.kind === 'department') {
+      const ex = table.expenses.filter((e) => e.amount !== null);
+      const inc = table.incomes.filter((e) => e.amount !== null);
+      if (ex.length > 0 && inc.length > 0) {
+        const se = sum(ex.map((e) => amountOf(e)!));
+        const si = sum(inc.map((e) => amountOf(e)!));
+        if (!agree(se, si, se.toFixed(dp(ex)), si.toFixed(dp(inc)))) {
+          const target = table.incomes.find((i) => i.key === 'fiscal') ?? inc[0];
+          out.push({
+            cell: target.cell,
+            messageId: 'department',
+            data: {
+              expenses: fmt(se),
+              incomes: fmt(si),
+              expenseLabels: table.expenses.map((e) => e.label).join('+'),
+              incomeLabels: table.incomes.map((e) => e.label).join('+'),
+            },
+          });
+        }
+      }
+    }
+    const budget = table.budget && table.budget.amount !== null ? dec(table.budget.amount) : null;
+    if (budget && table.budget) {
+      const items = table.indicators.filter(isCostIndicator).map((i) => ({ i, v: costAmount(i) })).filter((x) => x.v !== null) as { i: Indicator; v: Decimal }[];
+      if (items.length >= 2) {
+        const s = sum(items.map((x) => x.v));
+        const places = Math.max(...items.map((x) => x.v.decimalPlaces()));
+        if (!agree(s, budget, s.toFixed(places), table.budget.amount!)) {
+          out.push({ cell: table.budget.cell, messageId: 'costItems', data: { sum: fmt(s), budget: fmt(budget) } });
+        }
+      } else if (items.length === 1) {
+        const { i, v } = items[0];
+        if (v.gt(budget) && !agree(v, budget, v.toFixed(), table.budget.amount!)) {
+          out.push({ cell: i.valueCell, messageId: 'costOver', data: { name: short(i.name), value: fmt(v), budget: fmt(budget) } });
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,54 @@
+import { findCalculations, statedTotal } from '../calc';
+import { agree, dec, fmt } from '../money';
+import type { CellRef, Table } from '../model';
+import type { RawFinding, Rule } from './types';
+import { short } from './types';
+
+/** Amounts and calculations written in text that disagree with themselves or with the money beside them. */
+export const textAmountMismatch: Rule = {
+  code: 'text-amount-mismatch',
+  defaultSeverity: 'warning',
+  description: '文字中写的金额或算式与表中金额不符，或算式本身算错，或绩效目标中列出的金额超过预算',
+  messages: {
+    calc: '算式「{expr}={result}{unit}」计算结果应为{computed}{unit}，与写明的{result}{unit}不一致',
+    goalOver: '绩效目标中列出的各项金额合计{total}万元，超过{budgetLabel}{budget}万元',
+    task: '「{name}」的实施内容中测算金额为{total}万元，与拟投入资金{amount}万元不一致',
+  },
+  check(table: Table) {
+    const out: RawFinding[] = [];
+    const calcCheck = (text: string, cell: CellRef) => {
+      for (const c of findCalculations(text)) {
+        if (c.ok) continue;
+        out.push({
+          cell,
+          messageId: 'calc',
+          data: { expr: c.expr.replace(/\s+/g, ''), result: c.resultWritten, unit: c.resultUnit, computed: fmt(c.computed.toDecimalPlaces(6)) },
+        });
+      }
+    };
+    for (const g of table.goals) {
+      if (!g.text) continue;
+      calcCheck(g.text, g.cell);
+      const st = statedTotal(g.text);
+      if (!st) continue;
+      const group = table.funds.find((f) => f.scope === g.scope && f.total?.amount) ?? null;
+      const budgetField = group?.total ?? table.budget;
+      const budget = budgetField ? dec(budgetField.amount) : null;
+      if (!budget || !budgetField) continue;
+      if (st.total.gt(budget) && !agree(st.total, budget, st.written, budgetField.amount!)) {
+        out.push({ cell: g.cell, messageId: 'goalOver', data: { total: fmt(st.total), budget: fmt(budget), budgetLabel: budgetField.label } });
+      }
+    }
+    for (const t of table.tasks) {
+      if (!t.content || !t.contentCell) continue;
+      calcCheck(t.content, t.contentCell);
+      const st = statedTotal(t.content);
+      const amount = dec(t.amount);
+      if (!st || !amount) continue;
+      if (!agree(st.total, amount, st.written, t.amount!)) {
+        out.push({ cell: t.contentCell, messageId: 'task', data: { name: short(t.name, 30), total: fmt(st.total), amount: fmt(amount) } });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,19 @@
+import type { Rule } from './types';
+import { short } from './types';
+
+const VAGUE = /(进一步|有所|逐步|逐年|不断|持续|较上年|明显|显著|稳步|大幅|提升|提高|增强|加强|改善|扩大|优化|完善|增加)/;
+
+/** A 定性 value with no measurable standard ("进一步提升", "有所提升"). */
+export const vagueValue: Rule = {
+  code: 'vague-value',
+  defaultSeverity: 'info',
+  description: '定性指标值没有可衡量的标准（如“进一步”“有所提升”）',
+  messages: {
+    vague: '三级指标「{name}」的指标值「{value}」没有可衡量的标准，建议写明具体数值或达到的程度',
+  },
+  check(table) {
+    return table.indicators
+      .filter((i) => !i.placeholder && i.value.kind === 'qualitative' && VAGUE.test(i.value.text))
+      .map((i) => ({ cell: i.valueCell, messageId: 'vague', data: { name: short(i.name), value: short(i.value.text, 30) } }));
+  },
+};

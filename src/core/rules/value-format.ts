@@ -1,0 +1,74 @@
+import { dec, fmt } from '../money';
+import type { Indicator } from '../model';
+import { isMoneyUnit, isRateUnit, restIsHarmless } from '../value';
+import { isCostIndicator } from './sum-mismatch';
+import type { RawFinding, Rule } from './types';
+import { short } from './types';
+
+const RATE_NAME = /(率|满意度|占比|比例|比重)(\(.*\))?$/;
+const GROWTH_NAME = /(增长|增幅|增加|提高|提升|降低|下降)/;
+
+/** Problems of one quantitative or 成本 value, in Chinese; empty when it reads fine. */
+export function valueProblems(i: Indicator): string[] {
+  const v = i.value;
+  const problems: string[] = [];
+  const cost = isCostIndicator(i);
+  if (v.kind === 'qualitative') {
+    if (cost) problems.push('成本指标应填写金额（元或万元）');
+    return problems;
+  }
+  if (v.kind !== 'quantitative' || v.number === null) return problems;
+  const unit = v.unit || i.nameUnit || '';
+  const num = dec(v.number);
+  const digits = v.number.replace('.', '');
+  let garbled = false;
+  if (!v.number.includes('.') && digits.length >= 4 && digits.length % 2 === 0 && digits.slice(0, digits.length / 2) === digits.slice(digits.length / 2)) {
+    problems.push(`数字「${digits.slice(0, digits.length / 2)}」重复录入了两遍`);
+    garbled = true;
+  }
+  const rest = v.rest;
+  if (rest && !restIsHarmless(rest)) {
+    const nums = rest.match(/\d+(?:\.\d+)?/g) ?? [];
+    const half = digits.length % 2 === 0 ? digits.slice(0, digits.length / 2) : null;
+    if (nums.length > 0) {
+      if (nums[0] === v.number || nums[0] === half) problems.push(`数值与文字说明「${short(rest, 16)}」重复录入`);
+      else problems.push(`比较符和数值「${v.comparator ?? ''}${v.number}${v.unit ?? ''}」与文字说明「${short(rest, 16)}」矛盾`);
+    } else {
+      problems.push(`数值后混有文字「${short(rest, 16)}」，无法识别计量单位`);
+    }
+    garbled = true;
+  }
+  if (!garbled) {
+    if (!unit) problems.push(cost ? '成本指标缺少金额单位（元或万元）' : '定量指标缺少计量单位');
+    else if (cost && !isMoneyUnit(unit)) problems.push('成本指标应以金额（元或万元）表示');
+    else if (RATE_NAME.test(i.name) && !isRateUnit(unit) && !isMoneyUnit(unit) && !/^(分|级|星)/.test(unit)) {
+      problems.push(`比率类指标的指标值应为百分比，现单位为「${unit}」`);
+    }
+    if (num && isRateUnit(unit) && unit === '%' && num.gt(100) && !GROWTH_NAME.test(i.name)) problems.push(`比率${fmt(num)}%超过100%`);
+    if (num && !v.unit && i.nameUnit === '%' && num.gt(0) && num.lt(1) && v.number.includes('.')) {
+      problems.push(`疑为小数形式，应写作${fmt(num.times(100))}%`);
+    }
+  } else if (cost && unit && !isMoneyUnit(unit)) {
+    problems.push('成本指标应以金额（元或万元）表示');
+  }
+  return problems;
+}
+
+/** A 指标值 that cannot be read: garbled repeats, contradictions, rates above 100%, no unit, 成本 not in money. */
+export const valueFormat: Rule = {
+  code: 'value-format',
+  defaultSeverity: 'warning',
+  description: '指标值无法正确识别：数字重复、比较符与文字矛盾、比率超过100%、缺少单位、成本不是金额',
+  messages: {
+    bad: '三级指标「{name}」的指标值「{value}」：{problems}',
+  },
+  check(table) {
+    const out: RawFinding[] = [];
+    for (const i of table.indicators) {
+      if (i.placeholder || i.value.kind === 'empty' || i.value.kind === 'placeholder') continue;
+      const problems = valueProblems(i);
+      if (problems.length) out.push({ cell: i.valueCell, messageId: 'bad', data: { name: short(i.name), value: short(i.value.text, 30), problems: problems.join('；') } });
+    }
+    return out;
+  },
+};

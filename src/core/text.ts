@@ -1,0 +1,45 @@
+/** Text normalisation shared by detection, parsing and rules. */
+import type { CellValue } from './grid';
+
+/** Cell value to a trimmed, NFKC-normalised string ('' for empty). */
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? numberToPlain(v) : '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return normalizeText(String(v));
+}
+
+/** Shortest plain decimal representation of a JS number (no exponent). */
+export function numberToPlain(n: number): string {
+  let s = String(n);
+  if (/e/i.test(s)) {
+    s = n.toFixed(20).replace(/\.?0+$/, '');
+  }
+  return s;
+}
+
+/**
+ * NFKC (full-width punctuation and digits to half-width), unify comparators,
+ * strip HTML tags and LaTeX math markers that come from copies of published tables.
+ */
+export function normalizeText(s: string): string {
+  let t = s.normalize('NFKC');
+  t = t.replace(/<\/?(p|math|span|div|br)\b[^>]*>/gi, ' ');
+  t = t.replace(/\\times/g, '×').replace(/\\div/g, '÷').replace(/\\cdot/g, '×');
+  t = t.replace(/\$/g, '');
+  t = t.replace(/>=/g, '≥').replace(/<=/g, '≤').replace(/≧/g, '≥').replace(/≦/g, '≤');
+  t = t.replace(/[\u00a0\u3000]/g, ' ');
+  t = t.replace(/\r\n?/g, '\n');
+  return t.trim();
+}
+
+/** Key used to match labels: no whitespace at all, no trailing colon. */
+export function labelKey(s: string): string {
+  return normalizeText(s).replace(/\s+/g, '').replace(/[:：]+$/, '');
+}
+
+/** Number of decimal places written in a decimal string ("11.50" -> 2, "15" -> 0). */
+export function decimalsWritten(numStr: string): number {
+  const m = /\.(\d+)$/.exec(numStr);
+  return m ? m[1].length : 0;
+}

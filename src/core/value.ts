@@ -1,0 +1,96 @@
+/** Parsing of 指标值 cells: comparator, number, unit, or 定性 text. */
+import type { Comparator, ParsedValue } from './model';
+import { normalizeText } from './text';
+
+const COMPARATOR_WORDS: [RegExp, Comparator][] = [
+  [/^(≥|大于等于|大于或等于|不低于|不少于|不小于|至少|达到)/, '≥'],
+  [/^(≤|小于等于|小于或等于|不高于|不超过|不多于|最多|控制在)/, '≤'],
+  [/^(>|大于|高于|超过|多于)/, '>'],
+  [/^(<|小于|低于|少于)/, '<'],
+  [/^(=|等于)/, '='],
+];
+
+const BASE_UNITS = [
+  '%', '‰', '万元', '亿元', '千元', '元', '万人次', '人次', '人天', '人日', '万人', '人', '次', '个', '台套', '台', '套',
+  '部', '册', '天', '日', '年', '个月', '月', '周', '小时', '分钟', '秒', '家', '户', '项', '批', '件', '所', '处',
+  '场', '期', '名', '份', '篇', '条', '座', '公里', '千米', '米', 'km', 'KM', 'm²', 'm2', '平方米', '平米', '亩', '公顷',
+  '吨', '辆', '张', '本', '页', '间', '栋', '村', '镇', '分', '万', 'GB', 'TB', 'MB', '门', '节', '课时', '学时', '班',
+  '所', '株', '头', '只', '盏', '块', '棵', '枚', '组', '类', '种', '轮', '届', '盒', '支', '瓶', '台次', '架次', '车次',
+  '人/年', '个百分点', '百分点', '倍', '岁', '年度',
+].sort((a, b) => b.length - a.length);
+
+const UNIT_RE = new RegExp(
+  '^(' + BASE_UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|') + ')((?:/[\\u4e00-\\u9fa5A-Za-z²·]+)*)',
+);
+
+/** Harmless words after a number/unit ("≥90%以上"). */
+const OK_SUFFIX = /^(及以上|以上|及以下|以下|以内|之内|内|左右|前|之前|以前|底|末|之后|后|上下|起)?$/;
+
+const PLACEHOLDER_RE = /^[\s\-—–_*＊.。…·/\\?？]+$|^(待定|待填|待补充|暂无数据|填写|请填写)$/;
+
+const DATE_RE = /^(\d{4}年)?(\d{1,2}[-至~]?\d{0,2}月)?(\d{1,2}日)?(前|之前|以前|底|末|内|中旬|上旬|下旬|全年)?$/;
+
+export function emptyValue(text = ''): ParsedValue {
+  return { kind: 'empty', comparator: null, number: null, unit: null, rest: '', text };
+}
+
+/** Reads a unit (with "/x" continuations) at the start of `s`; '' when there is none. */
+export function leadingUnit(s: string): string {
+  const m = UNIT_RE.exec(s);
+  return m ? m[0] : '';
+}
+
+export function parseValue(raw: string): ParsedValue {
+  const text = normalizeText(raw).replace(/\s+/g, ' ');
+  if (!text) return emptyValue();
+  if (PLACEHOLDER_RE.test(text)) return { ...emptyValue(text), kind: 'placeholder' };
+  // "XX%", "X月X日前", "≥XX次": a template slot not filled in.
+  if (/(^|[^A-Za-z])[xX]{1,3}([^A-Za-z]|$)/.test(text) && !/\d/.test(text)) {
+    return { ...emptyValue(text), kind: 'placeholder' };
+  }
+  const compact = text.replace(/\s+/g, '');
+  if (DATE_RE.test(compact) && /[年月日]/.test(compact)) {
+    return { kind: 'qualitative', comparator: null, number: null, unit: null, rest: '', text };
+  }
+  let s = compact;
+  let comparator: Comparator | null = null;
+  for (const [re, c] of COMPARATOR_WORDS) {
+    const m = re.exec(s);
+    if (m) {
+      comparator = c;
+      s = s.slice(m[0].length);
+      break;
+    }
+  }
+  const num = /^[+-]?\d[\d,]*(?:\.\d+)?/.exec(s);
+  if (!num) {
+    if (comparator && s === '') return { ...emptyValue(text), kind: 'placeholder' };
+    return { kind: 'qualitative', comparator: null, number: null, unit: null, rest: '', text };
+  }
+  const number = num[0].replace(/,/g, '');
+  s = s.slice(num[0].length);
+  const unit = leadingUnit(s);
+  const rest = s.slice(unit.length);
+  return { kind: 'quantitative', comparator, number, unit, rest, text };
+}
+
+/** True when the text after the number/unit is only a harmless suffix such as "以上". */
+export function restIsHarmless(rest: string): boolean {
+  return OK_SUFFIX.test(rest);
+}
+
+/** Unit declared in an indicator name: "培训签到率(%)" -> "%", "人均培训成本(元)" -> "元". */
+export function unitFromName(name: string): string | null {
+  const m = /\(([^()]{1,8})\)\s*$/.exec(normalizeText(name));
+  if (!m) return null;
+  const u = leadingUnit(m[1].trim());
+  return u && u === m[1].trim() ? u : null;
+}
+
+export function isMoneyUnit(unit: string | null | undefined): boolean {
+  return !!unit && (/^(万元|亿元|千元|元)/.test(unit) || unit === '万');
+}
+
+export function isRateUnit(unit: string | null | undefined): boolean {
+  return unit === '%' || unit === '‰';
+}

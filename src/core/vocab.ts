@@ -1,0 +1,153 @@
+/** Indicator categories (一级/二级) of the two profiles, with the old and short names seen in real tables. */
+import { labelKey } from './text';
+
+export type Profile = 'LOCAL' | 'C2021';
+
+export const L1 = {
+  output: '产出指标',
+  benefit: '效益指标',
+  satisfaction: '满意度指标',
+  cost: '成本指标',
+} as const;
+
+/** 二级 canonical names. */
+export const L2 = {
+  quantity: '数量指标',
+  quality: '质量指标',
+  timeliness: '时效指标',
+  cost: '成本指标',
+  economic: '经济效益指标',
+  social: '社会效益指标',
+  ecological: '生态效益指标',
+  sustainable: '可持续影响指标',
+  served: '服务对象满意度指标',
+  economicCost: '经济成本指标',
+  socialCost: '社会成本指标',
+  ecoCost: '生态环境成本指标',
+} as const;
+
+/** Allowed 二级 under each 一级, per profile (order = template order). */
+export const TREES: Record<Profile, Record<string, string[]>> = {
+  LOCAL: {
+    [L1.output]: [L2.quantity, L2.quality, L2.timeliness, L2.cost],
+    [L1.benefit]: [L2.economic, L2.social, L2.ecological, L2.sustainable],
+    [L1.satisfaction]: [L2.served],
+  },
+  C2021: {
+    [L1.cost]: [L2.economicCost, L2.socialCost, L2.ecoCost],
+    [L1.output]: [L2.quantity, L2.quality, L2.timeliness],
+    [L1.benefit]: [L2.economic, L2.social, L2.ecological],
+    [L1.satisfaction]: [L2.served],
+  },
+};
+
+/** Order of 一级 blocks in a table of the profile. */
+export function level1Order(profile: Profile): string[] {
+  return Object.keys(TREES[profile]);
+}
+
+interface Stem {
+  stem: string;
+  canonical: string;
+  level: 1 | 2;
+  /** True when the name is an old or non-standard synonym. */
+  alias?: boolean;
+}
+
+const STEMS: Stem[] = [
+  { stem: '产出', canonical: L1.output, level: 1 },
+  { stem: '效益', canonical: L1.benefit, level: 1 },
+  { stem: '效果', canonical: L1.benefit, level: 1, alias: true },
+  { stem: '满意度', canonical: L1.satisfaction, level: 1 },
+  { stem: '满意', canonical: L1.satisfaction, level: 1 },
+  { stem: '数量', canonical: L2.quantity, level: 2 },
+  { stem: '质量', canonical: L2.quality, level: 2 },
+  { stem: '时效', canonical: L2.timeliness, level: 2 },
+  { stem: '成本', canonical: L2.cost, level: 2 },
+  { stem: '经济效益', canonical: L2.economic, level: 2 },
+  { stem: '社会效益', canonical: L2.social, level: 2 },
+  { stem: '生态效益', canonical: L2.ecological, level: 2 },
+  { stem: '生态环境效益', canonical: L2.ecological, level: 2, alias: true },
+  { stem: '可持续影响', canonical: L2.sustainable, level: 2 },
+  { stem: '服务对象满意度', canonical: L2.served, level: 2 },
+  { stem: '社会公众或服务对象满意度', canonical: L2.served, level: 2, alias: true },
+  { stem: '社会公众满意度', canonical: L2.served, level: 2, alias: true },
+  { stem: '服务对象满意', canonical: L2.served, level: 2 },
+  { stem: '经济成本', canonical: L2.economicCost, level: 2 },
+  { stem: '社会成本', canonical: L2.socialCost, level: 2 },
+  { stem: '生态环境成本', canonical: L2.ecoCost, level: 2 },
+  { stem: '生态成本', canonical: L2.ecoCost, level: 2, alias: true },
+];
+
+const STEM_MAP = new Map(STEMS.map((s) => [s.stem, s]));
+
+export interface CategoryMatch {
+  canonical: string;
+  level: 1 | 2;
+  alias: boolean;
+  /** For 成本指标: may be a 一级 (C2021) or a 二级 under 产出 (LOCAL). */
+  ambiguousCost: boolean;
+}
+
+/** Strips "指标" (also cut short: "指", "标") from a label key. */
+function stemOf(key: string): string {
+  return key.replace(/(指标|指|标)$/, '');
+}
+
+/** Recognises a 一级/二级 category label (exact or a known synonym), else null. */
+export function matchCategory(text: string): CategoryMatch | null {
+  const key = labelKey(text);
+  if (!key || key.length > 16) return null;
+  const s = STEM_MAP.get(stemOf(key));
+  if (!s) return null;
+  return { canonical: s.canonical, level: s.level, alias: !!s.alias, ambiguousCost: s.canonical === L2.cost };
+}
+
+/**
+ * A label that looks like a category but is not one ("经济效率指标"): ends with 指标 and
+ * contains a category word. Returns the closest canonical name as a suggestion.
+ */
+export function looksLikeCategory(text: string): { suggestion: string | null } | null {
+  const key = labelKey(text);
+  if (!/指标$/.test(key) || key.length > 12 || /^指标\d/.test(key)) return null;
+  const stem = stemOf(key);
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const s of STEMS) {
+    let common = 0;
+    for (const ch of new Set(s.stem)) if (stem.includes(ch)) common++;
+    const score = common / Math.max(s.stem.length, stem.length);
+    if (score > bestScore) {
+      bestScore = score;
+      best = s.canonical;
+    }
+  }
+  if (bestScore < 0.5) return null;
+  return { suggestion: best };
+}
+
+/** The 一级 a 二级 belongs to when the table does not say (per profile). */
+export function defaultParent(level2: string, profile: Profile): string | null {
+  for (const [l1, l2s] of Object.entries(TREES[profile])) if (l2s.includes(level2)) return l1;
+  if (level2 === L2.cost) return profile === 'LOCAL' ? L1.output : L1.cost;
+  if (level2 === L2.sustainable) return L1.benefit;
+  if ([L2.economicCost, L2.socialCost, L2.ecoCost].includes(level2 as never)) return L1.cost;
+  return null;
+}
+
+/** True when `level2` may stand under `level1` in the profile. */
+export function allowedUnder(level1: string, level2: string, profile: Profile): boolean {
+  const tree = TREES[profile];
+  if (tree[level1]?.includes(level2)) return true;
+  if (profile === 'LOCAL') {
+    // Old templates put 社会公众或服务对象满意度 under 效益; local templates also use 成本指标 as its own 一级.
+    if (level1 === L1.benefit && level2 === L2.served) return true;
+    if (level1 === L1.cost && [L2.economicCost, L2.socialCost, L2.ecoCost, L2.cost].includes(level2 as never)) return true;
+  }
+  return false;
+}
+
+export function isKnownLevel1(level1: string, profile: Profile): boolean {
+  if (TREES[profile][level1]) return true;
+  return profile === 'LOCAL' && level1 === L1.cost;
+}
