@@ -387,7 +387,7 @@ function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profi
         rest.push(c);
         continue;
       }
-      const cat = c.col < valueCol ? matchCategory(c.text) : null;
+      const cat = c.col < valueCol && (nameCol === null || c.col < nameCol) ? matchCategory(c.text) : null;
       if (cat) {
         const cell = { row: r, col: c.col };
         let level: 1 | 2 = cat.level;

@@ -21,7 +21,7 @@ export function isCostIndicator(i: Indicator): boolean {
 export function costAmount(i: Indicator): Decimal | null {
   if (i.placeholder || i.value.kind !== 'quantitative' || !i.value.number) return null;
   const unit = i.value.unit || i.nameUnit || '';
-  if (!unit || unit.includes('/') || /人均|单位|单价|每|平均/.test(i.name)) return null;
+  if (!unit || unit.includes('/') || /人均|单价|平均|每|单位(成本|造价|购置|价格|面积|产值)/.test(i.name)) return null;
   const n = dec(i.value.number);
   return n ? toWan(n, unit) : null;
 }
