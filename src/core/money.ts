@@ -63,5 +63,5 @@ export function parseMoneyText(text: string): { amount: Decimal; written: string
   const unit = m[2] ?? '万元';
   const wan = toWan(d, unit);
   if (!wan) return null;
-  return { amount: wan, written: unit.startsWith('元') ? wan.toFixed() : raw };
+  return { amount: wan, written: /^(万元|万)$/.test(unit) ? raw : wan.toFixed() };
 }

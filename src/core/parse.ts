@@ -116,7 +116,7 @@ function readLabelValue(view: SheetView, seg: Segment, row: number, col: number,
 
 function moneyField(key: string, label: string, rv: ReadValue): MoneyField {
   const parsed = rv.value ? parseMoneyText(rv.value) : null;
-  return { key, label, raw: rv.value, amount: parsed ? parsed.amount.toFixed() : null, cell: rv.cell };
+  return { key, label, raw: rv.value, amount: parsed ? parsed.written : null, cell: rv.cell };
 }
 
 function scopeOf(labelText: string): string {
@@ -242,7 +242,7 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
         contentCell: taskHeader.content !== null ? { row: r, col: taskHeader.content } : null,
         goal: taskHeader.goal !== null ? view.text(r, taskHeader.goal) : '',
         amountRaw,
-        amount: parsed ? parsed.amount.toFixed() : null,
+        amount: parsed ? parsed.written : null,
         amountCell: taskHeader.amount !== null ? { row: r, col: taskHeader.amount } : null,
       });
     }

@@ -25,8 +25,10 @@ export const spendingPlan: Rule = {
         return;
       }
       const v = dec(p.percent)!;
-      if (v.lt(0) || v.gt(100)) out.push({ cell: p.cell, messageId: 'range', data: { label: p.label, value: v.toFixed() } });
-      else if (prev && prev.value && v.lt(prev.value)) {
+      if (v.lt(0) || v.gt(100)) {
+        out.push({ cell: p.cell, messageId: 'range', data: { label: p.label, value: v.toFixed() } });
+        return;
+      } else if (prev && prev.value && v.lt(prev.value)) {
         out.push({ cell: p.cell, messageId: 'falling', data: { label: p.label, value: v.toFixed(), prev: prev.label, prevValue: prev.value.toFixed() } });
       } else if (last && /12月|年底|年末|全年|四季度/.test(p.label) && !v.equals(100)) {
         out.push({ cell: p.cell, messageId: 'notFull', data: { label: p.label, value: v.toFixed() } });
