@@ -181,9 +181,13 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
       }
       const rv = readLabelValue(view, seg, r, c.col, rest, false);
       switch (def.kind) {
-        case 'text':
-          fields.push({ key: def.key, label: def.label, value: rv.value, cell: rv.cell, labelCell: { row: r, col: c.col }, required: !!def.required });
+        case 'text': {
+          // names are reported as written (full-width brackets kept)
+          const rawCell = view.raw(rv.cell.row, rv.cell.col);
+          const shown = !rv.value ? '' : rv.cell.row === r && rv.cell.col === c.col ? restAfter(rawCell, labelKey(c.text).length - labelKey(rv.value).length) : rawCell;
+          fields.push({ key: def.key, label: def.label, value: shown || rv.value, cell: rv.cell, labelCell: { row: r, col: c.col }, required: !!def.required });
           break;
+        }
         case 'total': {
           const scope = scopeOf(c.text);
           const label = def.label + (scope ? `(${scope})` : '');

@@ -9,6 +9,7 @@ export class SheetView {
   readonly bottom: number;
   readonly right: number;
   private readonly texts: string[][];
+  private readonly sheet: SheetGrid;
   /** Merge containing a covered cell, keyed by row * 16384 + col (only merges up to 4096 cells). */
   private readonly covered = new Map<number, Merge>();
   readonly merges: Merge[];
@@ -20,6 +21,7 @@ export class SheetView {
     this.left = s.colOffset;
     this.bottom = s.rowOffset + Math.max(0, s.cells.length) - 1;
     this.right = s.colOffset + Math.max(0, colCount(s)) - 1;
+    this.sheet = s;
     this.texts = s.cells.map((r) => (r ? r.map((v) => cellText(v ?? null)) : []));
     this.merges = s.merges;
     for (const m of s.merges) {
@@ -33,6 +35,14 @@ export class SheetView {
     const r = this.texts[row - this.top];
     if (!r) return '';
     return r[col - this.left] ?? '';
+  }
+
+  /** The cell as written (trimmed, not normalised), for names shown to the user. */
+  raw(row: number, col: number): string {
+    const r = this.sheet.cells[row - this.top];
+    const v = r ? r[col - this.left] : null;
+    if (v === null || v === undefined) return '';
+    return typeof v === 'string' ? v.trim() : this.text(row, col);
   }
 
   /** Top-left cell of the merge containing (row, col), or the cell itself. */

@@ -29,6 +29,8 @@ export async function annotateWorkbook(input: string | Buffer, findings: Finding
     if (!ws) continue;
     list.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
     const cell = ws.getCell(list[0].cell) as ExcelJS.Cell;
+    // exceljs shares one style object between cells loaded with the same style: copy it first
+    cell.style = structuredClone(cell.style ?? {});
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_ARGB[list[0].severity] } };
     const text = list.map((f) => `【${SEVERITY_LABEL[f.severity]}】${f.message}`).join('\n');
     const prev = typeof cell.note === 'string' ? cell.note : '';

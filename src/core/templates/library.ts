@@ -207,6 +207,8 @@ export interface ResolvedIndicator {
   slot: boolean;
   /** What the user should write, e.g. "≥□次" or "X月X日前" (for previews and the slot list). */
   expected: string;
+  /** True when the value was computed from the table (e.g. ≤{年度资金总额}万元). */
+  computed: boolean;
 }
 
 /** Values that come from the table. */
@@ -241,6 +243,7 @@ export function materializeIndicator(
   const place = resolvePlace(profile, ind.place, lib);
   if (!place) return null;
   let value = ind.value;
+  const computed = value !== null && /\{[^}]+\}/.test(value);
   if (value !== null && value.includes('{年度资金总额}')) {
     value = ctx.budget && /^\d+(\.\d+)?$/.test(ctx.budget.trim()) ? value.split('{年度资金总额}').join(formatAmount(ctx.budget)) : null;
   }
@@ -256,6 +259,7 @@ export function materializeIndicator(
     text: slot ? '' : valueText(ind.comparator, value as string, ind.unit),
     slot,
     expected,
+    computed,
   };
 }
 

@@ -350,12 +350,18 @@ export function planIndicatorsInsertion(
       const end = extentEnd(grid, rows, [labelCell]);
       const key = `append:${end}`;
       const members = inds.filter((i) => rows.includes(i.row));
+      const named = members.find((i) => !i.placeholder && i.name);
+      if (it.computed && named) {
+        // a total computed from the budget would double-count costs the table already itemises
+        skipped.push({ name: it.name, reason: `该二级指标下已有明细（${named.name}），不再按年度资金总额插入总成本` });
+        continue;
+      }
       seg = segments.get(key) ?? {
         kind: 'append',
         at: end + 1,
         order: 0,
         level1: effL1,
-        level2: it.level2,
+        level2: last.level2 ?? '',
         level1Text: last.level1Raw || effL1,
         level2Text: byL2 ? last.level2Raw || it.level2 : '',
         anchors: [labelCell, byL2 ? last.level1Cell : null].filter((c): c is CellRef => !!c),
@@ -538,7 +544,9 @@ export function planIndicatorsInsertion(
     let runStart: number | null = null;
     for (let c = tableLeft; c <= tableRight + 1; c++) {
       const m = c <= tableRight ? mergeContaining(finalMerges, sourceRow, c) : null;
-      const ok = c <= tableRight && (!m || m.top === m.bottom);
+      // never paste formats over part of a merge (Excel refuses; merges grown by the insertion cover new cells)
+      const hitsMerge = finalMerges.some((x) => x.left <= c && x.right >= c && x.top <= start + ins.count - 1 && x.bottom >= start);
+      const ok = c <= tableRight && (!m || m.top === m.bottom) && !hitsMerge;
       if (ok && runStart === null) runStart = c;
       if (!ok && runStart !== null) {
         formats.push({ sourceRow, targetTop: start, targetBottom: start + ins.count - 1, left: runStart, right: c - 1 });
@@ -554,8 +562,7 @@ export function planIndicatorsInsertion(
   }
 
   const merges: MergeChange[] = [];
-  for (const [idx, ch] of changes) if (!sameMerge(ch.from as Merge, ch.to)) merges.push({ from: ch.from, to: ch.to });
-  void idxUnused;
+  for (const ch of changes.values()) if (!sameMerge(ch.from as Merge, ch.to)) merges.push({ from: ch.from, to: ch.to });
   for (const m of created) merges.push({ from: null, to: m });
 
   // a name/value write covered by a repeated horizontal merge: keep it at the merge's top-left
@@ -575,8 +582,6 @@ export function planIndicatorsInsertion(
   if (problem) return { ok: false, message: problem };
   return { ok: true, plan };
 }
-
-const idxUnused = 0;
 
 function profileIndex(profile: TemplateProfile, l1: string, l2: string, lib: Library): number {
   let k = 0;
