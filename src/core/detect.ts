@@ -44,7 +44,7 @@ export function findSegments(view: SheetView): Segment[] {
     let header = false;
     let title = false;
     for (const c of cells) {
-      const key = labelKey(c.text);
+      const key = c.key;
       if (!anchor && key.length <= 40) {
         if (PROJECT_NAME.test(key)) anchor = { col: c.col, kind: 'project' };
         else if (DEPT_NAME.test(key)) anchor = { col: c.col, kind: 'department' };
@@ -112,7 +112,7 @@ function segmentLooksDepartment(view: SheetView, top: number, bottom: number): b
   let tasks = false;
   for (let r = top; r <= Math.min(bottom, top + 80); r++) {
     for (const c of view.rowCells(r)) {
-      const k = labelKey(c.text);
+      const k = c.key;
       if (k === '基本支出') basic = true;
       if (/^年度重点工作任务/.test(k)) tasks = true;
     }

@@ -15,10 +15,10 @@ import type {
   Task,
 } from './model';
 import { parseMoneyText, dec } from './money';
-import { SheetView } from './sheet';
+import { type RowCell, SheetView } from './sheet';
 import { labelKey, normalizeText } from './text';
 import { parseValue, unitFromName } from './value';
-import { type Profile, L1, L2, defaultParent, looksLikeCategory, matchCategory } from './vocab';
+import { type Profile, L1, L2, defaultParent, looksLikeCategoryKey, matchCategoryKey } from './vocab';
 
 type FieldKind = 'text' | 'goal' | 'total' | 'part' | 'expense' | 'expenseGroup' | 'expensePart' | 'income' | 'plan' | 'frame';
 
@@ -63,8 +63,8 @@ const FIELD_DEFS: FieldDef[] = [
   },
 ];
 
-function matchField(text: string, kind: 'project' | 'department'): { def: FieldDef; rest: string } | null {
-  const key = labelKey(text);
+function matchField(text: string, kind: 'project' | 'department', knownKey?: string): { def: FieldDef; rest: string } | null {
+  const key = knownKey ?? labelKey(text);
   if (!key || /绩效目标表/.test(key)) return null;
   for (const def of FIELD_DEFS) {
     if (def.projectOnly && kind !== 'project') continue;
@@ -88,8 +88,9 @@ function restAfter(text: string, n: number): string {
   return text.slice(i).replace(/^[\s:：]+/, '').trim();
 }
 
-function isAnyLabel(text: string, kind: 'project' | 'department'): boolean {
-  return matchField(text, kind) !== null || matchCategory(text) !== null;
+function isAnyLabel(text: string, kind: 'project' | 'department', key?: string): boolean {
+  const k = key ?? labelKey(text);
+  return matchField(text, kind, k) !== null || matchCategoryKey(k) !== null;
 }
 
 interface ReadValue {
@@ -103,7 +104,7 @@ function readLabelValue(view: SheetView, seg: Segment, row: number, col: number,
   const kind = seg.kind;
   const after = view.spanRight(row, col) + 1;
   const cells = view.rowCells(row, after, seg.right);
-  if (cells.length > 0 && !isAnyLabel(cells[0].text, kind)) return { value: cells[0].text, cell: { row, col: cells[0].col } };
+  if (cells.length > 0 && !isAnyLabel(cells[0].text, kind, cells[0].key)) return { value: cells[0].text, cell: { row, col: cells[0].col } };
   if (allowBelow) {
     const m = view.mergeAt(row, col);
     const below = (m ? m.bottom : row) + 1;
@@ -148,14 +149,14 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
   let taskHeader: { row: number; name: number | null; content: number | null; amount: number | null; goal: number | null } | null = null;
   for (let r = seg.top; r < seg.headerRow; r++) {
     const cells = view.rowCells(r, seg.left, seg.right);
-    const amount = cells.find((c) => /^拟投入/.test(labelKey(c.text)));
+    const amount = cells.find((c) => /^拟投入/.test(c.key));
     if (amount) {
       taskHeader = {
         row: r,
         amount: amount.col,
-        name: cells.find((c) => /名称$/.test(labelKey(c.text)))?.col ?? null,
-        content: cells.find((c) => /实施内容/.test(labelKey(c.text)))?.col ?? null,
-        goal: cells.find((c) => /期望达到|目标/.test(labelKey(c.text)))?.col ?? null,
+        name: cells.find((c) => /名称$/.test(c.key))?.col ?? null,
+        content: cells.find((c) => /实施内容/.test(c.key))?.col ?? null,
+        goal: cells.find((c) => /期望达到|目标/.test(c.key))?.col ?? null,
       };
       break;
     }
@@ -164,7 +165,7 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
 
   for (let r = seg.top; r < fieldEnd; r++) {
     for (const c of view.rowCells(r, seg.left, seg.right)) {
-      const hit = matchField(c.text, seg.kind);
+      const hit = matchField(c.text, seg.kind, c.key);
       if (!hit) continue;
       const { def, rest } = hit;
       if (def.kind === 'frame') continue;
@@ -174,7 +175,7 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
       }
       if (def.kind === 'goal') {
         const rv = readLabelValue(view, seg, r, c.col, rest, true);
-        const nextIsGoal = !rest && !rv.value && view.rowCells(r, view.spanRight(r, c.col) + 1, seg.right).some((x) => matchField(x.text, seg.kind)?.def.kind === 'goal');
+        const nextIsGoal = !rest && !rv.value && view.rowCells(r, view.spanRight(r, c.col) + 1, seg.right).some((x) => matchField(x.text, seg.kind, x.key)?.def.kind === 'goal');
         if (nextIsGoal) continue; // a frame label such as 绩效目标 followed by 年度绩效目标(含本级)...
         goals.push({ label: def.label, scope: scopeOf(c.text), text: rv.value, cell: rv.cell });
         continue;
@@ -308,7 +309,7 @@ function readSpendingPlan(view: SheetView, seg: Segment, row: number, col: numbe
   const m = view.mergeAt(row, col);
   const valueRow = (m && m.left === col ? row : row) + 1;
   for (const c of view.rowCells(row, labelEnd + 1, seg.right)) {
-    const k = labelKey(c.text);
+    const k = c.key;
     const pm = /^(\d{1,2}月(底|末|份)?|第?[一二三四1-4]季度(末)?|上半年|全年|年底|年末)(.*)$/.exec(k);
     if (!pm || !MONTH_POINT.test(pm[1])) continue;
     let raw = pm[4] ? restAfter(c.text, pm[1].length) : '';
@@ -332,7 +333,7 @@ function readIndicatorHeader(view: SheetView, seg: Segment): IndicatorHeader {
   const h: IndicatorHeader = { row: seg.headerRow, level1Col: null, level2Col: null, level3Col: null, valueCol: null, otherCols: [] };
   const scan = (r: number) => {
     for (const c of view.rowCells(r, seg.left, seg.right)) {
-      const k = labelKey(c.text);
+      const k = c.key;
       if (/^一级指标/.test(k)) h.level1Col ??= c.col;
       else if (/^二级指标/.test(k)) h.level2Col ??= c.col;
       else if (/^三级指标/.test(k)) {
@@ -380,18 +381,18 @@ function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profi
   for (let r = firstRow; r <= seg.bottom; r++) {
     const cells = view.rowCells(r, seg.left, seg.right);
     if (cells.length === 0) continue;
-    const firstKey = labelKey(cells[0].text);
+    const firstKey = cells[0].key;
     if (NOTE_RE.test(firstKey)) break;
-    if (cells.some((c) => isHeaderKey(labelKey(c.text)) || /^指标值$/.test(labelKey(c.text)))) continue;
-    const rest: { col: number; text: string }[] = [];
+    if (cells.some((c) => isHeaderKey(c.key) || c.key === '指标值')) continue;
+    const rest: RowCell[] = [];
     for (const c of cells) {
-      const key = labelKey(c.text);
+      const key = c.key;
       if (FRAME_RE.test(key) || /^[.。…·\s]+$/.test(c.text)) continue;
       if (INDEX_RE.test(key)) {
         rest.push(c);
         continue;
       }
-      const cat = c.col < valueCol && (nameCol === null || c.col < nameCol) ? matchCategory(c.text) : null;
+      const cat = c.col < valueCol && (nameCol === null || c.col < nameCol) ? matchCategoryKey(key) : null;
       if (cat) {
         const cell = { row: r, col: c.col };
         let level: 1 | 2 = cat.level;
@@ -405,7 +406,7 @@ function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profi
             level = 1;
             canonical = L1.cost;
           } else level = 2;
-        } else if (cat.level === 1 && cat.canonical === L1.satisfaction && /服务对象|社会公众/.test(labelKey(c.text))) {
+        } else if (cat.level === 1 && cat.canonical === L1.satisfaction && /服务对象|社会公众/.test(key)) {
           level = 2;
           canonical = L2.served;
         }
@@ -425,7 +426,7 @@ function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profi
         }
         continue;
       }
-      const looks = c.col < valueCol && (nameCol === null || c.col < nameCol) ? looksLikeCategory(c.text) : null;
+      const looks = c.col < valueCol && (nameCol === null || c.col < nameCol) ? looksLikeCategoryKey(key) : null;
       if (looks) {
         const cell = { row: r, col: c.col };
         const atL1 = h.level1Col !== null && c.col === h.level1Col;
@@ -442,11 +443,11 @@ function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profi
     }
     if (rest.length === 0) continue;
     // name: a "指标N:" cell if any, else the first remaining cell left of the value column
-    let nameIdx = rest.findIndex((c) => INDEX_RE.test(labelKey(c.text)));
+    let nameIdx = rest.findIndex((c) => INDEX_RE.test(c.key));
     if (nameIdx < 0) nameIdx = rest.findIndex((c) => c.col < valueCol);
     if (nameIdx < 0) continue; // only a value without a name: nothing to check
     const nameCell = rest[nameIdx];
-    const valueCands = rest.slice(nameIdx + 1).filter((c) => !h.otherCols.includes(c.col) && !INDEX_RE.test(labelKey(c.text)));
+    const valueCands = rest.slice(nameIdx + 1).filter((c) => !h.otherCols.includes(c.col) && !INDEX_RE.test(c.key));
     const atValueCol = valueCands.find((c) => c.col === valueCol);
     const valueHit = atValueCol ?? valueCands.find((c) => c.col < valueCol || !h.otherCols.includes(c.col)) ?? null;
     const nameEnd = view.spanRight(r, nameCell.col);
@@ -454,7 +455,7 @@ function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profi
     const valueCell: CellRef = valueHit ? { row: r, col: valueHit.col } : view.anchor(r, Math.min(defaultValueCol, Math.max(seg.right, defaultValueCol)));
     const rawValue = valueHit ? valueHit.text : '';
     // several indicators written in one cell ("指标1:干部满意度 指标2:")
-    const extraNames = rest.slice(nameIdx + 1).filter((c) => INDEX_RE.test(labelKey(c.text)));
+    const extraNames = rest.slice(nameIdx + 1).filter((c) => INDEX_RE.test(c.key));
     const nameCells = [nameCell, ...extraNames];
     for (const nc of nameCells) {
       const parts = normalizeText(nc.text).split(INDEX_SPLIT).map((p) => p.trim()).filter(Boolean);

@@ -1,6 +1,14 @@
 /** A read-only, cached view of a normalised sheet for detection and parsing. */
 import { type Merge, type SheetGrid, normalizeMerges, colCount } from './grid';
-import { cellText } from './text';
+import { cellText, keyOfNormalized } from './text';
+
+export interface RowCell {
+  col: number;
+  /** Normalised text. */
+  text: string;
+  /** Label key of the text. */
+  key: string;
+}
 
 export class SheetView {
   readonly name: string;
@@ -9,6 +17,7 @@ export class SheetView {
   readonly bottom: number;
   readonly right: number;
   private readonly texts: string[][];
+  private readonly keys: string[][];
   private readonly sheet: SheetGrid;
   /** Merge containing a covered cell, keyed by row * 16384 + col (only merges up to 4096 cells). */
   private readonly covered = new Map<number, Merge>();
@@ -23,6 +32,7 @@ export class SheetView {
     this.right = s.colOffset + Math.max(0, colCount(s)) - 1;
     this.sheet = s;
     this.texts = s.cells.map((r) => (r ? r.map((v) => cellText(v ?? null)) : []));
+    this.keys = this.texts.map((r) => r.map((t) => (t ? keyOfNormalized(t) : '')));
     this.merges = s.merges;
     for (const m of s.merges) {
       const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
@@ -56,15 +66,22 @@ export class SheetView {
   }
 
   /** Non-empty cells of a row between two columns, left to right. */
-  rowCells(row: number, left = this.left, right = this.right): { col: number; text: string }[] {
+  /** Label key (no whitespace, no trailing colon) of a cell. */
+  key(row: number, col: number): string {
+    const r = this.keys[row - this.top];
+    return r ? r[col - this.left] ?? '' : '';
+  }
+
+  rowCells(row: number, left = this.left, right = this.right): RowCell[] {
     const r = this.texts[row - this.top];
     if (!r) return [];
-    const out: { col: number; text: string }[] = [];
+    const k = this.keys[row - this.top];
+    const out: RowCell[] = [];
     const from = Math.max(left, this.left);
     const to = Math.min(right, this.left + r.length - 1);
     for (let c = from; c <= to; c++) {
       const t = r[c - this.left];
-      if (t) out.push({ col: c, text: t });
+      if (t) out.push({ col: c, text: t, key: k[c - this.left] });
     }
     return out;
   }

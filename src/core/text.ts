@@ -23,19 +23,27 @@ export function numberToPlain(n: number): string {
  * strip HTML tags and LaTeX math markers that come from copies of published tables.
  */
 export function normalizeText(s: string): string {
-  let t = s.normalize('NFKC');
-  t = t.replace(/<\/?(p|math|span|div|br)\b[^>]*>/gi, ' ');
-  t = t.replace(/\\times/g, '×').replace(/\\div/g, '÷').replace(/\\cdot/g, '×');
-  t = t.replace(/\$/g, '');
-  t = t.replace(/>=/g, '≥').replace(/<=/g, '≤').replace(/≧/g, '≥').replace(/≦/g, '≤');
-  t = t.replace(/[\u00a0\u3000]/g, ' ');
-  t = t.replace(/\r\n?/g, '\n');
+  // fast path: plain ASCII and CJK ideographs need no compatibility mapping
+  let t = /[^\u0000-\u007f\u4e00-\u9fff]/.test(s) ? s.normalize('NFKC') : s;
+  if (/[<>=\\$≧≦\u00a0\u3000\r]/.test(t)) {
+    t = t.replace(/<\/?(p|math|span|div|br)\b[^>]*>/gi, ' ');
+    t = t.replace(/\\times/g, '×').replace(/\\div/g, '÷').replace(/\\cdot/g, '×');
+    t = t.replace(/\$/g, '');
+    t = t.replace(/>=/g, '≥').replace(/<=/g, '≤').replace(/≧/g, '≥').replace(/≦/g, '≤');
+    t = t.replace(/[\u00a0\u3000]/g, ' ');
+    t = t.replace(/\r\n?/g, '\n');
+  }
   return t.trim();
 }
 
 /** Key used to match labels: no whitespace at all, no trailing colon. */
 export function labelKey(s: string): string {
-  return normalizeText(s).replace(/\s+/g, '').replace(/[:：]+$/, '');
+  return keyOfNormalized(normalizeText(s));
+}
+
+/** labelKey for text that is already normalised (cell texts of a SheetView). */
+export function keyOfNormalized(t: string): string {
+  return t.replace(/\s+/g, '').replace(/:+$/, '');
 }
 
 /** Number of decimal places written in a decimal string ("11.50" -> 2, "15" -> 0). */

@@ -96,7 +96,11 @@ function stemOf(key: string): string {
 
 /** Recognises a 一级/二级 category label (exact or a known synonym), else null. */
 export function matchCategory(text: string): CategoryMatch | null {
-  const key = labelKey(text);
+  return matchCategoryKey(labelKey(text));
+}
+
+/** matchCategory for a label key that is already computed. */
+export function matchCategoryKey(key: string): CategoryMatch | null {
   if (!key || key.length > 16) return null;
   const s = STEM_MAP.get(stemOf(key));
   if (!s) return null;
@@ -108,7 +112,10 @@ export function matchCategory(text: string): CategoryMatch | null {
  * contains a category word. Returns the closest canonical name as a suggestion.
  */
 export function looksLikeCategory(text: string): { suggestion: string | null } | null {
-  const key = labelKey(text);
+  return looksLikeCategoryKey(labelKey(text));
+}
+
+export function looksLikeCategoryKey(key: string): { suggestion: string | null } | null {
   if (!/指标$/.test(key) || key.length > 12 || /^指标\d/.test(key)) return null;
   const stem = stemOf(key);
   let best: string | null = null;
