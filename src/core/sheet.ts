@@ -1,5 +1,5 @@
 /** A read-only, cached view of a normalised sheet for detection and parsing. */
-import { type Merge, type SheetGrid, normalizeMerges, colCount } from './grid';
+import { type Merge, type SheetGrid, colCount } from './grid';
 import { cellText, keyOfNormalized } from './text';
 
 export interface RowCell {
@@ -24,20 +24,45 @@ export class SheetView {
   readonly merges: Merge[];
 
   constructor(sheet: SheetGrid) {
-    const s = normalizeMerges(sheet);
-    this.name = s.name;
-    this.top = s.rowOffset;
-    this.left = s.colOffset;
-    this.bottom = s.rowOffset + Math.max(0, s.cells.length) - 1;
-    this.right = s.colOffset + Math.max(0, colCount(s)) - 1;
-    this.sheet = s;
-    this.texts = s.cells.map((r) => (r ? r.map((v) => cellText(v ?? null)) : []));
-    this.keys = this.texts.map((r) => r.map((t) => (t ? keyOfNormalized(t) : '')));
-    this.merges = s.merges;
-    for (const m of s.merges) {
+    this.sheet = sheet;
+    this.name = sheet.name;
+    this.top = sheet.rowOffset;
+    this.left = sheet.colOffset;
+    this.bottom = sheet.rowOffset + Math.max(0, sheet.cells.length) - 1;
+    this.right = sheet.colOffset + Math.max(0, colCount(sheet)) - 1;
+    this.merges = sheet.merges;
+    // cells hidden under a merge (not its top-left) read as empty: the core's one convention
+    const hiddenCells = new Set<number>();
+    for (const m of sheet.merges) {
       const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
-      if (area > 4096 || area <= 1) continue;
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.covered.set(r * 16384 + c, m);
+      if (area <= 1) continue;
+      const small = area <= 4096;
+      for (let r = Math.max(m.top, this.top); r <= Math.min(m.bottom, this.bottom); r++) {
+        for (let c = Math.max(m.left, this.left); c <= Math.min(m.right, this.right); c++) {
+          if (small) this.covered.set(r * 16384 + c, m);
+          if (r !== m.top || c !== m.left) hiddenCells.add(r * 16384 + c);
+        }
+      }
+    }
+    this.texts = [];
+    this.keys = [];
+    for (let i = 0; i < sheet.cells.length; i++) {
+      const src = sheet.cells[i] ?? [];
+      const t: string[] = new Array(src.length);
+      const k: string[] = new Array(src.length);
+      for (let j = 0; j < src.length; j++) {
+        const v = src[j];
+        if (v === null || v === undefined || v === '' || (hiddenCells.size > 0 && hiddenCells.has((i + this.top) * 16384 + j + this.left))) {
+          t[j] = '';
+          k[j] = '';
+          continue;
+        }
+        const text = cellText(v);
+        t[j] = text;
+        k[j] = text ? keyOfNormalized(text) : '';
+      }
+      this.texts.push(t);
+      this.keys.push(k);
     }
   }
 
@@ -72,7 +97,19 @@ export class SheetView {
     return r ? r[col - this.left] ?? '' : '';
   }
 
+  private readonly rowCache = new Map<number, RowCell[]>();
+
   rowCells(row: number, left = this.left, right = this.right): RowCell[] {
+    let all = this.rowCache.get(row);
+    if (!all) {
+      all = this.scanRow(row);
+      this.rowCache.set(row, all);
+    }
+    if (left <= this.left && right >= this.right) return all;
+    return all.filter((c) => c.col >= left && c.col <= right);
+  }
+
+  private scanRow(row: number, left = this.left, right = this.right): RowCell[] {
     const r = this.texts[row - this.top];
     if (!r) return [];
     const k = this.keys[row - this.top];

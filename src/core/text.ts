@@ -43,7 +43,7 @@ export function labelKey(s: string): string {
 
 /** labelKey for text that is already normalised (cell texts of a SheetView). */
 export function keyOfNormalized(t: string): string {
-  return t.replace(/\s+/g, '').replace(/:+$/, '');
+  return /\s|:$/.test(t) ? t.replace(/\s+/g, '').replace(/:+$/, '') : t;
 }
 
 /** Number of decimal places written in a decimal string ("11.50" -> 2, "15" -> 0). */
