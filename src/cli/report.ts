@@ -69,8 +69,16 @@ export function toTable(results: FileResult[], opts: { color?: boolean } = {}): 
       tables.forEach((t, i) => {
         const fs = res.findings.filter((f) => f.tableId === t.id);
         lines.push(`    ${i + 1}. ${t.name || '（未填写名称）'}  [${LAYOUT_LABEL[t.layout]}，${t.range}，${t.indicators} 个指标]  ${fs.length ? counts(fs) : '未发现问题'}`);
+        // unnamed 指标N: rows are many and alike: one line per table
+        const placeholders = fs.filter((f) => f.code === 'placeholder-row');
         for (const f of fs) {
+          if (f.code === 'placeholder-row' && placeholders.length > 2) continue;
           lines.push(paint(f.severity, `       ${ICON[f.severity]} ${SEVERITY_LABEL[f.severity]} ${f.cell.padEnd(6)} ${f.message}（${f.code}）`));
+        }
+        if (placeholders.length > 2) {
+          const cells = placeholders.map((f) => f.cell);
+          const shown = cells.length > 8 ? `${cells.slice(0, 8).join('、')} 等` : cells.join('、');
+          lines.push(paint('info', `       ${ICON.info} ${SEVERITY_LABEL.info} ${placeholders.length} 处未命名的“指标N:”空白占位行（${shown}），不需要时请删除（placeholder-row）`));
         }
       });
     }

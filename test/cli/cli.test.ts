@@ -42,7 +42,9 @@ test('exit code 1 when there is an error; the table report is Chinese and groupe
   expect(r.out).toContain('工作表「支出计划」：2 张表');
   expect(r.out).toMatch(/错误 C7 +资金支出计划「6月底」累计进度20%低于「3月底」的30%/);
   expect(r.out).toContain('工作表「说明」：未找到绩效目标表');
-  expect(r.out).toMatch(/汇总：1 个文件，6 张表；错误 2，警告 \d+，提示 \d+/);
+  expect(r.out).toMatch(/汇总：1 个文件，7 张表；错误 4，警告 \d+，提示 \d+/);
+  expect(r.out).toMatch(/错误 E87 +三级指标「培训人次」的指标值未填写（missing-value）/);
+  expect(r.out).toMatch(/提示 \d+ 处未命名的“指标N:”空白占位行（D\d+、/);
 });
 
 test('exit code 0 on clean tables', () => {
@@ -117,7 +119,7 @@ test('--annotate writes a marked copy and never modifies the input', async () =>
   const doc = JSON.parse(r.out);
   const marked = new Set(doc.files[0].findings.map((f: { sheet: string; cell: string }) => `${f.sheet}!${f.cell}`));
   let filled = 0;
-  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
+  wb.eachSheet((ws) => ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (cell) => {
     const fill = cell.fill as ExcelJS.FillPattern | undefined;
     if (fill && fill.pattern === 'solid' && ['FFFFC7CE', 'FFFFEB9C', 'FFDDEBF7'].includes(fill.fgColor?.argb ?? '')) {
       filled++;

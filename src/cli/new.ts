@@ -1,0 +1,145 @@
+/**
+ * `npm run new -- --layout A|B|D [--type 会议培训] [--profile LOCAL|C2021] [--budget 11.5] --out FILE.xlsx [--force]`
+ * writes a workbook with one blank 绩效目标表, the chosen block's indicators pre-filled.
+ */
+import { promises as fs } from 'fs';
+import path from 'path';
+import { a1 } from '../core/grid';
+import { BLANK_LAYOUTS, type BlankLayout, LAYOUT_LABEL, planBlankTable } from '../core/templates/blank';
+import { type TemplateProfile, getBlock, listBlocks } from '../core/templates/library';
+import { blankWorkbook } from '../adapters/exceljs/blankTable';
+
+const SHEET_NAME: Record<BlankLayout, string> = { A: '项目支出绩效目标表', B: '项目绩效目标表', D: '部门整体绩效目标表' };
+
+export function newUsage(): string {
+  const types = listBlocks().map((b) => b.type).join('、');
+  return `用法：npm run new -- --layout A|B|D [--type 项目类型] [--profile LOCAL|C2021] [--budget 金额] --out 文件.xlsx [--force]
+
+生成一个只含一张空白绩效目标表的工作簿，供没有安装加载项的用户使用。
+
+选项：
+  --layout A|B|D        表样：${BLANK_LAYOUTS.map((l) => LAYOUT_LABEL[l]).join('；')}
+  --type 项目类型       预填该类项目的标准指标：${types}（不指定时每个二级指标留一空行）
+  --profile LOCAL|C2021 指标体系：LOCAL（地方模板，默认）或 C2021（财预〔2021〕101号）
+  --budget 金额         年度资金总额（万元），用于“通用”模板的成本指标（≤金额万元）
+  --out 文件.xlsx       输出文件
+  --force               输出文件已存在时覆盖
+  -h, --help            显示本帮助
+
+退出码：0 成功；2 参数有误或无法写入。
+`;
+}
+
+interface NewArgs {
+  layout: BlankLayout;
+  type: string | null;
+  profile: TemplateProfile;
+  budget: string | null;
+  out: string;
+  force: boolean;
+}
+
+function parseNewArgs(argv: string[]): NewArgs | 'help' | string {
+  let layout: string | null = null;
+  let type: string | null = null;
+  let profile = 'LOCAL';
+  let budget: string | null = null;
+  let out: string | null = null;
+  let force = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = a.indexOf('=');
+    const flag = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    const inline = a.startsWith('--') && eq > 0 ? a.slice(eq + 1) : undefined;
+    const next = (): string | null => {
+      if (inline !== undefined) return inline;
+      const v = argv[i + 1];
+      if (v === undefined || v.startsWith('--')) return null;
+      i++;
+      return v;
+    };
+    switch (flag) {
+      case '-h':
+      case '--help':
+        return 'help';
+      case '--force':
+        force = true;
+        break;
+      case '--layout':
+      case '--type':
+      case '--profile':
+      case '--budget':
+      case '--out': {
+        const v = next();
+        if (v === null || v.trim() === '') return `参数 ${flag} 缺少取值`;
+        if (flag === '--layout') layout = v.trim().toUpperCase();
+        else if (flag === '--type') type = v.trim();
+        else if (flag === '--profile') profile = v.trim().toUpperCase();
+        else if (flag === '--budget') budget = v.trim();
+        else out = v;
+        break;
+      }
+      default:
+        return a.startsWith('-') ? `未知参数：${a}` : `多余的参数：${a}`;
+    }
+  }
+  if (!layout) return '请用 --layout 指定表样（A、B 或 D）';
+  if (!(BLANK_LAYOUTS as readonly string[]).includes(layout)) return `--layout 只能是 A、B 或 D，收到：${layout}`;
+  if (profile !== 'LOCAL' && profile !== 'C2021') return `--profile 只能是 LOCAL 或 C2021，收到：${profile}`;
+  if (type !== null && !getBlock(type)) return `未知的项目类型：${type}（可选：${listBlocks().map((b) => b.type).join('、')}）`;
+  if (budget !== null && !/^\d+(\.\d+)?$/.test(budget)) return `--budget 应为以万元计的数字，收到：${budget}`;
+  if (!out) return '请用 --out 指定输出文件（.xlsx）';
+  if (!/\.xlsx$/i.test(out)) return `输出文件应以 .xlsx 结尾：${out}`;
+  return { layout: layout as BlankLayout, type, profile: profile as TemplateProfile, budget, out, force };
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Entry point of `jxmb-check new ...` (argv = the arguments after "new"). */
+export async function runNew(argv: string[]): Promise<number> {
+  const args = parseNewArgs(argv);
+  if (args === 'help') {
+    process.stdout.write(newUsage());
+    return 0;
+  }
+  if (typeof args === 'string') {
+    process.stderr.write(`错误：${args}\n\n${newUsage()}`);
+    return 2;
+  }
+  const out = path.resolve(args.out);
+  if (!args.force && (await exists(out))) {
+    process.stderr.write(`错误：文件已存在：${args.out}（如需覆盖请加 --force）\n`);
+    return 2;
+  }
+  const block = args.type ? getBlock(args.type) : null;
+  const res = planBlankTable(args.layout, { profile: args.profile, block, budget: args.budget });
+  if (!res.ok) {
+    process.stderr.write(`错误：${res.message}\n`);
+    return 2;
+  }
+  const plan = res.plan;
+  const wb = blankWorkbook(plan, SHEET_NAME[args.layout]);
+  try {
+    await fs.mkdir(path.dirname(out), { recursive: true });
+    await wb.xlsx.writeFile(out);
+  } catch (e) {
+    process.stderr.write(`错误：无法写入 ${args.out}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）\n`);
+    return 2;
+  }
+  const lines = [`已生成 ${args.out}：${LAYOUT_LABEL[args.layout]}${block ? `，预填“${block.type}”指标 ${plan.added.length} 个` : ''}。`];
+  const slots = plan.added.filter((a) => a.slot);
+  if (slots.length > 0) {
+    lines.push(`以下指标值留空待填写（检查时会列为“指标值缺失”）：`);
+    for (const s of slots) lines.push(`  ${a1(s.valueCell.row, s.valueCell.col)}  ${s.name}：${s.expected}`);
+  }
+  lines.push('表头（项目名称、资金等）也需填写。填好后可用 npm run check -- 文件 检查。');
+  process.stdout.write(lines.join('\n') + '\n');
+  return 0;
+}
