@@ -33,11 +33,11 @@ interface FieldDef {
 }
 
 const FIELD_DEFS: FieldDef[] = [
-  { key: 'goal', re: /^(年度总体绩效目标|年度绩效目标|实施期绩效目标|本年度绩效目标|总体绩效目标|实施期总体目标|年度目标|绩效目标)(\([^)]*\))?/, kind: 'goal', label: '绩效目标', required: true },
-  { key: 'projectName', re: /^(项目名称|项目支出名称)/, kind: 'text', label: '项目名称', required: true, projectOnly: true },
-  { key: 'departmentName', re: /^(部门名称|单位名称)/, kind: 'text', label: '部门名称', required: true, departmentOnly: true },
+  { key: 'goal', re: /^(年度总体绩效目标|年度绩效目标|实施期绩效目标|本年度绩效目标|总体绩效目标|实施期总体目标|实施期目标|中期目标|年度目标|总体目标|绩效目标)(\([^)]*\))?/, kind: 'goal', label: '绩效目标', required: true },
+  { key: 'projectName', re: /^(项目名称|项目支出名称|项目\(支出\)名称)/, kind: 'text', label: '项目名称', required: true, projectOnly: true },
+  { key: 'departmentName', re: /^(部门名称|单位名称|部门\(单位\)名称|预算单位名称)/, kind: 'text', label: '部门名称', required: true, departmentOnly: true },
   { key: 'projectCode', re: /^项目编码/, kind: 'text', label: '项目编码', projectOnly: true },
-  { key: 'supervisor', re: /^主管部门/, kind: 'text', label: '主管部门', required: true },
+  { key: 'supervisor', re: /^主管部门(及代码)?/, kind: 'text', label: '主管部门', required: true },
   { key: 'implementer', re: /^实施单位/, kind: 'text', label: '实施单位', required: true },
   { key: 'budgetDepartment', re: /^预算部门/, kind: 'text', label: '预算部门', required: true },
   { key: 'attribute', re: /^项目属性/, kind: 'text', label: '项目属性' },
@@ -45,11 +45,14 @@ const FIELD_DEFS: FieldDef[] = [
   { key: 'staff', re: /^财政供养人员数/, kind: 'text', label: '财政供养人员数' },
   { key: 'subunits', re: /^下属二级单位数/, kind: 'text', label: '下属二级单位数' },
   { key: 'total', re: /^年度资金总额(\([^)]*\))?/, kind: 'total', label: '年度资金总额', required: true },
+  { key: 'total', re: /^(中期资金总额|实施期资金总额)(\([^)]*\))?/, kind: 'total', label: '中期资金总额' },
+  { key: 'total', re: /^(项目资金总额|资金总额|项目总金额|项目总预算|本年预算数|年度预算金额)(\([^)]*\))?/, kind: 'total', label: '资金总额', required: true },
   { key: 'total', re: /^(预算数|年度预算数|项目预算数)/, kind: 'total', label: '预算数', required: true },
   { key: 'total', re: /^(年度)?本级预算金额/, kind: 'total', label: '年度本级预算金额', required: true },
   { key: 'fiscal', re: /^(其中)?:?财政拨款/, kind: 'part', label: '财政拨款' },
   { key: 'fiscal', re: /^(其中)?:?财政资金/, kind: 'part', label: '财政资金' },
   { key: 'other', re: /^其他资金/, kind: 'part', label: '其他资金' },
+  { key: 'carryover', re: /^(其中)?:?(上年结转(资金)?|结转资金)/, kind: 'part', label: '上年结转资金' },
   { key: 'basic', re: /^基本支出$/, kind: 'expense', label: '基本支出', departmentOnly: true },
   { key: 'projectSpending', re: /^项目支出$/, kind: 'expense', label: '项目支出', departmentOnly: true },
   { key: 'development', re: /^事业发展性支出/, kind: 'expenseGroup', label: '事业发展性支出', departmentOnly: true },
@@ -122,6 +125,7 @@ function moneyField(key: string, label: string, rv: ReadValue): MoneyField {
 
 function scopeOf(labelText: string): string {
   const k = labelKey(labelText);
+  if (/^(中期|实施期)/.test(k)) return '中期';
   if (/含本级和市县/.test(k)) return '含本级和市县';
   if (/含本级/.test(k)) return '含本级';
   return '';
@@ -257,7 +261,10 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
   const { indicators, categories } = readIndicators(view, seg, header, profile);
 
   const nameField = fields.find((f) => f.key === 'projectName' || f.key === 'departmentName');
-  const budget = funds.find((g) => g.total && g.total.amount !== null)?.total ?? funds.find((g) => g.total)?.total ?? null;
+  // the annual amount is the budget; a 中期 (multi-year) total only when there is no other
+  const annual = funds.filter((g) => g.scope !== '中期');
+  const budget =
+    annual.find((g) => g.total && g.total.amount !== null)?.total ?? annual.find((g) => g.total)?.total ?? funds.find((g) => g.total)?.total ?? null;
   return {
     id,
     sheet: view.name,

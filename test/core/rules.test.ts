@@ -128,3 +128,27 @@ describe('detection', () => {
     expect(t.indicators[0]).toMatchObject({ level1: '产出指标', level2: '数量指标', name: '培训班次', index: 1, value: { comparator: '≥', number: '10', unit: '次' } });
   });
 });
+
+describe('label variants of other templates', () => {
+  test('财预〔2021〕-style header: 主管部门及代码, 上年结转资金, 中期资金总额, 总体目标', () => {
+    const rows = tableA({
+      '2,0': '主管部门及代码',
+      '4,2': '年度资金总额 20',
+      '4,3': '中期资金总额 60',
+      '5,2': '其中:财政拨款15',
+      '5,3': '其中:财政拨款60',
+      '6,2': '上年结转资金5',
+      '6,3': '其他资金',
+      '7,2': '年度目标 完成培训任务,预计培训费12万元',
+      '7,3': '中期目标 三年内培训干部1500人次,预计45万元',
+    });
+    const r = run(rows);
+    expect(pairs(r.findings)).toEqual([]);
+    const [t] = parseWorkbook(sheetOf(rows));
+    expect(t.budget?.amount).toBe('20');
+    expect(t.funds.map((g) => `${g.scope}:${g.total?.amount}=${g.parts.map((p) => p.amount ?? '空').join('+')}`)).toEqual([':20=15+5', '中期:60=60+空']);
+  });
+  test('a 中期 goal over the annual budget is not compared with it', () => {
+    expect(pairs(run(tableA({ '7,3': '中期目标 三年内预计45万元' })).findings)).toEqual([]);
+  });
+});

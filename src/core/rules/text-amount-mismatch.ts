@@ -32,6 +32,8 @@ export const textAmountMismatch: Rule = {
       const st = statedTotal(g.text);
       if (!st) continue;
       const group = table.funds.find((f) => f.scope === g.scope && f.total?.amount) ?? null;
+      // a multi-year (中期/实施期) goal is only compared with a multi-year total
+      if (g.scope === '中期' && !group) continue;
       const budgetField = group?.total ?? table.budget;
       const budget = budgetField ? dec(budgetField.amount) : null;
       if (!budget || !budgetField) continue;

@@ -179,7 +179,9 @@ function labelStyle(table: Table, grid: SheetGrid, pick: (i: Indicator) => CellR
     }
   }
   // a vertically merged table style is also recognised from the other label column or the left column
-  return grid.merges.some((m) => m.bottom > m.top && m.top > (table.header?.row ?? table.top) && m.left < (table.header?.level3Col ?? 0))
+  return grid.merges.some(
+    (m) => m.bottom > m.top && m.top > (table.header?.row ?? table.top) && m.top <= table.bottom && m.left < (table.header?.level3Col ?? 0),
+  )
     ? 'merge'
     : 'once';
 }
@@ -242,6 +244,49 @@ function extentStart(grid: SheetGrid, rows: number[], cells: (CellRef | null)[])
   return start;
 }
 
+const cellKey = (c: CellRef | null) => (c ? `${c.row}:${c.col}` : '');
+
+/**
+ * Pseudo-indicators (empty name, placeholder) for 一级/二级 labels that no indicator refers to,
+ * so that an empty section of the table is appended to rather than created a second time.
+ */
+function categoryEntries(table: Table, inds: Indicator[], headerRow: number): Indicator[] {
+  const used = new Set(inds.flatMap((i) => [cellKey(i.level1Cell), cellKey(i.level2Cell)]));
+  const cats = (table.categories ?? []).filter((c) => c.cell.row > headerRow && c.canonical && c.level !== null);
+  const out: Indicator[] = [];
+  for (const c of cats) {
+    if (used.has(cellKey(c.cell))) continue;
+    const base = {
+      index: null,
+      name: '',
+      nameCell: c.cell,
+      placeholder: true,
+      rawValue: '',
+      valueCell: c.cell,
+      value: { kind: 'empty' as const, comparator: null, number: null, unit: null, rest: '', text: '' },
+      nameUnit: null,
+      row: c.cell.row,
+    };
+    if (c.level === 2) {
+      const l1 = cats
+        .filter((x) => x.level === 1 && x.canonical === c.parent && x.cell.row <= c.cell.row)
+        .sort((a, b) => b.cell.row - a.cell.row)[0];
+      out.push({
+        ...base,
+        level1: c.parent,
+        level1Raw: l1?.text ?? '',
+        level1Cell: l1?.cell ?? null,
+        level2: c.canonical,
+        level2Raw: c.text,
+        level2Cell: c.cell,
+      });
+    } else {
+      out.push({ ...base, level1: c.canonical, level1Raw: c.text, level1Cell: c.cell, level2: null, level2Raw: '', level2Cell: null });
+    }
+  }
+  return out;
+}
+
 type SegmentKind = 'append' | 'new-level2' | 'new-level1';
 
 interface Segment {
@@ -298,7 +343,9 @@ export function planIndicatorsInsertion(
   }
   const l1Col = h.level1Col;
   const l2Col = h.level2Col;
-  const inds = table.indicators.filter((i) => i.row > h.row);
+  const realInds = table.indicators.filter((i) => i.row > h.row);
+  // sections that hold no indicator yet (an empty 二级 row of a blank table) count as existing
+  const inds = [...realInds, ...categoryEntries(table, realInds, h.row)];
   const t: Table = { ...table, indicators: inds };
   const profileL1 = lib.profiles[profile].level1.map((l) => l.name);
 
@@ -307,8 +354,8 @@ export function planIndicatorsInsertion(
   const segments = new Map<string, Segment>();
   const l1Style = labelStyle(t, grid, (i) => i.level1Cell);
   const l2Style = labelStyle(t, grid, (i) => i.level2Cell);
-  const ns = nameStyle(t, grid);
-  let globalNext = Math.max(0, ...inds.map((i) => i.index ?? 0)) + 1;
+  const ns = nameStyle({ ...table, indicators: realInds }, grid);
+  let globalNext = Math.max(0, ...realInds.map((i) => i.index ?? 0)) + 1;
 
   const lastOf = (pred: (i: Indicator) => boolean): Indicator | null => {
     let best: Indicator | null = null;
@@ -335,7 +382,7 @@ export function planIndicatorsInsertion(
       lastOf((i) => !i.level2 && keyIn(i.level1, l2Names));
     const effL1 = last ? last.level1 ?? it.level1 : it.level1;
     const sameL1Names = [...new Set([...l1Names, effL1])];
-    const dup = inds.find((i) => keyIn(i.level1, sameL1Names) && i.name && normalizeIndicatorName(i.name) === normalizeIndicatorName(it.name));
+    const dup = realInds.find((i) => keyIn(i.level1, sameL1Names) && i.name && normalizeIndicatorName(i.name) === normalizeIndicatorName(it.name));
     if (dup) {
       skipped.push({ name: it.name, reason: `表中已有同名指标（${a1(dup.nameCell.row, dup.nameCell.col)}）` });
       continue;
@@ -536,8 +583,8 @@ export function planIndicatorsInsertion(
   // formats: for each insertion, from the nearest indicator row above (else below, else the row above)
   for (const ins of insertions) {
     const start = insertedStart(ins.at, insertions);
-    const above = inds.filter((i) => i.row < ins.at).sort((x, y) => y.row - x.row)[0];
-    const below = inds.filter((i) => i.row >= ins.at).sort((x, y) => x.row - y.row)[0];
+    const above = realInds.filter((i) => i.row < ins.at).sort((x, y) => y.row - x.row)[0];
+    const below = realInds.filter((i) => i.row >= ins.at).sort((x, y) => x.row - y.row)[0];
     const srcOrig = above ? above.row : below ? below.row : ins.at - 1;
     const sourceRow = shiftRow(srcOrig, insertions);
     // column runs of the source row that are not part of a vertical merge
