@@ -161,7 +161,10 @@ const RESULT_RE = /^\s*(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|千元|万|元|人�
 
 /** Finds "expr = result" calculations in a text and checks each one. */
 export function findCalculations(text: string): TextCalc[] {
-  const s = normalizeText(text);
+  return calculationsIn(normalizeText(text));
+}
+
+function calculationsIn(s: string): TextCalc[] {
   const out: TextCalc[] = [];
   for (let i = 0; i < s.length; i++) {
     if (s[i] !== '=') continue;
@@ -225,7 +228,10 @@ const RATE_AFTER = /^\s*(\/|的标准|标准|每)/;
 /** All money amounts in a text, each marked as a rate, a total, or an item. */
 export function findAmounts(text: string): TextAmount[] {
   const s = normalizeText(text);
-  const calcs = findCalculations(s);
+  return amountsIn(s, calculationsIn(s));
+}
+
+function amountsIn(s: string, calcs: TextCalc[]): TextAmount[] {
   const out: TextAmount[] = [];
   for (const c of calcs) {
     if (!c.isMoney) continue;
@@ -280,8 +286,22 @@ function clauseBefore(s: string, pos: number): string {
  * The total a text states: the last explicit total (合计/共计/共需…) if any,
  * else the sum of the itemised (non-rate) amounts; null when the text states no money.
  */
-export function statedTotal(text: string): { total: Decimal; written: string; explicit: boolean; items: TextAmount[] } | null {
-  const amounts = findAmounts(text).filter((a) => !a.isRate);
+export type StatedTotal = { total: Decimal; written: string; explicit: boolean; items: TextAmount[] };
+
+export function statedTotal(text: string): StatedTotal | null {
+  return analyseText(text).total;
+}
+
+/** Calculations and the stated total of a text, normalising and scanning it once. */
+export function analyseText(text: string): { calcs: TextCalc[]; total: StatedTotal | null } {
+  const s = normalizeText(text);
+  if (!/\d/.test(s)) return { calcs: [], total: null };
+  const calcs = calculationsIn(s);
+  return { calcs, total: totalOf(amountsIn(s, calcs)) };
+}
+
+function totalOf(all: TextAmount[]): StatedTotal | null {
+  const amounts = all.filter((a) => !a.isRate);
   if (amounts.length === 0) return null;
   const totals = amounts.filter((a) => a.isTotal);
   if (totals.length > 0) {

@@ -45,13 +45,14 @@ export function findSegments(view: SheetView): Segment[] {
     let title = false;
     for (const c of cells) {
       const key = c.key;
-      if (!anchor && key.length <= 40) {
+      // cheap substring checks first: most cells are indicator names and values
+      if (!anchor && key.length <= 40 && key.includes('名称')) {
         if (PROJECT_NAME.test(key)) anchor = { col: c.col, kind: 'project' };
         else if (DEPT_NAME.test(key)) anchor = { col: c.col, kind: 'department' };
       }
-      if (isHeaderKey(key)) header = true;
-      if (key.length <= 60 && TITLE.test(key) && !/^(年度|总体|实施期|本年度|年度总体)/.test(key)) title = true;
-      if (/部门整体/.test(key)) deptHint = true;
+      if (key.charCodeAt(0) === 0x4e00 /* 一 */ && isHeaderKey(key)) header = true;
+      if (key.length <= 60 && key.includes('绩效') && TITLE.test(key) && !/^(年度|总体|实施期|本年度|年度总体)/.test(key)) title = true;
+      if (key.includes('部门整体')) deptHint = true;
     }
     if (title && !anchor && !header) {
       // A title line starts a new table unless the current one has not reached its name yet.
@@ -93,10 +94,12 @@ export function findSegments(view: SheetView): Segment[] {
       left = Math.min(left, cells[0].col);
       right = Math.max(right, view.spanRight(r, cells[cells.length - 1].col));
     }
-    for (const m of view.merges) {
-      if (m.top >= s.top && m.top <= bottom && view.text(m.top, m.left)) {
-        left = Math.min(left, m.left);
-        right = Math.max(right, m.right);
+    for (let r = s.top; r <= bottom; r++) {
+      for (const m of view.mergesByTop.get(r) ?? []) {
+        if (view.text(m.top, m.left)) {
+          left = Math.min(left, m.left);
+          right = Math.max(right, m.right);
+        }
       }
     }
     if (!Number.isFinite(left)) continue;

@@ -19,9 +19,11 @@ export class SheetView {
   private readonly texts: string[][];
   private readonly keys: string[][];
   private readonly sheet: SheetGrid;
-  /** Merge containing a covered cell, keyed by row * 16384 + col (only merges up to 4096 cells). */
-  private readonly covered = new Map<number, Merge>();
+  /** Merges by each row they span (rows clipped to the sheet block). */
+  private readonly mergesByRow = new Map<number, Merge[]>();
   readonly merges: Merge[];
+  /** Merges by their top row. */
+  readonly mergesByTop = new Map<number, Merge[]>();
 
   constructor(sheet: SheetGrid) {
     this.sheet = sheet;
@@ -31,19 +33,6 @@ export class SheetView {
     this.bottom = sheet.rowOffset + Math.max(0, sheet.cells.length) - 1;
     this.right = sheet.colOffset + Math.max(0, colCount(sheet)) - 1;
     this.merges = sheet.merges;
-    // cells hidden under a merge (not its top-left) read as empty: the core's one convention
-    const hiddenCells = new Set<number>();
-    for (const m of sheet.merges) {
-      const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
-      if (area <= 1) continue;
-      const small = area <= 4096;
-      for (let r = Math.max(m.top, this.top); r <= Math.min(m.bottom, this.bottom); r++) {
-        for (let c = Math.max(m.left, this.left); c <= Math.min(m.right, this.right); c++) {
-          if (small) this.covered.set(r * 16384 + c, m);
-          if (r !== m.top || c !== m.left) hiddenCells.add(r * 16384 + c);
-        }
-      }
-    }
     this.texts = [];
     this.keys = [];
     for (let i = 0; i < sheet.cells.length; i++) {
@@ -52,7 +41,7 @@ export class SheetView {
       const k: string[] = new Array(src.length);
       for (let j = 0; j < src.length; j++) {
         const v = src[j];
-        if (v === null || v === undefined || v === '' || (hiddenCells.size > 0 && hiddenCells.has((i + this.top) * 16384 + j + this.left))) {
+        if (v === null || v === undefined || v === '') {
           t[j] = '';
           k[j] = '';
           continue;
@@ -63,6 +52,30 @@ export class SheetView {
       }
       this.texts.push(t);
       this.keys.push(k);
+    }
+    for (const m of sheet.merges) {
+      if (m.bottom < m.top || m.right < m.left) continue;
+      const single = m.bottom === m.top && m.right === m.left;
+      if (single) continue;
+      const list = this.mergesByTop.get(m.top);
+      if (list) list.push(m);
+      else this.mergesByTop.set(m.top, [m]);
+      const r0 = Math.max(m.top, this.top);
+      const r1 = Math.min(m.bottom, this.bottom);
+      for (let r = r0; r <= r1; r++) {
+        const byRow = this.mergesByRow.get(r);
+        if (byRow) byRow.push(m);
+        else this.mergesByRow.set(r, [m]);
+        // cells hidden under a merge (not its top-left) read as empty: the core's one convention
+        const t = this.texts[r - this.top];
+        const k = this.keys[r - this.top];
+        const c1 = Math.min(m.right, this.left + t.length - 1);
+        for (let c = Math.max(m.left, this.left); c <= c1; c++) {
+          if (r === m.top && c === m.left) continue;
+          t[c - this.left] = '';
+          k[c - this.left] = '';
+        }
+      }
     }
   }
 
@@ -82,12 +95,15 @@ export class SheetView {
 
   /** Top-left cell of the merge containing (row, col), or the cell itself. */
   anchor(row: number, col: number): { row: number; col: number } {
-    const m = this.covered.get(row * 16384 + col);
+    const m = this.mergeAt(row, col);
     return m ? { row: m.top, col: m.left } : { row, col };
   }
 
   mergeAt(row: number, col: number): Merge | null {
-    return this.covered.get(row * 16384 + col) ?? null;
+    const list = this.mergesByRow.get(row);
+    if (!list) return null;
+    for (const m of list) if (col >= m.left && col <= m.right) return m;
+    return null;
   }
 
   /** Non-empty cells of a row between two columns, left to right. */
@@ -105,7 +121,7 @@ export class SheetView {
       all = this.scanRow(row);
       this.rowCache.set(row, all);
     }
-    if (left <= this.left && right >= this.right) return all;
+    if (all.length === 0 || (all[0].col >= left && all[all.length - 1].col <= right)) return all;
     return all.filter((c) => c.col >= left && c.col <= right);
   }
 

@@ -1,4 +1,4 @@
-import { findCalculations, statedTotal } from '../calc';
+import { type TextCalc, analyseText } from '../calc';
 import { agree, dec, fmt } from '../money';
 import type { CellRef, Table } from '../model';
 import type { RawFinding, Rule } from './types';
@@ -16,8 +16,8 @@ export const textAmountMismatch: Rule = {
   },
   check(table: Table) {
     const out: RawFinding[] = [];
-    const calcCheck = (text: string, cell: CellRef) => {
-      for (const c of findCalculations(text)) {
+    const calcCheck = (calcs: TextCalc[], cell: CellRef) => {
+      for (const c of calcs) {
         if (c.ok) continue;
         out.push({
           cell,
@@ -28,8 +28,8 @@ export const textAmountMismatch: Rule = {
     };
     for (const g of table.goals) {
       if (!g.text) continue;
-      calcCheck(g.text, g.cell);
-      const st = statedTotal(g.text);
+      const { calcs, total: st } = analyseText(g.text);
+      calcCheck(calcs, g.cell);
       if (!st) continue;
       const group = table.funds.find((f) => f.scope === g.scope && f.total?.amount) ?? null;
       // a multi-year (中期/实施期) goal is only compared with a multi-year total
@@ -43,8 +43,8 @@ export const textAmountMismatch: Rule = {
     }
     for (const t of table.tasks) {
       if (!t.content || !t.contentCell) continue;
-      calcCheck(t.content, t.contentCell);
-      const st = statedTotal(t.content);
+      const { calcs, total: st } = analyseText(t.content);
+      calcCheck(calcs, t.contentCell);
       const amount = dec(t.amount);
       if (!st || !amount) continue;
       if (!agree(st.total, amount, st.written, t.amount!)) {

@@ -244,6 +244,13 @@ function extentStart(grid: SheetGrid, rows: number[], cells: (CellRef | null)[])
   return start;
 }
 
+/** The label of the column left of the 一级 column ("绩效指标"), or nothing. */
+function isFrameLabel(v: CellValue): boolean {
+  if (v === null) return true;
+  const k = String(v).normalize('NFKC').replace(/\s+/g, '');
+  return k === '' || /^(本年度|年度|中期|实施期)?绩效指标$/.test(k);
+}
+
 const cellKey = (c: CellRef | null) => (c ? `${c.row}:${c.col}` : '');
 
 /**
@@ -545,11 +552,11 @@ export function planIndicatorsInsertion(
     if (l2Col !== null && s.kind !== 'append' && l2Style === 'merge' && end > start) {
       created.push({ top: start, left: l2Col, bottom: end, right: l2Col });
     }
-    // outer merges (left of the 一级 column: "绩效指标") that end just above or start just below
+    // outer merges (left of the 一级 column: the "绩效指标" label) that end just above or start just below
     const outerRight = (l1Col ?? h.level3Col) - 1;
     for (let idx = 0; idx < grid.merges.length; idx++) {
       const m = grid.merges[idx];
-      if (m.right > outerRight || m.left < tableLeft - 0 || m.top < h.row) continue;
+      if (m.right > outerRight || m.left < tableLeft || m.top < h.row || !isFrameLabel(cellAt(grid, m.top, m.left))) continue;
       const cur = changes.get(idx)?.to ?? finalMerges[idx];
       if (cur.top <= start - 1 && cur.bottom >= start - 1 && cur.bottom < end) {
         changes.set(idx, { from: finalMerges[idx], to: { ...cur, bottom: end } });
@@ -619,7 +626,7 @@ export function planIndicatorsInsertion(
     tableId: table.id,
     profile,
     insertions,
-    writes: dropCoveredLabelWrites(writes, merges, finalMerges, changes),
+    writes: dropCoveredLabelWrites(writes, finalMergesOf(grid, { insertions, merges })),
     merges,
     formats,
     added,
@@ -642,14 +649,10 @@ function profileIndex(profile: TemplateProfile, l1: string, l2: string, lib: Lib
 }
 
 /** Label writes (repeat style) that would fall inside a merge are dropped; names and values never are. */
-function dropCoveredLabelWrites(writes: PlannedWrite[], changes: MergeChange[], finalMerges: Merge[], changed: Map<number, MergeChange>): PlannedWrite[] {
-  const all: Merge[] = [
-    ...finalMerges.filter((_, i) => !changed.has(i)),
-    ...changes.map((c) => c.to),
-  ];
+function dropCoveredLabelWrites(writes: PlannedWrite[], merges: Merge[]): PlannedWrite[] {
   return writes.filter((w) => {
     if (w.role !== 'level1' && w.role !== 'level2') return true;
-    const m = mergeContaining(all, w.row, w.col);
+    const m = mergeContaining(merges, w.row, w.col);
     return !m || (m.top === w.row && m.left === w.col);
   });
 }
@@ -730,30 +733,16 @@ export function originalRow(final: number, insertions: RowInsertion[]): number |
  * Throws when a write would overwrite a non-empty cell.
  */
 export function applyPlanToGrid(grid: SheetGrid, plan: Pick<BlockPlan, 'insertions' | 'writes' | 'merges'>): SheetGrid {
-  const rows = grid.cells.length;
-  const cells: CellValue[][] = [];
   const sorted = [...plan.insertions].sort((a, b) => a.at - b.at);
+  const cells: CellValue[][] = [];
   let k = 0;
-  let lastIns = -1;
-  for (let i = 0; i <= rows; i++) {
+  for (let i = 0; i < grid.cells.length; i++) {
     const abs = grid.rowOffset + i;
-    while (k < sorted.length && sorted[k].at === abs) {
-      for (let n = 0; n < sorted[k].count; n++) cells.push([]);
-      k++;
-    }
-    if (i < rows) cells.push((grid.cells[i] ?? []).slice());
-    lastIns = abs;
+    for (; k < sorted.length && sorted[k].at <= abs; k++) for (let n = 0; n < sorted[k].count; n++) cells.push([]);
+    cells.push((grid.cells[i] ?? []).slice());
   }
-  // insertions beyond the grid: pad
-  while (k < sorted.length) {
-    const at = sorted[k].at;
-    while (grid.rowOffset + cells.length < at + shiftBeforeFinal(at, sorted)) cells.push([]);
-    for (let n = 0; n < sorted[k].count; n++) cells.push([]);
-    k++;
-  }
-  void lastIns;
-  const merges = finalMergesOf(grid, plan);
-  const out: SheetGrid = { ...grid, cells, merges };
+  // insertions at or below the end of the grid only add empty rows (writes pad as needed)
+  const out: SheetGrid = { ...grid, cells, merges: finalMergesOf(grid, plan) };
   for (const w of plan.writes) {
     const ri = w.row - grid.rowOffset;
     const ci = w.col - grid.colOffset;
@@ -765,10 +754,4 @@ export function applyPlanToGrid(grid: SheetGrid, plan: Pick<BlockPlan, 'insertio
     row[ci] = w.value;
   }
   return out;
-}
-
-function shiftBeforeFinal(at: number, sorted: RowInsertion[]): number {
-  let s = 0;
-  for (const ins of sorted) if (ins.at < at) s += ins.count;
-  return s;
 }
