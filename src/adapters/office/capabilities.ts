@@ -1,0 +1,44 @@
+/**
+ * Requirement sets detected at run time (Office.context.requirements.isSetSupported), and what the
+ * add-in does without them. The manifest asks for ExcelApi 1.7 (Excel 2019 and later); newer sets
+ * improve fidelity but are optional.
+ */
+export const MIN_API = '1.7';
+
+export interface Capabilities {
+  /** ExcelApi 1.7: reading, highlighting, hyperlinks in the report. Without it nothing works. */
+  supported: boolean;
+  /** ExcelApi 1.13: getMergedAreasOrNullObject. Without it merged cells are read as separate cells. */
+  merges: boolean;
+  /** ExcelApi 1.9: fill pattern, pattern colour, tint. Without it "no fill" is told apart by its white colour. */
+  fillDetails: boolean;
+  /** Chinese notes about what is unavailable (shown in the task pane). */
+  notes: string[];
+}
+
+export type IsSetSupported = (name: string, minVersion: string) => boolean;
+
+export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities {
+  const has = (v: string): boolean => {
+    try {
+      return isSetSupported('ExcelApi', v);
+    } catch {
+      return false;
+    }
+  };
+  const supported = has(MIN_API);
+  const merges = supported && has('1.13');
+  const fillDetails = supported && has('1.9');
+  const notes: string[] = [];
+  if (!supported) {
+    notes.push('当前 Excel 版本过旧，无法运行本加载项（需要 ExcelApi 1.7 及以上，即 Excel 2019、Excel 2021、Microsoft 365 或网页版 Excel）。');
+  } else {
+    if (!merges) {
+      notes.push('当前 Excel 版本不支持读取合并单元格（需要 ExcelApi 1.13），合并单元格将按普通单元格读取，部分表格可能识别不完整。');
+    }
+    if (!fillDetails) {
+      notes.push('当前 Excel 版本不支持读取填充图案（需要 ExcelApi 1.9）：清除标记时，原本为白色填充的单元格会恢复为无填充，图案填充会恢复为纯色。');
+    }
+  }
+  return { supported, merges, fillDetails, notes };
+}

@@ -1,0 +1,33 @@
+/** Office.js errors -> what the task pane tells the user (Chinese). */
+
+export type ErrorKind = 'protected' | 'unsupported' | 'busy' | 'unexpected';
+
+export interface DescribedError {
+  kind: ErrorKind;
+  message: string;
+  /** Technical detail for the "详细信息" line. */
+  detail: string;
+}
+
+export function errorCode(e: unknown): string {
+  if (e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string') {
+    return (e as { code: string }).code;
+  }
+  return '';
+}
+
+export function describeError(e: unknown): DescribedError {
+  const code = errorCode(e);
+  const detail = `${code ? `${code}: ` : ''}${e instanceof Error ? e.message : String(e)}`;
+  switch (code) {
+    case 'AccessDenied':
+      return { kind: 'protected', message: '工作表或工作簿受保护，无法修改。请撤销保护后重试。', detail };
+    case 'ApiNotFound':
+    case 'ApiNotAvailable':
+      return { kind: 'unsupported', message: '当前 Excel 版本不支持此功能，请升级到 Excel 2019 或 Microsoft 365 后重试。', detail };
+    case 'InvalidOperationInCellEditMode':
+      return { kind: 'busy', message: 'Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑，再重试。', detail };
+    default:
+      return { kind: 'unexpected', message: '发生意外错误，操作未完成。请重试；如仍失败，请保存工作簿后重新打开。', detail };
+  }
+}

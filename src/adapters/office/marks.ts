@@ -1,0 +1,106 @@
+/**
+ * Highlight bookkeeping, stored inside the workbook so that 清除标记 works after save/close/reopen:
+ * a very hidden worksheet "__jxmb_marks__" holds one row per highlighted cell with the cell's
+ * original fill (pattern, colour, pattern colour, tints) and the colour we painted.
+ * The core ignores sheets named "__jxmb…" (isOwnSheet), so the checker never reads it.
+ */
+import type { Severity } from '../../core/findings';
+
+export const MARKS_SHEET = '__jxmb_marks__';
+export const REPORT_SHEET = '校验报告';
+
+/** Excel's own "Bad" / "Neutral" fills and a light blue for 提示. */
+export const MARK_COLORS: Record<Severity, string> = {
+  error: '#FFC7CE',
+  warning: '#FFEB9C',
+  info: '#DDEBF7',
+};
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+export const worse = (a: Severity, b: Severity): Severity => (RANK[a] >= RANK[b] ? a : b);
+
+export interface FillState {
+  /** FillPattern ("None" = no fill); null when the host cannot tell (ExcelApi < 1.9). */
+  pattern: string | null;
+  color: string;
+  patternColor: string | null;
+  tintAndShade: number;
+  patternTintAndShade: number;
+}
+
+export interface MarkRecord {
+  sheet: string;
+  /** A1 address of one cell. */
+  cell: string;
+  /** Colour we painted ("#RRGGBB"). */
+  mark: string;
+  original: FillState;
+}
+
+const MAGIC = 'jxmb-marks';
+const VERSION = '1';
+export const MARK_COLUMNS = 9;
+const HEADER = [MAGIC, VERSION, 'sheet', 'cell', 'mark', 'pattern', 'color', 'patternColor', 'tint|patternTint'];
+
+/** A cell without any fill (Office.js reports no fill as white; with ExcelApi 1.9 as pattern "None"). */
+export function hasNoFill(f: FillState): boolean {
+  if (f.pattern === null) return sameColor(f.color, '#FFFFFF');
+  return f.pattern === 'None';
+}
+
+export function sameColor(a: string | null | undefined, b: string | null | undefined): boolean {
+  return (a ?? '').replace('#', '').toUpperCase() === (b ?? '').replace('#', '').toUpperCase();
+}
+
+/** Whether a cell still shows the highlight we painted (otherwise the user changed it since). */
+export function stillMarked(current: FillState, rec: MarkRecord): boolean {
+  if (!sameColor(current.color, rec.mark)) return false;
+  return current.pattern === null || current.pattern === 'Solid';
+}
+
+/** Rows for the marks sheet (all strings; the sheet's cells are formatted as text). */
+export function encodeRecords(records: MarkRecord[]): string[][] {
+  const rows: string[][] = [HEADER.slice()];
+  for (const r of records) {
+    const o = r.original;
+    rows.push([
+      '',
+      '',
+      r.sheet,
+      r.cell,
+      r.mark,
+      o.pattern ?? '',
+      o.color,
+      o.patternColor ?? '',
+      `${o.tintAndShade}|${o.patternTintAndShade}`,
+    ]);
+  }
+  return rows;
+}
+
+/** Reads the marks sheet's values; [] when empty, null when it is not in our format. */
+export function decodeRecords(values: unknown[][] | null | undefined): MarkRecord[] | null {
+  if (!values || values.length === 0) return [];
+  const head = values[0].map((v) => String(v ?? ''));
+  if (head[0] === '' && values.every((r) => r.every((v) => v === '' || v === null))) return [];
+  if (head[0] !== MAGIC || head[1] !== VERSION) return null;
+  const out: MarkRecord[] = [];
+  for (const row of values.slice(1)) {
+    const s = row.map((v) => (v === null || v === undefined ? '' : String(v)));
+    if (!s[2] || !s[3]) continue;
+    const [tint, ptint] = (s[8] || '0|0').split('|').map((x) => Number(x) || 0);
+    out.push({
+      sheet: s[2],
+      cell: s[3],
+      mark: s[4],
+      original: {
+        pattern: s[5] === '' ? null : s[5],
+        color: s[6] || '#FFFFFF',
+        patternColor: s[7] === '' ? null : s[7],
+        tintAndShade: tint,
+        patternTintAndShade: ptint,
+      },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,390 @@
+/**
+ * Applies template plans with Office.js in a constant number of context.sync() calls, whatever
+ * the block size:
+ *
+ * - insertBlockAtSelection: 2 syncs to read the active sheet (used ranges + selection; then values,
+ *   number formats and merged areas), the core parser finds the table at the cursor and the core
+ *   planner plans the rows; 1 sync applies everything (row inserts, formats copied from the table's
+ *   own rows, values, merges, cursor). 3 syncs in all.
+ * - previewAtSelection: the 2 reading syncs only.
+ * - insertBlankTable: new sheet 2 syncs (sheet names, write); at the selection 3 (read, write).
+ * - recheckTable: 2 syncs to read the sheet again, then the core checker.
+ */
+import { checkWorkbook, parseWorkbook } from '../../core/check';
+import type { Finding } from '../../core/findings';
+import { type CellValue, type Merge, type SheetGrid, a1, normalizeMerges } from '../../core/grid';
+import type { Table } from '../../core/model';
+import { type BlankLayout, type BlankPlan, type CellStyle, planBlankTable } from '../../core/templates/blank';
+import {
+  type Block,
+  type ResolvedIndicator,
+  type TemplateProfile,
+  getBlock,
+  materializeIndicator,
+} from '../../core/templates/library';
+import { type BlockPlan, type PlannedIndicator, planBlockInsertion, planIndicatorsInsertion } from '../../core/templates/plan';
+import { detectProfile } from '../../core/templates/profile';
+import { formatRect, parseRangeAddress, splitAreas } from './address';
+import { detectCapabilities } from './capabilities';
+import { LIMITS, assembleMerges, planMerges } from './plan';
+import { officeCellValue } from './values';
+
+export type ProfileChoice = TemplateProfile | 'auto';
+
+type Rect = { top: number; left: number; bottom: number; right: number };
+
+function rectOf(r: Excel.Range): Rect | null {
+  if (r.isNullObject) return null;
+  return { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 };
+}
+
+/** Whether the host has what template insertion needs (merged areas: ExcelApi 1.13; copyFrom: 1.9). */
+function hostCaps(): { merges: boolean; copyFormats: boolean } {
+  try {
+    const caps = detectCapabilities((name, v) => Office.context.requirements.isSetSupported(name, v));
+    let copy = false;
+    try {
+      copy = Office.context.requirements.isSetSupported('ExcelApi', '1.9');
+    } catch {
+      copy = false;
+    }
+    return { merges: caps.merges, copyFormats: copy };
+  } catch {
+    return { merges: true, copyFormats: true };
+  }
+}
+
+interface SheetRead {
+  sheet: Excel.Worksheet;
+  grid: SheetGrid;
+  /** The selected cell (active cell of the selection). */
+  sel: { row: number; col: number };
+}
+
+/**
+ * Reads one worksheet into a SheetGrid in exactly 2 syncs: (1) name, selection and used ranges;
+ * (2) values + number formats of the used range and its merged areas (queried in row blocks, so a
+ * sheet with hundreds of merges stays under Excel's 512-areas limit; see ./plan).
+ */
+async function readSheet(ctx: Excel.RequestContext, sync: () => Promise<void>, sheet: Excel.Worksheet): Promise<SheetRead> {
+  sheet.load('name');
+  const sel = ctx.workbook.getSelectedRange();
+  sel.load(['rowIndex', 'columnIndex']);
+  const all = sheet.getUsedRangeOrNullObject(false).load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+  const vals = sheet.getUsedRangeOrNullObject(true).load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+  await sync();
+  const allRect = rectOf(all);
+  const valRect = rectOf(vals);
+  const values = valRect
+    ? sheet.getRangeByIndexes(valRect.top, valRect.left, valRect.bottom - valRect.top + 1, valRect.right - valRect.left + 1).load(['values', 'numberFormat'])
+    : null;
+  const mergePlan = allRect ? planMerges(sheet.name, allRect, LIMITS.maxAreasPerQuery) : null;
+  const q = (r: Rect) =>
+    sheet.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1).getMergedAreasOrNullObject().load('address');
+  const mergeLoads = mergePlan ? { blocks: mergePlan.blocks.map(q), straddles: mergePlan.straddles.map(q) } : null;
+  await sync();
+  const cells: CellValue[][] = [];
+  if (values && valRect) {
+    (values.values as unknown[][]).forEach((line, i) => {
+      cells.push(line.map((v, j) => officeCellValue(v, (values.numberFormat as unknown[][])[i]?.[j])));
+    });
+  }
+  const rects = (a: Excel.RangeAreas): Rect[] => (a.isNullObject ? [] : splitAreas(a.address).map((x) => parseRangeAddress(x)));
+  const merges: Merge[] =
+    mergePlan && mergeLoads ? assembleMerges(mergePlan, mergeLoads.blocks.map(rects), mergeLoads.straddles.map(rects)) : [];
+  const grid = normalizeMerges({
+    name: sheet.name,
+    rowOffset: valRect ? valRect.top : 0,
+    colOffset: valRect ? valRect.left : 0,
+    cells,
+    merges: merges.filter((m) => m.bottom > m.top || m.right > m.left),
+  });
+  return { sheet, grid, sel: { row: sel.rowIndex, col: sel.columnIndex } };
+}
+
+/** The table containing (row, col), else the nearest table above it that spans the column. */
+export function tableAt(tables: Table[], row: number, col: number): Table | null {
+  const inside = tables.filter((t) => row >= t.top && row <= t.bottom && col >= t.left && col <= t.right);
+  if (inside.length > 0) return inside[inside.length - 1];
+  const above = tables.filter((t) => t.top <= row && col >= t.left && col <= t.right).sort((a, b) => b.top - a.top);
+  return above[0] ?? null;
+}
+
+export interface InsertOutcome {
+  ok: boolean;
+  /** Chinese message for the user. */
+  message: string;
+  sheet?: string;
+  tableId?: string;
+  tableName?: string;
+  profile?: TemplateProfile;
+  added: PlannedIndicator[];
+  skipped: BlockPlan['skipped'];
+  /** context.sync() calls made. */
+  syncs: number;
+}
+
+export interface InsertRequest {
+  /** Block id or project type; or `indicators` (e.g. picked by search). */
+  block?: string;
+  indicators?: { block: string; name: string }[];
+  profile?: ProfileChoice;
+}
+
+/** Counts syncs of a RequestContext. */
+function counted(context: Excel.RequestContext): { sync: () => Promise<void>; count: () => number } {
+  let n = 0;
+  return {
+    sync: async () => {
+      n++;
+      await context.sync();
+    },
+    count: () => n,
+  };
+}
+
+function pickedIndicators(req: InsertRequest, profile: TemplateProfile, budget: string | null): ResolvedIndicator[] {
+  const out: ResolvedIndicator[] = [];
+  for (const p of req.indicators ?? []) {
+    const b = getBlock(p.block);
+    const ind = b?.indicators.find((i) => i.name === p.name);
+    const r = ind ? materializeIndicator(ind, profile, { budget }) : null;
+    if (r && !out.some((o) => o.name === r.name)) out.push(r);
+  }
+  return out;
+}
+
+/** Plans the insertion for the table at the cursor without changing anything (2 syncs). */
+export async function previewAtSelection(req: InsertRequest): Promise<InsertOutcome> {
+  return runInsert(req, false);
+}
+
+/** Inserts a block (or picked indicators) into the table at the cursor: 3 syncs. */
+export async function insertBlockAtSelection(req: InsertRequest): Promise<InsertOutcome> {
+  return runInsert(req, true);
+}
+
+async function runInsert(req: InsertRequest, apply: boolean): Promise<InsertOutcome> {
+  return Excel.run(async (context) => {
+    const s = counted(context);
+    const fail = (message: string): InsertOutcome => ({ ok: false, message, added: [], skipped: [], syncs: s.count() });
+    const caps = hostCaps();
+    if (!caps.merges) return fail('当前 Excel 版本不支持读取合并单元格（需要 ExcelApi 1.13），无法安全地插入模板行；可以用「新建空白表」。');
+    const read = await readSheet(context, s.sync, context.workbook.worksheets.getActiveWorksheet());
+    const { grid, sel } = read;
+    const tables = parseWorkbook({ sheets: [grid] });
+    const table = tableAt(tables, sel.row, sel.col);
+    if (!table) return fail(`在工作表「${grid.name}」的光标位置（${a1(sel.row, sel.col)}）没有找到绩效目标表。请先点击表内任意单元格，或用「新建空白表」。`);
+    const profile: TemplateProfile = !req.profile || req.profile === 'auto' ? detectProfile(table) ?? 'LOCAL' : req.profile;
+    let block: Block | null = null;
+    let result;
+    if (req.indicators && req.indicators.length > 0) {
+      const items = pickedIndicators(req, profile, table.budget?.amount ?? null);
+      if (items.length === 0) return fail('所选指标不适用于当前的指标体系。');
+      result = planIndicatorsInsertion(table, grid, items, profile);
+    } else {
+      block = req.block ? getBlock(req.block) : null;
+      if (!block) return fail('请先选择项目类型。');
+      result = planBlockInsertion(table, grid, block, profile);
+    }
+    if (!result.ok) return fail(result.message);
+    const plan = result.plan;
+    const base = {
+      sheet: grid.name,
+      tableId: table.id,
+      tableName: table.name,
+      profile,
+      added: plan.added,
+      skipped: plan.skipped,
+    };
+    if (plan.added.length === 0) {
+      return { ...base, ok: true, message: '表中已有这些指标，没有需要插入的行。', syncs: s.count() };
+    }
+    if (!apply) return { ...base, ok: true, message: `将插入 ${plan.added.length} 行。`, syncs: s.count() };
+    applyBlockPlan(read.sheet, plan, { copyFormats: caps.copyFormats });
+    await s.sync();
+    const slots = plan.added.filter((a) => a.slot).length;
+    return {
+      ...base,
+      ok: true,
+      message: `已插入 ${plan.added.length} 行指标${plan.skipped.length ? `，跳过 ${plan.skipped.length} 个已有指标` : ''}${slots ? `；还有 ${slots} 个指标值待填写` : ''}。`,
+      syncs: s.count(),
+    };
+  });
+}
+
+/** Queues a block plan on a worksheet (no sync). */
+export function applyBlockPlan(sheet: Excel.Worksheet, plan: BlockPlan, opts: { copyFormats?: boolean } = {}): void {
+  // 1. whole rows, bottom-up so that original positions stay valid
+  for (const ins of [...plan.insertions].sort((a, b) => b.at - a.at)) {
+    sheet.getRange(`${ins.at + 1}:${ins.at + ins.count}`).insert(Excel.InsertShiftDirection.down);
+  }
+  // 2. borders, fonts, fills from the table's own rows
+  for (const f of opts.copyFormats === false ? [] : plan.formats) {
+    const target = sheet.getRangeByIndexes(f.targetTop, f.left, f.targetBottom - f.targetTop + 1, f.right - f.left + 1);
+    const source = sheet.getRangeByIndexes(f.sourceRow, f.left, 1, f.right - f.left + 1);
+    target.copyFrom(source, Excel.RangeCopyType.formats);
+  }
+  // 3. values as text (so that "100%" stays the text the checker reads)
+  for (const w of plan.writes) {
+    const r = sheet.getRangeByIndexes(w.row, w.col, 1, 1);
+    r.numberFormat = [['@']];
+    r.values = [[w.value]];
+  }
+  for (const a of plan.added) {
+    if (a.slot) sheet.getRangeByIndexes(a.valueCell.row, a.valueCell.col, 1, 1).numberFormat = [['@']];
+  }
+  // 4. merges
+  for (const m of plan.merges) {
+    if (m.from) sheet.getRange(formatRect(m.from)).unmerge();
+    sheet.getRange(formatRect(m.to)).merge(false);
+  }
+  // 5. put the cursor on the first value to fill
+  const first = plan.added.find((a) => a.slot) ?? plan.added[0];
+  if (first) sheet.getRangeByIndexes(first.valueCell.row, first.valueCell.col, 1, 1).select();
+}
+
+export interface BlankRequest {
+  layout: BlankLayout;
+  block?: string | null;
+  profile?: TemplateProfile;
+  /** 'new-sheet' (default) or 'selection' (at the selected cell of the active sheet). */
+  where?: 'new-sheet' | 'selection';
+  sheetName?: string;
+}
+
+export interface BlankOutcome {
+  ok: boolean;
+  message: string;
+  sheet?: string;
+  address?: string;
+  added: PlannedIndicator[];
+  syncs: number;
+}
+
+const LAYOUT_SHEET: Record<BlankLayout, string> = { A: '项目支出绩效目标表', B: '项目绩效目标表', D: '部门整体绩效目标表' };
+
+/** Inserts a whole blank table: 2 syncs on a new sheet, 3 at the selected cell. */
+export async function insertBlankTable(req: BlankRequest): Promise<BlankOutcome> {
+  return Excel.run(async (context) => {
+    const s = counted(context);
+    const profile = req.profile ?? 'LOCAL';
+    const block = req.block ? getBlock(req.block) : null;
+    const where = req.where ?? 'new-sheet';
+    if (where === 'selection') {
+      const read = await readSheet(context, s.sync, context.workbook.worksheets.getActiveWorksheet());
+      const { grid, sel } = read;
+      const res = planBlankTable(req.layout, { top: sel.row, left: sel.col, profile, block, grid });
+      if (!res.ok) return { ok: false, message: res.message, added: [], syncs: s.count() };
+      applyBlankPlan(read.sheet, res.plan);
+      await s.sync();
+      return done(grid.name, res.plan, s.count());
+    }
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await s.sync();
+    const names = new Set(sheets.items.map((w) => w.name));
+    const baseName = req.sheetName ?? LAYOUT_SHEET[req.layout];
+    let name = baseName;
+    for (let k = 2; names.has(name); k++) name = `${baseName}${k}`;
+    const res = planBlankTable(req.layout, { top: 0, left: 0, profile, block, grid: null });
+    if (!res.ok) return { ok: false, message: res.message, added: [], syncs: s.count() };
+    const sheet = sheets.add(name);
+    sheet.activate();
+    applyBlankPlan(sheet, res.plan);
+    await s.sync();
+    return done(name, res.plan, s.count());
+  });
+}
+
+function done(sheet: string, plan: BlankPlan, syncs: number): BlankOutcome {
+  const slots = plan.added.filter((a) => a.slot).length;
+  return {
+    ok: true,
+    sheet,
+    address: `${sheet}!${formatRect(plan)}`,
+    message: `已在「${sheet}」${formatRect(plan)} 生成${plan.layout === 'D' ? '部门整体' : '项目支出'}绩效目标表（${plan.layout}式）${slots ? `，有 ${slots} 个指标值待填写` : ''}。`,
+    added: plan.added,
+    syncs,
+  };
+}
+
+function applyStyle(range: Excel.Range, st: CellStyle, rows: number, cols: number): void {
+  const f = range.format;
+  if (st.bold !== undefined) f.font.bold = st.bold;
+  if (st.fontSize !== undefined) f.font.size = st.fontSize;
+  if (st.fill) f.fill.color = st.fill;
+  if (st.hAlign) f.horizontalAlignment = st.hAlign === 'center' ? Excel.HorizontalAlignment.center : st.hAlign === 'right' ? Excel.HorizontalAlignment.right : Excel.HorizontalAlignment.left;
+  if (st.vAlign) f.verticalAlignment = st.vAlign === 'middle' ? Excel.VerticalAlignment.center : st.vAlign === 'top' ? Excel.VerticalAlignment.top : Excel.VerticalAlignment.bottom;
+  if (st.wrap !== undefined) f.wrapText = st.wrap;
+  if (st.border) {
+    for (const edge of [
+      Excel.BorderIndex.edgeTop,
+      Excel.BorderIndex.edgeBottom,
+      Excel.BorderIndex.edgeLeft,
+      Excel.BorderIndex.edgeRight,
+      Excel.BorderIndex.insideHorizontal,
+      Excel.BorderIndex.insideVertical,
+    ]) {
+      const b = f.borders.getItem(edge);
+      b.style = Excel.BorderLineStyle.continuous;
+      b.weight = Excel.BorderWeight.thin;
+    }
+  }
+  if (st.text) range.numberFormat = Array.from({ length: rows }, () => new Array<string>(cols).fill('@'));
+}
+
+/** Queues a blank table on a worksheet (no sync). */
+export function applyBlankPlan(sheet: Excel.Worksheet, plan: BlankPlan): void {
+  for (const st of plan.styles) {
+    const rows = st.bottom - st.top + 1;
+    const cols = st.right - st.left + 1;
+    applyStyle(sheet.getRangeByIndexes(st.top, st.left, rows, cols), st.style, rows, cols);
+  }
+  plan.columnWidths.forEach((w, i) => {
+    sheet.getRangeByIndexes(plan.top, plan.left + i, 1, 1).format.columnWidth = w * 6; // characters -> points (approx.)
+  });
+  for (const c of plan.cells) {
+    const r = sheet.getRangeByIndexes(c.row, c.col, 1, 1);
+    r.numberFormat = [['@']];
+    r.values = [[c.value]];
+  }
+  for (const m of plan.merges) sheet.getRange(formatRect(m)).merge(false);
+  sheet.getRangeByIndexes(plan.top, plan.left, 1, 1).select();
+}
+
+export interface RecheckOutcome {
+  /** missing-value findings of the table: the slots left to fill. */
+  slots: Finding[];
+  /** Every finding of the table. */
+  findings: Finding[];
+  syncs: number;
+}
+
+/**
+ * Re-reads a sheet (2 syncs) and checks it; returns the findings of the table that contains `row`
+ * (a row the template added), the missing-value ones first.
+ */
+export async function recheckTable(sheetName: string, row: number, profile?: TemplateProfile): Promise<RecheckOutcome> {
+  return Excel.run(async (context) => {
+    const s = counted(context);
+    const { grid } = await readSheet(context, s.sync, context.workbook.worksheets.getItem(sheetName));
+    const cfg = profile ? { profile } : undefined;
+    const tables = parseWorkbook({ sheets: [grid] }, cfg);
+    const table = tables.find((t) => row >= t.top && row <= t.bottom) ?? null;
+    const res = checkWorkbook({ sheets: [grid] }, cfg);
+    const findings = table ? res.findings.filter((f) => f.tableId === table.id) : [];
+    return { slots: findings.filter((f) => f.code === 'missing-value'), findings, syncs: s.count() };
+  });
+}
+
+/** Selects a cell (used by the slot list). 1 sync. */
+export async function selectCell(sheetName: string, row: number, col: number): Promise<void> {
+  await Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    sheet.activate();
+    sheet.getRangeByIndexes(row, col, 1, 1).select();
+    await context.sync();
+  });
+}
+

@@ -1,0 +1,565 @@
+/**
+ * The Office.js side of the add-in: read the workbook into the core's grid, check it, highlight
+ * the findings, clear the highlights, navigate, export a report.
+ *
+ * Sync budget of 一键校验 (independent of the number of tables and sheets):
+ *   1. worksheets (name, visibility, protection) and workbook protection
+ *   2. used range of every sheet, values of the marks sheet
+ *   3. values + number formats of all sheets in row blocks, merged areas, current fills of the
+ *      previously highlighted cells (one sync per LIMITS.syncCells cells, i.e. one for ordinary
+ *      workbooks)
+ *   4. restore previous highlights, load the original fills of the cells to highlight
+ *   5. write the marks sheet, paint the highlights
+ * Nothing here writes a cell value outside the add-in's own sheets.
+ */
+import { isOwnSheet } from '../../core/check';
+import { type Config } from '../../core/config';
+import type { CheckResult, Finding, Severity } from '../../core/findings';
+import { type CellValue, type SheetGrid, type WorkbookGrid, a1, normalizeMerges } from '../../core/grid';
+import { checkWorkbook } from '../../core/index';
+import { parseRangeAddress, quoteSheet, splitAreas } from './address';
+import { type Capabilities, detectCapabilities } from './capabilities';
+import { errorCode } from './errors';
+import {
+  type FillState,
+  MARKS_SHEET,
+  MARK_COLORS,
+  MARK_COLUMNS,
+  type MarkRecord,
+  REPORT_SHEET,
+  decodeRecords,
+  encodeRecords,
+  hasNoFill,
+  stillMarked,
+  worse,
+} from './marks';
+import { type Block, LIMITS, type Limits, type MergePlan, type Rect, assembleMerges, batchBlocks, halve, planMerges, rowBlocks } from './plan';
+import { officeCellValue } from './values';
+
+export interface OfficeEnv {
+  run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T>;
+  capabilities: Capabilities;
+  limits?: Limits;
+}
+
+/** The environment of the real Office.js host (globals). */
+export function officeEnv(): OfficeEnv {
+  return {
+    run: (batch) => Excel.run(batch),
+    capabilities: detectCapabilities((name, v) => Office.context.requirements.isSetSupported(name, v)),
+  };
+}
+
+export interface Progress {
+  /** 0..1 */
+  fraction: number;
+  message: string;
+}
+export type OnProgress = (p: Progress) => void;
+
+interface SheetMeta {
+  name: string;
+  visibility: string;
+  protected: boolean;
+  /** Formats may be changed (not protected, or protected with "format cells" allowed). */
+  formatAllowed: boolean;
+}
+
+interface Meta {
+  sheets: SheetMeta[];
+  structureProtected: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// small Office.js helpers
+
+class Sheets {
+  private cache = new Map<string, Excel.Worksheet>();
+  constructor(private readonly ctx: Excel.RequestContext) {}
+  get(name: string): Excel.Worksheet {
+    let ws = this.cache.get(name);
+    if (!ws) {
+      ws = this.ctx.workbook.worksheets.getItem(name);
+      this.cache.set(name, ws);
+    }
+    return ws;
+  }
+  range(name: string, r: Rect): Excel.Range {
+    return this.get(name).getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+  }
+  cell(name: string, row: number, col: number): Excel.Range {
+    return this.get(name).getCell(row, col);
+  }
+}
+
+async function readMeta(ctx: Excel.RequestContext): Promise<Meta> {
+  const items = ctx.workbook.worksheets.load('items/name,items/visibility,items/protection/protected,items/protection/options');
+  const wbProt = ctx.workbook.protection.load('protected');
+  await ctx.sync();
+  return {
+    structureProtected: wbProt.protected,
+    sheets: items.items.map((ws) => {
+      const prot = ws.protection.protected;
+      return {
+        name: ws.name,
+        visibility: ws.visibility,
+        protected: prot,
+        formatAllowed: !prot || !!ws.protection.options?.allowFormatCells,
+      };
+    }),
+  };
+}
+
+const FILL_PROPS_FULL = ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'];
+
+function loadFill(range: Excel.Range, caps: Capabilities): Excel.RangeFill {
+  return range.format.fill.load(caps.fillDetails ? FILL_PROPS_FULL : ['color']);
+}
+
+function fillState(f: Excel.RangeFill, caps: Capabilities): FillState {
+  if (!caps.fillDetails) return { pattern: null, color: f.color, patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
+  return {
+    pattern: f.pattern ?? 'None',
+    color: f.color,
+    patternColor: f.patternColor ?? null,
+    tintAndShade: f.tintAndShade ?? 0,
+    patternTintAndShade: f.patternTintAndShade ?? 0,
+  };
+}
+
+/** Queues the commands that put back a recorded fill. */
+function restoreFill(range: Excel.Range, o: FillState, caps: Capabilities): void {
+  const fill = range.format.fill;
+  if (hasNoFill(o)) {
+    fill.clear();
+    return;
+  }
+  fill.color = o.color;
+  if (!caps.fillDetails || o.pattern === null) return;
+  if (o.pattern !== 'Solid') {
+    fill.pattern = o.pattern as Excel.FillPattern;
+    if (o.patternColor) fill.patternColor = o.patternColor;
+    if (o.patternTintAndShade) fill.patternTintAndShade = o.patternTintAndShade;
+  }
+  if (o.tintAndShade) fill.tintAndShade = o.tintAndShade;
+}
+
+function paintFill(range: Excel.Range, color: string, original: FillState, caps: Capabilities): void {
+  const fill = range.format.fill;
+  fill.color = color;
+  if (caps.fillDetails && original.pattern !== null && original.pattern !== 'None' && original.pattern !== 'Solid') {
+    fill.pattern = 'Solid' as Excel.FillPattern;
+  }
+  if (caps.fillDetails && original.tintAndShade) fill.tintAndShade = 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// reading
+
+interface UsedInfo {
+  name: string;
+  rect: Rect | null;
+}
+
+async function readUsedRanges(ctx: Excel.RequestContext, sheets: Sheets, names: string[], marksExists: boolean) {
+  const used = names.map((name) => ({ name, range: sheets.get(name).getUsedRangeOrNullObject(false).load('rowIndex,columnIndex,rowCount,columnCount') }));
+  const marks = marksExists ? sheets.get(MARKS_SHEET).getUsedRangeOrNullObject(true).load('values') : null;
+  await ctx.sync();
+  const infos: UsedInfo[] = used.map(({ name, range }) => ({
+    name,
+    rect: range.isNullObject
+      ? null
+      : { top: range.rowIndex, left: range.columnIndex, bottom: range.rowIndex + range.rowCount - 1, right: range.columnIndex + range.columnCount - 1 },
+  }));
+  const records = marks && !marks.isNullObject ? decodeRecords(marks.values) : [];
+  return { infos, records };
+}
+
+interface ReadResult {
+  grid: WorkbookGrid;
+  notes: string[];
+  /** Current fills of `probe` cells, read in the first values sync. */
+  probed: FillState[];
+}
+
+/**
+ * Sync(s) 3: values and number formats in row blocks, merged areas, plus fills of `probe` cells.
+ * A batch that Excel rejects for its size is split and retried; a failing merged-areas query
+ * degrades to "no merges" with a note.
+ */
+async function readCells(
+  ctx: Excel.RequestContext,
+  sheets: Sheets,
+  meta: Meta,
+  used: UsedInfo[],
+  probe: { sheet: string; cell: string }[],
+  env: OfficeEnv,
+  onProgress: OnProgress,
+): Promise<ReadResult> {
+  const caps = env.capabilities;
+  const limits = env.limits ?? LIMITS;
+  const notes: string[] = [];
+  const blocks = used.flatMap((u) => (u.rect ? rowBlocks(u.name, u.rect, limits.blockCells) : []));
+  const mergePlans = new Map<string, MergePlan>();
+  if (caps.merges) for (const u of used) if (u.rect) mergePlans.set(u.name, planMerges(u.name, u.rect, limits.maxAreasPerQuery));
+  const totalCells = blocks.reduce((n, b) => n + (b.bottom - b.top + 1) * (b.right - b.left + 1), 0);
+  const queue = batchBlocks(blocks, limits.syncCells);
+  const loaded: { block: Block; values: unknown[][]; formats: unknown[][] }[] = [];
+  let mergesWanted = caps.merges && mergePlans.size > 0;
+  let firstDone = false;
+  let probed: FillState[] = [];
+  const pieces = new Map<string, { blocks: Rect[][]; straddles: Rect[][] }>();
+  let doneCells = 0;
+  if (queue.length === 0) queue.push([]);
+
+  while (queue.length) {
+    const batch = queue.shift()!;
+    const loads = batch.map((b) => ({ block: b, range: sheets.range(b.sheet, b).load('values,numberFormat') }));
+    const withExtras = !firstDone;
+    const probes = withExtras ? probe.map((p) => loadFill(sheets.get(p.sheet).getRange(p.cell), caps)) : [];
+    const mergeLoads: { sheet: string; blocks: Excel.RangeAreas[]; straddles: Excel.RangeAreas[] }[] = [];
+    if (withExtras && mergesWanted) {
+      for (const [sheet, plan] of mergePlans) {
+        const q = (r: Rect) => sheets.range(sheet, r).getMergedAreasOrNullObject().load('address');
+        mergeLoads.push({ sheet, blocks: plan.blocks.map(q), straddles: plan.straddles.map(q) });
+      }
+    }
+    try {
+      await ctx.sync();
+    } catch (e) {
+      const code = errorCode(e);
+      if (/PayloadSizeLimit/i.test(code)) {
+        if (batch.length > 1) {
+          const mid = Math.ceil(batch.length / 2);
+          queue.unshift(batch.slice(0, mid), batch.slice(mid));
+          continue;
+        }
+        const halves = batch.length === 1 ? halve(batch[0]) : null;
+        if (halves) {
+          queue.unshift([halves[0]], [halves[1]]);
+          continue;
+        }
+        throw e;
+      }
+      if (mergeLoads.length) {
+        mergesWanted = false;
+        notes.push('读取合并单元格时 Excel 报错，本次按未合并处理，部分表格可能识别不完整。');
+        queue.unshift(batch);
+        continue;
+      }
+      throw e;
+    }
+    if (withExtras) {
+      firstDone = true;
+      probed = probes.map((f) => fillState(f, caps));
+      for (const m of mergeLoads) {
+        const rects = (a: Excel.RangeAreas): Rect[] => (a.isNullObject ? [] : splitAreas(a.address).map((s) => parseRangeAddress(s)));
+        pieces.set(m.sheet, { blocks: m.blocks.map(rects), straddles: m.straddles.map(rects) });
+      }
+    }
+    for (const l of loads) {
+      loaded.push({ block: l.block, values: l.range.values, formats: l.range.numberFormat });
+      doneCells += (l.block.bottom - l.block.top + 1) * (l.block.right - l.block.left + 1);
+    }
+    if (totalCells > 0) onProgress({ fraction: 0.1 + 0.6 * (doneCells / totalCells), message: `正在读取单元格（${doneCells.toLocaleString('zh-CN')} / ${totalCells.toLocaleString('zh-CN')}）…` });
+  }
+
+  const byName = new Map(used.map((u) => [u.name, u]));
+  const grids: SheetGrid[] = meta.sheets.map((s) => {
+    const u = byName.get(s.name);
+    const base = { name: s.name, hidden: s.visibility !== 'Visible', protected: s.protected };
+    if (!u || !u.rect) return { ...base, rowOffset: 0, colOffset: 0, cells: [], merges: [] };
+    const rows = u.rect.bottom - u.rect.top + 1;
+    const cells: CellValue[][] = Array.from({ length: rows }, () => []);
+    for (const l of loaded) {
+      if (l.block.sheet !== s.name) continue;
+      l.values.forEach((line, i) => {
+        const target = cells[l.block.top - u.rect!.top + i];
+        line.forEach((v, j) => {
+          target[l.block.left - u.rect!.left + j] = officeCellValue(v, l.formats[i]?.[j]);
+        });
+      });
+    }
+    const p = pieces.get(s.name);
+    const plan = mergePlans.get(s.name);
+    const merges = mergesWanted && p && plan ? assembleMerges(plan, p.blocks, p.straddles) : [];
+    return normalizeMerges({ ...base, rowOffset: u.rect.top, colOffset: u.rect.left, cells, merges });
+  });
+  return { grid: { sheets: grids }, notes, probed };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 一键校验
+
+export interface SkippedSheet {
+  sheet: string;
+  cells: number;
+}
+
+export interface CheckOutcome {
+  result: CheckResult;
+  grid: WorkbookGrid;
+  /** Cells highlighted. */
+  marked: number;
+  /** Protected sheets whose findings could not be highlighted. */
+  skippedSheets: SkippedSheet[];
+  /** Earlier highlights left alone because the user changed those cells' fill since. */
+  keptUserFills: number;
+  /** Chinese notes: degraded features, protection, etc. */
+  notes: string[];
+}
+
+export interface CheckOptions {
+  config?: Partial<Config>;
+  /** Paint highlights (default true). */
+  highlight?: boolean;
+  onProgress?: OnProgress;
+}
+
+/** Cells to paint: finding cells (expanded to their merged area), worst severity per cell. */
+export function cellsToMark(findings: Finding[], grid: WorkbookGrid): Map<string, Map<string, Severity>> {
+  const out = new Map<string, Map<string, Severity>>();
+  const merges = new Map(grid.sheets.map((s) => [s.name, s.merges]));
+  for (const f of findings) {
+    let cells = out.get(f.sheet);
+    if (!cells) out.set(f.sheet, (cells = new Map()));
+    const m = merges.get(f.sheet)?.find((x) => f.row >= x.top && f.row <= x.bottom && f.col >= x.left && f.col <= x.right);
+    const area = m ?? { top: f.row, left: f.col, bottom: f.row, right: f.col };
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++) {
+        const k = a1(r, c);
+        const cur = cells.get(k);
+        cells.set(k, cur ? worse(cur, f.severity) : f.severity);
+      }
+    }
+  }
+  return out;
+}
+
+export async function runCheck(env: OfficeEnv, options: CheckOptions = {}): Promise<CheckOutcome> {
+  const caps = env.capabilities;
+  if (!caps.supported) throw Object.assign(new Error(caps.notes[0] ?? 'unsupported'), { code: 'ApiNotFound' });
+  const onProgress = options.onProgress ?? (() => undefined);
+  const highlight = options.highlight !== false;
+  return env.run(async (ctx) => {
+    const sheets = new Sheets(ctx);
+    onProgress({ fraction: 0.02, message: '正在读取工作表列表…' });
+    const meta = await readMeta(ctx);
+    const metaByName = new Map(meta.sheets.map((s) => [s.name, s]));
+    const marksExists = metaByName.has(MARKS_SHEET);
+    const contentNames = meta.sheets.filter((s) => !isOwnSheet(s.name)).map((s) => s.name);
+
+    onProgress({ fraction: 0.06, message: '正在确定数据范围…' });
+    const { infos, records } = await readUsedRanges(ctx, sheets, contentNames, marksExists);
+    const notes = caps.notes.slice();
+    const oldRecords = records ?? [];
+    if (records === null) notes.push(`工作表“${MARKS_SHEET}”的内容无法识别，之前的标记无法自动清除。`);
+
+    // previous highlights on sheets we can change are probed, then restored if still ours
+    const { restorable, carried, missing } = partitionRecords(oldRecords, metaByName);
+    notes.push(...missing.map(missingNote));
+
+    const read = await readCells(ctx, sheets, meta, infos, restorable, env, onProgress);
+    notes.push(...read.notes);
+
+    onProgress({ fraction: 0.72, message: '正在校验…' });
+    const result = checkWorkbook(read.grid, options.config);
+
+    if (!highlight) return { result, grid: read.grid, marked: 0, skippedSheets: [], keptUserFills: 0, notes };
+
+    // sync 4: restore previous highlights, read the original fills of the cells to paint
+    onProgress({ fraction: 0.8, message: '正在标记单元格…' });
+    let keptUserFills = 0;
+    restorable.forEach((r, i) => {
+      if (stillMarked(read.probed[i], r)) restoreFill(sheets.get(r.sheet).getRange(r.cell), r.original, caps);
+      else keptUserFills++;
+    });
+    const wanted = cellsToMark(result.findings, read.grid);
+    const skippedSheets: SkippedSheet[] = [];
+    const targets: { sheet: string; cell: string; severity: Severity; fill: Excel.RangeFill }[] = [];
+    const canStore = marksExists || !meta.structureProtected;
+    for (const [sheet, cells] of wanted) {
+      const m = metaByName.get(sheet);
+      if (!m || !m.formatAllowed || !canStore) {
+        skippedSheets.push({ sheet, cells: cells.size });
+        continue;
+      }
+      for (const [cell, severity] of cells) {
+        targets.push({ sheet, cell, severity, fill: loadFill(sheets.get(sheet).getRange(cell), caps) });
+      }
+    }
+    if (!canStore && wanted.size > 0) notes.push('工作簿结构受保护，无法保存标记信息，因此本次没有标记单元格。撤销“保护工作簿”后重新校验即可标记。');
+    for (const s of skippedSheets) {
+      if (canStore) notes.push(`工作表“${s.sheet}”受保护，其中 ${s.cells} 个单元格未能标记。撤销工作表保护后重新校验即可标记。`);
+    }
+    await ctx.sync();
+
+    // sync 5: record the originals first, then paint
+    const fresh: MarkRecord[] = targets.map((t) => ({
+      sheet: t.sheet,
+      cell: t.cell,
+      mark: MARK_COLORS[t.severity],
+      original: fillState(t.fill, caps),
+    }));
+    writeMarks(ctx, sheets, [...carried, ...fresh], marksExists, meta.structureProtected);
+    fresh.forEach((r) => paintFill(sheets.get(r.sheet).getRange(r.cell), r.mark, r.original, caps));
+    await ctx.sync();
+    onProgress({ fraction: 1, message: '校验完成' });
+    return { result, grid: read.grid, marked: fresh.length, skippedSheets, keptUserFills, notes };
+  });
+}
+
+/**
+ * Recorded highlights by what can be done with them now: restorable (sheet exists and may be
+ * formatted), carried (sheet protected: keep the record for later), missing (sheet renamed/deleted).
+ */
+function partitionRecords(records: MarkRecord[], sheets: Map<string, SheetMeta>) {
+  const restorable = records.filter((r) => sheets.get(r.sheet)?.formatAllowed);
+  const carried = records.filter((r) => sheets.has(r.sheet) && !sheets.get(r.sheet)!.formatAllowed);
+  const missing = [...new Set(records.filter((r) => !sheets.has(r.sheet)).map((r) => r.sheet))];
+  return { restorable, carried, missing };
+}
+
+const missingNote = (sheet: string): string => `找不到工作表“${sheet}”（可能已改名或删除），其中的标记无法自动清除。`;
+
+/** Queues the rewrite of the marks sheet (created very hidden when needed, removed when empty). */
+function writeMarks(ctx: Excel.RequestContext, sheets: Sheets, records: MarkRecord[], exists: boolean, structureProtected: boolean): void {
+  if (records.length === 0) {
+    if (!exists) return;
+    if (structureProtected) sheets.get(MARKS_SHEET).getRange().clear();
+    else sheets.get(MARKS_SHEET).delete();
+    return;
+  }
+  let ws: Excel.Worksheet;
+  if (exists) {
+    ws = sheets.get(MARKS_SHEET);
+    ws.getRange().clear();
+  } else {
+    ws = ctx.workbook.worksheets.add(MARKS_SHEET);
+    ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+  }
+  const rows = encodeRecords(records);
+  const range = ws.getRangeByIndexes(0, 0, rows.length, MARK_COLUMNS);
+  range.numberFormat = rows.map((r) => r.map(() => '@'));
+  range.values = rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 清除标记
+
+export interface ClearOutcome {
+  restored: number;
+  /** Highlights left alone because the user changed those cells' fill since. */
+  keptUserFills: number;
+  /** Protected sheets whose highlights could not be removed (kept for later). */
+  protectedSheets: string[];
+  /** Sheets that no longer exist (renamed or deleted). */
+  missingSheets: string[];
+  notes: string[];
+}
+
+export async function clearMarks(env: OfficeEnv): Promise<ClearOutcome> {
+  const caps = env.capabilities;
+  if (!caps.supported) throw Object.assign(new Error(caps.notes[0] ?? 'unsupported'), { code: 'ApiNotFound' });
+  return env.run(async (ctx) => {
+    const sheets = new Sheets(ctx);
+    const meta = await readMeta(ctx);
+    const metaByName = new Map(meta.sheets.map((s) => [s.name, s]));
+    const empty: ClearOutcome = { restored: 0, keptUserFills: 0, protectedSheets: [], missingSheets: [], notes: [] };
+    if (!metaByName.has(MARKS_SHEET)) return empty;
+    const { records } = await readUsedRanges(ctx, sheets, [], true);
+    if (records === null) return { ...empty, notes: [`工作表“${MARKS_SHEET}”的内容无法识别，未做任何修改。`] };
+    const { restorable, carried, missing } = partitionRecords(records, metaByName);
+    const fills = restorable.map((r) => loadFill(sheets.get(r.sheet).getRange(r.cell), caps));
+    await ctx.sync();
+    let restored = 0;
+    let kept = 0;
+    restorable.forEach((r, i) => {
+      if (stillMarked(fillState(fills[i], caps), r)) {
+        restoreFill(sheets.get(r.sheet).getRange(r.cell), r.original, caps);
+        restored++;
+      } else kept++;
+    });
+    writeMarks(ctx, sheets, carried, true, meta.structureProtected);
+    await ctx.sync();
+    const protectedSheets = [...new Set(carried.map((r) => r.sheet))];
+    const notes: string[] = [];
+    for (const s of protectedSheets) notes.push(`工作表“${s}”受保护，其中的标记未能清除。撤销工作表保护后再次点击“清除标记”即可。`);
+    notes.push(...missing.map(missingNote));
+    if (kept) notes.push(`${kept} 个单元格在校验后被手动改过填充色，已保留您的修改。`);
+    return { restored, keptUserFills: kept, protectedSheets, missingSheets: missing, notes };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// navigation and report
+
+/** Activates the sheet and selects the cell (Excel scrolls it into view). One sync. */
+export async function selectCell(env: OfficeEnv, sheet: string, cell: string): Promise<void> {
+  await env.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(cell).select();
+    await ctx.sync();
+  });
+}
+
+const REPORT_HEADER = ['序号', '严重程度', '工作表', '单元格', '表格', '问题', '规则'];
+const SEVERITY_TEXT: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+export function reportRows(result: CheckResult, now: Date): (string | number)[][] {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+  const s = result.summary;
+  const width = REPORT_HEADER.length;
+  const line = (first: string): (string | number)[] => [first, ...Array<string>(width - 1).fill('')];
+  const rows: (string | number)[][] = [
+    line(`绩效目标表校验报告（${stamp}）`),
+    line(`共检查 ${result.tables.length} 张表：错误 ${s.errors} 个，警告 ${s.warnings} 个，提示 ${s.infos} 个。点击“单元格”列可跳转到对应位置。`),
+    REPORT_HEADER.slice(),
+  ];
+  result.findings.forEach((f, i) => {
+    rows.push([i + 1, SEVERITY_TEXT[f.severity], f.sheet, f.cell, f.table || '（未命名）', f.message, f.code]);
+  });
+  if (result.findings.length === 0) rows.push(line(result.tables.length ? '未发现问题。' : '未找到绩效目标表。'));
+  return rows;
+}
+
+/** Writes the report to a new sheet "校验报告" (replacing an old one) and activates it. Two syncs. */
+export async function exportReport(env: OfficeEnv, result: CheckResult, now = new Date()): Promise<{ sheet: string; rows: number }> {
+  return env.run(async (ctx) => {
+    const old = ctx.workbook.worksheets.getItemOrNullObject(REPORT_SHEET);
+    await ctx.sync();
+    if (!old.isNullObject) old.delete();
+    const ws = ctx.workbook.worksheets.add(REPORT_SHEET);
+    const rows = reportRows(result, now);
+    const width = REPORT_HEADER.length;
+    const all = ws.getRangeByIndexes(0, 0, rows.length, width);
+    all.numberFormat = rows.map((r) => r.map((_v, j) => (j === 0 ? 'General' : '@')));
+    all.values = rows;
+    ws.getRange('A1').format.font.bold = true;
+    ws.getRange('A1').format.font.size = 14;
+    const header = ws.getRangeByIndexes(2, 0, 1, width);
+    header.format.font.bold = true;
+    header.format.fill.color = '#D9E1F2';
+    result.findings.forEach((f, i) => {
+      ws.getCell(3 + i, 3).hyperlink = {
+        documentReference: `${quoteSheet(f.sheet)}!${f.cell}`,
+        textToDisplay: f.cell,
+        screenTip: `跳转到 ${f.sheet}!${f.cell}`,
+      };
+      const sev = ws.getCell(3 + i, 1);
+      sev.format.fill.color = MARK_COLORS[f.severity];
+    });
+    const widths = [6, 10, 16, 10, 28, 60, 20];
+    widths.forEach((w, j) => {
+      ws.getRangeByIndexes(0, j, 1, 1).format.columnWidth = w * 7.5;
+    });
+    ws.getRangeByIndexes(3, 5, Math.max(1, rows.length - 3), 1).format.wrapText = true;
+    ws.freezePanes.freezeRows(3);
+    ws.activate();
+    await ctx.sync();
+    return { sheet: REPORT_SHEET, rows: result.findings.length };
+  });
+}
+

@@ -1,0 +1,176 @@
+/** The 校验 tab: buttons, progress, messages, summary, filter and the findings list. */
+import * as React from 'react';
+import {
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Select,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { OfficeEnv } from '../adapters/office/workbook';
+import type { Severity } from '../core/findings';
+import { EmptyState } from './components/EmptyState';
+import { FindingsList } from './components/FindingsList';
+import { SeverityFilter } from './components/SeverityFilter';
+import { Summary } from './components/Summary';
+import { type Profile, useChecker } from './useChecker';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: '12px', padding: '8px 2px' },
+  toolbar: { display: 'flex', columnGap: '8px', rowGap: '8px', flexWrap: 'wrap' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const PROFILE_KEY = 'jxmb.profile';
+
+function loadProfile(): Profile {
+  try {
+    return localStorage.getItem(PROFILE_KEY) === 'C2021' ? 'C2021' : 'LOCAL';
+  } catch {
+    return 'LOCAL';
+  }
+}
+
+export interface CheckPanelHandle {
+  markStale(): void;
+}
+
+export const CheckPanel = React.forwardRef<CheckPanelHandle, { env: OfficeEnv; onTemplates?: () => void }>(function CheckPanel(
+  { env, onTemplates },
+  ref,
+) {
+  const styles = useStyles();
+  const { state, check, clear, report, select, markStale, dismiss } = useChecker(env);
+  const [profile, setProfile] = React.useState<Profile>(loadProfile);
+  const [shown, setShown] = React.useState<Set<Severity>>(() => new Set<Severity>(['error', 'warning', 'info']));
+  React.useImperativeHandle(ref, () => ({ markStale }), [markStale]);
+
+  const caps = env.capabilities;
+  const result = state.outcome?.result ?? null;
+  const busy = state.busy !== null;
+  const counts = result
+    ? { error: result.summary.errors, warning: result.summary.warnings, info: result.summary.infos }
+    : { error: 0, warning: 0, info: 0 };
+
+  return (
+    <div className={styles.root}>
+      {!caps.supported ? (
+        <MessageBar intent="error" data-testid="unsupported">
+          <MessageBarBody>
+            <MessageBarTitle>无法在此 Excel 中运行</MessageBarTitle>
+            {caps.notes[0]}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          <div className={styles.toolbar}>
+            <Button appearance="primary" disabled={busy} onClick={() => void check(profile)} data-testid="run-check">
+              {state.busy === 'check' ? '正在校验…' : '一键校验'}
+            </Button>
+            <Button disabled={busy} onClick={() => void clear()} data-testid="clear-marks">
+              清除标记
+            </Button>
+            <Button disabled={busy || !result} onClick={() => void report()} data-testid="export-report">
+              导出报告
+            </Button>
+          </div>
+          <Field label="指标体系" size="small">
+            <Select
+              value={profile}
+              disabled={busy}
+              onChange={(_e, d) => {
+                const p = d.value === 'C2021' ? 'C2021' : 'LOCAL';
+                setProfile(p);
+                try {
+                  localStorage.setItem(PROFILE_KEY, p);
+                } catch {
+                  /* storage unavailable: keep the choice for this session only */
+                }
+              }}
+            >
+              <option value="LOCAL">地方模板（成本指标在产出指标下）</option>
+              <option value="C2021">财预〔2021〕101号（成本指标为一级指标）</option>
+            </Select>
+          </Field>
+        </>
+      )}
+
+      {state.progress && (
+        <Field validationMessage={state.progress.message} validationState="none" aria-live="polite">
+          <ProgressBar value={state.progress.fraction} max={1} data-testid="progress" />
+        </Field>
+      )}
+
+      {caps.supported && caps.notes.length > 0 && !result && (
+        <MessageBar intent="info">
+          <MessageBarBody>{caps.notes.join(' ')}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {state.error && (
+        <MessageBar intent="error" data-testid="error" aria-live="assertive">
+          <MessageBarBody>
+            <MessageBarTitle>{state.error.kind === 'protected' ? '工作表受保护' : state.error.kind === 'unsupported' ? 'Excel 版本不支持' : '出错了'}</MessageBarTitle>
+            {state.error.message}
+            <Caption1 block className={styles.muted}>
+              详细信息：{state.error.detail}
+            </Caption1>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {state.notice && (
+        <MessageBar intent={state.notice.intent} data-testid="notice" aria-live="polite">
+          <MessageBarBody>{state.notice.text}</MessageBarBody>
+          <Button size="small" appearance="transparent" onClick={dismiss} aria-label="关闭提示">
+            ×
+          </Button>
+        </MessageBar>
+      )}
+
+      {state.stale && result && (
+        <MessageBar intent="info">
+          <MessageBarBody>工作簿已修改，结果可能已过时，请重新校验。</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {state.outcome && state.outcome.notes.length > 0 && (
+        <MessageBar intent="warning" data-testid="outcome-notes">
+          <MessageBarBody>
+            {state.outcome.notes.map((n) => (
+              <div key={n}>{n}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {result && result.tables.length === 0 && <EmptyState sheets={result.sheetsWithoutTables} onTemplates={onTemplates} />}
+
+      {result && result.tables.length > 0 && (
+        <>
+          <Summary result={result} />
+          {state.outcome && state.outcome.marked > 0 && (
+            <Caption1 className={styles.muted} data-testid="marked">已在工作表中标记 {state.outcome.marked} 个单元格（红：错误，黄：警告，蓝：提示）。</Caption1>
+          )}
+          {result.findings.length > 0 && (
+            <>
+              <SeverityFilter shown={shown} counts={counts} onChange={setShown} />
+              <FindingsList result={result} shown={shown} onSelect={(f) => void select(f)} />
+            </>
+          )}
+        </>
+      )}
+
+      {!result && !busy && !state.error && caps.supported && (
+        <Caption1 className={styles.muted}>
+          点击“一键校验”检查本工作簿中所有的绩效目标表：指标值是否填写、金额是否相符、资金支出计划是否合理等。校验只标记单元格，不会修改任何内容。
+        </Caption1>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,99 @@
+/** State of the 校验 tab: one place that calls the Office adapter and turns outcomes into messages. */
+import * as React from 'react';
+import { type DescribedError, describeError } from '../adapters/office/errors';
+import { type CheckOutcome, type OfficeEnv, type Progress, clearMarks, exportReport, runCheck, selectCell } from '../adapters/office/workbook';
+import type { Finding } from '../core/findings';
+
+export type Busy = 'check' | 'clear' | 'export' | null;
+
+export interface Notice {
+  intent: 'success' | 'info' | 'warning' | 'error';
+  title?: string;
+  text: string;
+}
+
+export interface CheckerState {
+  busy: Busy;
+  progress: Progress | null;
+  outcome: CheckOutcome | null;
+  error: DescribedError | null;
+  /** Result of the last 清除标记 / 导出报告 / navigation. */
+  notice: Notice | null;
+  /** The workbook changed since the last check (e.g. a template was inserted). */
+  stale: boolean;
+}
+
+const INITIAL: CheckerState = { busy: null, progress: null, outcome: null, error: null, notice: null, stale: false };
+
+export type Profile = 'LOCAL' | 'C2021';
+
+export function useChecker(env: OfficeEnv) {
+  const [state, setState] = React.useState<CheckerState>(INITIAL);
+  const patch = (p: Partial<CheckerState>) => setState((s) => ({ ...s, ...p }));
+
+  const check = React.useCallback(
+    async (profile: Profile) => {
+      patch({ busy: 'check', error: null, notice: null, progress: { fraction: 0, message: '正在准备…' } });
+      try {
+        const outcome = await runCheck(env, {
+          config: { profile },
+          onProgress: (progress) => patch({ progress }),
+        });
+        patch({ busy: null, progress: null, outcome, stale: false });
+      } catch (e) {
+        patch({ busy: null, progress: null, error: describeError(e) });
+      }
+    },
+    [env],
+  );
+
+  const clear = React.useCallback(async () => {
+    patch({ busy: 'clear', error: null, notice: null });
+    try {
+      const r = await clearMarks(env);
+      const text = r.restored ? `已清除 ${r.restored} 个单元格的标记，原有填充色已恢复。` : '工作簿中没有需要清除的标记。';
+      setState((s) => ({
+        ...s,
+        busy: null,
+        outcome: s.outcome ? { ...s.outcome, marked: 0 } : null,
+        notice: { intent: r.notes.length ? 'warning' : 'success', text: [text, ...r.notes].join(' ') },
+      }));
+    } catch (e) {
+      patch({ busy: null, error: describeError(e) });
+    }
+  }, [env]);
+
+  const report = React.useCallback(async () => {
+    const outcome = state.outcome;
+    if (!outcome) return;
+    patch({ busy: 'export', error: null, notice: null });
+    try {
+      const r = await exportReport(env, outcome.result);
+      patch({ busy: null, notice: { intent: 'success', text: `已将 ${r.rows} 条问题导出到工作表“${r.sheet}”，点击其中的单元格地址可跳转。` } });
+    } catch (e) {
+      patch({ busy: null, error: describeError(e) });
+    }
+  }, [env, state.outcome]);
+
+  const select = React.useCallback(
+    async (f: Finding) => {
+      try {
+        await selectCell(env, f.sheet, f.cell);
+      } catch (e) {
+        const d = describeError(e);
+        patch({
+          notice: {
+            intent: 'warning',
+            text: `无法跳转到 ${f.sheet}!${f.cell}：工作表可能已隐藏、改名或删除。${d.kind === 'busy' ? d.message : ''}`,
+          },
+        });
+      }
+    },
+    [env],
+  );
+
+  const markStale = React.useCallback(() => patch({ stale: true }), []);
+  const dismiss = React.useCallback(() => patch({ notice: null, error: null }), []);
+
+  return { state, check, clear, report, select, markStale, dismiss };
+}

@@ -1,0 +1,226 @@
+/**
+ * 一键校验 / 清除标记 end to end on the fixtures, through the fake Office.js host:
+ * same findings as the command line, highlights exactly on the finding cells, no value ever
+ * changed, and every format restored bit for bit (also after save, close and reopen).
+ */
+import { MARKS_SHEET, MARK_COLORS } from '../../src/adapters/office/marks';
+import { clearMarks, runCheck, selectCell } from '../../src/adapters/office/workbook';
+import type { Finding, Severity } from '../../src/core/findings';
+import { parseA1 } from '../../src/core/grid';
+import { type WorkbookModel, cloneWorkbook, formatSnapshot, getCell, mergeAt, touchCell, valueSnapshot } from '../office-host/model';
+import { saveAndReopen, saveXlsx } from '../office-host/xlsx';
+import { FIXTURE_FILES, cliResult, fixtureModel, hostFor } from './helpers';
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+const content = (name: string) => !name.startsWith('__jxmb') && name !== '校验报告';
+
+/** Independent oracle: finding cells expanded to their merged area, worst severity wins. */
+function expectedMarks(model: WorkbookModel, findings: Finding[]): Map<string, string> {
+  const sev = new Map<string, Severity>();
+  for (const f of findings) {
+    const sheet = model.sheets.find((s) => s.name === f.sheet)!;
+    const m = mergeAt(sheet, f.row, f.col) ?? { top: f.row, left: f.col, bottom: f.row, right: f.col };
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        const k = `${f.sheet}!${r},${c}`;
+        const cur = sev.get(k);
+        if (!cur || RANK[f.severity] > RANK[cur]) sev.set(k, f.severity);
+      }
+    }
+  }
+  return new Map([...sev].map(([k, s]) => [k, MARK_COLORS[s]]));
+}
+
+/** Cells whose style differs between two models (content sheets only). */
+function changedCells(before: WorkbookModel, after: WorkbookModel): Set<string> {
+  const a = formatSnapshot(before, content);
+  const b = formatSnapshot(after, content);
+  const out = new Set<string>();
+  for (const k of new Set([...a.keys(), ...b.keys()])) if (a.get(k) !== b.get(k)) out.add(k);
+  return out;
+}
+
+function fillAt(model: WorkbookModel, k: string) {
+  const [sheet, rc] = k.split('!');
+  const [r, c] = rc.split(',').map(Number);
+  return getCell(model.sheets.find((s) => s.name === sheet)!, r, c)?.style?.fill;
+}
+
+describe.each(FIXTURE_FILES)('一键校验 on %s', (file) => {
+  let original: WorkbookModel;
+  beforeAll(async () => {
+    original = await fixtureModel(file);
+  });
+
+  test('findings equal the command line; highlights land exactly on the finding cells; values untouched', async () => {
+    const { host, env } = await hostFor(cloneWorkbook(original));
+    const out = await runCheck(env);
+    const cli = await cliResult(file);
+    expect(out.result).toEqual(cli);
+    expect(out.notes).toEqual([]);
+
+    const expected = expectedMarks(original, cli.findings);
+    expect(changedCells(original, host.model)).toEqual(new Set([...expected.keys()].filter((k) => fillAt(original, k)?.color !== expected.get(k) || fillAt(original, k)?.pattern !== 'Solid')));
+    for (const [k, color] of expected) expect(fillAt(host.model, k)).toMatchObject({ color, pattern: 'Solid' });
+    expect(out.marked).toBe(expected.size);
+    expect([...valueSnapshot(host.model, content)]).toEqual([...valueSnapshot(original, content)]);
+
+    const marks = host.model.sheets.find((s) => s.name === MARKS_SHEET);
+    if (cli.findings.length) expect(marks?.visibility).toBe('VeryHidden');
+    else expect(marks).toBeUndefined();
+  });
+
+  test('清除标记 restores every format bit for bit, also after save, close and reopen', async () => {
+    const { host, env } = await hostFor(cloneWorkbook(original));
+    await runCheck(env);
+    // the marks are in the file: reopen in a fresh host session (the task pane keeps no state)
+    const reopened = await saveAndReopen(host.model);
+    const second = await hostFor(reopened);
+    const cleared = await clearMarks(second.env);
+    expect(cleared.keptUserFills).toBe(0);
+    expect([...formatSnapshot(second.host.model)]).toEqual([...formatSnapshot(original)]);
+    expect([...valueSnapshot(second.host.model)]).toEqual([...valueSnapshot(original)]);
+    expect(second.host.model.sheets.map((s) => s.name)).toEqual(original.sheets.map((s) => s.name));
+  });
+
+  test('re-checking replaces the marks instead of stacking them', async () => {
+    const { host, env } = await hostFor(cloneWorkbook(original));
+    await runCheck(env);
+    const once = formatSnapshot(host.model);
+    await runCheck(env);
+    expect([...formatSnapshot(host.model)]).toEqual([...once]);
+    await clearMarks(env);
+    expect([...formatSnapshot(host.model)]).toEqual([...formatSnapshot(original)]);
+  });
+
+  test('the command line ignores the marks sheet in a saved, highlighted workbook', async () => {
+    const { host, env } = await hostFor(cloneWorkbook(original));
+    await runCheck(env);
+    expect(await cliResult(await saveXlsx(host.model))).toEqual(await cliResult(file));
+  });
+});
+
+describe('highlights and restore details', () => {
+  test('every kind of original fill comes back exactly (no fill, white, colour, pattern)', async () => {
+    const original = await fixtureModel('variants.xlsx');
+    const cli = await cliResult('variants.xlsx');
+    const keys = [...expectedMarks(original, cli.findings).keys()];
+    expect(keys.length).toBeGreaterThanOrEqual(8);
+    const fills = [
+      undefined,
+      { pattern: 'Solid', color: '#FFFFFF', patternColor: null },
+      { pattern: 'Solid', color: '#C6EFCE', patternColor: null },
+      { pattern: 'Gray16', color: '#FFFFFF', patternColor: '#FF0000' },
+      { pattern: 'Grid', color: '#FFF2CC', patternColor: '#0070C0' },
+    ];
+    keys.forEach((k, i) => {
+      const [sheet, rc] = k.split('!');
+      const [r, c] = rc.split(',').map(Number);
+      const cell = touchCell(original.sheets.find((s) => s.name === sheet)!, r, c);
+      const f = fills[i % fills.length];
+      cell.style = { ...(cell.style ?? {}), fill: f };
+      if (!f) delete cell.style.fill;
+      if (Object.keys(cell.style).length === 0) delete cell.style;
+    });
+    const { host, env } = await hostFor(cloneWorkbook(original));
+    await runCheck(env);
+    for (const k of keys) expect(fillAt(host.model, k)?.pattern).toBe('Solid');
+    const reopened = await hostFor(await saveAndReopen(host.model));
+    await clearMarks(reopened.env);
+    expect([...formatSnapshot(reopened.host.model)]).toEqual([...formatSnapshot(original)]);
+  });
+
+  test('a highlight the user has since recoloured is left alone', async () => {
+    const original = await fixtureModel('layoutC-hengdong.xlsx');
+    const { host, env } = await hostFor(cloneWorkbook(original));
+    const out = await runCheck(env);
+    const f = out.result.findings[0];
+    const sheet = host.model.sheets.find((s) => s.name === f.sheet)!;
+    touchCell(sheet, f.row, f.col).style!.fill = { pattern: 'Solid', color: '#00B050', patternColor: null };
+    const cleared = await clearMarks(env);
+    expect(cleared.keptUserFills).toBe(1);
+    expect(cleared.notes.join('')).toContain('已保留您的修改');
+    expect(getCell(sheet, f.row, f.col)?.style?.fill?.color).toBe('#00B050');
+    const changed = changedCells(original, host.model);
+    expect([...changed]).toEqual([`${f.sheet}!${f.row},${f.col}`]);
+  });
+
+  test('highlights on a sheet renamed since are reported, the rest is cleared', async () => {
+    const original = await fixtureModel('layoutB-beidaihe.xlsx');
+    const { host, env } = await hostFor(cloneWorkbook(original));
+    const out = await runCheck(env);
+    const renamed = out.result.findings[0].sheet;
+    host.model.sheets.find((s) => s.name === renamed)!.name = '改过名';
+    const cleared = await clearMarks(env);
+    expect(cleared.missingSheets).toEqual([renamed]);
+    expect(cleared.notes.join('')).toContain(`找不到工作表“${renamed}”`);
+    const others = (n: string) => n !== renamed && n !== '改过名' && content(n);
+    expect([...formatSnapshot(host.model, others)]).toEqual([...formatSnapshot(original, others)]);
+    expect(cleared.restored).toBe([...expectedMarks(original, out.result.findings).keys()].filter((k) => !k.startsWith(`${renamed}!`)).length);
+  });
+
+  test('a protected sheet is not highlighted and the task pane is told which one', async () => {
+    const original = await fixtureModel('layoutB-beidaihe.xlsx');
+    const name = (await cliResult('layoutB-beidaihe.xlsx')).findings[0].sheet;
+    const only = (n: string) => n === name;
+    const sheet = original.sheets.find((s) => s.name === name)!;
+    sheet.protection = { protected: true };
+    const { host, env } = await hostFor(cloneWorkbook(original));
+    const out = await runCheck(env);
+    expect(out.skippedSheets.map((s) => s.sheet)).toEqual([name]);
+    expect(out.notes.join('\n')).toContain(`工作表“${name}”受保护`);
+    expect([...formatSnapshot(host.model, only)]).toEqual([...formatSnapshot(original, only)]);
+    expect(out.marked).toBeGreaterThan(0); // other sheets still highlighted
+    // formatting allowed by the protection options: highlights work
+    sheet.protection = { protected: true, allowFormatCells: true };
+    const second = await hostFor(cloneWorkbook(original));
+    expect((await runCheck(second.env)).skippedSheets).toEqual([]);
+    expect(changedCells(original, second.host.model).size).toBeGreaterThan(0);
+  });
+
+  test('a protected workbook structure without a marks sheet: no highlights, clear note', async () => {
+    const original = await fixtureModel('layoutD-suixi.xlsx');
+    original.structureProtected = true;
+    const { host, env } = await hostFor(cloneWorkbook(original));
+    const out = await runCheck(env);
+    expect(out.marked).toBe(0);
+    expect(out.notes.join('')).toContain('工作簿结构受保护');
+    expect([...formatSnapshot(host.model)]).toEqual([...formatSnapshot(original)]);
+  });
+
+  test('selecting a finding activates its sheet and selects its cell', async () => {
+    const original = await fixtureModel('layoutA-ningxia.xlsx');
+    original.sheets.push({ ...cloneWorkbook(original).sheets[0], name: '另一张' });
+    const { host, env } = await hostFor(original);
+    const cli = await cliResult('layoutA-ningxia.xlsx');
+    const f = cli.findings[cli.findings.length - 1];
+    host.model.activeSheet = 1;
+    await selectCell(env, f.sheet, f.cell);
+    const idx = host.model.sheets.findIndex((s) => s.name === f.sheet);
+    const p = parseA1(f.cell)!;
+    expect(host.model.activeSheet).toBe(idx);
+    expect(host.model.selection).toEqual({ sheet: idx, rect: { top: p.row, left: p.col, bottom: p.row, right: p.col } });
+    expect(host.stats.syncs).toBe(1);
+  });
+});
+
+describe('older Excel', () => {
+  test('without ExcelApi 1.9/1.13 the check still runs, says what is missing, and clears no-fill cells to no fill', async () => {
+    const original = await fixtureModel('layoutC-hengdong.xlsx');
+    const { host, env } = await hostFor(cloneWorkbook(original), { apiVersion: '1.8' });
+    const out = await runCheck(env);
+    expect(out.notes.join('\n')).toMatch(/ExcelApi 1\.13/);
+    expect(out.notes.join('\n')).toMatch(/ExcelApi 1\.9/);
+    expect(out.marked).toBeGreaterThan(0);
+    await clearMarks(env);
+    expect([...formatSnapshot(host.model)]).toEqual([...formatSnapshot(original)]);
+  });
+
+  test('below ExcelApi 1.7 nothing is touched and the user learns why', async () => {
+    const { host, env } = await hostFor(await fixtureModel('layoutC-hengdong.xlsx'), { apiVersion: '1.6' });
+    expect(env.capabilities.supported).toBe(false);
+    await expect(runCheck(env)).rejects.toMatchObject({ code: 'ApiNotFound' });
+    expect(host.stats.syncs).toBe(0);
+    expect(env.capabilities.notes[0]).toContain('ExcelApi 1.7');
+  });
+});

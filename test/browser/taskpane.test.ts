@@ -1,0 +1,240 @@
+/**
+ * The built task pane in Debian's Chromium (playwright-core, no downloaded browser), against the
+ * fake Office.js host loaded with a fixture: 一键校验, findings, navigation, filter, 清除标记,
+ * no request outside localhost, no CSP violation; saves docs/taskpane.png.
+ */
+import { spawnSync } from 'child_process';
+import { buildSync } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync } from 'fs';
+import * as path from 'path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { gzipSync } from 'zlib';
+import type { CheckResult } from '../../src/core/findings';
+import { cliResult, fixtureModel } from '../addin/helpers';
+import { type WorkbookModel, formatSnapshot, newWorkbook, key, toJSON, valueSnapshot } from '../office-host/model';
+import type { createHost } from '../office-host';
+import { DIST, ROOT, ensureBuild } from './build';
+import { serveDir } from './serve';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FIXTURE = 'layoutA-ningxia.xlsx';
+type HostOptions = Parameters<typeof createHost>[1];
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`[browser test] skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
+const describeBrowser = haveChromium ? describe : describe.skip;
+
+/** docs/taskpane.png, unless the machine has no Chinese font (the picture would show boxes). */
+function screenshotPath(): string {
+  const fc = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  const cjk = fc.status === 0 && fc.stdout.trim().length > 0;
+  const dir = path.join(ROOT, cjk ? 'docs' : path.join('test', 'output'));
+  if (!cjk) console.warn('[browser test] no Chinese font installed (fonts-noto-cjk): screenshot written to test/output/ instead of docs/');
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, 'taskpane.png');
+}
+
+let hostBundle = '';
+function bundleHost(): string {
+  if (!hostBundle) {
+    const out = buildSync({
+      entryPoints: [path.join(__dirname, 'host-entry.ts')],
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2020',
+      write: false,
+      logLevel: 'silent',
+    });
+    hostBundle = out.outputFiles[0].text;
+  }
+  return hostBundle;
+}
+
+/** Polls `read` until it deep-equals `expected` (or times out, then asserts). */
+async function eventually<T>(read: () => Promise<T>, expected: T, timeout = 5000): Promise<void> {
+  const until = Date.now() + timeout;
+  let last = await read();
+  while (JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    last = await read();
+  }
+  expect(last).toEqual(expected);
+}
+
+interface Opened {
+  page: Page;
+  requests: string[];
+  errors: string[];
+}
+
+beforeAll(() => {
+  const b = ensureBuild();
+  if (b.built) console.log(`[browser test] webpack production build: ${b.ms} ms`);
+}, 300_000);
+
+test('the first load ships under 300 KB of gzipped JavaScript', () => {
+  const html = readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
+  expect(scripts).toContain('office-js/office.js');
+  const ours = scripts.filter((s) => !s.startsWith('office-js/'));
+  expect(ours.length).toBeGreaterThan(0);
+  const gz = ours.reduce((n, s) => n + gzipSync(readFileSync(path.join(DIST, s)), { level: 9 }).length, 0);
+  console.log(`[browser test] first-load JavaScript: ${ours.join(', ')} = ${(gz / 1024).toFixed(1)} KB gzipped`);
+  expect(gz).toBeLessThan(300 * 1024);
+});
+
+describeBrowser('task pane in Chromium', () => {
+  let browser: Browser;
+  let server: { url: string; close(): Promise<void> };
+  let original: WorkbookModel;
+  let cli: CheckResult;
+
+  beforeAll(async () => {
+    server = await serveDir(DIST);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+    original = await fixtureModel(FIXTURE);
+    cli = await cliResult(FIXTURE);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(model: WorkbookModel, options: HostOptions = {}): Promise<Opened> {
+    const context = await browser.newContext({ viewport: { width: 380, height: 900 }, deviceScaleFactor: 1.5, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+    // office.js is replaced by the fake host, installed before any page script runs
+    await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '/* fake host installed by the test */' }));
+    await page.addInitScript(
+      `${bundleHost()}\nwindow.__installFakeOffice(${JSON.stringify(toJSON(model))}, ${JSON.stringify({ latencyMs: 20, ...options })});`,
+    );
+    await page.goto(`${server.url}/taskpane.html`);
+    return { page, requests, errors };
+  }
+
+  function assertLocalOnly(o: Opened) {
+    const outside = o.requests.filter((u) => {
+      const { protocol, hostname } = new URL(u);
+      return !(protocol === 'data:' || protocol === 'blob:' || hostname === '127.0.0.1' || hostname === 'localhost');
+    });
+    expect(outside).toEqual([]);
+  }
+
+  test('一键校验, findings, navigation, filter, 清除标记', async () => {
+    const o = await open(original);
+    const { page } = o;
+    await page.getByTestId('run-check').click();
+    const summary = page.getByTestId('summary');
+    await summary.waitFor();
+    await expect(summary.textContent()).resolves.toContain(`找到 ${cli.tables.length} 张绩效目标表`);
+    await expect(page.getByTestId('count-error').textContent()).resolves.toContain(String(cli.summary.errors));
+    const findings = page.getByTestId('finding');
+    expect(await findings.count()).toBe(cli.findings.length);
+
+    // the cells are highlighted in the (fake) workbook
+    const formatsAfterCheck = await page.evaluate(() => window.__jxmbFormats());
+    expect(formatsAfterCheck).not.toEqual([...formatSnapshot(original)]);
+    expect(await page.evaluate(() => window.__jxmbValues())).toEqual([...valueSnapshot(original, (n) => !n.startsWith('__jxmb'))]);
+
+    await page.screenshot({ path: screenshotPath(), fullPage: false });
+
+    // click a finding: the sheet is activated and the cell selected
+    const selection = () => page.evaluate(() => window.__jxmbHost.model.selection);
+    const expectSelected = async (f: CheckResult['findings'][number]) => {
+      const sheet = original.sheets.findIndex((s) => s.name === f.sheet);
+      await eventually(selection, { sheet, rect: { top: f.row, left: f.col, bottom: f.row, right: f.col } });
+    };
+    const target = cli.findings[Math.min(7, cli.findings.length - 1)];
+    await page.locator(`[data-testid="finding"][data-cell="${target.sheet}!${target.cell}"]`).first().click();
+    await expectSelected(target);
+
+    // keyboard: focus another finding and press Enter
+    const other = cli.findings[cli.findings.length - 1];
+    const otherButton = page.locator(`[data-testid="finding"][data-cell="${other.sheet}!${other.cell}"]`).first();
+    await otherButton.focus();
+    await page.keyboard.press('Enter');
+    await expectSelected(other);
+
+    // severity filter
+    await page.getByTestId('filter-info').click();
+    expect(await findings.count()).toBe(cli.findings.length - cli.summary.infos);
+    await page.getByTestId('filter-info').click();
+    expect(await findings.count()).toBe(cli.findings.length);
+
+    // 清除标记 restores every format
+    expect(await page.getByTestId('marked').count()).toBe(1);
+    await page.getByTestId('clear-marks').click();
+    await expect(page.getByTestId('notice').textContent()).resolves.toContain('已清除');
+    expect(await page.getByTestId('marked').count()).toBe(0);
+    expect(await page.evaluate(() => window.__jxmbFormats())).toEqual([...formatSnapshot(original)]);
+    expect(await page.evaluate(() => window.__jxmbHost.model.sheets.map((s) => s.name))).toEqual(original.sheets.map((s) => s.name));
+
+    // 导出报告
+    await page.getByTestId('export-report').click();
+    await expect(page.getByTestId('notice').textContent()).resolves.toContain('校验报告');
+
+    expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
+    expect(o.errors).toEqual([]);
+    assertLocalOnly(o);
+    await page.context().close();
+  });
+
+  test('a workbook without 绩效目标表 shows what the add-in looks for; the template tab loads', async () => {
+    const model = newWorkbook(['Sheet1']);
+    model.sheets[0].cells.set(key(0, 0), { v: '随便写点什么' });
+    const o = await open(model);
+    await o.page.getByTestId('run-check').click();
+    const empty = o.page.getByTestId('empty-state');
+    await empty.waitFor();
+    const text = await empty.textContent();
+    expect(text).toContain('未找到绩效目标表');
+    expect(text).toContain('一级指标');
+    await o.page.getByTestId('go-templates').click();
+    await eventually(() => o.page.getByTestId('tab-templates').getAttribute('aria-selected'), 'true');
+    await o.page.waitForLoadState('networkidle');
+    expect(o.errors).toEqual([]);
+    assertLocalOnly(o);
+    await o.page.context().close();
+  });
+
+  test('the task pane follows a dark Office theme', async () => {
+    const theme = { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#3A3A3A', controlForegroundColor: '#FFFFFF' };
+    const o = await open(original, { theme });
+    await o.page.getByTestId('run-check').waitFor();
+    const bg = await o.page.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
+    expect(bg).toBe('rgb(38, 38, 38)');
+    await o.page.context().close();
+  });
+
+  test('old Excel: the task pane says it cannot run, and why', async () => {
+    const o = await open(original, { apiVersion: '1.6' });
+    const msg = o.page.getByTestId('unsupported');
+    await msg.waitFor();
+    expect(await msg.textContent()).toContain('ExcelApi 1.7');
+    expect(await o.page.getByTestId('run-check').count()).toBe(0);
+    await o.page.context().close();
+  });
+
+  test('a protected sheet is named in the task pane', async () => {
+    const model = await fixtureModel(FIXTURE);
+    const name = cli.findings[0].sheet;
+    model.sheets.find((s) => s.name === name)!.protection = { protected: true };
+    const o = await open(model);
+    await o.page.getByTestId('run-check').click();
+    const notes = o.page.getByTestId('outcome-notes');
+    await notes.waitFor();
+    expect(await notes.textContent()).toContain(`工作表“${name}”受保护`);
+    await o.page.context().close();
+  });
+});
+

@@ -1,0 +1,357 @@
+/**
+ * Request/proxy machinery of the fake Office.js host, with the real semantics:
+ * - every API object is a proxy; property writes, method calls and `load` calls are queued
+ *   and only executed, in order, by `context.sync()`;
+ * - reading a property that was not loaded, or loaded but not yet synced, throws an
+ *   OfficeExtension.Error with code "PropertyNotLoaded";
+ * - `*OrNullObject` proxies expose `isNullObject` after a sync; operations on a null object are
+ *   ignored and its loaded properties are null;
+ * - a failing command rejects the sync; the commands before it stay applied (no transaction).
+ */
+
+export interface HostOptions {
+  /** Highest ExcelApi requirement set the host supports, e.g. "1.17". */
+  apiVersion?: string;
+  /** How getMergedAreasOrNullObject reports merges that stick out of the range. */
+  mergeReport?: 'clipped' | 'full';
+  /** Request/response payload limit per sync in bytes (Excel on the web: 5 MB). */
+  payloadLimit?: number;
+  /** Artificial delay per sync, in ms (lets a browser page render progress). */
+  latencyMs?: number;
+  platform?: 'PC' | 'OfficeOnline' | 'Mac';
+}
+
+export interface HostStats {
+  syncs: number;
+  /** Largest response (loaded data) of any sync, in bytes of JSON. */
+  maxResponseBytes: number;
+  maxRequestBytes: number;
+  commands: number;
+}
+
+export class HostError extends Error {
+  code: string;
+  debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(code: string, message: string, location?: string) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.code = code;
+    this.debugInfo = { code, message, errorLocation: location };
+  }
+}
+
+export function versionAtLeast(have: string, need: string): boolean {
+  const a = have.split('.').map(Number);
+  const b = need.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
+interface Command {
+  run(): void;
+  requestBytes: number;
+}
+
+export class Session {
+  readonly options: Required<HostOptions>;
+  readonly stats: HostStats = { syncs: 0, maxResponseBytes: 0, maxRequestBytes: 0, commands: 0 };
+  constructor(options: HostOptions = {}) {
+    this.options = {
+      apiVersion: options.apiVersion ?? '1.17',
+      mergeReport: options.mergeReport ?? 'clipped',
+      payloadLimit: options.payloadLimit ?? 5 * 1024 * 1024,
+      latencyMs: options.latencyMs ?? 0,
+      platform: options.platform ?? 'PC',
+    };
+  }
+  needs(version: string, what: string): void {
+    if (!versionAtLeast(this.options.apiVersion, version)) {
+      throw new HostError('ApiNotFound', `${what} requires ExcelApi ${version}`, what);
+    }
+  }
+}
+
+export class RequestContext {
+  readonly session: Session;
+  private queue: Command[] = [];
+  private responseBytes = 0;
+  private syncGeneration = 0;
+  readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
+  /** Set by the Excel layer: the root Workbook proxy. */
+  workbook: unknown;
+
+  constructor(session: Session) {
+    this.session = session;
+  }
+
+  get generation(): number {
+    return this.syncGeneration;
+  }
+
+  enqueue(run: () => void, payload?: unknown): void {
+    this.queue.push({ run, requestBytes: payload === undefined ? 16 : jsonBytes(payload) });
+  }
+
+  addResponse(value: unknown): void {
+    this.responseBytes += jsonBytes(value);
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  async sync(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    const s = this.session;
+    s.stats.syncs++;
+    s.stats.commands += batch.length;
+    if (s.options.latencyMs > 0) await new Promise((r) => setTimeout(r, s.options.latencyMs));
+    else await Promise.resolve();
+    const requestBytes = batch.reduce((n, c) => n + c.requestBytes, 0);
+    s.stats.maxRequestBytes = Math.max(s.stats.maxRequestBytes, requestBytes);
+    if (requestBytes > s.options.payloadLimit) {
+      throw new HostError('RequestPayloadSizeLimitExceeded', `request of ${requestBytes} bytes`);
+    }
+    this.responseBytes = 0;
+    try {
+      for (const c of batch) c.run();
+    } finally {
+      this.syncGeneration++;
+      s.stats.maxResponseBytes = Math.max(s.stats.maxResponseBytes, this.responseBytes);
+    }
+    if (this.responseBytes > s.options.payloadLimit) {
+      throw new HostError('RequestPayloadSizeLimitExceeded', `response of ${this.responseBytes} bytes`);
+    }
+  }
+}
+
+function jsonBytes(v: unknown): number {
+  const s = JSON.stringify(v);
+  if (s === undefined) return 0;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+  }
+  return n;
+}
+
+export function propertyNotLoaded(name: string): HostError {
+  return new HostError(
+    'PropertyNotLoaded',
+    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+export interface PropDef<T> {
+  get?: (t: T) => unknown;
+  set?: (t: T, v: unknown) => void;
+  /** Minimum ExcelApi version for this property. */
+  api?: string;
+}
+
+type LoadOption = string | string[] | { select?: string | string[]; expand?: string | string[] } | undefined;
+
+function parseLoad(opt: LoadOption): string[] {
+  if (opt === undefined) return [];
+  if (typeof opt === 'string') return opt.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(opt)) return opt.flatMap((s) => parseLoad(s));
+  return [...parseLoad(opt.select), ...parseLoad(opt.expand)];
+}
+
+/** Anything that can execute a load (proxies and collections). */
+export interface Loadable {
+  executeLoad(paths: string[]): void;
+}
+
+/**
+ * Base of every proxy. `T` is the resolved model target. A proxy resolves its target lazily, at
+ * the first command that needs it, and keeps it (like Excel's object paths within a session).
+ */
+export abstract class ClientObject<T> {
+  readonly context: RequestContext;
+  /** Loaded property values, visible only after the sync that executed the load. */
+  protected loaded = new Map<string, { value: unknown; generation: number }>();
+  private resolver: () => T | null;
+  private resolved = false;
+  private target: T | null = null;
+  private nullKnownAt = -1;
+  private readonly nullable: boolean;
+  private readonly children = new Map<string, Loadable>();
+
+  constructor(context: RequestContext, resolver: () => T | null, nullable = false) {
+    this.context = context;
+    this.resolver = resolver;
+    this.nullable = nullable;
+    if (nullable) context.enqueue(() => void this.resolveOrNull());
+  }
+
+  /** Property table of the concrete class. */
+  protected abstract props(): Record<string, PropDef<T>>;
+  /** Navigation properties (child proxies) of the concrete class. */
+  protected nav(): Record<string, () => Loadable> {
+    return {};
+  }
+
+  /** Resolves the target; null only for null objects (errors otherwise). */
+  resolveOrNull(): T | null {
+    if (!this.resolved) {
+      try {
+        this.target = this.resolver();
+      } catch (e) {
+        // an OrNullObject turns "not found" into a null object; any other error still fails
+        if (!this.nullable || (e as HostError).code !== 'ItemNotFound') throw e;
+        this.target = null;
+      }
+      if (this.target === null && !this.nullable) throw new HostError('ItemNotFound', 'The requested resource does not exist.');
+      this.resolved = true;
+      this.nullKnownAt = this.context.generation;
+    }
+    return this.target;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullKnownAt < 0 || this.nullKnownAt >= this.context.generation) throw propertyNotLoaded('isNullObject');
+    return this.target === null;
+  }
+
+  /** Queues a command against the resolved target (skipped for null objects). */
+  protected queue(run: (t: T) => void, payload?: unknown): void {
+    this.context.enqueue(() => {
+      const t = this.resolveOrNull();
+      if (t !== null) run(t);
+    }, payload);
+  }
+
+  /** Cached child proxy (navigation property). */
+  protected child<C extends Loadable>(name: string, make: () => C): C {
+    let c = this.children.get(name);
+    if (!c) {
+      c = make();
+      this.children.set(name, c);
+    }
+    return c as C;
+  }
+
+  protected readProp(name: string): unknown {
+    const l = this.loaded.get(name);
+    if (!l || l.generation >= this.context.generation) throw propertyNotLoaded(name);
+    return l.value;
+  }
+
+  protected writeProp(name: string, value: unknown): void {
+    const def = this.props()[name];
+    if (!def?.set) throw new HostError('InvalidArgument', `Cannot set read-only property '${name}'`);
+    this.queue((t) => {
+      if (def.api) this.context.session.needs(def.api, name);
+      def.set!(t, value);
+    }, value);
+  }
+
+  load(option?: LoadOption): this {
+    const paths = parseLoad(option);
+    this.context.enqueue(() => this.executeLoad(paths));
+    return this;
+  }
+
+  /** Runs a load now (inside a sync). Empty `paths` = all scalar properties. */
+  executeLoad(paths: string[]): void {
+    const own: string[] = [];
+    const nested = new Map<string, string[]>();
+    for (const p of paths) {
+      const i = p.indexOf('/');
+      if (i < 0) {
+        if (this.nav()[p]) nested.set(p, nested.get(p) ?? []);
+        else own.push(p);
+      } else {
+        const head = p.slice(0, i);
+        const list = nested.get(head) ?? [];
+        list.push(p.slice(i + 1));
+        nested.set(head, list);
+      }
+    }
+    const t = this.resolveOrNull();
+    const table = this.props();
+    const names = paths.length === 0 ? Object.keys(table).filter((n) => table[n].get) : own;
+    for (const n of names) {
+      const def = table[n];
+      if (!def?.get) throw new HostError('InvalidArgument', `Unknown property '${n}'`);
+      if (def.api && t !== null) this.context.session.needs(def.api, n);
+      const value = t === null ? null : def.get(t);
+      this.context.addResponse(value);
+      this.loaded.set(n, { value, generation: this.context.generation });
+    }
+    for (const [head, sub] of nested) {
+      const make = this.nav()[head];
+      if (!make) throw new HostError('InvalidArgument', `Unknown navigation property '${head}'`);
+      make().executeLoad(sub);
+    }
+  }
+
+  toJSON(): Record<string, unknown> {
+    const o: Record<string, unknown> = {};
+    for (const [k, v] of this.loaded) if (v.generation < this.context.generation) o[k] = v.value;
+    return o;
+  }
+}
+
+/** Defines accessor properties on a proxy class prototype from its property names. */
+export function defineAccessors(proto: object, names: string[]): void {
+  for (const name of names) {
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      enumerable: true,
+      get(this: { readProp(n: string): unknown }) {
+        return this.readProp(name);
+      },
+      set(this: { writeProp(n: string, v: unknown): void }, v: unknown) {
+        this.writeProp(name, v);
+      },
+    });
+  }
+}
+
+/** A collection proxy: `items` must be loaded; loading a property loads it on every item. */
+export abstract class ClientCollection<T, I extends Loadable> extends ClientObject<T[]> {
+  private itemList: { items: I[]; generation: number } | null = null;
+
+  protected abstract makeItem(target: T): I;
+
+  protected props(): Record<string, PropDef<T[]>> {
+    return {};
+  }
+
+  get items(): I[] {
+    if (!this.itemList || this.itemList.generation >= this.context.generation) throw propertyNotLoaded('items');
+    return this.itemList.items;
+  }
+
+  executeLoad(paths: string[]): void {
+    const targets = this.resolveOrNull() ?? [];
+    const itemPaths = paths
+      .map((p) => (p === 'items' ? '' : p.startsWith('items/') ? p.slice(6) : p))
+      .filter((p) => p !== '');
+    const items = targets.map((t) => this.makeItem(t));
+    for (const it of items) it.executeLoad(itemPaths);
+    this.itemList = { items, generation: this.context.generation };
+  }
+}
+
+/** Result of a method that returns a value (e.g. getCount()). */
+export class ClientResult<V> {
+  private result: { value: V; generation: number } | null = null;
+  constructor(private readonly context: RequestContext) {}
+  set(value: V): void {
+    this.context.addResponse(value);
+    this.result = { value, generation: this.context.generation };
+  }
+  get value(): V {
+    if (!this.result || this.result.generation >= this.context.generation) throw propertyNotLoaded('value');
+    return this.result.value;
+  }
+}

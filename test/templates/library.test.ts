@@ -1,0 +1,114 @@
+import rawLibrary from '../../src/core/templates/library.json';
+import {
+  TEMPLATE_PROFILES,
+  getBlock,
+  getLibrary,
+  listBlocks,
+  materializeBlock,
+  normalizeIndicatorName,
+  parseLibrary,
+  resolvePlace,
+  searchIndicators,
+  skeleton,
+} from '../../src/core/templates/library';
+
+import { TREES } from '../../src/core/vocab';
+
+const clone = () => JSON.parse(JSON.stringify(rawLibrary));
+
+describe('template library (data validated with zod)', () => {
+  test('the built-in library is valid', () => {
+    expect(() => parseLibrary(rawLibrary)).not.toThrow();
+    expect(getLibrary().blocks.length).toBeGreaterThanOrEqual(6);
+  });
+
+  test('has every project type of domain.md', () => {
+    for (const t of ['会议培训', '补贴补助发放', '设备购置', '信息化运维', '基建工程', '通用']) expect(getBlock(t)).not.toBeNull();
+  });
+
+  test('skeletons: LOCAL has 成本 under 产出, C2021 has 成本 as a 一级', () => {
+    expect(skeleton('LOCAL')).toContainEqual({ level1: '产出指标', level2: '成本指标' });
+    expect(skeleton('LOCAL')).toHaveLength(9);
+    expect(skeleton('C2021')[0]).toEqual({ level1: '成本指标', level2: '经济成本指标' });
+    expect(skeleton('C2021')).toHaveLength(10);
+    expect(resolvePlace('C2021', '成本指标')).toEqual({ level1: '成本指标', level2: '经济成本指标' });
+    expect(resolvePlace('LOCAL', '经济成本指标')).toEqual({ level1: '产出指标', level2: '成本指标' });
+  });
+
+  test('profiles agree with the checker vocabulary (src/core/vocab.ts)', () => {
+    for (const p of TEMPLATE_PROFILES) {
+      const tree: Record<string, string[]> = {};
+      for (const s of skeleton(p)) (tree[s.level1] ??= []).push(s.level2);
+      expect(tree).toEqual(TREES[p]);
+    }
+  });
+
+  test('standard values of domain.md', () => {
+    const byName = (type: string) => Object.fromEntries(materializeBlock(getBlock(type)!, 'LOCAL', { budget: null }).map((i) => [i.name, i]));
+    const m = byName('会议培训');
+    expect(m['培训合格率'].text).toBe('≥95%');
+    expect(m['培训计划按期完成率'].text).toBe('100%');
+    expect(m['培训班次'].slot).toBe(true);
+    expect(m['培训班次'].expected).toBe('≥□次');
+    expect(m['人均培训成本'].expected).toBe('≤□元/人天');
+    expect(m['参训人员满意度'].text).toBe('≥90%');
+    const it = byName('信息化运维');
+    expect(it['系统可用率'].text).toBe('≥99%');
+    expect(it['故障响应时间'].text).toBe('≤2小时');
+    expect(byName('设备购置')['采购完成时间'].expected).toBe('X月X日前');
+    // "=" is never written: Excel would take "=100%" for a formula
+    for (const b of listBlocks()) {
+      for (const p of TEMPLATE_PROFILES) {
+        for (const i of materializeBlock(b, p, { budget: '12.50' })) expect(i.text.startsWith('=')).toBe(false);
+      }
+    }
+  });
+
+  test('通用: one row per 二级 of the profile, 成本 from the budget, 满意度 ≥90%', () => {
+    for (const p of TEMPLATE_PROFILES) {
+      const rows = materializeBlock(getBlock('通用')!, p, { budget: '11.50' });
+      expect(rows.map((r) => `${r.level1}/${r.level2}`)).toEqual(skeleton(p).map((s) => `${s.level1}/${s.level2}`));
+      const cost = rows.find((r) => r.name === '项目总成本')!;
+      expect(cost.text).toBe('≤11.5万元');
+      expect(cost.computed).toBe(true);
+      expect(rows.find((r) => r.level2 === '服务对象满意度指标')!.text).toBe('≥90%');
+    }
+    // without a budget the cost is a slot
+    expect(materializeBlock(getBlock('通用')!, 'LOCAL', { budget: null }).find((r) => r.name === '项目总成本')!.slot).toBe(true);
+  });
+
+  test('extending the library is data only; bad entries are rejected with a path', () => {
+    const lib = clone();
+    lib.blocks.push({
+      id: 'vehicle',
+      type: '公务用车',
+      indicators: [{ name: '车辆购置数量', place: '数量指标', comparator: '=', value: null, unit: '辆' }],
+    });
+    const parsed = parseLibrary(lib);
+    expect(getBlock('公务用车', parsed)!.indicators[0].unit).toBe('辆');
+
+    const bad = clone();
+    bad.blocks[0].indicators[0].place = '不存在的指标';
+    expect(() => parseLibrary(bad)).toThrow(/place/);
+    const dup = clone();
+    dup.blocks[0].indicators.push({ ...dup.blocks[0].indicators[0] });
+    expect(() => parseLibrary(dup)).toThrow(/duplicate name/);
+    const tok = clone();
+    tok.blocks[0].indicators[0].value = '{预算}';
+    expect(() => parseLibrary(tok)).toThrow(/unknown token/);
+    const cmp = clone();
+    cmp.blocks[0].indicators[0].comparator = '>=';
+    expect(() => parseLibrary(cmp)).toThrow();
+    const onlyC = clone();
+    onlyC.blocks[0].indicators[0].place = '可持续影响指标'; // not a 二级 of C2021
+    expect(() => parseLibrary(onlyC)).toThrow(/C2021/);
+  });
+
+  test('search by indicator name ignores width, spaces and 指标N: prefixes', () => {
+    expect(searchIndicators('满意度').length).toBeGreaterThanOrEqual(6);
+    expect(searchIndicators(' 合格率 ').map((h) => h.indicator.name)).toEqual(expect.arrayContaining(['培训合格率', '验收合格率']));
+    expect(searchIndicators('项目效益持续', 'C2021')).toHaveLength(0);
+    expect(searchIndicators('')).toHaveLength(0);
+    expect(normalizeIndicatorName('指标3：培训合格率（%）')).toBe(normalizeIndicatorName('培训合格率'));
+  });
+});

@@ -1,0 +1,91 @@
+/* Build of the Excel task pane. `npm run build` -> dist/addin/, `npm run dev-server` -> https://localhost:3000 */
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const OFFICE_JS = path.dirname(require.resolve('@microsoft/office-js/package.json'));
+const OUT = path.resolve(__dirname, 'dist/addin');
+
+/**
+ * office.js is served from our own origin (intranets without the Microsoft CDN): office.js itself,
+ * the Excel host files it loads for each platform, its string tables and its helper scripts.
+ * Debug builds and the files of other Office applications are left out.
+ */
+const officeJsPatterns = [
+  { from: 'office.js', to: 'office-js/' },
+  { from: 'o15apptofilemappingtable.js', to: 'office-js/' },
+  { from: 'excel*.js', to: 'office-js/', globOptions: { ignore: ['**/*.debug.js'] } },
+  { from: '*/office_strings.js', to: 'office-js/' },
+  { from: 'telemetry/*.js', to: 'office-js/', globOptions: { ignore: ['**/*.debug.js'] } },
+].map((p) => ({ ...p, context: path.join(OFFICE_JS, 'dist'), info: { minimized: true } })); // served as shipped
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== 'production';
+  const config = {
+    mode: dev ? 'development' : 'production',
+    entry: { taskpane: './src/taskpane/index.tsx', commands: './src/taskpane/commands.ts' },
+    output: {
+      path: OUT,
+      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      publicPath: '',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              compilerOptions: { noEmit: false, module: 'esnext', moduleResolution: 'node', sourceMap: dev },
+            },
+          },
+        },
+      ],
+    },
+    devtool: dev ? 'source-map' : false,
+    plugins: [
+      new HtmlWebpackPlugin({
+        template: './src/taskpane/taskpane.html',
+        filename: 'taskpane.html',
+        chunks: ['taskpane'],
+        scriptLoading: 'defer',
+      }),
+      new HtmlWebpackPlugin({
+        template: './src/taskpane/commands.html',
+        filename: 'commands.html',
+        chunks: ['commands'],
+        scriptLoading: 'defer',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [{ from: 'assets/*.png', to: 'assets/[name][ext]' }, ...officeJsPatterns],
+      }),
+    ],
+    // budget for our own code (office.js is Microsoft's, served as shipped)
+    performance: {
+      hints: dev ? false : 'warning',
+      maxEntrypointSize: 900 * 1024,
+      maxAssetSize: 900 * 1024,
+      assetFilter: (name) => name.endsWith('.js') && !name.startsWith('office-js/'),
+    },
+    stats: 'errors-warnings',
+  };
+  if (env.WEBPACK_SERVE) {
+    const devCerts = require('office-addin-dev-certs');
+    config.devServer = {
+      port: 3000,
+      host: 'localhost',
+      hot: false,
+      liveReload: true,
+      client: { overlay: { warnings: false, errors: true } },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: await devCerts.getHttpsServerOptions() },
+      static: false,
+    };
+  }
+  return config;
+};
