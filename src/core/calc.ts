@@ -172,7 +172,7 @@ function calculationsIn(s: string): TextCalc[] {
     while (j >= 0 && EXPR_CHARS.test(s[j])) j--;
     const exprRaw = s.slice(j + 1, i);
     const expr = tidyExpr(exprRaw);
-    if (!/[×*xX÷/+\-]/.test(expr.replace(/\/[^\d(]/g, ''))) continue;
+    if (!/[×*xX÷/+-]/.test(expr.replace(/\/[^\d(]/g, ''))) continue;
     const m = RESULT_RE.exec(s.slice(i + 1));
     if (!m) continue;
     const toks = tokenize(expr);

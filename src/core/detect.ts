@@ -3,7 +3,6 @@
  * at any offset, merged or not.
  */
 import { SheetView } from './sheet';
-import { labelKey } from './text';
 
 export interface Segment {
   top: number;

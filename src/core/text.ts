@@ -24,6 +24,7 @@ export function numberToPlain(n: number): string {
  */
 export function normalizeText(s: string): string {
   // fast path: plain ASCII and CJK ideographs need no compatibility mapping
+  // eslint-disable-next-line no-control-regex
   let t = /[^\u0000-\u007f\u4e00-\u9fff]/.test(s) ? s.normalize('NFKC') : s;
   if (/[<>=\\$≧≦\u00a0\u3000\r]/.test(t)) {
     t = t.replace(/<\/?(p|math|span|div|br)\b[^>]*>/gi, ' ');

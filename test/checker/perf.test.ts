@@ -6,7 +6,6 @@ test('200 tables: core check time / exceljs load time', () => {
   const root = path.resolve(__dirname, '../..');
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'test/checker/perf-child.ts', '200'], { cwd: root, encoding: 'utf8' });
   const r = JSON.parse(out.trim().split('\n').pop()!);
-  // eslint-disable-next-line no-console
   console.log(`200-table workbook: check/load = ${(r.steadyRatio * 100).toFixed(1)}% steady, ${(r.firstRatio * 100).toFixed(1)}% first run (load ${r.loadMs.toFixed(0)} ms)`);
   expect(r.tables).toBe(200);
   expect(r.steadyRatio).toBeLessThan(0.4);

@@ -115,8 +115,8 @@ function build(g: GenTable, name = 'S'): SheetGrid {
     if (g.outer && g.style === 'merge' && r - 1 > h) merges.push({ top: h, left: L, bottom: r - 1, right: L });
     return r;
   };
-  let end = writeTable(g.offRow, '');
-  if (g.tableBelow) end = writeTable(end + 1, '乙');
+  const end = writeTable(g.offRow, '');
+  if (g.tableBelow) writeTable(end + 1, '乙');
   for (const row of cells) for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
   return { name, rowOffset: 0, colOffset: 0, cells, merges };
 }

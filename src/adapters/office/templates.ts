@@ -16,7 +16,6 @@ import { type CellValue, type Merge, type SheetGrid, a1, normalizeMerges } from 
 import type { Table } from '../../core/model';
 import { type BlankLayout, type BlankPlan, type CellStyle, planBlankTable } from '../../core/templates/blank';
 import {
-  type Block,
   type ResolvedIndicator,
   type TemplateProfile,
   getBlock,
@@ -176,14 +175,13 @@ async function runInsert(req: InsertRequest, apply: boolean): Promise<InsertOutc
     const table = tableAt(tables, sel.row, sel.col);
     if (!table) return fail(`在工作表「${grid.name}」的光标位置（${a1(sel.row, sel.col)}）没有找到绩效目标表。请先点击表内任意单元格，或用「新建空白表」。`);
     const profile: TemplateProfile = !req.profile || req.profile === 'auto' ? detectProfile(table) ?? 'LOCAL' : req.profile;
-    let block: Block | null = null;
     let result;
     if (req.indicators && req.indicators.length > 0) {
       const items = pickedIndicators(req, profile, table.budget?.amount ?? null);
       if (items.length === 0) return fail('所选指标不适用于当前的指标体系。');
       result = planIndicatorsInsertion(table, grid, items, profile);
     } else {
-      block = req.block ? getBlock(req.block) : null;
+      const block = req.block ? getBlock(req.block) : null;
       if (!block) return fail('请先选择项目类型。');
       result = planBlockInsertion(table, grid, block, profile);
     }

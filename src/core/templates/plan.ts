@@ -383,7 +383,7 @@ export function planIndicatorsInsertion(
     const l1Names = level1Names(profile, it.level1, lib);
     const l2Names = level2Names(profile, it.level2, lib);
     // 1-3: an existing 二级 section (under its 一级, elsewhere, or the 二级 name used as a 一级)
-    let last =
+    const last =
       lastOf((i) => keyIn(i.level2, l2Names) && keyIn(i.level1, l1Names)) ??
       lastOf((i) => keyIn(i.level2, l2Names)) ??
       lastOf((i) => !i.level2 && keyIn(i.level1, l2Names));
