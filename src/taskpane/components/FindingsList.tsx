@@ -38,6 +38,13 @@ interface Group {
   findings: Finding[];
 }
 
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then hints; in sheet order within each. */
+function bySeverityThenCell(a: Finding, b: Finding): number {
+  return RANK[a.severity] - RANK[b.severity] || a.row - b.row || a.col - b.col;
+}
+
 export function groupFindings(result: CheckResult, shown: Set<Severity>): Group[] {
   const byTable = new Map<string, Finding[]>();
   for (const f of result.findings) {
@@ -55,7 +62,7 @@ export function groupFindings(result: CheckResult, shown: Set<Severity>): Group[
       id: t.id,
       title: t.name || `（未命名${t.kind === 'department' ? '部门整体' : '项目'}表）`,
       caption: `${t.sheet} · ${t.range}`,
-      findings,
+      findings: findings.sort(bySeverityThenCell),
     });
   }
   for (const [id, findings] of byTable) groups.push({ id, title: findings[0].table || '其他', caption: findings[0].sheet, findings });
