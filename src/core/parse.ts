@@ -2,6 +2,7 @@
 import type { Segment } from './detect';
 import { isHeaderKey } from './detect';
 import type {
+  ParsedValue,
   CategoryLabel,
   CellRef,
   FundsGroup,
@@ -66,9 +67,12 @@ const FIELD_DEFS: FieldDef[] = [
   },
 ];
 
+/** One automaton for all labels: most cells (names, values, prose) are rejected in a single test. */
+const ANY_FIELD = new RegExp(FIELD_DEFS.map((d) => `(?:${d.re.source})`).join('|'));
+
 function matchField(text: string, kind: 'project' | 'department', knownKey?: string): { def: FieldDef; rest: string } | null {
   const key = knownKey ?? labelKey(text);
-  if (!key || /绩效目标表/.test(key)) return null;
+  if (!key || !ANY_FIELD.test(key) || key.includes('绩效目标表')) return null;
   for (const def of FIELD_DEFS) {
     if (def.projectOnly && kind !== 'project') continue;
     if (def.departmentOnly && kind !== 'department') continue;
@@ -356,6 +360,7 @@ function readIndicatorHeader(view: SheetView, seg: Segment): IndicatorHeader {
   return h;
 }
 
+const EMPTY_VALUE: ParsedValue = Object.freeze(parseValue('')) as ParsedValue;
 const INDEX_SPLIT = /(?=指标\s*\d+\s*[:：.、])/;
 const INDEX_RE = /^指标\s*(\d+)\s*[:：.、]\s*/;
 const NOTE_RE = /^(备注|注[:：]|说明[:：]|填报说明|填表说明|审核意见|联系人|填报人)/;
@@ -464,15 +469,18 @@ function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profi
     // several indicators written in one cell ("指标1:干部满意度 指标2:")
     const extraNames = rest.slice(nameIdx + 1).filter((c) => INDEX_RE.test(c.key));
     const nameCells = [nameCell, ...extraNames];
+    // the value is parsed once per row, whatever the number of names sharing it
+    let rowValue: ParsedValue | null = null;
     for (const nc of nameCells) {
-      const parts = normalizeText(nc.text).split(INDEX_SPLIT).map((p) => p.trim()).filter(Boolean);
+      // cell texts are normalised already; only "指标N:" cells can hold several indicators
+      const parts = nc.key.includes('指标') ? nc.text.split(INDEX_SPLIT).map((p) => p.trim()).filter(Boolean) : [nc.text];
       const segsOfCell = parts.length > 0 ? parts : [nc.text];
       segsOfCell.forEach((part) => {
         const im = INDEX_RE.exec(part.replace(/\s+/g, ' '));
         const index = im ? parseInt(im[1], 10) : null;
         const name = (im ? part.replace(/^指标\s*\d+\s*[:：.、]\s*/, '') : part).trim();
         const placeholder = name === '';
-        const value = placeholder ? parseValue('') : parseValue(rawValue);
+        const value = placeholder ? EMPTY_VALUE : (rowValue ??= parseValue(rawValue));
         indicators.push({
           level1: ctx.l1,
           level1Raw: ctx.l1Raw,

@@ -23,7 +23,9 @@ export function numberToPlain(n: number): string {
  * strip HTML tags and LaTeX math markers that come from copies of published tables.
  */
 export function normalizeText(s: string): string {
-  // fast path: plain ASCII and CJK ideographs need no compatibility mapping
+  // fast path: printable ASCII and CJK ideographs without markup need nothing (most cells)
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\u0020-\u0023\u0025-\u003b\u003f-\u005b\u005d-\u007e\u4e00-\u9fff]|^\s|\s$/.test(s)) return s;
   // eslint-disable-next-line no-control-regex
   let t = /[^\u0000-\u007f\u4e00-\u9fff]/.test(s) ? s.normalize('NFKC') : s;
   if (/[<>=\\$≧≦\u00a0\u3000\r]/.test(t)) {

@@ -81,6 +81,7 @@ export function restIsHarmless(rest: string): boolean {
 
 /** Unit declared in an indicator name: "培训签到率(%)" -> "%", "人均培训成本(元)" -> "元". */
 export function unitFromName(name: string): string | null {
+  if (!/[)）]\s*$/.test(name)) return null;
   const m = /\(([^()]{1,8})\)\s*$/.exec(normalizeText(name));
   if (!m) return null;
   const u = leadingUnit(m[1].trim());

@@ -134,7 +134,19 @@ export function looksLikeCategoryKey(key: string): { suggestion: string | null }
 }
 
 /** The 一级 a 二级 belongs to when the table does not say (per profile). */
+const parentMemo = new Map<string, string | null>();
+
 export function defaultParent(level2: string, profile: Profile): string | null {
+  const k = `${profile}|${level2}`;
+  let v = parentMemo.get(k);
+  if (v === undefined) {
+    v = computeParent(level2, profile);
+    parentMemo.set(k, v);
+  }
+  return v;
+}
+
+function computeParent(level2: string, profile: Profile): string | null {
   for (const [l1, l2s] of Object.entries(TREES[profile])) if (l2s.includes(level2)) return l1;
   if (level2 === L2.cost) return profile === 'LOCAL' ? L1.output : L1.cost;
   if (level2 === L2.sustainable) return L1.benefit;

@@ -24,3 +24,13 @@ test('amounts agree to the precision written', () => {
   expect(agree(dec('4')!, dec('4.49')!, '4', '4.49')).toBe(true);
   expect(agree(dec('4')!, dec('4.5')!, '4', '4.5')).toBe(false);
 });
+
+test('normalizeText: fast path leaves plain text alone, markup and full-width forms are normalised', async () => {
+  const { normalizeText } = await import('../../src/core/text');
+  expect(normalizeText('产出指标')).toBe('产出指标');
+  expect(normalizeText(' 产出指标 ')).toBe('产出指标');
+  expect(normalizeText('$322 \\times 10=3220$ 万元')).toBe('322 × 10=3220 万元');
+  expect(normalizeText('>=90%')).toBe('≥90%');
+  expect(normalizeText('其中：财政拨款（万元）')).toBe('其中:财政拨款(万元)');
+  expect(normalizeText('<p>任务</p>')).toBe('任务');
+});
