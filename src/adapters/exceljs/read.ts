@@ -14,8 +14,45 @@ export class WorkbookReadError extends Error {
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b]);
 
+/** Set on workbooks loaded only to be read into a grid (see installFastMerges). */
+const READ_ONLY = Symbol.for('jxmb.readOnlyMerges');
+/** The merged areas ('A1:B2') of a worksheet of such a workbook, as listed in the file. */
+const MERGE_LIST = Symbol.for('jxmb.mergeList');
+let fastMergesInstalled = false;
+
+/**
+ * exceljs materialises every merged area on load: it checks the new area against every area already
+ * merged on the sheet (quadratic: 10,000 merged areas take ~15 s) and turns every covered cell into a
+ * merge placeholder (a merged whole column is a million cells). A grid needs only the list of areas,
+ * so for workbooks flagged READ_ONLY the worksheet keeps that list and nothing else. Workbooks loaded
+ * for writing (annotate) are untouched. Also keeps files with overlapping merged areas readable
+ * (exceljs throws "Cannot merge already merged cells"; Excel repairs them).
+ */
+function installFastMerges(): void {
+  if (fastMergesInstalled) return;
+  fastMergesInstalled = true;
+  const proto = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet('x')) as {
+    _parseMergeCells?: (this: Record<string | symbol, unknown>, model: { mergeCells?: string[] }) => void;
+  };
+  const original = proto._parseMergeCells;
+  if (typeof original !== 'function') return; // another exceljs version: keep its behaviour
+  proto._parseMergeCells = function (model) {
+    const wb = this._workbook as Record<symbol, unknown> | undefined;
+    if (wb && wb[READ_ONLY]) {
+      this[MERGE_LIST] = (model.mergeCells ?? []).filter((m) => typeof m === 'string');
+      return;
+    }
+    original.call(this, model);
+  };
+}
+
+export interface LoadOptions {
+  /** The workbook is only read into a grid, never written back: merged areas are not materialised. */
+  readOnly?: boolean;
+}
+
 /** Loads an exceljs Workbook with clear Chinese errors for encrypted, old-format or corrupt files. */
-export async function loadExcelWorkbook(input: string | Buffer): Promise<ExcelJS.Workbook> {
+export async function loadExcelWorkbook(input: string | Buffer, opts: LoadOptions = {}): Promise<ExcelJS.Workbook> {
   let buf: Buffer;
   try {
     buf = typeof input === 'string' ? await fs.readFile(input) : input;
@@ -33,10 +70,19 @@ export async function loadExcelWorkbook(input: string | Buffer): Promise<ExcelJS
     throw new WorkbookReadError('不是有效的 .xlsx 文件');
   }
   const wb = new ExcelJS.Workbook();
+  if (opts.readOnly) {
+    installFastMerges();
+    (wb as unknown as Record<symbol, unknown>)[READ_ONLY] = true;
+  }
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new WorkbookReadError(`文件已损坏或不是有效的 .xlsx 文件（${(e as Error).message.slice(0, 80)}）`);
+  }
+  // exceljs reads any zip archive, a workbook or not, and finds nothing in one without xl/workbook.xml
+  if (wb.worksheets.length === 0 && !buf.includes('xl/workbook.xml')) {
+    if (buf.includes('xl/workbook.bin')) throw new WorkbookReadError('这是 .xlsb（二进制工作簿）格式；请在 Excel 中另存为 .xlsx 后再检查');
+    throw new WorkbookReadError('不是有效的 .xlsx 文件（压缩包中没有工作簿）');
   }
   return wb;
 }
@@ -70,21 +116,69 @@ export function toCellValue(v: ExcelJS.CellValue, numFmt?: string): CellValue {
   return String(v);
 }
 
+/** Merged areas of a worksheet, as 'A1:B2' strings, without building the sheet's whole model. */
+function mergeRanges(ws: ExcelJS.Worksheet): string[] {
+  const w = ws as unknown as Record<string | symbol, unknown>;
+  const listed = w[MERGE_LIST];
+  if (Array.isArray(listed)) return listed as string[];
+  const merges = w._merges as Record<string, { range?: string }> | undefined;
+  if (merges && typeof merges === 'object') return Object.values(merges).map((m) => String(m.range ?? ''));
+  return ((ws.model as unknown as { merges?: string[] }).merges ?? []) as string[];
+}
+
+/** Whether (row, col) is covered by a merged area without being its top-left cell (1-based). */
+function coveredCells(merges: Merge[]): (row: number, col: number) => boolean {
+  if (merges.length === 0) return () => false;
+  // per row, the areas crossing it sorted by left column; rows are 0-based in `merges`
+  const byRow = new Map<number, Merge[]>();
+  for (const m of merges) {
+    if (m.bottom === m.top && m.right === m.left) continue;
+    for (let r = m.top; r <= m.bottom; r++) {
+      let list = byRow.get(r);
+      if (!list) byRow.set(r, (list = []));
+      list.push(m);
+    }
+  }
+  for (const list of byRow.values()) list.sort((a, b) => a.left - b.left);
+  return (row, col) => {
+    const list = byRow.get(row - 1);
+    if (!list) return false;
+    const c = col - 1;
+    // the last area starting at or before c; areas do not overlap in a valid file, else check all
+    let lo = 0;
+    let hi = list.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].left <= c) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (let i = at; i >= 0 && i >= at - 8; i--) {
+      const m = list[i];
+      if (c <= m.right) return !(m.top === row - 1 && m.left === c);
+    }
+    return false;
+  };
+}
+
 export function sheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
   const merges: Merge[] = [];
-  const modelMerges = ((ws.model as unknown as { merges?: string[] }).merges ?? []) as string[];
-  for (const m of modelMerges) {
+  for (const m of mergeRanges(ws)) {
     const [a, b] = m.split(':');
     const p = parseA1(a);
     const q = parseA1(b ?? a);
     if (p && q) merges.push({ top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) });
   }
+  const covered = coveredCells(merges);
   let minRow = Infinity;
   let minCol = Infinity;
   const entries: { r: number; c: number; v: CellValue }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.isMerged && cell.master && cell.master !== cell) return; // exceljs repeats the master value
+      if (covered(rowNumber, colNumber)) return; // only the top-left cell of a merged area has a value
       const v = toCellValue(cell.value, cell.numFmt);
       if (v === null || v === '') return;
       const r = rowNumber - 1;
@@ -125,5 +219,5 @@ export function workbookToGrid(wb: ExcelJS.Workbook): WorkbookGrid {
 
 /** Reads an .xlsx (path or buffer) into a WorkbookGrid; throws WorkbookReadError with a Chinese reason. */
 export async function readWorkbookGrid(input: string | Buffer): Promise<WorkbookGrid> {
-  return workbookToGrid(await loadExcelWorkbook(input));
+  return workbookToGrid(await loadExcelWorkbook(input, { readOnly: true }));
 }

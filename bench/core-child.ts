@@ -1,0 +1,77 @@
+/**
+ * One measurement in a fresh process (no JIT or cache from other measurements):
+ * exceljs load vs our reader vs the core check on one workbook file. Prints one JSON line.
+ * Usage: node --import tsx bench/core-child.ts FILE [loads=3] [checks=6]
+ */
+import { promises as fs } from 'fs';
+import ExcelJS from 'exceljs';
+import { readWorkbookGrid, workbookToGrid } from '../src/adapters/exceljs/read';
+import { checkWorkbook, parseWorkbook } from '../src/core/check';
+import type { WorkbookGrid } from '../src/core/grid';
+
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const now = () => performance.now();
+
+(async () => {
+  const file = process.argv[2];
+  const loads = parseInt(process.argv[3] ?? '3', 10);
+  const checks = parseInt(process.argv[4] ?? '6', 10);
+  const buf = await fs.readFile(file);
+
+  // the core, first run: the first thing this process does with the core (cold JIT), on a grid
+  // read once beforehand
+  const wb0 = new ExcelJS.Workbook();
+  const tl0 = now();
+  await wb0.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  const firstLoadMs = now() - tl0;
+  const tg0 = now();
+  const grid: WorkbookGrid = workbookToGrid(wb0);
+  const firstGridMs = now() - tg0;
+  const tc0 = now();
+  const first = checkWorkbook(grid);
+  const firstCheckMs = now() - tc0;
+
+  const loadMs: number[] = [];
+  const readMs: number[] = [];
+  for (let i = 0; i < loads; i++) {
+    const t0 = now();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    loadMs.push(now() - t0);
+    const t1 = now();
+    await readWorkbookGrid(buf);
+    readMs.push(now() - t1);
+  }
+  const checkMs: number[] = [];
+  const parseMs: number[] = [];
+  for (let i = 0; i < checks; i++) {
+    const t0 = now();
+    checkWorkbook(grid);
+    checkMs.push(now() - t0);
+    const t1 = now();
+    parseWorkbook(grid);
+    parseMs.push(now() - t1);
+  }
+  const load = median(loadMs);
+  const steady = median(checkMs);
+  process.stdout.write(
+    JSON.stringify({
+      tables: first.tables.length,
+      sheets: grid.sheets.length,
+      merges: grid.sheets.reduce((n, s) => n + s.merges.length, 0),
+      findings: first.findings.length,
+      bytes: buf.length,
+      firstLoadMs,
+      firstGridMs,
+      firstCheckMs,
+      loadMs: load,
+      readMs: median(readMs),
+      steadyCheckMs: steady,
+      steadyParseMs: median(parseMs),
+      firstRatio: firstCheckMs / firstLoadMs,
+      steadyRatio: steady / load,
+      steadyRatioVsReader: steady / median(readMs),
+      parseShare: median(parseMs) / steady,
+    }) + '\n',
+  );
+})();
