@@ -277,8 +277,10 @@ function amountsIn(s: string, calcs: TextCalc[]): TextAmount[] {
 
 /** The clause (since the last punctuation) that precedes position `pos`. */
 function clauseBefore(s: string, pos: number): string {
+  // keywords (每, 共计, 合计…) sit just before the amount: a bounded look-back keeps long texts linear
+  const stop = Math.max(0, pos - 40);
   let i = pos - 1;
-  while (i >= 0 && !/[,，;；。:：、\n]/.test(s[i])) i--;
+  while (i >= stop && !/[,，;；。:：、\n]/.test(s[i])) i--;
   return s.slice(i + 1, pos);
 }
 

@@ -24,6 +24,9 @@ export function isHeaderKey(key: string): boolean {
   return /^一级指标/.test(key);
 }
 
+/** Empty rows after which a table is over (real tables have a few blank rows at most). */
+const MAX_GAP = 12;
+
 interface Pending {
   top: number;
   anchor: { row: number; col: number } | null;
@@ -84,6 +87,16 @@ export function findSegments(view: SheetView): Segment[] {
     if (s.headerRow === null) continue;
     const nextTop = i + 1 < segs.length ? segs[i + 1].top : view.bottom + 1;
     let bottom = nextTop - 1;
+    // a long run of empty rows ends the table: stray cells far below are not part of it
+    let empties = 0;
+    for (let r = s.headerRow + 1; r <= bottom; r++) {
+      if (view.rowIsEmpty(r)) {
+        if (++empties >= MAX_GAP) {
+          bottom = r - empties;
+          break;
+        }
+      } else empties = 0;
+    }
     while (bottom > s.top && view.rowIsEmpty(bottom)) bottom--;
     let left = Infinity;
     let right = -Infinity;

@@ -16,7 +16,8 @@ export type Comparator = z.infer<typeof ComparatorSchema>;
 
 /** A 指标值 as read: comparator, number, unit for 定量; text for 定性. */
 export const ParsedValueSchema = z.object({
-  kind: z.enum(['empty', 'placeholder', 'quantitative', 'qualitative']),
+  /** 'error': a formula error such as #DIV/0! or #REF! shown in the cell. */
+  kind: z.enum(['empty', 'placeholder', 'error', 'quantitative', 'qualitative']),
   comparator: ComparatorSchema.nullable(),
   /** Decimal string (exact), null for 定性. */
   number: z.string().nullable(),

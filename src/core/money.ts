@@ -57,6 +57,8 @@ export function toWan(amount: Decimal, unit: string): Decimal | null {
 export function parseMoneyText(text: string): { amount: Decimal; written: string } | null {
   const m = /([+-]?\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|千元|万|元)?/.exec(text);
   if (!m) return null;
+  // a date (2024-01-10, 2024年1月) is not an amount
+  if (/^\s*([-/.]\d|年|月|日)/.test(text.slice(m.index + m[0].length)) && !m[2]) return null;
   const raw = m[1].replace(/,/g, '');
   const d = dec(raw);
   if (!d) return null;

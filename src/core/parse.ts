@@ -463,8 +463,12 @@ function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profi
     const atValueCol = valueCands.find((c) => c.col === valueCol);
     const valueHit = atValueCol ?? valueCands.find((c) => c.col < valueCol || !h.otherCols.includes(c.col)) ?? null;
     const nameEnd = view.spanRight(r, nameCell.col);
-    const defaultValueCol = valueCol > nameEnd ? valueCol : nameEnd + 1;
-    const valueCell: CellRef = valueHit ? { row: r, col: valueHit.col } : view.anchor(r, Math.min(defaultValueCol, Math.max(seg.right, defaultValueCol)));
+    // where the value belongs: the 指标值 column; right of a name that spans it; never outside the table
+    let defaultValueCol = valueCol > nameEnd ? valueCol : nameEnd + 1;
+    if (defaultValueCol > seg.right) defaultValueCol = Math.min(valueCol, seg.right);
+    let valueCell: CellRef = valueHit ? { row: r, col: valueHit.col } : view.anchor(r, defaultValueCol);
+    // the name cell merged over the 指标值 column: point at the 指标值 column, not at the name
+    if (!valueHit && valueCell.col === nameCell.col && valueCell.row === r) valueCell = { row: r, col: defaultValueCol };
     const rawValue = valueHit ? valueHit.text : '';
     // several indicators written in one cell ("指标1:干部满意度 指标2:")
     const extraNames = rest.slice(nameIdx + 1).filter((c) => INDEX_RE.test(c.key));

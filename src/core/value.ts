@@ -28,6 +28,17 @@ const OK_SUFFIX = /^(及以上|以上|及以下|以下|以内|之内|内|左右|
 
 const PLACEHOLDER_RE = /^[\s\-—–_*＊.。…·/\\?？]+$|^(待定|待填|待补充|暂无数据|填写|请填写)$/;
 
+/** Excel's error values, as both adapters read a formula whose result is an error. */
+export const FORMULA_ERROR_RE = /^#(DIV\/0!|N\/A|VALUE!|NAME\?|REF!|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+/** ISO-like dates typed or read from date cells: 2024-12-31, 2024/12/31, 2024.12 (optionally 前). */
+const ISO_DATE_RE = /^\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?(前|之前|以前)?$/;
+
+/** A date or a deadline written as the value ("12月31日前", "2024-12-31"). */
+export function isDateText(compact: string): boolean {
+  return (DATE_RE.test(compact) && /[年月日]/.test(compact)) || ISO_DATE_RE.test(compact);
+}
+
 const DATE_RE = /^(\d{4}年)?(\d{1,2}[-至~]?\d{0,2}月)?(\d{1,2}日)?(前|之前|以前|底|末|内|中旬|上旬|下旬|全年)?$/;
 
 export function emptyValue(text = ''): ParsedValue {
@@ -44,12 +55,13 @@ export function parseValue(raw: string): ParsedValue {
   const text = normalizeText(raw).replace(/\s+/g, ' ');
   if (!text) return emptyValue();
   if (PLACEHOLDER_RE.test(text)) return { ...emptyValue(text), kind: 'placeholder' };
+  if (FORMULA_ERROR_RE.test(text)) return { ...emptyValue(text), kind: 'error' };
   // "XX%", "X月X日前", "≥XX次": a template slot not filled in.
   if (/(^|[^A-Za-z])[xX]{1,3}([^A-Za-z]|$)/.test(text) && !/\d/.test(text)) {
     return { ...emptyValue(text), kind: 'placeholder' };
   }
   const compact = text.replace(/\s+/g, '');
-  if (DATE_RE.test(compact) && /[年月日]/.test(compact)) {
+  if (isDateText(compact)) {
     return { kind: 'qualitative', comparator: null, number: null, unit: null, rest: '', text };
   }
   let s = compact;

@@ -186,9 +186,7 @@ function checkInvariants(sheet: SheetGrid, profile: 'LOCAL' | 'C2021') {
     expect(f.col).toBeLessThan(MAX_COLS);
     const r = ranges.get(f.tableId);
     expect(r).toBeDefined();
-    // one column of slack on the right: a 三级 name merged over the 指标值 column puts missing-value
-    // just right of the table today (core-bugs.test.ts); anything further is a failure
-    const inside = f.row >= r!.top && f.row <= r!.bottom && f.col >= r!.left && f.col <= r!.right + 1;
+    const inside = f.row >= r!.top && f.row <= r!.bottom && f.col >= r!.left && f.col <= r!.right;
     if (!inside) throw new Error(`finding ${f.code} at ${f.cell} outside its table ${f.tableId}`);
     expect(f.message).toMatch(/[\u4e00-\u9fff]/);
   }

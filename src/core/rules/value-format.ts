@@ -1,11 +1,13 @@
 import { dec, fmt } from '../money';
 import type { Indicator } from '../model';
-import { isMoneyUnit, isRateUnit, restIsHarmless } from '../value';
+import { isDateText, isMoneyUnit, isRateUnit, restIsHarmless } from '../value';
+import { L2 } from '../vocab';
 import { isCostIndicator } from './sum-mismatch';
 import type { RawFinding, Rule } from './types';
 import { short } from './types';
 
 const RATE_NAME = /(率|满意度|占比|比例|比重)(\(.*\))?$/;
+const TIME_NAME = /(时间|日期|时限|时效|期限|完成期|截止|前完成|进度)/;
 const GROWTH_NAME = /(增长|增幅|增加|提高|提升|降低|下降)/;
 
 /** Problems of one quantitative or 成本 value, in Chinese; empty when it reads fine. */
@@ -15,6 +17,9 @@ export function valueProblems(i: Indicator): string[] {
   const cost = isCostIndicator(i);
   if (v.kind === 'qualitative') {
     if (cost) problems.push('成本指标应填写金额（元或万元）');
+    else if (isDateText(v.text.replace(/\s+/g, '')) && i.level2 !== L2.timeliness && !TIME_NAME.test(i.name)) {
+      problems.push('指标值是日期，但这不是时效类指标，应填写数值');
+    }
     return problems;
   }
   if (v.kind !== 'quantitative' || v.number === null) return problems;
@@ -65,7 +70,7 @@ export const valueFormat: Rule = {
   check(table) {
     const out: RawFinding[] = [];
     for (const i of table.indicators) {
-      if (i.placeholder || i.value.kind === 'empty' || i.value.kind === 'placeholder') continue;
+      if (i.placeholder || i.value.kind === 'empty' || i.value.kind === 'placeholder' || i.value.kind === 'error') continue;
       const problems = valueProblems(i);
       if (problems.length) out.push({ cell: i.valueCell, messageId: 'bad', data: { name: short(i.name), value: short(i.value.text, 30), problems: problems.join('；') } });
     }
