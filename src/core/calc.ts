@@ -295,12 +295,23 @@ export function statedTotal(text: string): StatedTotal | null {
 }
 
 /** Calculations and the stated total of a text, normalising and scanning it once. */
-export function analyseText(text: string): { calcs: TextCalc[]; total: StatedTotal | null } {
-  const s = normalizeText(text);
-  if (!/\d/.test(s)) return { calcs: [], total: null };
-  const calcs = calculationsIn(s);
-  return { calcs, total: totalOf(amountsIn(s, calcs)) };
+export function analyseText(text: string, normalized = false): TextAnalysis {
+  const s = normalized ? text : normalizeText(text);
+  if (!/\d/.test(s)) return NO_MONEY;
+  // goal texts are often written twice (含本级和市县 / 含本级): analyse each distinct text once
+  let a = analysisMemo.get(s);
+  if (!a) {
+    const calcs = calculationsIn(s);
+    a = { calcs, total: totalOf(amountsIn(s, calcs)) };
+    if (analysisMemo.size > 2000) analysisMemo.clear();
+    analysisMemo.set(s, a);
+  }
+  return a;
 }
+
+export type TextAnalysis = { readonly calcs: TextCalc[]; readonly total: StatedTotal | null };
+const NO_MONEY: TextAnalysis = Object.freeze({ calcs: [], total: null });
+const analysisMemo = new Map<string, TextAnalysis>();
 
 function totalOf(all: TextAmount[]): StatedTotal | null {
   const amounts = all.filter((a) => !a.isRate);

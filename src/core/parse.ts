@@ -361,6 +361,11 @@ function readIndicatorHeader(view: SheetView, seg: Segment): IndicatorHeader {
 }
 
 const EMPTY_VALUE: ParsedValue = Object.freeze(parseValue('')) as ParsedValue;
+function isDots(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return (c === 0x2e || c === 0x3002 || c === 0x2026 || c === 0xb7) && /^[.。…·]+$/.test(key);
+}
+
 const INDEX_SPLIT = /(?=指标\s*\d+\s*[:：.、])/;
 const INDEX_RE = /^指标\s*(\d+)\s*[:：.、]\s*/;
 const NOTE_RE = /^(备注|注[:：]|说明[:：]|填报说明|填表说明|审核意见|联系人|填报人)/;
@@ -399,8 +404,9 @@ function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profi
     const rest: RowCell[] = [];
     for (const c of cells) {
       const key = c.key;
-      if (FRAME_RE.test(key) || /^[.。…·\s]+$/.test(c.text)) continue;
-      if (INDEX_RE.test(key)) {
+      if ((key.endsWith('指标') || key === '产出') && FRAME_RE.test(key)) continue;
+      if (isDots(key)) continue;
+      if (key.startsWith('指标') && INDEX_RE.test(key)) {
         rest.push(c);
         continue;
       }

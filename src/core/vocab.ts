@@ -91,7 +91,9 @@ export interface CategoryMatch {
 
 /** Strips "指标" (also cut short: "指", "标") from a label key. */
 function stemOf(key: string): string {
-  return key.replace(/(指标|指|标)$/, '');
+  if (key.endsWith('指标')) return key.slice(0, -2);
+  if (key.endsWith('指') || key.endsWith('标')) return key.slice(0, -1);
+  return key;
 }
 
 /** Recognises a 一级/二级 category label (exact or a known synonym), else null. */

@@ -1,5 +1,5 @@
 import { a1 } from '../grid';
-import { labelKey } from '../text';
+import { keyOfNormalized } from '../text';
 import type { RawFinding, Rule } from './types';
 import { short } from './types';
 
@@ -16,7 +16,7 @@ export const duplicateIndicator: Rule = {
     const seen = new Map<string, { row: number; col: number }>();
     for (const i of table.indicators) {
       if (i.placeholder || !i.name) continue;
-      const key = `${i.level1 ?? '?'}|${labelKey(i.name).replace(/[。.，,;；]+$/, '')}`;
+      const key = `${i.level1 ?? '?'}|${keyOfNormalized(i.name).replace(/[。.，,;；]+$/, '')}`;
       const first = seen.get(key);
       if (first) {
         if (first.row === i.nameCell.row && first.col === i.nameCell.col) continue;

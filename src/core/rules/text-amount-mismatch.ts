@@ -28,7 +28,7 @@ export const textAmountMismatch: Rule = {
     };
     for (const g of table.goals) {
       if (!g.text) continue;
-      const { calcs, total: st } = analyseText(g.text);
+      const { calcs, total: st } = analyseText(g.text, true);
       calcCheck(calcs, g.cell);
       if (!st) continue;
       const group = table.funds.find((f) => f.scope === g.scope && f.total?.amount) ?? null;
@@ -43,7 +43,7 @@ export const textAmountMismatch: Rule = {
     }
     for (const t of table.tasks) {
       if (!t.content || !t.contentCell) continue;
-      const { calcs, total: st } = analyseText(t.content);
+      const { calcs, total: st } = analyseText(t.content, true);
       calcCheck(calcs, t.contentCell);
       const amount = dec(t.amount);
       if (!st || !amount) continue;

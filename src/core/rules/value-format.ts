@@ -24,7 +24,8 @@ export function valueProblems(i: Indicator): string[] {
   }
   if (v.kind !== 'quantitative' || v.number === null) return problems;
   const unit = v.unit || i.nameUnit || '';
-  const num = dec(v.number);
+  // rate sanity checks, not money: a plain number is exact enough for "above 100" / "below 1"
+  const num = Number(v.number);
   const digits = v.number.replace('.', '');
   let garbled = false;
   if (!v.number.includes('.') && digits.length >= 4 && digits.length % 2 === 0 && digits.slice(0, digits.length / 2) === digits.slice(digits.length / 2)) {
@@ -49,9 +50,9 @@ export function valueProblems(i: Indicator): string[] {
     else if (RATE_NAME.test(i.name) && !isRateUnit(unit) && !isMoneyUnit(unit) && !/^(分|级|星)/.test(unit)) {
       problems.push(`比率类指标的指标值应为百分比，现单位为「${unit}」`);
     }
-    if (num && isRateUnit(unit) && unit === '%' && num.gt(100) && !GROWTH_NAME.test(i.name)) problems.push(`比率${fmt(num)}%超过100%`);
-    if (num && !v.unit && i.nameUnit === '%' && num.gt(0) && num.lt(1) && v.number.includes('.')) {
-      problems.push(`疑为小数形式，应写作${fmt(num.times(100))}%`);
+    if (isRateUnit(unit) && unit === '%' && num > 100 && !GROWTH_NAME.test(i.name)) problems.push(`比率${v.number}%超过100%`);
+    if (!v.unit && i.nameUnit === '%' && num > 0 && num < 1 && v.number.includes('.')) {
+      problems.push(`疑为小数形式，应写作${fmt(dec(v.number)!.times(100))}%`);
     }
   } else if (cost && unit && !isMoneyUnit(unit)) {
     problems.push('成本指标应以金额（元或万元）表示');
