@@ -18,7 +18,7 @@ import { EmptyState } from './components/EmptyState';
 import { FindingsList } from './components/FindingsList';
 import { SeverityFilter } from './components/SeverityFilter';
 import { Summary } from './components/Summary';
-import { type Profile, useChecker } from './useChecker';
+import { type CheckerState, type Profile, useChecker } from './useChecker';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: '12px', padding: '8px 2px' },
@@ -40,12 +40,16 @@ export interface CheckPanelHandle {
   markStale(): void;
 }
 
-export const CheckPanel = React.forwardRef<CheckPanelHandle, { env: OfficeEnv; onTemplates?: () => void }>(function CheckPanel(
-  { env, onTemplates },
-  ref,
-) {
+export interface CheckPanelProps {
+  env: OfficeEnv;
+  onTemplates?: () => void;
+  /** Starting state (tests render the pane in a given state). */
+  initialState?: CheckerState;
+}
+
+export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(function CheckPanel({ env, onTemplates, initialState }, ref) {
   const styles = useStyles();
-  const { state, check, clear, report, select, markStale, dismiss } = useChecker(env);
+  const { state, check, clear, report, select, markStale, dismiss } = useChecker(env, initialState);
   const [profile, setProfile] = React.useState<Profile>(loadProfile);
   const [shown, setShown] = React.useState<Set<Severity>>(() => new Set<Severity>(['error', 'warning', 'info']));
   React.useImperativeHandle(ref, () => ({ markStale }), [markStale]);

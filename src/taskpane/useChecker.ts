@@ -23,36 +23,40 @@ export interface CheckerState {
   stale: boolean;
 }
 
-const INITIAL: CheckerState = { busy: null, progress: null, outcome: null, error: null, notice: null, stale: false };
+export const INITIAL_CHECKER_STATE: CheckerState = { busy: null, progress: null, outcome: null, error: null, notice: null, stale: false };
 
 export type Profile = 'LOCAL' | 'C2021';
 
-export function useChecker(env: OfficeEnv) {
-  const [state, setState] = React.useState<CheckerState>(INITIAL);
-  const patch = (p: Partial<CheckerState>) => setState((s) => ({ ...s, ...p }));
+type Update = (f: (s: CheckerState) => CheckerState) => void;
 
-  const check = React.useCallback(
-    async (profile: Profile) => {
-      patch({ busy: 'check', error: null, notice: null, progress: { fraction: 0, message: '正在准备…' } });
-      try {
-        const outcome = await runCheck(env, {
-          config: { profile },
-          onProgress: (progress) => patch({ progress }),
-        });
-        patch({ busy: null, progress: null, outcome, stale: false });
-      } catch (e) {
-        patch({ busy: null, progress: null, error: describeError(e) });
-      }
-    },
-    [env],
-  );
+/**
+ * The actions of the 校验 tab on any state store (React state in the task pane, a plain variable
+ * in tests). Every action ends with `busy: null`, whatever Excel does: the pane never stays in
+ * "正在校验…".
+ */
+export function checkerActions(env: OfficeEnv, get: () => CheckerState, update: Update) {
+  const patch = (p: Partial<CheckerState>) => update((s) => ({ ...s, ...p }));
 
-  const clear = React.useCallback(async () => {
+  const check = async (profile: Profile) => {
+    patch({ busy: 'check', error: null, notice: null, progress: { fraction: 0, message: '正在准备…' } });
+    try {
+      const outcome = await runCheck(env, {
+        config: { profile },
+        onProgress: (progress) => patch({ progress }),
+      });
+      patch({ busy: null, progress: null, outcome, stale: false });
+    } catch (e) {
+      // the highlights of an earlier result may be gone (see the message): drop that result
+      patch({ busy: null, progress: null, outcome: null, error: describeError(e) });
+    }
+  };
+
+  const clear = async () => {
     patch({ busy: 'clear', error: null, notice: null });
     try {
       const r = await clearMarks(env);
       const text = r.restored ? `已清除 ${r.restored} 个单元格的标记，原有填充色已恢复。` : '工作簿中没有需要清除的标记。';
-      setState((s) => ({
+      update((s) => ({
         ...s,
         busy: null,
         outcome: s.outcome ? { ...s.outcome, marked: 0 } : null,
@@ -61,10 +65,10 @@ export function useChecker(env: OfficeEnv) {
     } catch (e) {
       patch({ busy: null, error: describeError(e) });
     }
-  }, [env]);
+  };
 
-  const report = React.useCallback(async () => {
-    const outcome = state.outcome;
+  const report = async () => {
+    const outcome = get().outcome;
     if (!outcome) return;
     patch({ busy: 'export', error: null, notice: null });
     try {
@@ -73,27 +77,32 @@ export function useChecker(env: OfficeEnv) {
     } catch (e) {
       patch({ busy: null, error: describeError(e) });
     }
-  }, [env, state.outcome]);
+  };
 
-  const select = React.useCallback(
-    async (f: Finding) => {
-      try {
-        await selectCell(env, f.sheet, f.cell);
-      } catch (e) {
-        const d = describeError(e);
-        patch({
-          notice: {
-            intent: 'warning',
-            text: `无法跳转到 ${f.sheet}!${f.cell}：工作表可能已隐藏、改名或删除。${d.kind === 'busy' ? d.message : ''}`,
-          },
-        });
-      }
-    },
-    [env],
-  );
+  const select = async (f: Finding) => {
+    try {
+      await selectCell(env, f.sheet, f.cell);
+    } catch (e) {
+      const d = describeError(e);
+      patch({
+        notice: {
+          intent: 'warning',
+          text: `无法跳转到 ${f.sheet}!${f.cell}：工作表可能已隐藏、改名或删除。${d.kind === 'busy' ? d.message : ''}`,
+        },
+      });
+    }
+  };
 
-  const markStale = React.useCallback(() => patch({ stale: true }), []);
-  const dismiss = React.useCallback(() => patch({ notice: null, error: null }), []);
+  return { check, clear, report, select };
+}
 
-  return { state, check, clear, report, select, markStale, dismiss };
+export function useChecker(env: OfficeEnv, initial: CheckerState = INITIAL_CHECKER_STATE) {
+  const [state, setState] = React.useState<CheckerState>(initial);
+  const current = React.useRef(state);
+  current.current = state;
+  const actions = React.useMemo(() => checkerActions(env, () => current.current, setState), [env]);
+  const markStale = React.useCallback(() => setState((s) => ({ ...s, stale: true })), []);
+  const dismiss = React.useCallback(() => setState((s) => ({ ...s, notice: null, error: null })), []);
+
+  return { state, ...actions, markStale, dismiss };
 }

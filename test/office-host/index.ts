@@ -5,10 +5,10 @@
  */
 import { bindContext } from './excel';
 import { WorkbookModel } from './model';
-import { HostError, HostOptions, HostStats, RequestContext, Session, versionAtLeast } from './runtime';
+import { HostError, HostOptions, HostStats, RequestContext, Session, SyncFault, versionAtLeast } from './runtime';
 
 export { HostError } from './runtime';
-export type { HostOptions, HostStats } from './runtime';
+export type { HostOptions, HostStats, SyncFault } from './runtime';
 
 export interface OfficeTheme {
   bodyBackgroundColor: string;
@@ -37,6 +37,14 @@ export interface FakeHost {
   /** Installs Excel/Office/OfficeExtension on the given global object. */
   install(target?: Record<string, unknown>): void;
   resetStats(): void;
+  /**
+   * Makes one later sync fail (fault injection, see SyncFault in runtime.ts); `at` counts like
+   * `stats.syncs`, so after `resetStats()` it is the n-th sync of the next operation.
+   * `null` cancels a pending fault.
+   */
+  failSync(fault: SyncFault | null): void;
+  /** Whether a fault set with failSync (or the failSync option) has not fired yet. */
+  faultPending(): boolean;
 }
 
 const ENUMS = {
@@ -113,6 +121,12 @@ export function createHost(
     },
     resetStats() {
       Object.assign(session.stats, { syncs: 0, maxResponseBytes: 0, maxRequestBytes: 0, commands: 0 });
+    },
+    failSync(fault) {
+      session.fault = fault;
+    },
+    faultPending() {
+      return session.fault !== null;
     },
   };
 

@@ -19,6 +19,28 @@ export interface HostOptions {
   /** Artificial delay per sync, in ms (lets a browser page render progress). */
   latencyMs?: number;
   platform?: 'PC' | 'OfficeOnline' | 'Mac';
+  /** Fault injection: make one context.sync() fail (see SyncFault). */
+  failSync?: SyncFault;
+}
+
+/**
+ * A sync that fails, as Excel fails one: `at` is the number of the sync, counted like
+ * `stats.syncs` (1 = the first sync after the host was created or `resetStats()`); the fault
+ * fires once. `mode` says how much of that batch Excel executed before it gave up (a batch is
+ * not a transaction: commands run in order and the failing one stops the rest):
+ * - `before`: none of the batch's commands (e.g. the request never reached Excel);
+ * - `partial`: the first half of them (`Math.floor(n / 2)` of n queued commands, loads included);
+ * - `after`: all of them, then the sync still rejects (the response was lost).
+ * The rejection is an OfficeExtension.Error-like HostError (name "RichApi.Error", `code`,
+ * `message`, `debugInfo`); default code "GeneralException".
+ */
+export interface SyncFault {
+  at: number;
+  mode: 'before' | 'partial' | 'after';
+  /** With `partial`: run exactly this many commands instead of half (to try every cut point). */
+  applied?: number;
+  code?: string;
+  message?: string;
 }
 
 export interface HostStats {
@@ -57,9 +79,14 @@ interface Command {
 }
 
 export class Session {
-  readonly options: Required<HostOptions>;
+  readonly options: Required<Omit<HostOptions, 'failSync'>>;
   readonly stats: HostStats = { syncs: 0, maxResponseBytes: 0, maxRequestBytes: 0, commands: 0 };
+  /** Pending fault (one-shot), see SyncFault. */
+  fault: SyncFault | null;
+  /** Faults that fired so far: the sync number, mode and how many commands ran of how many. */
+  readonly faultLog: { at: number; mode: SyncFault['mode']; applied: number; of: number }[] = [];
   constructor(options: HostOptions = {}) {
+    this.fault = options.failSync ?? null;
     this.options = {
       apiVersion: options.apiVersion ?? '1.17',
       mergeReport: options.mergeReport ?? 'clipped',
@@ -118,11 +145,19 @@ export class RequestContext {
       throw new HostError('RequestPayloadSizeLimitExceeded', `request of ${requestBytes} bytes`);
     }
     this.responseBytes = 0;
+    const fault = s.fault && s.fault.at === s.stats.syncs ? s.fault : null;
+    if (fault) s.fault = null;
+    const runnable = !fault ? batch.length : fault.mode === 'before' ? 0 : fault.mode === 'partial' ? Math.min(batch.length, fault.applied ?? Math.floor(batch.length / 2)) : batch.length;
     try {
-      for (const c of batch) c.run();
+      for (let i = 0; i < runnable; i++) batch[i].run();
     } finally {
       this.syncGeneration++;
       s.stats.maxResponseBytes = Math.max(s.stats.maxResponseBytes, this.responseBytes);
+    }
+    if (fault) {
+      s.faultLog.push({ at: fault.at, mode: fault.mode, applied: runnable, of: batch.length });
+      const code = fault.code ?? 'GeneralException';
+      throw new HostError(code, fault.message ?? (code === 'GeneralException' ? 'An internal error has occurred.' : `${code} (injected fault)`), 'fault injection');
     }
     if (this.responseBytes > s.options.payloadLimit) {
       throw new HostError('RequestPayloadSizeLimitExceeded', `response of ${this.responseBytes} bytes`);
@@ -213,6 +248,11 @@ export abstract class ClientObject<T> {
       this.nullKnownAt = this.context.generation;
     }
     return this.target;
+  }
+
+  /** Forgets the resolved target (collections: every load sees the current members). */
+  protected unresolve(): void {
+    if (!this.nullable) this.resolved = false;
   }
 
   get isNullObject(): boolean {
@@ -332,6 +372,8 @@ export abstract class ClientCollection<T, I extends Loadable> extends ClientObje
   }
 
   executeLoad(paths: string[]): void {
+    // like Excel, a collection is enumerated anew at each load (sheets added or deleted since count)
+    this.unresolve();
     const targets = this.resolveOrNull() ?? [];
     const itemPaths = paths
       .map((p) => (p === 'items' ? '' : p.startsWith('items/') ? p.slice(6) : p))

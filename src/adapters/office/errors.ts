@@ -2,6 +2,29 @@
 
 export type ErrorKind = 'protected' | 'unsupported' | 'busy' | 'unexpected';
 
+/**
+ * An Excel error during one of the add-in's operations, with what it means for the workbook
+ * (Chinese, for the task pane): e.g. "写入标记时 Excel 返回错误……已恢复". `cause` is Excel's error.
+ */
+export class OperationError extends Error {
+  readonly code: string;
+  constructor(
+    /** What happened and what the user can do, in Chinese. */
+    readonly userMessage: string,
+    readonly cause: unknown,
+  ) {
+    super(userMessage);
+    this.name = 'OperationError';
+    this.code = errorCode(cause);
+  }
+}
+
+/** Short Chinese name of an Excel error, for messages ("（GeneralException）"). */
+export function codeNote(e: unknown): string {
+  const code = errorCode(e);
+  return code ? `（${code}）` : '';
+}
+
 export interface DescribedError {
   kind: ErrorKind;
   message: string;
@@ -17,6 +40,12 @@ export function errorCode(e: unknown): string {
 }
 
 export function describeError(e: unknown): DescribedError {
+  if (e instanceof OperationError) {
+    const base = describeError(e.cause);
+    // protection, old Excel or cell editing: say why too
+    const why = base.kind === 'unexpected' ? '' : ` ${base.message}`;
+    return { kind: base.kind, message: `${e.userMessage}${why}`, detail: base.detail };
+  }
   const code = errorCode(e);
   const detail = `${code ? `${code}: ` : ''}${e instanceof Error ? e.message : String(e)}`;
   switch (code) {

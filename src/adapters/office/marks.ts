@@ -52,10 +52,38 @@ export function sameColor(a: string | null | undefined, b: string | null | undef
   return (a ?? '').replace('#', '').toUpperCase() === (b ?? '').replace('#', '').toUpperCase();
 }
 
+/** Whether two fills look the same (pattern colour only matters for patterned fills). */
+export function sameFill(a: FillState, b: FillState): boolean {
+  if (hasNoFill(a) || hasNoFill(b)) return hasNoFill(a) && hasNoFill(b);
+  if (!sameColor(a.color, b.color)) return false;
+  if (a.pattern === null || b.pattern === null) return true;
+  if (a.pattern !== b.pattern) return false;
+  if (a.pattern !== 'Solid' && !sameColor(a.patternColor, b.patternColor)) return false;
+  return a.tintAndShade === b.tintAndShade && (a.pattern === 'Solid' || a.patternTintAndShade === b.patternTintAndShade);
+}
+
+/**
+ * What a recorded cell shows now:
+ * - `original`: its original fill (never painted, or already restored, e.g. after a batch that
+ *   Excel stopped half-way) — nothing to do;
+ * - `marked`: our highlight, or a state half-way between the original and the highlight (a batch
+ *   stopped between two commands for the same cell: the highlight colour is always the first
+ *   command of painting and the last one to go when restoring) — restore it;
+ * - `user`: anything else, i.e. the user re-coloured the cell since — leave it alone.
+ */
+export type MarkState = 'original' | 'marked' | 'user';
+
+export function markState(current: FillState, rec: MarkRecord): MarkState {
+  if (sameFill(current, rec.original)) return 'original';
+  if (!hasNoFill(current) && sameColor(current.color, rec.mark)) return 'marked';
+  // original colour and pattern but another tint: restoring stopped before its last command
+  if (!hasNoFill(current) && sameColor(current.color, rec.original.color) && current.pattern === rec.original.pattern) return 'marked';
+  return 'user';
+}
+
 /** Whether a cell still shows the highlight we painted (otherwise the user changed it since). */
 export function stillMarked(current: FillState, rec: MarkRecord): boolean {
-  if (!sameColor(current.color, rec.mark)) return false;
-  return current.pattern === null || current.pattern === 'Solid';
+  return markState(current, rec) === 'marked';
 }
 
 /** Rows for the marks sheet (all strings; the sheet's cells are formatted as text). */

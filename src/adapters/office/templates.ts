@@ -11,6 +11,7 @@
  * - recheckTable: 2 syncs to read the sheet again, then the core checker.
  */
 import { checkWorkbook, parseWorkbook } from '../../core/check';
+import { codeNote } from './errors';
 import type { Finding } from '../../core/findings';
 import { type CellValue, type Merge, type SheetGrid, a1, normalizeMerges } from '../../core/grid';
 import type { Table } from '../../core/model';
@@ -21,7 +22,7 @@ import {
   getBlock,
   materializeIndicator,
 } from '../../core/templates/library';
-import { type BlockPlan, type PlannedIndicator, planBlockInsertion, planIndicatorsInsertion } from '../../core/templates/plan';
+import { type BlockPlan, type PlannedIndicator, type RowInsertion, applyPlanToGrid, planBlockInsertion, planIndicatorsInsertion } from '../../core/templates/plan';
 import { detectProfile } from '../../core/templates/profile';
 import { formatRect, parseRangeAddress, splitAreas } from './address';
 import { detectCapabilities } from './capabilities';
@@ -56,6 +57,8 @@ function hostCaps(): { merges: boolean; copyFormats: boolean } {
 interface SheetRead {
   sheet: Excel.Worksheet;
   grid: SheetGrid;
+  /** Used range including formats (null: empty sheet). */
+  used: Rect | null;
   /** The selected cell (active cell of the selection). */
   sel: { row: number; col: number };
 }
@@ -98,7 +101,7 @@ async function readSheet(ctx: Excel.RequestContext, sync: () => Promise<void>, s
     cells,
     merges: merges.filter((m) => m.bottom > m.top || m.right > m.left),
   });
-  return { sheet, grid, sel: { row: sel.rowIndex, col: sel.columnIndex } };
+  return { sheet, grid, used: allRect, sel: { row: sel.rowIndex, col: sel.columnIndex } };
 }
 
 /** The table containing (row, col), else the nearest table above it that spans the column. */
@@ -169,7 +172,12 @@ async function runInsert(req: InsertRequest, apply: boolean): Promise<InsertOutc
     const fail = (message: string): InsertOutcome => ({ ok: false, message, added: [], skipped: [], syncs: s.count() });
     const caps = hostCaps();
     if (!caps.merges) return fail('当前 Excel 版本不支持读取合并单元格（需要 ExcelApi 1.13），无法安全地插入模板行；可以用「新建空白表」。');
-    const read = await readSheet(context, s.sync, context.workbook.worksheets.getActiveWorksheet());
+    let read: SheetRead;
+    try {
+      read = await readSheet(context, s.sync, context.workbook.worksheets.getActiveWorksheet());
+    } catch (e) {
+      return fail(`读取工作表时 Excel 返回错误${codeNote(e)}，没有做任何修改。请重试。`);
+    }
     const { grid, sel } = read;
     const tables = parseWorkbook({ sheets: [grid] });
     const table = tableAt(tables, sel.row, sel.col);
@@ -200,15 +208,135 @@ async function runInsert(req: InsertRequest, apply: boolean): Promise<InsertOutc
     }
     if (!apply) return { ...base, ok: true, message: `将插入 ${plan.added.length} 行。`, syncs: s.count() };
     applyBlockPlan(read.sheet, plan, { copyFormats: caps.copyFormats });
-    await s.sync();
+    let note = '';
+    try {
+      await s.sync();
+    } catch (e) {
+      const r = await recoverInsertion(context, s.sync, grid.name, read, plan, e);
+      if (!r.complete) return { ...base, ok: false, message: r.message, added: [], skipped: [], syncs: s.count() };
+      note = `（Excel 返回了错误${codeNote(e)}，但已确认插入完整。）`;
+    }
     const slots = plan.added.filter((a) => a.slot).length;
     return {
       ...base,
       ok: true,
-      message: `已插入 ${plan.added.length} 行指标${plan.skipped.length ? `，跳过 ${plan.skipped.length} 个已有指标` : ''}${slots ? `；还有 ${slots} 个指标值待填写` : ''}。`,
+      message: `已插入 ${plan.added.length} 行指标${plan.skipped.length ? `，跳过 ${plan.skipped.length} 个已有指标` : ''}${slots ? `；还有 ${slots} 个指标值待填写` : ''}。${note}`,
       syncs: s.count(),
     };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// a failed insertion: find out what Excel did, undo a partial one
+
+/** Rows as the user sees them: "第 12–14 行、第 20 行". */
+export function rowsText(ranges: { top: number; count: number }[]): string {
+  return ranges
+    .slice()
+    .sort((a, b) => a.top - b.top)
+    .map((r) => (r.count === 1 ? `第 ${r.top + 1} 行` : `第 ${r.top + 1}–${r.top + r.count} 行`))
+    .join('、');
+}
+
+function contentKey(g: SheetGrid): { cells: Map<string, CellValue>; merges: string[] } {
+  const cells = new Map<string, CellValue>();
+  g.cells.forEach((line, i) =>
+    (line ?? []).forEach((v, j) => {
+      if (v === null || v === undefined || (typeof v === 'string' && v === '')) return;
+      cells.set(a1(g.rowOffset + i, g.colOffset + j), v);
+    }),
+  );
+  const merges = g.merges.filter((m) => m.bottom > m.top || m.right > m.left).map((m) => formatRect(m)).sort();
+  return { cells, merges };
+}
+
+function sameContent(a: SheetGrid, b: SheetGrid): boolean {
+  const x = contentKey(a);
+  const y = contentKey(b);
+  if (x.cells.size !== y.cells.size || x.merges.join(';') !== y.merges.join(';')) return false;
+  for (const [k, v] of x.cells) if (y.cells.get(k) !== v) return false;
+  return true;
+}
+
+/** Where the rows of the applied insertions are now (bottom-up application, as applyBlockPlan). */
+function insertedRanges(applied: RowInsertion[]): { top: number; count: number }[] {
+  return applied.map((ins) => ({ top: ins.at + applied.filter((o) => o.at < ins.at).reduce((n, o) => n + o.count, 0), count: ins.count }));
+}
+
+/** How many of the row insertions (bottom-up) Excel ran, judged by where the old values are now. */
+function appliedInsertions(before: SheetGrid, after: SheetGrid, plan: BlockPlan): RowInsertion[] | null {
+  const order = [...plan.insertions].sort((a, b) => b.at - a.at);
+  const old = contentKey(before).cells;
+  const now = contentKey(after).cells;
+  for (let k = order.length; k >= 0; k--) {
+    const applied = order.slice(0, k);
+    let ok = true;
+    for (const [key, v] of old) {
+      const m = /^([A-Z]+)(\d+)$/.exec(key)!;
+      const row = Number(m[2]) - 1;
+      const shifted = row + applied.filter((ins) => ins.at <= row).reduce((n, ins) => n + ins.count, 0);
+      if (now.get(`${m[1]}${shifted + 1}`) !== v) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return applied;
+  }
+  return null;
+}
+
+/**
+ * After the applying sync failed: read the sheet again (2 syncs) and either confirm that the
+ * insertion is complete, or that nothing changed, or undo a partial one (1 sync: unmerge, delete
+ * the inserted rows, merge the table's own merged areas again) and read again to confirm (2 syncs).
+ */
+async function recoverInsertion(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>,
+  sheetName: string,
+  before: SheetRead,
+  plan: BlockPlan,
+  error: unknown,
+): Promise<{ complete: boolean; message: string }> {
+  const what = `插入模板时 Excel 返回错误${codeNote(error)}`;
+  const planned = rowsText(insertedRanges(plan.insertions));
+  const sheet = () => context.workbook.worksheets.getItem(sheetName);
+  let after: SheetRead;
+  try {
+    after = await readSheet(context, sync, sheet());
+  } catch {
+    return { complete: false, message: `${what}，而且无法确认工作表的状态。请检查工作表“${sheetName}”的${planned}（本次要插入的行）：如有插入了一半的空行，请删除后重试。` };
+  }
+  if (sameContent(after.grid, applyPlanToGrid(before.grid, plan))) return { complete: true, message: '' };
+  const grew = (after.used?.bottom ?? -1) !== (before.used?.bottom ?? -1);
+  if (sameContent(after.grid, before.grid) && !grew) return { complete: false, message: `${what}，没有插入任何行，工作表没有被修改。请重试。` };
+  const applied = appliedInsertions(before.grid, after.grid, plan);
+  if (!applied || applied.length === 0) {
+    return { complete: false, message: `${what}，插入只完成了一部分，无法确定哪些行已插入。请检查工作表“${sheetName}”的${planned}附近，删除多出的空行后重试。` };
+  }
+  const rows = insertedRanges(applied);
+  const done = rowsText(rows);
+  try {
+    const ws = sheet();
+    const hit = (m: Merge) => rows.some((r) => m.top <= r.top + r.count - 1 && m.bottom >= r.top);
+    const multi = (m: Merge) => m.bottom > m.top || m.right > m.left;
+    const cut = after.grid.merges.filter((m) => multi(m) && hit(m));
+    for (const m of cut) ws.getRange(formatRect(m)).unmerge();
+    for (const r of [...rows].sort((a, b) => b.top - a.top)) ws.getRange(`${r.top + 1}:${r.top + r.count}`).delete(Excel.DeleteShiftDirection.up);
+    // merged areas that survive, in the old rows; merge the table's own ones that do not
+    const back = (row: number) => row - rows.filter((r) => r.top + r.count - 1 < row).reduce((n, r) => n + r.count, 0);
+    const kept = new Set(after.grid.merges.filter((m) => multi(m) && !hit(m)).map((m) => formatRect({ ...m, top: back(m.top), bottom: back(m.bottom) })));
+    for (const m of before.grid.merges) if (multi(m) && !kept.has(formatRect(m))) ws.getRange(formatRect(m)).merge(false);
+    ws.getRangeByIndexes(before.sel.row, before.sel.col, 1, 1).select();
+    await sync();
+    const check = await readSheet(context, sync, sheet());
+    if (sameContent(check.grid, before.grid) && (check.used?.bottom ?? -1) === (before.used?.bottom ?? -1)) {
+      return { complete: false, message: `${what}，插入只完成了一部分（已插入${done}）。已自动撤销：这些行已删除，工作表恢复原样。请重试。` };
+    }
+  } catch {
+    /* fall through: tell the user what to clean up */
+  }
+  return { complete: false, message: `${what}，插入只完成了一部分：工作表“${sheetName}”的${done}是新插入的行，内容不完整，自动撤销没有成功。请删除这些行后重试。` };
 }
 
 /** Queues a block plan on a worksheet (no sync). */
@@ -223,14 +351,16 @@ export function applyBlockPlan(sheet: Excel.Worksheet, plan: BlockPlan, opts: { 
     const source = sheet.getRangeByIndexes(f.sourceRow, f.left, 1, f.right - f.left + 1);
     target.copyFrom(source, Excel.RangeCopyType.formats);
   }
-  // 3. values as text (so that "100%" stays the text the checker reads)
+  // 3. values as text (so that "100%" stays the text the checker reads); the empty value cells
+  // first, so that once the last value is written everything before it is too (a failed batch
+  // is judged complete or not by its values and merges, see recoverInsertion)
+  for (const a of plan.added) {
+    if (a.slot) sheet.getRangeByIndexes(a.valueCell.row, a.valueCell.col, 1, 1).numberFormat = [['@']];
+  }
   for (const w of plan.writes) {
     const r = sheet.getRangeByIndexes(w.row, w.col, 1, 1);
     r.numberFormat = [['@']];
     r.values = [[w.value]];
-  }
-  for (const a of plan.added) {
-    if (a.slot) sheet.getRangeByIndexes(a.valueCell.row, a.valueCell.col, 1, 1).numberFormat = [['@']];
   }
   // 4. merges
   for (const m of plan.merges) {
@@ -269,28 +399,55 @@ export async function insertBlankTable(req: BlankRequest): Promise<BlankOutcome>
     const profile = req.profile ?? 'LOCAL';
     const block = req.block ? getBlock(req.block) : null;
     const where = req.where ?? 'new-sheet';
+    const fail = (message: string): BlankOutcome => ({ ok: false, message, added: [], syncs: s.count() });
+    const readFailed = (e: unknown) => fail(`读取工作簿时 Excel 返回错误${codeNote(e)}，没有做任何修改。请重试。`);
     if (where === 'selection') {
-      const read = await readSheet(context, s.sync, context.workbook.worksheets.getActiveWorksheet());
+      let read: SheetRead;
+      try {
+        read = await readSheet(context, s.sync, context.workbook.worksheets.getActiveWorksheet());
+      } catch (e) {
+        return readFailed(e);
+      }
       const { grid, sel } = read;
       const res = planBlankTable(req.layout, { top: sel.row, left: sel.col, profile, block, grid });
-      if (!res.ok) return { ok: false, message: res.message, added: [], syncs: s.count() };
+      if (!res.ok) return fail(res.message);
       applyBlankPlan(read.sheet, res.plan);
-      await s.sync();
+      try {
+        await s.sync();
+      } catch (e) {
+        // the area was empty; formats it had cannot be told from ours, so it is not cleared blindly
+        return fail(`生成空白表时 Excel 返回错误${codeNote(e)}，表格可能只写入了一部分。请检查工作表“${grid.name}”的区域 ${formatRect(res.plan)}，删除已写入的内容后重试。`);
+      }
       return done(grid.name, res.plan, s.count());
     }
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
-    await s.sync();
+    try {
+      await s.sync();
+    } catch (e) {
+      return readFailed(e);
+    }
     const names = new Set(sheets.items.map((w) => w.name));
     const baseName = req.sheetName ?? LAYOUT_SHEET[req.layout];
     let name = baseName;
     for (let k = 2; names.has(name); k++) name = `${baseName}${k}`;
     const res = planBlankTable(req.layout, { top: 0, left: 0, profile, block, grid: null });
-    if (!res.ok) return { ok: false, message: res.message, added: [], syncs: s.count() };
+    if (!res.ok) return fail(res.message);
     const sheet = sheets.add(name);
     sheet.activate();
     applyBlankPlan(sheet, res.plan);
-    await s.sync();
+    try {
+      await s.sync();
+    } catch (e) {
+      // remove the half-written new sheet (it holds nothing of the user's)
+      try {
+        context.workbook.worksheets.getItemOrNullObject(name).delete();
+        await s.sync();
+        return fail(`生成空白表时 Excel 返回错误${codeNote(e)}，已删除未完成的工作表“${name}”，工作簿恢复原样。请重试。`);
+      } catch {
+        return fail(`生成空白表时 Excel 返回错误${codeNote(e)}，工作表“${name}”可能只写入了一部分，请删除该工作表后重试。`);
+      }
+    }
     return done(name, res.plan, s.count());
   });
 }

@@ -19,7 +19,7 @@ import { type CellValue, type SheetGrid, type WorkbookGrid, a1, normalizeMerges 
 import { checkWorkbook } from '../../core/index';
 import { parseRangeAddress, quoteSheet, splitAreas } from './address';
 import { type Capabilities, detectCapabilities } from './capabilities';
-import { errorCode } from './errors';
+import { OperationError, codeNote, errorCode } from './errors';
 import {
   type FillState,
   MARKS_SHEET,
@@ -30,7 +30,7 @@ import {
   decodeRecords,
   encodeRecords,
   hasNoFill,
-  stillMarked,
+  markState,
   worse,
 } from './marks';
 import { type Block, LIMITS, type Limits, type MergePlan, type Rect, assembleMerges, batchBlocks, halve, planMerges, rowBlocks } from './plan';
@@ -127,23 +127,28 @@ function fillState(f: Excel.RangeFill, caps: Capabilities): FillState {
   };
 }
 
-/** Queues the commands that put back a recorded fill. */
+/**
+ * Queues the commands that put back a recorded fill. Excel runs a batch in order and may stop
+ * between two commands, so the order matters: the highlight colour goes last (only the tint
+ * follows it), so that a cell restored half-way still shows our colour and is restored again by
+ * the next 清除标记 (see markState).
+ */
 function restoreFill(range: Excel.Range, o: FillState, caps: Capabilities): void {
   const fill = range.format.fill;
   if (hasNoFill(o)) {
     fill.clear();
     return;
   }
-  fill.color = o.color;
-  if (!caps.fillDetails || o.pattern === null) return;
-  if (o.pattern !== 'Solid') {
+  if (caps.fillDetails && o.pattern !== null && o.pattern !== 'Solid') {
     fill.pattern = o.pattern as Excel.FillPattern;
     if (o.patternColor) fill.patternColor = o.patternColor;
     if (o.patternTintAndShade) fill.patternTintAndShade = o.patternTintAndShade;
   }
-  if (o.tintAndShade) fill.tintAndShade = o.tintAndShade;
+  fill.color = o.color;
+  if (caps.fillDetails && o.pattern !== null && o.tintAndShade) fill.tintAndShade = o.tintAndShade;
 }
 
+/** Queues the highlight of one cell: the colour first (see restoreFill). */
 function paintFill(range: Excel.Range, color: string, original: FillState, caps: Capabilities): void {
   const fill = range.format.fill;
   fill.color = color;
@@ -163,7 +168,7 @@ interface UsedInfo {
 
 async function readUsedRanges(ctx: Excel.RequestContext, sheets: Sheets, names: string[], marksExists: boolean) {
   const used = names.map((name) => ({ name, range: sheets.get(name).getUsedRangeOrNullObject(false).load('rowIndex,columnIndex,rowCount,columnCount') }));
-  const marks = marksExists ? sheets.get(MARKS_SHEET).getUsedRangeOrNullObject(true).load('values') : null;
+  const marks = marksExists ? sheets.get(MARKS_SHEET).getUsedRangeOrNullObject(true).load('values,rowIndex,rowCount') : null;
   await ctx.sync();
   const infos: UsedInfo[] = used.map(({ name, range }) => ({
     name,
@@ -172,7 +177,9 @@ async function readUsedRanges(ctx: Excel.RequestContext, sheets: Sheets, names: 
       : { top: range.rowIndex, left: range.columnIndex, bottom: range.rowIndex + range.rowCount - 1, right: range.columnIndex + range.columnCount - 1 },
   }));
   const records = marks && !marks.isNullObject ? decodeRecords(marks.values) : [];
-  return { infos, records };
+  /** Rows of the marks sheet in use (so that a rewrite can blank the rest in the same command). */
+  const marksRows = marks && !marks.isNullObject ? marks.rowIndex + marks.rowCount : 0;
+  return { infos, records, marksRows };
 }
 
 interface ReadResult {
@@ -336,6 +343,21 @@ export function cellsToMark(findings: Finding[], grid: WorkbookGrid): Map<string
   return out;
 }
 
+/** Chinese messages of failed operations (see OperationError). */
+export const FAULT_MESSAGES = {
+  checkRead: (e: unknown) => `读取工作簿时 Excel 返回错误${codeNote(e)}，校验没有完成。工作簿没有被修改，请重试。`,
+  checkWriteRecovered: (e: unknown, hadMarks: boolean) =>
+    `写入标记时 Excel 返回错误${codeNote(e)}，校验没有完成。已自动恢复：标记过的单元格已恢复原来的填充色${hadMarks ? '（之前校验留下的标记也一并清除）' : ''}，单元格内容没有改动。请重试。`,
+  checkWriteStuck: (e: unknown) =>
+    `写入标记时 Excel 返回错误${codeNote(e)}，校验没有完成，部分单元格可能已被标记（单元格内容没有改动）。请点击“清除标记”恢复原来的填充色，然后重试。`,
+  clearRead: (e: unknown) => `清除标记时 Excel 返回错误${codeNote(e)}，没有做任何修改。请重试。`,
+  clearWrite: (e: unknown) =>
+    `清除标记时 Excel 返回错误${codeNote(e)}，部分单元格可能还没有恢复原来的填充色（单元格内容没有改动）。请再次点击“清除标记”完成恢复。`,
+  reportRead: (e: unknown) => `导出报告时 Excel 返回错误${codeNote(e)}，没有做任何修改。请重试。`,
+  reportWrite: (e: unknown) =>
+    `导出报告时 Excel 返回错误${codeNote(e)}，工作表“${REPORT_SHEET}”可能不完整（其他工作表没有改动）。请再次点击“导出报告”，它会替换该工作表。`,
+};
+
 export async function runCheck(env: OfficeEnv, options: CheckOptions = {}): Promise<CheckOutcome> {
   const caps = env.capabilities;
   if (!caps.supported) throw Object.assign(new Error(caps.notes[0] ?? 'unsupported'), { code: 'ApiNotFound' });
@@ -343,70 +365,111 @@ export async function runCheck(env: OfficeEnv, options: CheckOptions = {}): Prom
   const highlight = options.highlight !== false;
   return env.run(async (ctx) => {
     const sheets = new Sheets(ctx);
-    onProgress({ fraction: 0.02, message: '正在读取工作表列表…' });
-    const meta = await readMeta(ctx);
+    let meta: Meta;
+    let records: MarkRecord[] | null;
+    let marksRows: number;
+    let read: ReadResult;
+    let restorable: MarkRecord[];
+    let carried: MarkRecord[];
+    const notes = caps.notes.slice();
+    try {
+      onProgress({ fraction: 0.02, message: '正在读取工作表列表…' });
+      meta = await readMeta(ctx);
+      const contentNames = meta.sheets.filter((s) => !isOwnSheet(s.name)).map((s) => s.name);
+      onProgress({ fraction: 0.06, message: '正在确定数据范围…' });
+      const used = await readUsedRanges(ctx, sheets, contentNames, meta.sheets.some((s) => s.name === MARKS_SHEET));
+      ({ records, marksRows } = used);
+      if (records === null) notes.push(`工作表“${MARKS_SHEET}”的内容无法识别，之前的标记无法自动清除。`);
+      // previous highlights on sheets we can change are probed, then restored if still ours
+      const parts = partitionRecords(records ?? [], new Map(meta.sheets.map((s) => [s.name, s])));
+      ({ restorable, carried } = parts);
+      notes.push(...parts.missing.map(missingNote));
+      read = await readCells(ctx, sheets, meta, used.infos, restorable, env, onProgress);
+      notes.push(...read.notes);
+    } catch (e) {
+      throw new OperationError(FAULT_MESSAGES.checkRead(e), e);
+    }
     const metaByName = new Map(meta.sheets.map((s) => [s.name, s]));
     const marksExists = metaByName.has(MARKS_SHEET);
-    const contentNames = meta.sheets.filter((s) => !isOwnSheet(s.name)).map((s) => s.name);
-
-    onProgress({ fraction: 0.06, message: '正在确定数据范围…' });
-    const { infos, records } = await readUsedRanges(ctx, sheets, contentNames, marksExists);
-    const notes = caps.notes.slice();
-    const oldRecords = records ?? [];
-    if (records === null) notes.push(`工作表“${MARKS_SHEET}”的内容无法识别，之前的标记无法自动清除。`);
-
-    // previous highlights on sheets we can change are probed, then restored if still ours
-    const { restorable, carried, missing } = partitionRecords(oldRecords, metaByName);
-    notes.push(...missing.map(missingNote));
-
-    const read = await readCells(ctx, sheets, meta, infos, restorable, env, onProgress);
-    notes.push(...read.notes);
 
     onProgress({ fraction: 0.72, message: '正在校验…' });
     const result = checkWorkbook(read.grid, options.config);
 
     if (!highlight) return { result, grid: read.grid, marked: 0, skippedSheets: [], keptUserFills: 0, notes };
 
-    // sync 4: restore previous highlights, read the original fills of the cells to paint
     onProgress({ fraction: 0.8, message: '正在标记单元格…' });
-    let keptUserFills = 0;
-    restorable.forEach((r, i) => {
-      if (stillMarked(read.probed[i], r)) restoreFill(sheets.get(r.sheet).getRange(r.cell), r.original, caps);
-      else keptUserFills++;
-    });
-    const wanted = cellsToMark(result.findings, read.grid);
-    const skippedSheets: SkippedSheet[] = [];
-    const targets: { sheet: string; cell: string; severity: Severity; fill: Excel.RangeFill }[] = [];
-    const canStore = marksExists || !meta.structureProtected;
-    for (const [sheet, cells] of wanted) {
-      const m = metaByName.get(sheet);
-      if (!m || !m.formatAllowed || !canStore) {
-        skippedSheets.push({ sheet, cells: cells.size });
-        continue;
-      }
-      for (const [cell, severity] of cells) {
-        targets.push({ sheet, cell, severity, fill: loadFill(sheets.get(sheet).getRange(cell), caps) });
-      }
+    try {
+      return await paint(ctx, sheets, env, { meta, result, read, restorable, carried, marksExists, marksRows, notes, onProgress });
+    } catch (e) {
+      // Excel may have run part of the batch: undo what is recorded (an automatic 清除标记)
+      onProgress({ fraction: 0.9, message: '写入标记时出错，正在恢复…' });
+      const recovered = await clearIn(ctx, env).then(
+        () => true,
+        () => false,
+      );
+      const hadMarks = (records ?? []).length > 0;
+      throw new OperationError(recovered ? FAULT_MESSAGES.checkWriteRecovered(e, hadMarks) : FAULT_MESSAGES.checkWriteStuck(e), e);
     }
-    if (!canStore && wanted.size > 0) notes.push('工作簿结构受保护，无法保存标记信息，因此本次没有标记单元格。撤销“保护工作簿”后重新校验即可标记。');
-    for (const s of skippedSheets) {
-      if (canStore) notes.push(`工作表“${s.sheet}”受保护，其中 ${s.cells} 个单元格未能标记。撤销工作表保护后重新校验即可标记。`);
-    }
-    await ctx.sync();
-
-    // sync 5: record the originals first, then paint
-    const fresh: MarkRecord[] = targets.map((t) => ({
-      sheet: t.sheet,
-      cell: t.cell,
-      mark: MARK_COLORS[t.severity],
-      original: fillState(t.fill, caps),
-    }));
-    writeMarks(ctx, sheets, [...carried, ...fresh], marksExists, meta.structureProtected);
-    fresh.forEach((r) => paintFill(sheets.get(r.sheet).getRange(r.cell), r.mark, r.original, caps));
-    await ctx.sync();
-    onProgress({ fraction: 1, message: '校验完成' });
-    return { result, grid: read.grid, marked: fresh.length, skippedSheets, keptUserFills, notes };
   });
+}
+
+interface PaintInput {
+  meta: Meta;
+  result: CheckResult;
+  read: ReadResult;
+  restorable: MarkRecord[];
+  carried: MarkRecord[];
+  marksExists: boolean;
+  marksRows: number;
+  notes: string[];
+  onProgress: OnProgress;
+}
+
+/** Syncs 4 and 5 of 一键校验. */
+async function paint(ctx: Excel.RequestContext, sheets: Sheets, env: OfficeEnv, input: PaintInput): Promise<CheckOutcome> {
+  const caps = env.capabilities;
+  const { meta, result, read, restorable, carried, marksExists, notes } = input;
+  const metaByName = new Map(meta.sheets.map((s) => [s.name, s]));
+  // sync 4: restore previous highlights, read the original fills of the cells to paint
+  let keptUserFills = 0;
+  restorable.forEach((r, i) => {
+    const state = markState(read.probed[i], r);
+    if (state === 'marked') restoreFill(sheets.get(r.sheet).getRange(r.cell), r.original, caps);
+    else if (state === 'user') keptUserFills++;
+  });
+  const wanted = cellsToMark(result.findings, read.grid);
+  const skippedSheets: SkippedSheet[] = [];
+  const targets: { sheet: string; cell: string; severity: Severity; fill: Excel.RangeFill }[] = [];
+  const canStore = marksExists || !meta.structureProtected;
+  for (const [sheet, cells] of wanted) {
+    const m = metaByName.get(sheet);
+    if (!m || !m.formatAllowed || !canStore) {
+      skippedSheets.push({ sheet, cells: cells.size });
+      continue;
+    }
+    for (const [cell, severity] of cells) {
+      targets.push({ sheet, cell, severity, fill: loadFill(sheets.get(sheet).getRange(cell), caps) });
+    }
+  }
+  if (!canStore && wanted.size > 0) notes.push('工作簿结构受保护，无法保存标记信息，因此本次没有标记单元格。撤销“保护工作簿”后重新校验即可标记。');
+  for (const s of skippedSheets) {
+    if (canStore) notes.push(`工作表“${s.sheet}”受保护，其中 ${s.cells} 个单元格未能标记。撤销工作表保护后重新校验即可标记。`);
+  }
+  await ctx.sync();
+
+  // sync 5: record the originals first, then paint (Excel runs a batch in order, so whatever
+  // part of it ran, every painted cell is recorded)
+  const fresh: MarkRecord[] = targets.map((t) => ({
+    sheet: t.sheet,
+    cell: t.cell,
+    mark: MARK_COLORS[t.severity],
+    original: fillState(t.fill, caps),
+  }));
+  writeMarks(ctx, sheets, [...carried, ...fresh], marksExists, meta.structureProtected, input.marksRows);
+  fresh.forEach((r) => paintFill(sheets.get(r.sheet).getRange(r.cell), r.mark, r.original, caps));
+  await ctx.sync();
+  input.onProgress({ fraction: 1, message: '校验完成' });
+  return { result, grid: read.grid, marked: fresh.length, skippedSheets, keptUserFills, notes };
 }
 
 /**
@@ -422,8 +485,13 @@ function partitionRecords(records: MarkRecord[], sheets: Map<string, SheetMeta>)
 
 const missingNote = (sheet: string): string => `找不到工作表“${sheet}”（可能已改名或删除），其中的标记无法自动清除。`;
 
-/** Queues the rewrite of the marks sheet (created very hidden when needed, removed when empty). */
-function writeMarks(ctx: Excel.RequestContext, sheets: Sheets, records: MarkRecord[], exists: boolean, structureProtected: boolean): void {
+/**
+ * Queues the rewrite of the marks sheet (created very hidden when needed, removed when empty).
+ * The records are written with a single `values` command that also blanks the rest of the old
+ * record (`oldRows` rows in use), so a batch that Excel stops half-way leaves either the old or
+ * the new record, never an empty one.
+ */
+function writeMarks(ctx: Excel.RequestContext, sheets: Sheets, records: MarkRecord[], exists: boolean, structureProtected: boolean, oldRows: number): void {
   if (records.length === 0) {
     if (!exists) return;
     if (structureProtected) sheets.get(MARKS_SHEET).getRange().clear();
@@ -433,12 +501,12 @@ function writeMarks(ctx: Excel.RequestContext, sheets: Sheets, records: MarkReco
   let ws: Excel.Worksheet;
   if (exists) {
     ws = sheets.get(MARKS_SHEET);
-    ws.getRange().clear();
   } else {
     ws = ctx.workbook.worksheets.add(MARKS_SHEET);
     ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
   }
   const rows = encodeRecords(records);
+  while (rows.length < oldRows) rows.push(new Array<string>(MARK_COLUMNS).fill(''));
   const range = ws.getRangeByIndexes(0, 0, rows.length, MARK_COLUMNS);
   range.numberFormat = rows.map((r) => r.map(() => '@'));
   range.values = rows;
@@ -462,33 +530,53 @@ export async function clearMarks(env: OfficeEnv): Promise<ClearOutcome> {
   const caps = env.capabilities;
   if (!caps.supported) throw Object.assign(new Error(caps.notes[0] ?? 'unsupported'), { code: 'ApiNotFound' });
   return env.run(async (ctx) => {
-    const sheets = new Sheets(ctx);
-    const meta = await readMeta(ctx);
-    const metaByName = new Map(meta.sheets.map((s) => [s.name, s]));
-    const empty: ClearOutcome = { restored: 0, keptUserFills: 0, protectedSheets: [], missingSheets: [], notes: [] };
-    if (!metaByName.has(MARKS_SHEET)) return empty;
-    const { records } = await readUsedRanges(ctx, sheets, [], true);
-    if (records === null) return { ...empty, notes: [`工作表“${MARKS_SHEET}”的内容无法识别，未做任何修改。`] };
-    const { restorable, carried, missing } = partitionRecords(records, metaByName);
-    const fills = restorable.map((r) => loadFill(sheets.get(r.sheet).getRange(r.cell), caps));
-    await ctx.sync();
-    let restored = 0;
-    let kept = 0;
-    restorable.forEach((r, i) => {
-      if (stillMarked(fillState(fills[i], caps), r)) {
-        restoreFill(sheets.get(r.sheet).getRange(r.cell), r.original, caps);
-        restored++;
-      } else kept++;
-    });
-    writeMarks(ctx, sheets, carried, true, meta.structureProtected);
-    await ctx.sync();
-    const protectedSheets = [...new Set(carried.map((r) => r.sheet))];
-    const notes: string[] = [];
-    for (const s of protectedSheets) notes.push(`工作表“${s}”受保护，其中的标记未能清除。撤销工作表保护后再次点击“清除标记”即可。`);
-    notes.push(...missing.map(missingNote));
-    if (kept) notes.push(`${kept} 个单元格在校验后被手动改过填充色，已保留您的修改。`);
-    return { restored, keptUserFills: kept, protectedSheets, missingSheets: missing, notes };
+    let writing = false;
+    try {
+      return await clearIn(ctx, env, () => {
+        writing = true;
+      });
+    } catch (e) {
+      throw new OperationError(writing ? FAULT_MESSAGES.clearWrite(e) : FAULT_MESSAGES.clearRead(e), e);
+    }
   });
+}
+
+/**
+ * 清除标记 in a request context: 4 syncs (sheets · marks · current fills · restore). Idempotent:
+ * after a batch that Excel stopped half-way, running it again finishes the job (cells already
+ * back to their original fill are skipped, half-restored ones are restored again).
+ */
+async function clearIn(ctx: Excel.RequestContext, env: OfficeEnv, beforeWrite: () => void = () => undefined): Promise<ClearOutcome> {
+  const caps = env.capabilities;
+  const sheets = new Sheets(ctx);
+  const meta = await readMeta(ctx);
+  const metaByName = new Map(meta.sheets.map((s) => [s.name, s]));
+  const empty: ClearOutcome = { restored: 0, keptUserFills: 0, protectedSheets: [], missingSheets: [], notes: [] };
+  if (!metaByName.has(MARKS_SHEET)) return empty;
+  const { records, marksRows } = await readUsedRanges(ctx, sheets, [], true);
+  if (records === null) return { ...empty, notes: [`工作表“${MARKS_SHEET}”的内容无法识别，未做任何修改。`] };
+  const { restorable, carried, missing } = partitionRecords(records, metaByName);
+  const fills = restorable.map((r) => loadFill(sheets.get(r.sheet).getRange(r.cell), caps));
+  await ctx.sync();
+  let restored = 0;
+  let kept = 0;
+  restorable.forEach((r, i) => {
+    const state = markState(fillState(fills[i], caps), r);
+    if (state === 'marked') {
+      restoreFill(sheets.get(r.sheet).getRange(r.cell), r.original, caps);
+      restored++;
+    } else if (state === 'user') kept++;
+  });
+  // the record goes last: if Excel stops before, the next 清除标记 still knows every cell
+  writeMarks(ctx, sheets, carried, true, meta.structureProtected, marksRows);
+  beforeWrite();
+  await ctx.sync();
+  const protectedSheets = [...new Set(carried.map((r) => r.sheet))];
+  const notes: string[] = [];
+  for (const s of protectedSheets) notes.push(`工作表“${s}”受保护，其中的标记未能清除。撤销工作表保护后再次点击“清除标记”即可。`);
+  notes.push(...missing.map(missingNote));
+  if (kept) notes.push(`${kept} 个单元格在校验后被手动改过填充色，已保留您的修改。`);
+  return { restored, keptUserFills: kept, protectedSheets, missingSheets: missing, notes };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -529,7 +617,11 @@ export function reportRows(result: CheckResult, now: Date): (string | number)[][
 export async function exportReport(env: OfficeEnv, result: CheckResult, now = new Date()): Promise<{ sheet: string; rows: number }> {
   return env.run(async (ctx) => {
     const old = ctx.workbook.worksheets.getItemOrNullObject(REPORT_SHEET);
-    await ctx.sync();
+    try {
+      await ctx.sync();
+    } catch (e) {
+      throw new OperationError(FAULT_MESSAGES.reportRead(e), e);
+    }
     if (!old.isNullObject) old.delete();
     const ws = ctx.workbook.worksheets.add(REPORT_SHEET);
     const rows = reportRows(result, now);
@@ -558,7 +650,11 @@ export async function exportReport(env: OfficeEnv, result: CheckResult, now = ne
     ws.getRangeByIndexes(3, 5, Math.max(1, rows.length - 3), 1).format.wrapText = true;
     ws.freezePanes.freezeRows(3);
     ws.activate();
-    await ctx.sync();
+    try {
+      await ctx.sync();
+    } catch (e) {
+      throw new OperationError(FAULT_MESSAGES.reportWrite(e), e);
+    }
     return { sheet: REPORT_SHEET, rows: result.findings.length };
   });
 }

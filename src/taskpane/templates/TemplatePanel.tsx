@@ -44,6 +44,7 @@ import {
   recheckTable,
   selectCell,
 } from '../../adapters/office/templates';
+import { describeError } from '../../adapters/office/errors';
 
 export interface TemplatePanelProps {
   onInserted?: () => void;
@@ -63,7 +64,8 @@ interface AfterInsert {
   sheet: string;
   row: number;
   profile?: TemplateProfile;
-  slots: Finding[];
+  /** null: not known (reading them failed; 重新检查 tries again). */
+  slots: Finding[] | null;
 }
 
 function profileLabel(p: ProfileChoice): string {
@@ -95,7 +97,8 @@ export function TemplatePanel({ onInserted }: TemplatePanelProps): React.ReactEl
     try {
       await fn();
     } catch (e) {
-      setStatus({ intent: 'error', text: `操作失败：${e instanceof Error ? e.message : String(e)}` });
+      const d = describeError(e);
+      setStatus({ intent: 'error', text: `操作失败：${d.message}（${d.detail}）` });
     } finally {
       setBusy(false);
     }
@@ -109,9 +112,16 @@ export function TemplatePanel({ onInserted }: TemplatePanelProps): React.ReactEl
     setStatus({ intent: res.added.length ? 'success' : 'info', text: res.message });
     setTablePreview(null);
     if (res.added.length > 0 && res.sheet) {
-      const rc = await recheckTable(res.sheet, res.added[0].row, res.profile);
-      setAfter({ sheet: res.sheet, row: res.added[0].row, profile: res.profile, slots: rc.slots });
       onInserted?.();
+      const row = res.added[0].row;
+      try {
+        const rc = await recheckTable(res.sheet, row, res.profile);
+        setAfter({ sheet: res.sheet, row, profile: res.profile, slots: rc.slots });
+      } catch {
+        // the rows are in: say so, and that the list of values to fill can be fetched again
+        setAfter({ sheet: res.sheet, row, profile: res.profile, slots: null });
+        setStatus({ intent: 'warning', text: `${res.message} 读取待填写的指标值时 Excel 返回错误，请点击“重新检查”。` });
+      }
     }
   };
 
@@ -222,8 +232,10 @@ export function TemplatePanel({ onInserted }: TemplatePanelProps): React.ReactEl
 
       {after ? (
         <section aria-label="待填写的指标值">
-          <Text weight="semibold">待填写的指标值（{after.slots.length}）</Text>
-          {after.slots.length === 0 ? (
+          <Text weight="semibold">待填写的指标值{after.slots ? `（${after.slots.length}）` : ''}</Text>
+          {after.slots === null ? (
+            <Caption1 className={styles.muted}>未能读取，请点击“重新检查”。</Caption1>
+          ) : after.slots.length === 0 ? (
             <Caption1 className={styles.muted}>没有待填写的指标值。</Caption1>
           ) : (
             <ul>
