@@ -4,10 +4,11 @@ import { findSegments } from './detect';
 import { type CheckResult, type Finding, type Severity, type TableSummary, summarize } from './findings';
 import { type WorkbookGrid, a1, rangeA1 } from './grid';
 import { type Table, TableSchema } from './model';
-import { parseSegment } from './parse';
+import { parseSegment, resetParseMemo } from './parse';
 import { RULES } from './rules';
 import { formatMessage } from './rules/types';
 import { SheetView } from './sheet';
+import { clearTextCache } from './text';
 
 /** Sheets the add-in writes itself; never checked. */
 export function isOwnSheet(name: string): boolean {
@@ -25,19 +26,37 @@ export function parseWorkbook(wb: WorkbookGrid, config?: Partial<Config>): Table
 
 function parseSheets(wb: WorkbookGrid, config: Config): ParsedSheet[] {
   const out: ParsedSheet[] = [];
-  wb.sheets.forEach((sheet, si) => {
-    if (isOwnSheet(sheet.name)) return;
-    const view = new SheetView(sheet);
-    const tables = findSegments(view).map((seg, ti) => {
-      const t = parseSegment(view, seg, config.profile, `${si + 1}-${ti + 1}`);
-      return TableSchema.parse(t) as Table;
-    });
-    out.push({ sheet: sheet.name, tables });
+  forEachSheet(wb, config, (sheet, table) => {
+    if (!table) out.push({ sheet, tables: [] });
+    else out[out.length - 1].tables.push(table);
   });
   return out;
 }
 
+/**
+ * Parses (and validates) every table, sheet by sheet, calling `visit(sheet, null)` when a sheet starts and
+ * `visit(sheet, table)` for each of its tables as soon as it is parsed, so that a caller can check a table and
+ * drop it: the models of 1,000 tables never need to be alive at once (far less garbage-collection work).
+ */
+function forEachSheet(wb: WorkbookGrid, config: Config, visit: (sheet: string, table: Table | null) => void): void {
+  // per-workbook memos (see text.ts and parse.ts): a check's speed never depends on earlier checks
+  clearTextCache();
+  resetParseMemo();
+  wb.sheets.forEach((sheet, si) => {
+    if (isOwnSheet(sheet.name)) return;
+    const view = new SheetView(sheet);
+    const segs = findSegments(view);
+    visit(sheet.name, null);
+    segs.forEach((seg, ti) => {
+      const t = parseSegment(view, seg, config.profile, `${si + 1}-${ti + 1}`);
+      visit(sheet.name, TableSchema.parse(t) as Table);
+    });
+  });
+}
+
 export function summarizeTable(t: Table): TableSummary {
+  let named = 0;
+  for (const i of t.indicators) if (!i.placeholder) named++;
   return {
     id: t.id,
     sheet: t.sheet,
@@ -45,35 +64,45 @@ export function summarizeTable(t: Table): TableSummary {
     kind: t.kind,
     layout: t.layout,
     name: t.name,
-    indicators: t.indicators.filter((i) => !i.placeholder).length,
+    indicators: named,
   };
 }
 
 /** Checks every 绩效目标表 of a workbook. Never changes the input. */
 export function checkWorkbook(wb: WorkbookGrid, configInput?: Partial<Config>): CheckResult {
   const config = resolveConfig(configInput);
-  const sheets = parseSheets(wb, config);
   const findings: Finding[] = [];
   const tables: TableSummary[] = [];
   const sheetsWithoutTables: string[] = [];
-  for (const s of sheets) {
-    if (s.tables.length === 0) sheetsWithoutTables.push(s.sheet);
-    for (const t of s.tables) {
-      tables.push(summarizeTable(t));
-      findings.push(...checkTable(t, config));
+  // parse and check table by table (same order as parsing everything first, less memory held)
+  let current: string | null = null;
+  let count = 0;
+  forEachSheet(wb, config, (sheet, t) => {
+    if (!t) {
+      if (current !== null && count === 0) sheetsWithoutTables.push(current);
+      current = sheet;
+      count = 0;
+      return;
     }
-  }
+    count++;
+    tables.push(summarizeTable(t));
+    const found = checkTable(t, config);
+    for (let i = 0; i < found.length; i++) findings.push(found[i]);
+  });
+  if (current !== null && count === 0) sheetsWithoutTables.push(current);
   return { tables, findings, sheetsWithoutTables, summary: summarize(findings) };
 }
 
 /** Runs the enabled rules on one table; findings on the same cell from one rule are merged. */
 export function checkTable(t: Table, config: Config): Finding[] {
   const out: Finding[] = [];
+  const ctx = { profile: config.profile };
   for (const rule of RULES) {
     const setting = config.rules[rule.code];
     if (setting === 'off') continue;
     const severity: Severity = setting ?? rule.defaultSeverity;
-    const raw = rule.check(t, { profile: config.profile });
+    const raw = rule.check(t, ctx);
+    if (raw.length === 0) continue; // most rules find nothing in most tables
     const byCell = new Map<string, Finding>();
     for (const r of raw) {
       const cell = a1(r.cell.row, r.cell.col);

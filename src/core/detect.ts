@@ -2,6 +2,7 @@
  * Table detection by labels, not coordinates: finds every 绩效目标表 on a sheet, stacked or alone,
  * at any offset, merged or not.
  */
+import type { Merge } from './grid';
 import { SheetView } from './sheet';
 
 export interface Segment {
@@ -45,7 +46,9 @@ export function findSegments(view: SheetView): Segment[] {
     let anchor: { col: number; kind: 'project' | 'department' } | null = null;
     let header = false;
     let title = false;
-    for (const c of cells) {
+    // indexed loops here and below: for-of left iterator objects behind in this hot path
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
       const key = c.key;
       // cheap substring checks first: most cells are indicator names and values
       if (!anchor && key.length <= 40 && key.includes('名称')) {
@@ -82,6 +85,7 @@ export function findSegments(view: SheetView): Segment[] {
   if (cur) segs.push(cur);
 
   const out: Segment[] = [];
+  const tops: Merge[] = [];
   for (let i = 0; i < segs.length; i++) {
     const s = segs[i];
     if (s.headerRow === null) continue;
@@ -107,7 +111,9 @@ export function findSegments(view: SheetView): Segment[] {
       right = Math.max(right, view.spanRight(r, cells[cells.length - 1].col));
     }
     for (let r = s.top; r <= bottom; r++) {
-      for (const m of view.mergesByTop.get(r) ?? []) {
+      const merges = view.mergesTopAt(r, tops);
+      for (let i = 0; i < merges.length; i++) {
+        const m = merges[i];
         if (view.text(m.top, m.left)) {
           left = Math.min(left, m.left);
           right = Math.max(right, m.right);
@@ -126,10 +132,11 @@ function segmentLooksDepartment(view: SheetView, top: number, bottom: number): b
   let basic = false;
   let tasks = false;
   for (let r = top; r <= Math.min(bottom, top + 80); r++) {
-    for (const c of view.rowCells(r)) {
-      const k = c.key;
+    const cells = view.rowCells(r);
+    for (let i = 0; i < cells.length; i++) {
+      const k = cells[i].key;
       if (k === '基本支出') basic = true;
-      if (/^年度重点工作任务/.test(k)) tasks = true;
+      if (k.startsWith('年度重点工作任务')) tasks = true;
     }
   }
   return basic && tasks;

@@ -53,12 +53,32 @@ export function toWan(amount: Decimal, unit: string): Decimal | null {
   return null;
 }
 
-/** Reads a money amount from free text such as "11.5", "233万元", "其中:财政拨款11.5", "14996元". */
-export function parseMoneyText(text: string): { amount: Decimal; written: string } | null {
+/** The number and unit of a money amount in free text; null when there is none (or it is a date). */
+function moneyMatch(text: string): RegExpExecArray | null {
   const m = /([+-]?\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|千元|万|元)?/.exec(text);
   if (!m) return null;
   // a date (2024-01-10, 2024年1月) is not an amount
   if (/^\s*([-/.]\d|年|月|日)/.test(text.slice(m.index + m[0].length)) && !m[2]) return null;
+  return m;
+}
+
+/**
+ * parseMoneyText(text)?.written ?? null, without building Decimals for amounts already in 万元 (the parser only
+ * keeps the written form; the digits matched always form a valid decimal).
+ */
+export function parseMoneyWritten(text: string): string | null {
+  const m = moneyMatch(text);
+  if (!m) return null;
+  const unit = m[2] ?? '万元';
+  if (unit === '万元' || unit === '万') return m[1].replace(/,/g, '');
+  const parsed = parseMoneyText(text);
+  return parsed ? parsed.written : null;
+}
+
+/** Reads a money amount from free text such as "11.5", "233万元", "其中:财政拨款11.5", "14996元". */
+export function parseMoneyText(text: string): { amount: Decimal; written: string } | null {
+  const m = moneyMatch(text);
+  if (!m) return null;
   const raw = m[1].replace(/,/g, '');
   const d = dec(raw);
   if (!d) return null;

@@ -15,9 +15,9 @@ import type {
   Table,
   Task,
 } from './model';
-import { parseMoneyText, dec } from './money';
+import { parseMoneyWritten, dec } from './money';
 import { type RowCell, SheetView } from './sheet';
-import { labelKey, normalizeText } from './text';
+import { isSpaceCode, labelKey, normalizeText } from './text';
 import { parseValue, unitFromName } from './value';
 import { type Profile, L1, L2, defaultParent, looksLikeCategoryKey, matchCategoryKey } from './vocab';
 
@@ -67,21 +67,56 @@ const FIELD_DEFS: FieldDef[] = [
   },
 ];
 
-/** One automaton for all labels: most cells (names, values, prose) are rejected in a single test. */
-const ANY_FIELD = new RegExp(FIELD_DEFS.map((d) => `(?:${d.re.source})`).join('|'));
+/**
+ * One automaton for all labels: most cells (names, values, prose) are rejected in a single test. Every label
+ * pattern starts with ^, so the whole is anchored too: without it the engine retried every position of long texts.
+ */
+const ANY_FIELD = new RegExp(`^(?:${FIELD_DEFS.map((d) => `(?:${d.re.source})`).join('|')})`);
+if (FIELD_DEFS.some((d) => !d.re.source.startsWith('^'))) throw new Error('FIELD_DEFS patterns must start with ^');
 
 function matchField(text: string, kind: 'project' | 'department', knownKey?: string): { def: FieldDef; rest: string } | null {
   const key = knownKey ?? labelKey(text);
   if (!key || !ANY_FIELD.test(key) || key.includes('绩效目标表')) return null;
+  const hit = fieldOfKey(key, kind);
+  return hit ? { def: hit.def, rest: restAfter(normalizeText(text), hit.length) } : null;
+}
+
+interface FieldHit {
+  def: FieldDef;
+  /** Length of the label matched at the start of the key. */
+  length: number;
+}
+
+/**
+ * The same labels recur in every table: the first matching FIELD_DEFS entry of a key (a pure function of key
+ * and kind) is remembered, per table kind. Cleared at the start of each parse (resetParseMemo) and when large.
+ */
+const FIELD_MEMO = { project: new Map<string, FieldHit | null>(), department: new Map<string, FieldHit | null>() };
+const FIELD_MEMO_MAX = 4096;
+
+export function resetParseMemo(): void {
+  FIELD_MEMO.project.clear();
+  FIELD_MEMO.department.clear();
+  VALUE_MEMO.clear();
+}
+
+function fieldOfKey(key: string, kind: 'project' | 'department'): FieldHit | null {
+  const memo = FIELD_MEMO[kind];
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  let hit: FieldHit | null = null;
   for (const def of FIELD_DEFS) {
     if (def.projectOnly && kind !== 'project') continue;
     if (def.departmentOnly && kind !== 'department') continue;
     const m = def.re.exec(key);
     if (!m) continue;
     if (def.kind !== 'goal' && def.kind !== 'frame' && key.length - m[0].length > 60) continue;
-    return { def, rest: restAfter(normalizeText(text), m[0].length) };
+    hit = { def, length: m[0].length };
+    break;
   }
-  return null;
+  if (memo.size >= FIELD_MEMO_MAX) memo.clear();
+  memo.set(key, hit);
+  return hit;
 }
 
 /** Text left after consuming `n` non-space characters of a label. */
@@ -89,7 +124,7 @@ function restAfter(text: string, n: number): string {
   let i = 0;
   let seen = 0;
   while (i < text.length && seen < n) {
-    if (!/\s/.test(text[i])) seen++;
+    if (!isSpaceCode(text.charCodeAt(i))) seen++; // same as !/\s/.test(text[i])
     i++;
   }
   return text.slice(i).replace(/^[\s:：]+/, '').trim();
@@ -110,8 +145,8 @@ function readLabelValue(view: SheetView, seg: Segment, row: number, col: number,
   if (rest) return { value: rest, cell: { row, col } };
   const kind = seg.kind;
   const after = view.spanRight(row, col) + 1;
-  const cells = view.rowCells(row, after, seg.right);
-  if (cells.length > 0 && !isAnyLabel(cells[0].text, kind, cells[0].key)) return { value: cells[0].text, cell: { row, col: cells[0].col } };
+  const next = view.firstCell(row, after, seg.right);
+  if (next && !isAnyLabel(next.text, kind, next.key)) return { value: next.text, cell: { row, col: next.col } };
   if (allowBelow) {
     const m = view.mergeAt(row, col);
     const below = (m ? m.bottom : row) + 1;
@@ -123,8 +158,8 @@ function readLabelValue(view: SheetView, seg: Segment, row: number, col: number,
 }
 
 function moneyField(key: string, label: string, rv: ReadValue): MoneyField {
-  const parsed = rv.value ? parseMoneyText(rv.value) : null;
-  return { key, label, raw: rv.value, amount: parsed ? parsed.written : null, cell: rv.cell };
+  const written = rv.value ? parseMoneyWritten(rv.value) : null;
+  return { key, label, raw: rv.value, amount: written, cell: rv.cell };
 }
 
 function scopeOf(labelText: string): string {
@@ -157,7 +192,7 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
   let taskHeader: { row: number; name: number | null; content: number | null; amount: number | null; goal: number | null } | null = null;
   for (let r = seg.top; r < seg.headerRow; r++) {
     const cells = view.rowCells(r, seg.left, seg.right);
-    const amount = cells.find((c) => /^拟投入/.test(c.key));
+    const amount = cells.find((c) => c.key.startsWith('拟投入'));
     if (amount) {
       taskHeader = {
         row: r,
@@ -172,7 +207,9 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
   const fieldEnd = taskHeader ? taskHeader.row : seg.headerRow;
 
   for (let r = seg.top; r < fieldEnd; r++) {
-    for (const c of view.rowCells(r, seg.left, seg.right)) {
+    const rowCs = view.rowCells(r, seg.left, seg.right);
+    for (let ci = 0; ci < rowCs.length; ci++) {
+      const c = rowCs[ci];
       const hit = matchField(c.text, seg.kind, c.key);
       if (!hit) continue;
       const { def, rest } = hit;
@@ -247,7 +284,7 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
       if (/^任务\d*[:：]?\s*[.。…]*$/.test(name.replace(/\s+/g, ''))) continue;
       if (isHeaderKey(labelKey(name))) break;
       const amountRaw = taskHeader.amount !== null ? view.text(r, taskHeader.amount) : '';
-      const parsed = amountRaw ? parseMoneyText(amountRaw) : null;
+      const written = amountRaw ? parseMoneyWritten(amountRaw) : null;
       tasks.push({
         name,
         nameCell: { row: r, col: nameCol },
@@ -255,7 +292,7 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
         contentCell: taskHeader.content !== null ? { row: r, col: taskHeader.content } : null,
         goal: taskHeader.goal !== null ? view.text(r, taskHeader.goal) : '',
         amountRaw,
-        amount: parsed ? parsed.written : null,
+        amount: written,
         amountCell: taskHeader.amount !== null ? { row: r, col: taskHeader.amount } : null,
       });
     }
@@ -343,7 +380,9 @@ function readSpendingPlan(view: SheetView, seg: Segment, row: number, col: numbe
 function readIndicatorHeader(view: SheetView, seg: Segment): IndicatorHeader {
   const h: IndicatorHeader = { row: seg.headerRow, level1Col: null, level2Col: null, level3Col: null, valueCol: null, otherCols: [] };
   const scan = (r: number) => {
-    for (const c of view.rowCells(r, seg.left, seg.right)) {
+    const rowCs = view.rowCells(r, seg.left, seg.right);
+    for (let ci = 0; ci < rowCs.length; ci++) {
+      const c = rowCs[ci];
       const k = c.key;
       if (/^一级指标/.test(k)) h.level1Col ??= c.col;
       else if (/^二级指标/.test(k)) h.level2Col ??= c.col;
@@ -361,6 +400,22 @@ function readIndicatorHeader(view: SheetView, seg: Segment): IndicatorHeader {
 }
 
 const EMPTY_VALUE: ParsedValue = Object.freeze(parseValue('')) as ParsedValue;
+
+/**
+ * parseValue, remembered per raw text: the same values ("≥95%", "100%") recur in every table. The results are
+ * frozen and shared, like EMPTY_VALUE: the model is only read until TableSchema.parse copies it for the rules.
+ */
+const VALUE_MEMO = new Map<string, ParsedValue>();
+function parsedValueOf(raw: string): ParsedValue {
+  if (raw.length > 200) return parseValue(raw);
+  let v = VALUE_MEMO.get(raw);
+  if (v === undefined) {
+    v = Object.freeze(parseValue(raw)) as ParsedValue;
+    if (VALUE_MEMO.size >= FIELD_MEMO_MAX) VALUE_MEMO.clear();
+    VALUE_MEMO.set(raw, v);
+  }
+  return v;
+}
 function isDots(key: string): boolean {
   const c = key.charCodeAt(0);
   return (c === 0x2e || c === 0x3002 || c === 0x2026 || c === 0xb7) && /^[.。…·]+$/.test(key);
@@ -369,7 +424,19 @@ function isDots(key: string): boolean {
 const INDEX_SPLIT = /(?=指标\s*\d+\s*[:：.、])/;
 const INDEX_RE = /^指标\s*(\d+)\s*[:：.、]\s*/;
 const NOTE_RE = /^(备注|注[:：]|说明[:：]|填报说明|填表说明|审核意见|联系人|填报人)/;
-const FRAME_RE = /^(本年度|年度|中期|实施期)?绩效指标$|^产出$|^指标$/;
+// (anchored as a whole: same as /^(本年度|年度|中期|实施期)?绩效指标$|^产出$|^指标$/, without retrying every position)
+const FRAME_RE = /^(?:(本年度|年度|中期|实施期)?绩效指标$|产出$|指标$)/;
+
+/** "指标N:" (INDEX_RE), with a cheap first test. */
+function isIndexKey(key: string): boolean {
+  return key.startsWith('指标') && INDEX_RE.test(key);
+}
+
+/** A repeated indicator header row (一级指标… or 指标值). */
+function hasHeaderCell(cells: RowCell[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (isHeaderKey(cells[i].key) || cells[i].key === '指标值') return true;
+  return false;
+}
 
 interface Ctx {
   l1: string | null;
@@ -395,14 +462,19 @@ function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profi
     ctx.l2Raw = '';
     ctx.l2Cell = null;
   };
+  // scratch arrays reused row after row (they never leave an iteration): no garbage per row
+  const rest: RowCell[] = [];
+  const nameCells: RowCell[] = [];
   for (let r = firstRow; r <= seg.bottom; r++) {
     const cells = view.rowCells(r, seg.left, seg.right);
     if (cells.length === 0) continue;
     const firstKey = cells[0].key;
     if (NOTE_RE.test(firstKey)) break;
-    if (cells.some((c) => isHeaderKey(c.key) || c.key === '指标值')) continue;
-    const rest: RowCell[] = [];
-    for (const c of cells) {
+    if (hasHeaderCell(cells)) continue;
+    rest.length = 0;
+    // (indexed loops in this hot path: for-of could leave iterator objects behind)
+    for (let ci = 0; ci < cells.length; ci++) {
+      const c = cells[ci];
       const key = c.key;
       if ((key.endsWith('指标') || key === '产出') && FRAME_RE.test(key)) continue;
       if (isDots(key)) continue;
@@ -461,13 +533,29 @@ function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profi
     }
     if (rest.length === 0) continue;
     // name: a "指标N:" cell if any, else the first remaining cell left of the value column
-    let nameIdx = rest.findIndex((c) => INDEX_RE.test(c.key));
-    if (nameIdx < 0) nameIdx = rest.findIndex((c) => c.col < valueCol);
+    // (plain loops rather than findIndex/slice/filter: this runs for every indicator row)
+    let nameIdx = -1;
+    for (let i = 0; i < rest.length && nameIdx < 0; i++) if (isIndexKey(rest[i].key)) nameIdx = i;
+    for (let i = 0; i < rest.length && nameIdx < 0; i++) if (rest[i].col < valueCol) nameIdx = i;
     if (nameIdx < 0) continue; // only a value without a name: nothing to check
     const nameCell = rest[nameIdx];
-    const valueCands = rest.slice(nameIdx + 1).filter((c) => !h.otherCols.includes(c.col) && !INDEX_RE.test(c.key));
-    const atValueCol = valueCands.find((c) => c.col === valueCol);
-    const valueHit = atValueCol ?? valueCands.find((c) => c.col < valueCol || !h.otherCols.includes(c.col)) ?? null;
+    // the value: among the later cells that are neither in another column of the header nor "指标N:", the one in
+    // the 指标值 column, else the first; later "指标N:" cells are further names sharing the row's value
+    nameCells.length = 0;
+    nameCells.push(nameCell);
+    let atValueCol: RowCell | null = null;
+    let firstCand: RowCell | null = null;
+    for (let i = nameIdx + 1; i < rest.length; i++) {
+      const c = rest[i];
+      if (isIndexKey(c.key)) {
+        nameCells.push(c);
+        continue;
+      }
+      if (h.otherCols.includes(c.col)) continue;
+      firstCand ??= c;
+      if (atValueCol === null && c.col === valueCol) atValueCol = c;
+    }
+    const valueHit = atValueCol ?? firstCand;
     const nameEnd = view.spanRight(r, nameCell.col);
     // where the value belongs: the 指标值 column; right of a name that spans it; never outside the table
     let defaultValueCol = valueCol > nameEnd ? valueCol : nameEnd + 1;
@@ -476,21 +564,22 @@ function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profi
     // the name cell merged over the 指标值 column: point at the 指标值 column, not at the name
     if (!valueHit && valueCell.col === nameCell.col && valueCell.row === r) valueCell = { row: r, col: defaultValueCol };
     const rawValue = valueHit ? valueHit.text : '';
-    // several indicators written in one cell ("指标1:干部满意度 指标2:")
-    const extraNames = rest.slice(nameIdx + 1).filter((c) => INDEX_RE.test(c.key));
-    const nameCells = [nameCell, ...extraNames];
     // the value is parsed once per row, whatever the number of names sharing it
     let rowValue: ParsedValue | null = null;
     for (const nc of nameCells) {
       // cell texts are normalised already; only "指标N:" cells can hold several indicators
-      const parts = nc.key.includes('指标') ? nc.text.split(INDEX_SPLIT).map((p) => p.trim()).filter(Boolean) : [nc.text];
+      // (a text with 指标 at most at its start splits into itself: no split needed)
+      const parts = nc.key.includes('指标') && nc.text.indexOf('指标', 1) > 0 ? nc.text.split(INDEX_SPLIT).map((p) => p.trim()).filter(Boolean) : [nc.text];
       const segsOfCell = parts.length > 0 ? parts : [nc.text];
-      segsOfCell.forEach((part) => {
-        const im = INDEX_RE.exec(part.replace(/\s+/g, ' '));
+      for (const part of segsOfCell) {
+        // parts are trimmed: only a part starting with 指标 can match INDEX_RE. INDEX_RE allows any whitespace
+        // where it allows any, so it is tested on the part as is (no need to collapse whitespace first), and its
+        // match is exactly the "指标N:" prefix to drop from the name.
+        const im = part.startsWith('指标') ? INDEX_RE.exec(part) : null;
         const index = im ? parseInt(im[1], 10) : null;
-        const name = (im ? part.replace(/^指标\s*\d+\s*[:：.、]\s*/, '') : part).trim();
+        const name = (im ? part.slice(im[0].length) : part).trim();
         const placeholder = name === '';
-        const value = placeholder ? EMPTY_VALUE : (rowValue ??= parseValue(rawValue));
+        const value = placeholder ? EMPTY_VALUE : (rowValue ??= parsedValueOf(rawValue));
         indicators.push({
           level1: ctx.l1,
           level1Raw: ctx.l1Raw,
@@ -508,7 +597,7 @@ function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profi
           nameUnit: unitFromName(name),
           row: r,
         });
-      });
+      }
     }
   }
   return { indicators, categories };

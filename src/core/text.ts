@@ -24,8 +24,34 @@ export function numberToPlain(n: number): string {
  */
 export function normalizeText(s: string): string {
   // fast path: printable ASCII and CJK ideographs without markup need nothing (most cells)
-  // eslint-disable-next-line no-control-regex
-  if (!/[^\u0020-\u0023\u0025-\u003b\u003f-\u005b\u005d-\u007e\u4e00-\u9fff]|^\s|\s$/.test(s)) return s;
+  if (isPlain(s)) return s;
+  // the same labels and values recur across the tables of a workbook: remember the slow path's results
+  // (short texts only, and a bounded number of them)
+  if (s.length > SLOW_CACHE_LEN) return normalizeSlow(s);
+  let t = slowCache.get(s);
+  if (t === undefined) {
+    t = normalizeSlow(s);
+    if (slowCache.size >= SLOW_CACHE_MAX) slowCache.clear();
+    slowCache.set(s, t);
+  }
+  return t;
+}
+
+const SLOW_CACHE_LEN = 200;
+
+const SLOW_CACHE_MAX = 4096;
+const slowCache = new Map<string, string>();
+
+/**
+ * Forgets remembered normalisations. Called at the start of each parse, so that the cache only serves repeats
+ * within one workbook (and a run's speed does not depend on what was checked before).
+ */
+export function clearTextCache(): void {
+  slowCache.clear();
+  keyCache.clear();
+}
+
+function normalizeSlow(s: string): string {
   // eslint-disable-next-line no-control-regex
   let t = /[^\u0000-\u007f\u4e00-\u9fff]/.test(s) ? s.normalize('NFKC') : s;
   if (/[<>=\\$≧≦\u00a0\u3000\r]/.test(t)) {
@@ -46,7 +72,50 @@ export function labelKey(s: string): string {
 
 /** labelKey for text that is already normalised (cell texts of a SheetView). */
 export function keyOfNormalized(t: string): string {
-  return /\s|:$/.test(t) ? t.replace(/\s+/g, '').replace(/:+$/, '') : t;
+  // a charCode loop instead of a regex test: this runs on every cell of every sheet
+  const n = t.length;
+  if (n === 0) return t;
+  let clean = t.charCodeAt(n - 1) !== 0x3a; /* ':' */
+  for (let i = 0; clean && i < n; i++) if (isSpaceCode(t.charCodeAt(i))) clean = false;
+  if (clean) return t;
+  // labels such as "指标1: " recur in every table: remember the short ones (cleared with clearTextCache)
+  if (n > SLOW_CACHE_LEN) return t.replace(/\s+/g, '').replace(/:+$/, '');
+  let k = keyCache.get(t);
+  if (k === undefined) {
+    k = t.replace(/\s+/g, '').replace(/:+$/, '');
+    if (keyCache.size >= SLOW_CACHE_MAX) keyCache.clear();
+    keyCache.set(t, k);
+  }
+  return k;
+}
+
+const keyCache = new Map<string, string>();
+
+/**
+ * True when normalizeText has nothing to do: only printable ASCII except $ < = > \ and CJK ideographs
+ * U+4E00-U+9FFF, and no leading or trailing space. Same as the former regex test
+ * /[^\u0020-\u0023\u0025-\u003b\u003f-\u005b\u005d-\u007e\u4e00-\u9fff]|^\s|\s$/ failing, as a charCode loop
+ * (much cheaper on the short strings of cells).
+ */
+export function isPlain(s: string): boolean {
+  const n = s.length;
+  if (n > 0 && (s.charCodeAt(0) === 0x20 || s.charCodeAt(n - 1) === 0x20)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00) {
+      if (c > 0x9fff) return false;
+    } else if (c < 0x20 || c > 0x7e || c === 0x24 || c === 0x3c || c === 0x3d || c === 0x3e || c === 0x5c) return false;
+  }
+  return true;
+}
+
+/** The characters matched by the regex class \s (ECMAScript WhiteSpace and LineTerminator). */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  // most characters met are CJK (U+4E00…): one comparison rejects them
+  if (c > 0x3000) return c === 0xfeff;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 /** Number of decimal places written in a decimal string ("11.50" -> 2, "15" -> 0). */

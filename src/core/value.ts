@@ -26,7 +26,8 @@ const UNIT_RE = new RegExp(
 /** Harmless words after a number/unit ("≥90%以上"). */
 const OK_SUFFIX = /^(及以上|以上|及以下|以下|以内|之内|内|左右|前|之前|以前|底|末|之后|后|上下|起)?$/;
 
-const PLACEHOLDER_RE = /^[\s\-—–_*＊.。…·/\\?？]+$|^(待定|待填|待补充|暂无数据|填写|请填写)$/;
+// (anchored as a whole: same as /^[…]+$|^(待定|…)$/, without retrying every position of a long value)
+const PLACEHOLDER_RE = /^(?:[\s\-—–_*＊.。…·/\\?？]+$|(待定|待填|待补充|暂无数据|填写|请填写)$)/;
 
 /** Excel's error values, as both adapters read a formula whose result is an error. */
 export const FORMULA_ERROR_RE = /^#(DIV\/0!|N\/A|VALUE!|NAME\?|REF!|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
@@ -55,9 +56,10 @@ export function parseValue(raw: string): ParsedValue {
   const text = normalizeText(raw).replace(/\s+/g, ' ');
   if (!text) return emptyValue();
   if (PLACEHOLDER_RE.test(text)) return { ...emptyValue(text), kind: 'placeholder' };
-  if (FORMULA_ERROR_RE.test(text)) return { ...emptyValue(text), kind: 'error' };
+  // (cheap first tests: an error value starts with #, a slot has an x or X)
+  if (text.charCodeAt(0) === 0x23 /* # */ && FORMULA_ERROR_RE.test(text)) return { ...emptyValue(text), kind: 'error' };
   // "XX%", "X月X日前", "≥XX次": a template slot not filled in.
-  if (/(^|[^A-Za-z])[xX]{1,3}([^A-Za-z]|$)/.test(text) && !/\d/.test(text)) {
+  if ((text.includes('x') || text.includes('X')) && /(^|[^A-Za-z])[xX]{1,3}([^A-Za-z]|$)/.test(text) && !/\d/.test(text)) {
     return { ...emptyValue(text), kind: 'placeholder' };
   }
   const compact = text.replace(/\s+/g, '');

@@ -79,7 +79,10 @@ const STEMS: Stem[] = [
   { stem: '生态成本', canonical: L2.ecoCost, level: 2, alias: true },
 ];
 
-const STEM_MAP = new Map(STEMS.map((s) => [s.stem, s]));
+/** The match of each stem, built once and frozen (callers only read it). */
+const CATEGORY_MATCH = new Map<string, CategoryMatch>(
+  STEMS.map((s) => [s.stem, Object.freeze({ canonical: s.canonical, level: s.level, alias: !!s.alias, ambiguousCost: s.canonical === L2.cost })]),
+);
 
 export interface CategoryMatch {
   canonical: string;
@@ -104,9 +107,7 @@ export function matchCategory(text: string): CategoryMatch | null {
 /** matchCategory for a label key that is already computed. */
 export function matchCategoryKey(key: string): CategoryMatch | null {
   if (!key || key.length > 16) return null;
-  const s = STEM_MAP.get(stemOf(key));
-  if (!s) return null;
-  return { canonical: s.canonical, level: s.level, alias: !!s.alias, ambiguousCost: s.canonical === L2.cost };
+  return CATEGORY_MATCH.get(stemOf(key)) ?? null;
 }
 
 /**
@@ -118,7 +119,7 @@ export function looksLikeCategory(text: string): { suggestion: string | null } |
 }
 
 export function looksLikeCategoryKey(key: string): { suggestion: string | null } | null {
-  if (!/指标$/.test(key) || key.length > 12 || /^指标\d/.test(key)) return null;
+  if (!key.endsWith('指标') || key.length > 12 || /^指标\d/.test(key)) return null;
   const stem = stemOf(key);
   let best: string | null = null;
   let bestScore = 0;
@@ -136,14 +137,15 @@ export function looksLikeCategoryKey(key: string): { suggestion: string | null }
 }
 
 /** The 一级 a 二级 belongs to when the table does not say (per profile). */
-const parentMemo = new Map<string, string | null>();
+const parentMemo: Record<Profile, Map<string, string | null>> = { LOCAL: new Map(), C2021: new Map() };
 
 export function defaultParent(level2: string, profile: Profile): string | null {
-  const k = `${profile}|${level2}`;
-  let v = parentMemo.get(k);
+  // one map per profile: no "profile|level2" string to build and hash on every call
+  const memo = parentMemo[profile];
+  let v = memo.get(level2);
   if (v === undefined) {
     v = computeParent(level2, profile);
-    parentMemo.set(k, v);
+    memo.set(level2, v);
   }
   return v;
 }

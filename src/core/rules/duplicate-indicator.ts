@@ -16,7 +16,10 @@ export const duplicateIndicator: Rule = {
     const seen = new Map<string, { row: number; col: number }>();
     for (const i of table.indicators) {
       if (i.placeholder || !i.name) continue;
-      const key = `${i.level1 ?? '?'}|${keyOfNormalized(i.name).replace(/[。.，,;；]+$/, '')}`;
+      let name = keyOfNormalized(i.name);
+      // (the regex only when the name ends with one of its characters)
+      if ('。.，,;；'.includes(name.charAt(name.length - 1))) name = name.replace(/[。.，,;；]+$/, '');
+      const key = `${i.level1 ?? '?'}|${name}`;
       const first = seen.get(key);
       if (first) {
         if (first.row === i.nameCell.row && first.col === i.nameCell.col) continue;

@@ -10,7 +10,17 @@ function amountOf(f: MoneyField): Decimal | null {
 
 /** Largest number of decimals among written amounts, for the precision of their sum. */
 function dp(fields: MoneyField[]): number {
-  return Math.max(0, ...fields.map((f) => (f.amount?.split('.')[1] ?? '').length));
+  // (f.amount?.split('.')[1] ?? '').length for each field, without the arrays of split
+  let n = 0;
+  for (const f of fields) {
+    const a = f.amount;
+    if (!a) continue;
+    const dot = a.indexOf('.');
+    if (dot < 0) continue;
+    const next = a.indexOf('.', dot + 1);
+    n = Math.max(n, (next < 0 ? a.length : next) - dot - 1);
+  }
+  return n;
 }
 
 export function isCostIndicator(i: Indicator): boolean {

@@ -29,7 +29,37 @@ export interface Rule extends RuleMeta {
 
 /** Fills "{name}" placeholders of a message template. */
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in data ? String(data[k]) : `{${k}}`));
+  // same result as template.replace(/\{(\w+)\}/g, (_, k) => (k in data ? String(data[k]) : `{${k}}`)), but the
+  // template is split once (it runs for every finding): parts alternate literal text and placeholder names
+  const parts = templateParts(template);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i];
+    out += (k in data ? String(data[k]) : `{${k}}`) + parts[i + 1];
+  }
+  return out;
+}
+
+const PARTS_CACHE = new Map<string, readonly string[]>();
+
+/** "a{x}b{y}" -> ["a", "x", "b", "y", ""] (cached; templates are a small fixed set). */
+function templateParts(template: string): readonly string[] {
+  let parts = PARTS_CACHE.get(template);
+  if (!parts) {
+    const list: string[] = [];
+    const re = /\{(\w+)\}/g;
+    let last = 0;
+    for (let m = re.exec(template); m; m = re.exec(template)) {
+      list.push(template.slice(last, m.index), m[1]);
+      last = m.index + m[0].length;
+    }
+    list.push(template.slice(last));
+    parts = Object.freeze(list);
+    // messages are fixed templates; the bound only guards against callers passing arbitrary text
+    if (PARTS_CACHE.size > 1000) PARTS_CACHE.clear();
+    PARTS_CACHE.set(template, parts);
+  }
+  return parts;
 }
 
 /** Short form of an indicator name for messages. */
