@@ -153,8 +153,14 @@ function readLabelValue(view: SheetView, seg: Segment, row: number, col: number,
     const t = view.text(below, col);
     if (t && !isAnyLabel(t, kind)) return { value: t, cell: { row: below, col } };
   }
-  const target = after <= seg.right ? view.anchor(row, after) : { row, col };
+  const target = after <= seg.right ? anchorIn(view, seg, row, after) : { row, col };
   return { value: '', cell: target };
+}
+
+/** Top-left of the merge holding (row, col), unless that merge starts outside the table: then the cell itself. */
+function anchorIn(view: SheetView, seg: Segment, row: number, col: number): CellRef {
+  const a = view.anchor(row, col);
+  return a.row < seg.top || a.row > seg.bottom || a.col < seg.left || a.col > seg.right ? { row, col } : a;
 }
 
 function moneyField(key: string, label: string, rv: ReadValue): MoneyField {
@@ -560,7 +566,7 @@ function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profi
     // where the value belongs: the 指标值 column; right of a name that spans it; never outside the table
     let defaultValueCol = valueCol > nameEnd ? valueCol : nameEnd + 1;
     if (defaultValueCol > seg.right) defaultValueCol = Math.min(valueCol, seg.right);
-    let valueCell: CellRef = valueHit ? { row: r, col: valueHit.col } : view.anchor(r, defaultValueCol);
+    let valueCell: CellRef = valueHit ? { row: r, col: valueHit.col } : anchorIn(view, seg, r, defaultValueCol);
     // the name cell merged over the 指标值 column: point at the 指标值 column, not at the name
     if (!valueHit && valueCell.col === nameCell.col && valueCell.row === r) valueCell = { row: r, col: defaultValueCol };
     const rawValue = valueHit ? valueHit.text : '';

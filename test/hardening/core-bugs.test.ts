@@ -64,4 +64,18 @@ describe('bugs found by hardening, fixed', () => {
     for (let i = 0; i < rows.length; i++) rows[i] ??= [];
     expect(checkWorkbook(wb).tables.map((t) => t.range)).toEqual(['A1:E15']);
   });
+
+  // Found by mutation.property.test.ts (seed 230139503): the title cell emptied and a merge B1:C3
+  // laid over the 项目名称 value; missing-field pointed at the merge's top-left B1, above the table.
+  test('a merge starting above the table never puts a finding outside it', () => {
+    const rows = tableA({ '0,0': null });
+    const merges = [{ top: 1, left: 0, bottom: 1, right: 1 }, { top: 0, left: 1, bottom: 2, right: 2 }];
+    const r = checkWorkbook(sheetOf(rows, merges));
+    expect(r.findings.find((f) => f.code === 'missing-field')?.cell).toBe('C2');
+    for (const f of r.findings) {
+      const t = r.tables.find((x) => x.id === f.tableId)!;
+      const top = parseInt(t.range.split(':')[0].replace(/[A-Z]+/, ''), 10) - 1;
+      expect(f.row).toBeGreaterThanOrEqual(top);
+    }
+  });
 });

@@ -204,7 +204,7 @@ test('mutated fixture sheets: no throw, findings inside their table, determinist
       for (const m of muts) apply(sheet, m);
       checkInvariants(sheet, profile);
     }),
-    { numRuns: Number(process.env.JXMB_PROPERTY_RUNS ?? 250) },
+    { numRuns: Number(process.env.JXMB_PROPERTY_RUNS ?? 250), seed: process.env.JXMB_SEED ? Number(process.env.JXMB_SEED) : undefined },
   );
 });
 
