@@ -134,6 +134,17 @@ interface IndicatorCols {
 }
 
 /** Writes the indicator rows starting at relative row `r0`; returns the last relative row and the added list. */
+/** The five-column indicator area (layouts A and D): header row at `h`, rows below, the 绩效指标 label merged down column 0. */
+function writeIndicatorArea(b: Builder, h: number, rows: Row[], numbering: IndicatorCols['numbering']): { last: number; added: PlannedIndicator[] } {
+  b.put(h, 1, '一级指标', 'header');
+  b.put(h, 2, '二级指标', 'header');
+  b.put(h, 3, '三级指标', 'header');
+  b.put(h, 4, '指标值', 'header');
+  const res = writeIndicators(b, h + 1, rows, { level1: 1, level2: 2, name: 3, value: 4, numbering });
+  b.put(h, 0, '绩效指标', 'label', res.last, 0);
+  return res;
+}
+
 function writeIndicators(b: Builder, r0: number, rows: Row[], cols: IndicatorCols): { last: number; added: PlannedIndicator[] } {
   const added: PlannedIndicator[] = [];
   let r = r0;
@@ -199,12 +210,7 @@ function layoutA(b: Builder, rows: Row[]): { bottom: number; right: number; widt
   b.put(7, 0, '年度绩效目标', 'label', 7, 1);
   b.merge(7, 2, 7, R);
   const h = 8;
-  b.put(h, 1, '一级指标', 'header');
-  b.put(h, 2, '二级指标', 'header');
-  b.put(h, 3, '三级指标', 'header');
-  b.put(h, 4, '指标值', 'header');
-  const { last, added } = writeIndicators(b, h + 1, rows, { level1: 1, level2: 2, name: 3, value: 4, numbering: 'section' });
-  b.put(h, 0, '绩效指标', 'label', last, 0);
+  const { last, added } = writeIndicatorArea(b, h, rows, 'section');
   b.style(0, 0, 0, R, STYLE_TITLE);
   b.style(1, 0, last, R, STYLE_BODY);
   b.style(1, 0, 7, 1, STYLE_LABEL);
@@ -281,12 +287,7 @@ function layoutD(b: Builder, rows: Row[]): { bottom: number; right: number; widt
   b.put(10, 4, '期望达到的目标（概述）', 'header');
   for (let k = 1; k <= 3; k++) b.put(10 + k, 1, `任务${k}：`, 'field');
   const h = 14;
-  b.put(h, 1, '一级指标', 'header');
-  b.put(h, 2, '二级指标', 'header');
-  b.put(h, 3, '三级指标', 'header');
-  b.put(h, 4, '指标值', 'header');
-  const { last, added } = writeIndicators(b, h + 1, rows, { level1: 1, level2: 2, name: 3, value: 4, numbering: 'global' });
-  b.put(h, 0, '绩效指标', 'label', last, 0);
+  const { last, added } = writeIndicatorArea(b, h, rows, 'global');
   b.style(0, 0, 0, R, STYLE_TITLE);
   b.style(1, 0, last, R, STYLE_BODY);
   for (const [r, c] of [[1, 0], [2, 0], [2, 1], [2, 3], [3, 0], [4, 1], [4, 3], [5, 1], [5, 3], [7, 1], [8, 1], [9, 0], [10, 0]]) {
