@@ -488,7 +488,7 @@ function markdown(r: Result): string {
     L.push('| measure | value |');
     L.push('|---|---|');
     L.push(`| files per second, \`--jobs 1\` (in process) | ${c.filesPerSecondJobs1} |`);
-    L.push(`| files per second, worker pool (\`--jobs ${c.jobs}\` = default on this machine) | ${c.filesPerSecondPool} |`);
+    L.push(`| files per second, worker pool (\`--jobs ${c.jobs}\`) | ${c.filesPerSecondPool} |`);
     L.push(`| speed-up of the pool over \`--jobs 1\` | **${c.poolSpeedup}×** on ${c.jobs} threads |`);
     L.push(`| reference: the same files split over ${c.jobs} separate \`--jobs 1\` processes run at once, speed-up over one | ${c.separateProcessesSpeedup}× |`);
     L.push(`| reference: parallel CPU the machine offered during the runs (${c.jobs} threads of a pure CPU loop, N·t1/tN) | ${c.parallelCapacity}× |`);
