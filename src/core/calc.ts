@@ -221,7 +221,6 @@ function calculationsIn(s: string): TextCalc[] {
 
 const AMOUNT_RE = /(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|千元|元|万(?![人个次册户名亩平套台件项份]))/g;
 const STRONG_TOTAL = /(合计|共计|总计|总共|共需|累计|以上预算|总额|总金额)/;
-const WEAK_TOTAL = /(共|计)/;
 const RATE_BEFORE = /(每|人均|单价|标准为|标准是)/;
 const RATE_AFTER = /^\s*(\/|的标准|标准|每)/;
 
@@ -321,7 +320,6 @@ function totalOf(all: TextAmount[]): StatedTotal | null {
     const t = totals[totals.length - 1];
     return { total: t.wan, written: t.written, explicit: true, items: amounts };
   }
-  void WEAK_TOTAL;
   const total = sum(amounts.map((a) => a.wan));
   const maxDp = Math.max(...amounts.map((a) => (a.written.split('.')[1] ?? '').length));
   return { total, written: total.toFixed(maxDp), explicit: false, items: amounts };

@@ -1,5 +1,5 @@
 import type { Indicator } from '../model';
-import { L1, L2, TREES, allowedUnder, isKnownLevel1, level1Order } from '../vocab';
+import { L1, L2, allowedUnder, isKnownLevel1, level1Order } from '../vocab';
 import type { RawFinding, Rule } from './types';
 import { short } from './types';
 
@@ -45,7 +45,6 @@ export const structure: Rule = {
     }
     const orphan = named.find((i) => i.level1 === null && i.level2 === null);
     if (orphan) out.push({ cell: orphan.nameCell, messageId: 'orphan', data: { name: short(orphan.name) } });
-    void TREES;
     return out;
   },
 };
