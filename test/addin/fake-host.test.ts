@@ -251,3 +251,160 @@ describe('fake Office.js host', () => {
     expect(await loadXlsx(Buffer.from(await (await import('../office-host/xlsx')).saveXlsx(m1)))).toBeTruthy();
   });
 });
+
+describe('fake Office.js host: special cells (ExcelApi 1.9)', () => {
+  /**
+   *      A            B          C            D          E:F (merged)
+   *   1  项目         1          2            TRUE       7
+   *   2  x            3          4            #N/A
+   *   3  2024-10-31   =B1+B2→4   =A1→"项目"   =""
+   *   4               6          0.95 (0%)
+   */
+  function specialSample() {
+    const wb = newWorkbook(['S', 'Empty']);
+    const s = wb.sheets[0];
+    s.cells.set(key(0, 0), { v: '项目' });
+    s.cells.set(key(0, 1), { v: 1 });
+    s.cells.set(key(0, 2), { v: 2 });
+    s.cells.set(key(0, 3), { v: true });
+    s.cells.set(key(0, 4), { v: 7, style: { numFmt: '0.00' } });
+    s.merges.push({ top: 0, left: 4, bottom: 1, right: 5 });
+    s.cells.set(key(1, 0), { v: 'x' });
+    s.cells.set(key(1, 1), { v: 3 });
+    s.cells.set(key(1, 2), { v: 4 });
+    s.cells.set(key(1, 3), { v: '#N/A' });
+    s.cells.set(key(2, 0), { v: 45596, style: { numFmt: 'yyyy-mm-dd' } });
+    s.cells.set(key(2, 1), { v: 4, f: '=B1+B2' });
+    s.cells.set(key(2, 2), { v: '项目', f: '=A1' });
+    s.cells.set(key(2, 3), { v: null, f: '=""' });
+    s.cells.set(key(3, 1), { v: 6 });
+    s.cells.set(key(3, 2), { v: 0.95, style: { numFmt: '0%' } });
+    return wb;
+  }
+
+  test('numeric constants and numeric formula results are told apart; dates are numbers; areas are rectangles', async () => {
+    const host = createHost(specialSample());
+    await run(host, async (ctx) => {
+      const used = ctx.workbook.worksheets.getItem('S').getRange('A1:F4');
+      const constants = used.getSpecialCells('Constants', 'Numbers').load('address,areaCount,cellCount');
+      constants.areas.load('items/address,items/numberFormat,items/values');
+      const X = host.Excel as any;
+      const formulas = used.getSpecialCells(X.SpecialCellType.formulas, X.SpecialCellValueType.numbers).load('address');
+      await ctx.sync();
+      // B1:C2 is one area (same columns in both rows), the merged E1:F2 holds its value in E1 only
+      expect(constants.address).toBe('S!B1:C2,S!E1,S!A3,S!B4:C4');
+      expect(constants.areaCount).toBe(4);
+      expect(constants.cellCount).toBe(8);
+      expect(constants.areas.items.map((r: any) => [r.address, r.numberFormat, r.values])).toEqual([
+        ['S!B1:C2', [['General', 'General'], ['General', 'General']], [[1, 2], [3, 4]]],
+        ['S!E1', [['0.00']], [[7]]],
+        ['S!A3', [['yyyy-mm-dd']], [[45596]]],
+        ['S!B4:C4', [['General', '0%']], [[6, 0.95]]],
+      ]);
+      expect(formulas.address).toBe('S!B3');
+    });
+  });
+
+  test('value types combine; a formula giving "" counts as text; the default is every type', async () => {
+    const host = createHost(specialSample());
+    await run(host, async (ctx) => {
+      const used = ctx.workbook.worksheets.getItem('S').getRange('A1:F4');
+      const q = (type: string, valueType?: string) => used.getSpecialCells(type, valueType).load('address');
+      const logicalNumbers = q('Constants', 'LogicalNumbers');
+      const errorsText = q('Constants', 'ErrorsText');
+      const allConstants = q('Constants');
+      const formulaText = q('Formulas', 'Text');
+      const allFormulas = q('Formulas', 'All');
+      await ctx.sync();
+      expect(logicalNumbers.address).toBe('S!B1:E1,S!B2:C2,S!A3,S!B4:C4');
+      expect(errorsText.address).toBe('S!A1:A2,S!D2');
+      expect(allConstants.address).toBe('S!A1:E1,S!A2:D2,S!A3,S!B4:C4');
+      expect(formulaText.address).toBe('S!C3:D3');
+      expect(allFormulas.address).toBe('S!B3:D3');
+    });
+  });
+
+  test('nothing matching: getSpecialCells fails with ItemNotFound, getSpecialCellsOrNullObject gives a null object', async () => {
+    const host = createHost(specialSample());
+    await run(host, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('S');
+      const none = ws.getRange('A1:A2').getSpecialCellsOrNullObject('Constants', 'Numbers');
+      none.areas.load('items/address');
+      const some = ws.getRange('A1:B2').getSpecialCellsOrNullObject('Constants', 'Numbers').load('address');
+      const emptySheet = ctx.workbook.worksheets.getItem('Empty').getRange('A1:Z100').getSpecialCellsOrNullObject('Formulas');
+      expect(() => none.isNullObject).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await ctx.sync();
+      expect(none.isNullObject).toBe(true);
+      expect(emptySheet.isNullObject).toBe(true);
+      expect(some.isNullObject).toBe(false);
+      expect(some.address).toBe('S!B1:B2');
+      ws.getRange('G1').values = [['before']];
+      ws.getRange('A1:A2').getSpecialCells('Constants', 'Numbers').load('address');
+      ws.getRange('G2').values = [['after']];
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
+    });
+    expect(getCell(host.model.sheets[0], 0, 6)?.v).toBe('before');
+    expect(getCell(host.model.sheets[0], 1, 6)).toBeUndefined();
+  });
+
+  test('properties and areas must be loaded and synced before they are read', async () => {
+    const host = createHost(specialSample());
+    await run(host, async (ctx) => {
+      const areas = ctx.workbook.worksheets.getItem('S').getRange('A1:F4').getSpecialCellsOrNullObject('Constants', 'Numbers');
+      areas.load('areaCount');
+      expect(() => areas.areaCount).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      expect(() => areas.areas.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      areas.areas.load('items/address');
+      await ctx.sync();
+      expect(areas.areaCount).toBe(4);
+      expect(() => areas.address).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      expect(areas.areas.items).toHaveLength(4);
+      expect(() => areas.areas.items[0].numberFormat).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    });
+  });
+
+  test('requirement set ExcelApi 1.9; invalid arguments are refused', async () => {
+    const old = createHost(specialSample(), { apiVersion: '1.8' });
+    expect((old.Office as any).context.requirements.isSetSupported('ExcelApi', '1.9')).toBe(false);
+    await run(old, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('S');
+      ws.getRange('A1:F4').getSpecialCellsOrNullObject('Constants', 'Numbers').load('address');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
+      ws.getRange('A1:F4').getSpecialCells('Constants', 'Numbers').load('address');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
+    });
+    const host = createHost(specialSample());
+    await run(host, async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('S').getRange('A1:F4');
+      range.getSpecialCellsOrNullObject('Numbers').load('address');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+      range.getSpecialCellsOrNullObject('Constants', 'Number').load('address');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+      range.getSpecialCellsOrNullObject('Blanks').load('address');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'NotImplemented' });
+    });
+  });
+
+  test('the areas loaded count toward the response payload and its limit', async () => {
+    const wb = newWorkbook(['S']);
+    for (let r = 0; r < 200; r++) wb.sheets[0].cells.set(key(r, 2 * (r % 2)), { v: r, style: { numFmt: '0.000%' } });
+    const load = (ctx: Ctx) => {
+      const a = ctx.workbook.worksheets.getItem('S').getRange('A1:C200').getSpecialCellsOrNullObject('Constants', 'Numbers');
+      a.areas.load('items/address,items/numberFormat');
+      return a;
+    };
+    const host = createHost(wb);
+    await run(host, async (ctx) => {
+      const a = load(ctx);
+      await ctx.sync();
+      // alternate columns A and C: no two rows share a run, so 200 one-cell areas
+      expect(a.areas.items).toHaveLength(200);
+    });
+    expect(host.stats.maxResponseBytes).toBeGreaterThan(200 * 'S!A1'.length + 200 * '[["0.000%"]]'.length);
+    const small = createHost(wb, { payloadLimit: 2_000 });
+    await run(small, async (ctx) => {
+      load(ctx);
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    });
+  });
+});

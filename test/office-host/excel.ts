@@ -676,6 +676,104 @@ function clearRange(t: RangeTarget, applyTo: string): void {
   if (formats) t.sheet.merges = t.sheet.merges.filter((m) => !contains(t.rect, m));
 }
 
+/** Office.js RangeValueType of a cell ("Empty", "Double", "Boolean", "Error", "String"). */
+function valueType(c: CellModel | undefined): string {
+  const v = excelValue(c);
+  if (v === '') return 'Empty';
+  if (typeof v === 'number') return 'Double';
+  if (typeof v === 'boolean') return 'Boolean';
+  return /^#[A-Z/0!?]+[!?]?$/.test(v) ? 'Error' : 'String';
+}
+
+const SPECIAL_CELL_TYPES = ['ConditionalFormats', 'DataValidations', 'Blanks', 'Constants', 'Formulas', 'SameConditionalFormat', 'SameDataValidation', 'Visible'];
+const SPECIAL_VALUE_TYPES = [
+  'All',
+  'Errors',
+  'ErrorsLogical',
+  'ErrorsNumbers',
+  'ErrorsText',
+  'ErrorsLogicalNumber',
+  'ErrorsLogicalText',
+  'ErrorsNumberText',
+  'Logical',
+  'LogicalNumbers',
+  'LogicalText',
+  'LogicalNumbersText',
+  'Numbers',
+  'NumbersText',
+  'Text',
+];
+
+/**
+ * Which cells getSpecialCells(cellType, cellValueType) selects. Constants: cells holding a value
+ * and no formula; Formulas: cells holding a formula, by the type of their (cached) result, a formula
+ * giving "" counting as text. Value types combine (ErrorsLogicalNumber = errors, booleans, numbers);
+ * a date is a number, as in Excel. The other cell types depend on things the model does not have
+ * (conditional formats, data validation, hidden rows) and are not implemented.
+ */
+function specialCellMatcher(cellType: unknown, cellValueType: unknown): (c: CellModel) => boolean {
+  if (typeof cellType !== 'string' || !SPECIAL_CELL_TYPES.includes(cellType)) throw new HostError('InvalidArgument', `Invalid SpecialCellType ${String(cellType)}`);
+  const vt = cellValueType === undefined ? 'All' : cellValueType;
+  if (typeof vt !== 'string' || !SPECIAL_VALUE_TYPES.includes(vt)) throw new HostError('InvalidArgument', `Invalid SpecialCellValueType ${String(cellValueType)}`);
+  if (cellType !== 'Constants' && cellType !== 'Formulas') throw new HostError('NotImplemented', `fake host: getSpecialCells(${cellType})`);
+  const all = vt === 'All';
+  const kinds = new Set<string>();
+  if (all || vt.includes('Errors')) kinds.add('Error');
+  if (all || vt.includes('Logical')) kinds.add('Boolean');
+  if (all || vt.includes('Number')) kinds.add('Double');
+  if (all || vt.includes('Text')) kinds.add('String');
+  if (cellType === 'Constants') return (c) => !c.f && c.v !== null && kinds.has(valueType(c));
+  return (c) => !!c.f && kinds.has(c.v === null ? 'String' : valueType(c));
+}
+
+/**
+ * The cells of `rect` that match, as rectangles the way Excel reports such a selection: runs of
+ * adjacent cells in a row, joined with the runs of the rows below that span the same columns;
+ * in row-major order of their top-left cells.
+ */
+function specialAreas(sheet: SheetModel, rect: Rect, match: (c: CellModel) => boolean): Rect[] {
+  const byRow = new Map<number, number[]>();
+  const visit = (row: number, col: number, c: CellModel | undefined): void => {
+    if (!c || !match(c)) return;
+    const cols = byRow.get(row);
+    if (cols) cols.push(col);
+    else byRow.set(row, [col]);
+  };
+  const { rows, cols } = dims(rect);
+  if (rows * cols <= sheet.cells.size) forEachCell(rect, (row, col) => visit(row, col, getCell(sheet, row, col)));
+  else {
+    for (const [k, c] of sheet.cells) {
+      const { row, col } = unkey(k);
+      if (row >= rect.top && row <= rect.bottom && col >= rect.left && col <= rect.right) visit(row, col, c);
+    }
+  }
+  const out: Rect[] = [];
+  let open = new Map<string, Rect>();
+  for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
+    const hits = byRow.get(row)!.sort((a, b) => a - b);
+    const next = new Map<string, Rect>();
+    let start = hits[0];
+    for (let i = 1; i <= hits.length; i++) {
+      if (i < hits.length && hits[i] === hits[i - 1] + 1) continue;
+      const left = start;
+      const right = hits[i - 1];
+      const k = `${left},${right}`;
+      const above = open.get(k);
+      if (above && above.bottom === row - 1) {
+        above.bottom = row;
+        next.set(k, above);
+      } else {
+        const area = { top: row, left, bottom: row, right };
+        out.push(area);
+        next.set(k, area);
+      }
+      if (i < hits.length) start = hits[i];
+    }
+    open = next;
+  }
+  return out;
+}
+
 /** Merged areas intersecting `rect`, clipped to it or reported in full. */
 function mergedAreas(sheet: SheetModel, rect: Rect, mode: 'clipped' | 'full'): Rect[] {
   const out: Rect[] = [];
@@ -856,14 +954,7 @@ function rangeProps(ctx: RequestContext): Record<string, PropDef<RangeTarget>> {
       get: (t) => matrix(t, (c) => String(excelValue(c))),
     },
     valueTypes: {
-      get: (t) =>
-        matrix(t, (c) => {
-          const v = excelValue(c);
-          if (v === '') return 'Empty';
-          if (typeof v === 'number') return 'Double';
-          if (typeof v === 'boolean') return 'Boolean';
-          return /^#[A-Z/0!?]+[!?]?$/.test(v) ? 'Error' : 'String';
-        }),
+      get: (t) => matrix(t, (c) => valueType(c)),
     },
     numberFormat: {
       get: (t) => matrix(t, (c) => c?.style?.numFmt ?? 'General'),
@@ -1038,6 +1129,28 @@ export class Range extends ClientObject<RangeTarget> {
       true,
     );
   }
+  /** ExcelApi 1.9. Nothing matching: ItemNotFound at the sync that uses the result. */
+  getSpecialCells(cellType: string, cellValueType?: string): RangeAreas {
+    return this.specialCells('getSpecialCells', cellType, cellValueType, false);
+  }
+  /** ExcelApi 1.9. Nothing matching: a null object. */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType?: string): RangeAreas {
+    return this.specialCells('getSpecialCellsOrNullObject', cellType, cellValueType, true);
+  }
+  private specialCells(what: string, cellType: string, cellValueType: string | undefined, nullable: boolean): RangeAreas {
+    return new RangeAreas(
+      this.context,
+      () => {
+        this.context.session.needs('1.9', what);
+        const t = this.resolveOrNull();
+        if (!t) return null;
+        const rects = specialAreas(t.sheet, readRect(t), specialCellMatcher(cellType, cellValueType));
+        if (rects.length === 0) throw new HostError('ItemNotFound', 'No cells were found.');
+        return { sheet: t.sheet, rects };
+      },
+      nullable,
+    );
+  }
   select(): void {
     this.queue((t) => {
       const wb = hostOf(this.context).wb;
@@ -1115,9 +1228,9 @@ export class RangeCollection extends ClientCollection<RangeTarget, Range> {
 export class RangeAreas extends ClientObject<AreasTarget> {
   protected props(): Record<string, PropDef<AreasTarget>> {
     return {
-      address: { get: (t) => t.rects.map((r) => formatAddress(t.sheet.name, r)).join(',') },
-      areaCount: { get: (t) => t.rects.length },
-      cellCount: { get: (t) => t.rects.reduce((n, r) => n + dims(r).rows * dims(r).cols, 0) },
+      address: { api: '1.9', get: (t) => t.rects.map((r) => formatAddress(t.sheet.name, r)).join(',') },
+      areaCount: { api: '1.9', get: (t) => t.rects.length },
+      cellCount: { api: '1.9', get: (t) => t.rects.reduce((n, r) => n + dims(r).rows * dims(r).cols, 0) },
     };
   }
   protected nav() {
@@ -1126,7 +1239,12 @@ export class RangeAreas extends ClientObject<AreasTarget> {
   get areas(): RangeCollection {
     return this.child(
       'areas',
-      () => new RangeCollection(this.context, () => (this.resolveOrNull()?.rects ?? []).map((rect) => ({ sheet: this.resolveOrNull()!.sheet, rect }))),
+      () =>
+        new RangeCollection(this.context, () => {
+          this.context.session.needs('1.9', 'RangeAreas.areas');
+          const t = this.resolveOrNull();
+          return (t?.rects ?? []).map((rect) => ({ sheet: t!.sheet, rect }));
+        }),
     );
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Planning of the reads (pure, no Office.js): which ranges to load in which sync so that
  * - the number of syncs does not depend on the number of tables or sheets, only on the volume of
- *   cells (one values sync per LIMITS.syncCells cells; one for any ordinary workbook);
+ *   cells (one values sync per LIMITS.syncCellsValuesOnly cells with ExcelApi 1.9, per
+ *   LIMITS.syncCells cells without it; one for any ordinary workbook);
  * - no single range load is huge (row blocks of at most LIMITS.blockCells cells);
  * - no merged-areas query can hit Excel's limit of 512 areas per call;
  * and the re-assembly of merged areas that the API reports in pieces.
@@ -20,15 +21,29 @@ export interface Block extends Rect {
 }
 
 export interface Limits {
-  /** Cells per range load (values + number formats). */
+  /** Cells per range load (a row block). */
   blockCells: number;
-  /** Cells per sync: 150k cells of values and number formats stay well under 5 MB for real tables. */
+  /** Cells per sync when values and number formats of every cell are loaded (without ExcelApi 1.9). */
   syncCells: number;
+  /** Cells per sync when values are loaded, plus number formats of the numeric cells only (ExcelApi 1.9). */
+  syncCellsValuesOnly: number;
   /** Merged-areas queries are sized so that at most this many areas can intersect one query. */
   maxAreasPerQuery: number;
 }
 
-export const LIMITS: Limits = { blockCells: 50_000, syncCells: 150_000, maxAreasPerQuery: 512 };
+/**
+ * The cells-per-sync budgets aim at about 3.6 MB of response per sync, under Excel on the web's
+ * 5 MB payload limit with room for text-heavier sheets. Bytes of JSON per cell of the used ranges,
+ * measured with the fake host on the 1,000-table workbook of test/fixtures/big.ts (192,234 cells,
+ * 71,144 non-empty, 4,030 numeric; mostly Chinese text at 3 bytes a character, the rest ""):
+ * - values 13.6 B/cell (2.61 MB) and numberFormat 10.2 B/cell (1.97 MB: "General" nearly
+ *   everywhere), so values + number formats of every cell ≈ 24 B/cell: 150,000 cells ≈ 3.6 MB;
+ * - values + the number formats of the numeric cells only (1,836 special-cells areas, 0.13 MB)
+ *   ≈ 14.3 B/cell: 250,000 cells ≈ 3.6 MB, and the 1,000-table workbook (2.74 MB) is one sync.
+ * A sheet denser in text (or in numbers) than that is caught by the size check: a batch Excel
+ * rejects is split in halves and retried (see readCells in workbook.ts).
+ */
+export const LIMITS: Limits = { blockCells: 50_000, syncCells: 150_000, syncCellsValuesOnly: 250_000, maxAreasPerQuery: 512 };
 
 const cellsOf = (r: Rect): number => (r.bottom - r.top + 1) * (r.right - r.left + 1);
 

@@ -5,9 +5,12 @@
  * Sync budget of 一键校验 (independent of the number of tables and sheets):
  *   1. worksheets (name, visibility, protection) and workbook protection
  *   2. used range of every sheet, values of the marks sheet
- *   3. values + number formats of all sheets in row blocks, merged areas, current fills of the
- *      previously highlighted cells (one sync per LIMITS.syncCells cells, i.e. one for ordinary
- *      workbooks)
+ *   3. values of all sheets in row blocks with the number formats of their numeric cells
+ *      (getSpecialCellsOrNullObject, ExcelApi 1.9; without it the number formats of all cells),
+ *      merged areas, current fills of the previously highlighted cells: one sync per
+ *      LIMITS.syncCellsValuesOnly cells (250,000; without ExcelApi 1.9 per LIMITS.syncCells,
+ *      150,000), i.e. one for ordinary workbooks, 1,000 tables included. A batch Excel rejects
+ *      for its size costs one more sync per split (see readCells).
  *   4. restore previous highlights, load the original fills of the cells to highlight
  *   5. write the marks sheet, paint the highlights
  * Nothing here writes a cell value outside the add-in's own sheets.
@@ -190,9 +193,121 @@ interface ReadResult {
 }
 
 /**
- * Sync(s) 3: values and number formats in row blocks, merged areas, plus fills of `probe` cells.
- * A batch that Excel rejects for its size is split and retried; a failing merged-areas query
- * degrades to "no merges" with a note.
+ * A way to read: number formats of numeric cells only (special cells, ExcelApi 1.9) or of every
+ * cell; merged areas or not. When a sync fails for another reason than its size, the batch is
+ * retried in the next way that leaves out something the failed one had (see readModes).
+ */
+interface ReadMode {
+  special: boolean;
+  merges: boolean;
+}
+
+/**
+ * Ways to read in the order they are tried: the special-cells queries go first (leaving them out
+ * loses nothing but speed), then the merged-areas queries (the result degrades, a note says so),
+ * with the special cells back, then both.
+ */
+function readModes(special: boolean, merges: boolean): ReadMode[] {
+  const all: ReadMode[] = [
+    { special: true, merges: true },
+    { special: false, merges: true },
+    { special: true, merges: false },
+    { special: false, merges: false },
+  ];
+  const out: ReadMode[] = [];
+  for (const m of all) {
+    const mode = { special: m.special && special, merges: m.merges && merges };
+    if (!out.some((o) => o.special === mode.special && o.merges === mode.merges)) out.push(mode);
+  }
+  return out;
+}
+
+/** Numeric cells are numeric constants or numeric formula results (dates are numbers in Excel). */
+const NUMERIC_SOURCES = ['Constants', 'Formulas'] as const;
+
+/** Cell key within a sheet (Excel has 16,384 columns). */
+const cellKey = (row: number, col: number): number => row * 16_384 + col;
+
+/** The queued loads of one row block. */
+interface BlockLoad {
+  block: Block;
+  range: Excel.Range;
+  /** Special path: the numeric cells of the block (constants, formulas), with their number formats. */
+  numeric: Excel.RangeAreas[] | null;
+}
+
+/**
+ * Queues the loads of a row block: values and, without special cells, the number format of every
+ * cell; with special cells, the areas of numeric cells with their number formats (only numbers
+ * use a number format, see officeCellValue). How Excel groups the cells into areas does not matter.
+ */
+function loadBlock(sheets: Sheets, block: Block, special: boolean): BlockLoad {
+  const range = sheets.range(block.sheet, block).load(special ? 'values' : 'values,numberFormat');
+  const numeric = special
+    ? NUMERIC_SOURCES.map((type) => {
+        const areas = range.getSpecialCellsOrNullObject(type, 'Numbers');
+        areas.areas.load('items/rowIndex,items/columnIndex,items/numberFormat');
+        return areas;
+      })
+    : null;
+  return { block, range, numeric };
+}
+
+/** Records the number formats of the numeric areas of a loaded block (cells outside it are ignored). */
+function recordNumericFormats(into: Map<number, string>, block: Rect, numeric: Excel.RangeAreas[]): void {
+  for (const areas of numeric) {
+    if (areas.isNullObject) continue;
+    for (const area of areas.areas.items) {
+      const formats = area.numberFormat as unknown[][];
+      formats.forEach((line, i) => {
+        const row = area.rowIndex + i;
+        if (row < block.top || row > block.bottom) return;
+        line.forEach((f, j) => {
+          const col = area.columnIndex + j;
+          if (col >= block.left && col <= block.right) into.set(cellKey(row, col), typeof f === 'string' ? f : '');
+        });
+      });
+    }
+  }
+}
+
+/** Row runs per sync when number formats are read for cells the special-cells queries left out. */
+const MISSING_RUNS_PER_SYNC = 2_000;
+
+/**
+ * Number formats of numeric cells that the special-cells queries did not report. Not expected
+ * (Excel lists every numeric constant and numeric formula result), but a cell of some other kind
+ * with a number in it (a spilled array, say) must still read as the command line reads it: such
+ * cells are read directly, in row runs. Costs syncs only when it happens.
+ */
+async function readMissingFormats(ctx: Excel.RequestContext, sheets: Sheets, missing: { sheet: string; row: number; col: number }[], formats: Map<string, Map<number, string>>): Promise<void> {
+  const runs: Block[] = [];
+  for (const m of missing) {
+    const last = runs[runs.length - 1];
+    if (last && last.sheet === m.sheet && last.top === m.row && last.right === m.col - 1) last.right = m.col;
+    else runs.push({ sheet: m.sheet, top: m.row, bottom: m.row, left: m.col, right: m.col });
+  }
+  for (let i = 0; i < runs.length; i += MISSING_RUNS_PER_SYNC) {
+    const chunk = runs.slice(i, i + MISSING_RUNS_PER_SYNC).map((run) => ({ run, range: sheets.range(run.sheet, run).load('numberFormat') }));
+    await ctx.sync();
+    for (const { run, range } of chunk) {
+      let sheet = formats.get(run.sheet);
+      if (!sheet) formats.set(run.sheet, (sheet = new Map()));
+      const line = (range.numberFormat as unknown[][])[0] ?? [];
+      for (let c = run.left; c <= run.right; c++) {
+        const f = line[c - run.left];
+        sheet.set(cellKey(run.top, c), typeof f === 'string' ? f : '');
+      }
+    }
+  }
+}
+
+/**
+ * Sync(s) 3: cell values in row blocks, number formats (with ExcelApi 1.9 of the numeric cells
+ * only, found with getSpecialCellsOrNullObject; otherwise of every cell), merged areas, plus fills
+ * of `probe` cells. One sync per LIMITS.syncCellsValuesOnly (or LIMITS.syncCells) cells. A batch
+ * that Excel rejects for its size is split and retried; a batch that fails otherwise is retried
+ * without the special cells, then without merged areas (with a note), see readModes.
  */
 async function readCells(
   ctx: Excel.RequestContext,
@@ -210,9 +325,13 @@ async function readCells(
   const mergePlans = new Map<string, MergePlan>();
   if (caps.merges) for (const u of used) if (u.rect) mergePlans.set(u.name, planMerges(u.name, u.rect, limits.maxAreasPerQuery));
   const totalCells = blocks.reduce((n, b) => n + (b.bottom - b.top + 1) * (b.right - b.left + 1), 0);
-  const queue = batchBlocks(blocks, limits.syncCells);
-  const loaded: { block: Block; values: unknown[][]; formats: unknown[][] }[] = [];
-  let mergesWanted = caps.merges && mergePlans.size > 0;
+  const modes = readModes(caps.specialCells, caps.merges && mergePlans.size > 0);
+  let mode = modes[0];
+  const budget = () => (mode.special ? limits.syncCellsValuesOnly : limits.syncCells);
+  const queue = batchBlocks(blocks, budget());
+  /** `formats` null: the numeric cells' formats are in `numericFormats`. */
+  const loaded: { block: Block; values: unknown[][]; formats: unknown[][] | null }[] = [];
+  const numericFormats = new Map<string, Map<number, string>>();
   let firstDone = false;
   let probed: FillState[] = [];
   const pieces = new Map<string, { blocks: Rect[][]; straddles: Rect[][] }>();
@@ -221,11 +340,12 @@ async function readCells(
 
   while (queue.length) {
     const batch = queue.shift()!;
-    const loads = batch.map((b) => ({ block: b, range: sheets.range(b.sheet, b).load('values,numberFormat') }));
+    const current = mode;
+    const loads = batch.map((b) => loadBlock(sheets, b, current.special));
     const withExtras = !firstDone;
     const probes = withExtras ? probe.map((p) => loadFill(sheets.get(p.sheet).getRange(p.cell), caps)) : [];
     const mergeLoads: { sheet: string; blocks: Excel.RangeAreas[]; straddles: Excel.RangeAreas[] }[] = [];
-    if (withExtras && mergesWanted) {
+    if (withExtras && current.merges) {
       for (const [sheet, plan] of mergePlans) {
         const q = (r: Rect) => sheets.range(sheet, r).getMergedAreasOrNullObject().load('address');
         mergeLoads.push({ sheet, blocks: plan.blocks.map(q), straddles: plan.straddles.map(q) });
@@ -236,6 +356,7 @@ async function readCells(
     } catch (e) {
       const code = errorCode(e);
       if (/PayloadSizeLimit/i.test(code)) {
+        // the special-cells queries belong to their block: halves of a batch or of a block carry their own
         if (batch.length > 1) {
           const mid = Math.ceil(batch.length / 2);
           queue.unshift(batch.slice(0, mid), batch.slice(mid));
@@ -248,13 +369,16 @@ async function readCells(
         }
         throw e;
       }
-      if (mergeLoads.length) {
-        mergesWanted = false;
-        notes.push('读取合并单元格时 Excel 报错，本次按未合并处理，部分表格可能识别不完整。');
-        queue.unshift(batch);
-        continue;
-      }
-      throw e;
+      const next = modes.find((m, i) => i > modes.indexOf(current) && ((current.special && !m.special) || (mergeLoads.length > 0 && !m.merges)));
+      if (!next) throw e;
+      if (current.merges && !next.merges) notes.push('读取合并单元格时 Excel 报错，本次按未合并处理，部分表格可能识别不完整。');
+      mode = next;
+      // regroup what is left for the budget of the new way to read
+      const rest = [...batch, ...queue.flat()];
+      queue.length = 0;
+      queue.push(...batchBlocks(rest, budget()));
+      if (queue.length === 0) queue.push([]);
+      continue;
     }
     if (withExtras) {
       firstDone = true;
@@ -265,11 +389,30 @@ async function readCells(
       }
     }
     for (const l of loads) {
-      loaded.push({ block: l.block, values: l.range.values, formats: l.range.numberFormat });
+      if (l.numeric) {
+        let sheet = numericFormats.get(l.block.sheet);
+        if (!sheet) numericFormats.set(l.block.sheet, (sheet = new Map()));
+        recordNumericFormats(sheet, l.block, l.numeric);
+      }
+      loaded.push({ block: l.block, values: l.range.values, formats: l.numeric ? null : l.range.numberFormat });
       doneCells += (l.block.bottom - l.block.top + 1) * (l.block.right - l.block.left + 1);
     }
     if (totalCells > 0) onProgress({ fraction: 0.1 + 0.6 * (doneCells / totalCells), message: `正在读取单元格（${doneCells.toLocaleString('zh-CN')} / ${totalCells.toLocaleString('zh-CN')}）…` });
   }
+
+  const missing: { sheet: string; row: number; col: number }[] = [];
+  for (const l of loaded) {
+    if (l.formats) continue;
+    const known = numericFormats.get(l.block.sheet);
+    l.values.forEach((line, i) =>
+      line.forEach((v, j) => {
+        const row = l.block.top + i;
+        const col = l.block.left + j;
+        if (typeof v === 'number' && !known?.has(cellKey(row, col))) missing.push({ sheet: l.block.sheet, row, col });
+      }),
+    );
+  }
+  if (missing.length) await readMissingFormats(ctx, sheets, missing, numericFormats);
 
   const byName = new Map(used.map((u) => [u.name, u]));
   const grids: SheetGrid[] = meta.sheets.map((s) => {
@@ -278,18 +421,21 @@ async function readCells(
     if (!u || !u.rect) return { ...base, rowOffset: 0, colOffset: 0, cells: [], merges: [] };
     const rows = u.rect.bottom - u.rect.top + 1;
     const cells: CellValue[][] = Array.from({ length: rows }, () => []);
+    const known = numericFormats.get(s.name);
     for (const l of loaded) {
       if (l.block.sheet !== s.name) continue;
       l.values.forEach((line, i) => {
         const target = cells[l.block.top - u.rect!.top + i];
+        const formats = l.formats?.[i];
         line.forEach((v, j) => {
-          target[l.block.left - u.rect!.left + j] = officeCellValue(v, l.formats[i]?.[j]);
+          const format = formats ? formats[j] : typeof v === 'number' ? known?.get(cellKey(l.block.top + i, l.block.left + j)) : undefined;
+          target[l.block.left - u.rect!.left + j] = officeCellValue(v, format);
         });
       });
     }
     const p = pieces.get(s.name);
     const plan = mergePlans.get(s.name);
-    const merges = mergesWanted && p && plan ? assembleMerges(plan, p.blocks, p.straddles) : [];
+    const merges = mode.merges && p && plan ? assembleMerges(plan, p.blocks, p.straddles) : [];
     return normalizeMerges({ ...base, rowOffset: u.rect.top, colOffset: u.rect.left, cells, merges });
   });
   return { grid: { sheets: grids }, notes, probed };
