@@ -2,6 +2,7 @@
  * One measurement in a fresh process (no JIT or cache from other measurements):
  * exceljs load vs our reader vs the core check on one workbook file. Prints one JSON line.
  * Usage: node --import tsx bench/core-child.ts FILE [loads=3] [checks=6]
+ * (`npm run bench` runs it bundled like the command line: see buildCoreChild in bench/run.ts)
  */
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
