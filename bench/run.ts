@@ -138,7 +138,7 @@ function buildCoreChild(): string {
 /** core: a separate plain node process per measurement (fresh JIT: "first run" means it). */
 async function measureCore(bigFile: string): Promise<NonNullable<Result['core']>> {
   const child = buildCoreChild();
-  const out = execFileSync(process.execPath, [child, bigFile, QUICK ? '2' : '3', QUICK ? '3' : '6'], {
+  const out = execFileSync(process.execPath, [child, bigFile, QUICK ? '2' : '3', QUICK ? '3' : '15'], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

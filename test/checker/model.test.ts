@@ -4,7 +4,8 @@
  */
 import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
 import { parseWorkbook } from '../../src/core/check';
-import type { Table } from '../../src/core/model';
+import { z } from 'zod';
+import { type Table, TableSchema, parseTable } from '../../src/core/model';
 import { layoutATables, layoutBTables, layoutCTables, layoutDTables } from '../fixtures/data';
 import type { CellV } from '../fixtures/data';
 
@@ -78,4 +79,24 @@ test('layout D: the department table, its money, 45 tasks and 58 indicators', ()
   const want = src.indicators.flatMap((b) => b.groups.flatMap((g) => g.rows.map((r) => namedIn(r[0])))).reduce((a, b) => a + b, 0);
   expect(t.indicators.filter((x) => !x.placeholder)).toHaveLength(want);
   expect(new Set(t.indicators.map((x) => x.level1))).toEqual(new Set(['产出指标', '效益指标', '满意度指标']));
+});
+
+describe('model validation (parseTable)', () => {
+  test('zod compiles TableSchema ahead of time (no silent fallback to the slower runtime parser)', () => {
+    expect(() => z.compile(TableSchema, { strict: true })).not.toThrow();
+  });
+
+  test('the compiled parser gives exactly what the runtime parser gives, and rejects what it rejects', () => {
+    for (const t of [...A, ...B, ...C, ...D]) expect(parseTable(t)).toEqual(TableSchema.parse(t));
+    const bad = structuredClone(A[0]);
+    bad.indicators[0].nameCell = { row: 1.5, col: -1 };
+    expect(() => TableSchema.parse(bad)).toThrow();
+    let issues: string[] = [];
+    try {
+      parseTable(bad);
+    } catch (e) {
+      issues = (e as z.ZodError).issues.map((i) => `${i.path.join('.')}:${i.code}`);
+    }
+    expect(issues).toEqual(['indicators.0.nameCell.row:invalid_type', 'indicators.0.nameCell.col:too_small']);
+  });
 });
