@@ -9,6 +9,7 @@ import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { checkWorkbook } from '../core/check';
 import type { Config } from '../core/config';
 import type { FileResult } from './report';
+import { useCompiledValidation } from './validation';
 
 export const WORKER_ROLE = 'jxmb-check-worker';
 
@@ -36,6 +37,7 @@ export function annotatedPath(file: string, annotateDir: string): string | null 
 export async function checkFile(file: string, config: Config, annotateDir: string | null): Promise<FileResult> {
   // exceljs is loaded on first use: the main thread of a pool run never needs it (~0.25 s saved)
   const { WorkbookReadError, loadExcelWorkbook, workbookToGrid } = await import('../adapters/exceljs/read');
+  useCompiledValidation();
   try {
     const wb = await loadExcelWorkbook(file, { readOnly: true });
     const result = checkWorkbook(workbookToGrid(wb), config);

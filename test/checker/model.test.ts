@@ -5,7 +5,8 @@
 import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
 import { parseWorkbook } from '../../src/core/check';
 import { z } from 'zod';
-import { type Table, TableSchema, parseTable } from '../../src/core/model';
+import { type Table, TableSchema, parseTable, setTableParser } from '../../src/core/model';
+import { useCompiledValidation } from '../../src/cli/validation';
 import { layoutATables, layoutBTables, layoutCTables, layoutDTables } from '../fixtures/data';
 import type { CellV } from '../fixtures/data';
 
@@ -82,11 +83,14 @@ test('layout D: the department table, its money, 45 tasks and 58 indicators', ()
 });
 
 describe('model validation (parseTable)', () => {
+  afterAll(() => setTableParser(null));
+
   test('zod compiles TableSchema ahead of time (no silent fallback to the slower runtime parser)', () => {
     expect(() => z.compile(TableSchema, { strict: true })).not.toThrow();
   });
 
-  test('the compiled parser gives exactly what the runtime parser gives, and rejects what it rejects', () => {
+  test('the compiled parser the command line installs gives exactly what the runtime parser gives, and rejects what it rejects', () => {
+    useCompiledValidation();
     for (const t of [...A, ...B, ...C, ...D]) expect(parseTable(t)).toEqual(TableSchema.parse(t));
     const bad = structuredClone(A[0]);
     bad.indicators[0].nameCell = { row: 1.5, col: -1 };
