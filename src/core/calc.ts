@@ -220,7 +220,9 @@ function calculationsIn(s: string): TextCalc[] {
 }
 
 const AMOUNT_RE = /(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|千元|元|万(?![人个次册户名亩平套台件项份]))/g;
-const STRONG_TOTAL = /(合计|共计|总计|总共|共需|累计|以上预算|总额|总金额)/;
+const STRONG_TOTAL = /(合计|共计|总计|总共|共需|累计|以上预算|总额|总金额|总投资|总预算|总经费|年度预算|预算资金)/;
+/** An amount followed by its breakdown ("预算50万元，其中：…") is a total. */
+const BREAKDOWN_AFTER = /^\s*[,，;；:：]?\s*其中/;
 const RATE_BEFORE = /(每|人均|单价|标准为|标准是)/;
 const RATE_AFTER = /^\s*(\/|的标准|标准|每)/;
 
@@ -240,7 +242,7 @@ function amountsIn(s: string, calcs: TextCalc[]): TextAmount[] {
       written: c.resultUnit.startsWith('元') ? c.result.toFixed() : c.resultWritten,
       unit: c.resultUnit,
       isRate: false,
-      isTotal: STRONG_TOTAL.test(clause),
+      isTotal: STRONG_TOTAL.test(clause) || BREAKDOWN_AFTER.test(s.slice(c.end, c.end + 6)),
       fromCalc: true,
       start: c.start,
       end: c.end,
@@ -264,7 +266,7 @@ function amountsIn(s: string, calcs: TextCalc[]): TextAmount[] {
       written: m[2].startsWith('元') ? wan.toFixed() : m[1].replace(/,/g, ''),
       unit: m[2],
       isRate,
-      isTotal: !isRate && STRONG_TOTAL.test(clause),
+      isTotal: !isRate && (STRONG_TOTAL.test(clause) || BREAKDOWN_AFTER.test(after)),
       fromCalc: false,
       start,
       end,

@@ -27,10 +27,32 @@ export function serialToDateText(serial: number): string {
   return dateText(new Date(Math.round((serial - 25569) * 24 * 3600 * 1000)));
 }
 
-/** A stored number with its number format, as the core should read it. */
+/**
+ * A format that shows the number times 100 with a percent sign ("0%", "0.00%"); not one that only prints a
+ * literal percent sign after the number as stored (0"%", 0\%: 90 shows as 90%).
+ */
+export function isPercentFormat(fmt: string | null | undefined): boolean {
+  if (!fmt || !fmt.includes('%')) return false;
+  return fmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*]/g, '').includes('%');
+}
+
+/**
+ * Text a format prints after the number as stored: 0"%" -> "%", 0.00"万元" -> "万元", 0\% -> "%"; '' for none.
+ * (The first section of the format; colours and locales in brackets ignored.)
+ */
+export function formatSuffix(fmt: string | null | undefined): string {
+  if (!fmt || !(fmt.includes('"') || fmt.includes('\\'))) return '';
+  const first = fmt.split(';')[0].replace(/\[[^\]]*]/g, '');
+  const m = /((?:"[^"]*"|\\.)+)\s*$/.exec(first);
+  if (!m || !/[0#?]/.test(first.slice(0, m.index))) return '';
+  return m[1].replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1').trim();
+}
+
+/** A stored number with its number format, as the core should read it (as shown: "95%", "11.5万元"). */
 export function numberCellValue(n: number, numFmt: string | null | undefined, dateFormats = true): CellValue {
   const fmt = numFmt ?? '';
   if (dateFormats && isDateFormat(fmt)) return serialToDateText(n);
-  if (fmt.includes('%')) return `${plainNumber(n * 100)}%`;
-  return plainNumber(n);
+  if (isPercentFormat(fmt)) return `${plainNumber(n * 100)}%`;
+  const suffix = formatSuffix(fmt);
+  return suffix ? `${plainNumber(n)}${suffix}` : plainNumber(n);
 }

@@ -21,8 +21,12 @@ const PROJECT_NAME = /^(项目名称|项目支出名称|项目\(?支出\)?名称
 const DEPT_NAME = /^(部门名称|单位名称|部门\(单位\)名称|预算单位名称)/;
 const TITLE = /绩效目标(申报)?表/;
 
+/**
+ * An indicator header cell ("一级指标", "一级指标(必填)"), not a line of instructions starting with the word
+ * ("一级指标:产出、效益…", "一级指标、二级指标按…填写，…").
+ */
 export function isHeaderKey(key: string): boolean {
-  return /^一级指标/.test(key);
+  return /^一级指标/.test(key) && key.length <= 24 && !/[:,;。，；：]/.test(key);
 }
 
 /** Empty rows after which a table is over (real tables have a few blank rows at most). */
@@ -37,11 +41,46 @@ interface Pending {
 
 /** Finds table segments on a sheet. */
 export function findSegments(view: SheetView): Segment[] {
+  const whole = { sideBySide: false };
+  const segs = findIn(view, view.left, view.right, whole);
+  if (!whole.sideBySide) return segs;
+  // tables side by side (two indicator headers in one row): each band of columns between empty columns on its own
+  const perBand = columnBands(view)
+    .map((b) => findIn(view, b.left, b.right, { sideBySide: false, banded: true }))
+    .filter((found) => found.length > 0);
+  return perBand.length < 2 ? segs : perBand.flat();
+}
+
+/**
+ * Runs of columns that hold something (a value, or a merged area with a value over them), separated by columns
+ * that are empty from top to bottom.
+ */
+function columnBands(view: SheetView): { left: number; right: number }[] {
+  const used = new Uint8Array(Math.max(0, view.right - view.left + 1));
+  for (let r = view.top; r <= view.bottom; r++) {
+    const cells = view.rowCells(r);
+    for (let i = 0; i < cells.length; i++) used[cells[i].col - view.left] = 1;
+  }
+  for (const m of view.merges) {
+    if (!view.text(m.top, m.left)) continue;
+    for (let c = Math.max(m.left, view.left); c <= Math.min(m.right, view.right); c++) used[c - view.left] = 1;
+  }
+  const bands: { left: number; right: number }[] = [];
+  for (let i = 0; i < used.length; i++) {
+    if (!used[i]) continue;
+    if (bands.length > 0 && bands[bands.length - 1].right === view.left + i - 1) bands[bands.length - 1].right = view.left + i;
+    else bands.push({ left: view.left + i, right: view.left + i });
+  }
+  return bands;
+}
+
+/** Table segments within columns left..right; sets flags.sideBySide when a row holds two indicator headers. */
+function findIn(view: SheetView, left: number, right: number, flags: { sideBySide: boolean; banded?: boolean }): Segment[] {
   const segs: Pending[] = [];
   let cur: Pending | null = null;
   let deptHint = false;
   for (let r = view.top; r <= view.bottom; r++) {
-    const cells = view.rowCells(r);
+    const cells = view.rowCells(r, left, right);
     if (cells.length === 0) continue;
     let anchor: { col: number; kind: 'project' | 'department' } | null = null;
     let header = false;
@@ -55,7 +94,10 @@ export function findSegments(view: SheetView): Segment[] {
         if (PROJECT_NAME.test(key)) anchor = { col: c.col, kind: 'project' };
         else if (DEPT_NAME.test(key)) anchor = { col: c.col, kind: 'department' };
       }
-      if (key.charCodeAt(0) === 0x4e00 /* 一 */ && isHeaderKey(key)) header = true;
+      if (key.charCodeAt(0) === 0x4e00 /* 一 */ && isHeaderKey(key)) {
+        if (header) flags.sideBySide = true;
+        header = true;
+      }
       if (key.length <= 60 && key.includes('绩效') && TITLE.test(key) && !/^(年度|总体|实施期|本年度|年度总体)/.test(key)) title = true;
       if (key.includes('部门整体')) deptHint = true;
     }
@@ -94,45 +136,46 @@ export function findSegments(view: SheetView): Segment[] {
     // a long run of empty rows ends the table: stray cells far below are not part of it
     let empties = 0;
     for (let r = s.headerRow + 1; r <= bottom; r++) {
-      if (view.rowIsEmpty(r)) {
+      if (view.rowIsEmpty(r, left, right)) {
         if (++empties >= MAX_GAP) {
           bottom = r - empties;
           break;
         }
       } else empties = 0;
     }
-    while (bottom > s.top && view.rowIsEmpty(bottom)) bottom--;
-    let left = Infinity;
-    let right = -Infinity;
+    while (bottom > s.top && view.rowIsEmpty(bottom, left, right)) bottom--;
+    let segLeft = Infinity;
+    let segRight = -Infinity;
     for (let r = s.top; r <= bottom; r++) {
-      const cells = view.rowCells(r);
+      const cells = view.rowCells(r, left, right);
       if (cells.length === 0) continue;
-      left = Math.min(left, cells[0].col);
-      right = Math.max(right, view.spanRight(r, cells[cells.length - 1].col));
+      segLeft = Math.min(segLeft, cells[0].col);
+      segRight = Math.max(segRight, view.spanRight(r, cells[cells.length - 1].col));
     }
     for (let r = s.top; r <= bottom; r++) {
       const merges = view.mergesTopAt(r, tops);
       for (let i = 0; i < merges.length; i++) {
         const m = merges[i];
-        if (view.text(m.top, m.left)) {
-          left = Math.min(left, m.left);
-          right = Math.max(right, m.right);
+        // (in a band of columns, only the merges inside it; on the whole sheet, any)
+        if ((!flags.banded || (m.left >= left && m.right <= right)) && view.text(m.top, m.left)) {
+          segLeft = Math.min(segLeft, m.left);
+          segRight = Math.max(segRight, m.right);
         }
       }
     }
-    if (!Number.isFinite(left)) continue;
+    if (!Number.isFinite(segLeft)) continue;
     let kind = s.kind;
-    if (kind === 'project' && segmentLooksDepartment(view, s.top, bottom)) kind = 'department';
-    out.push({ top: s.top, bottom, left, right, anchor: s.anchor, kind, headerRow: s.headerRow });
+    if (kind === 'project' && segmentLooksDepartment(view, s.top, bottom, left, right)) kind = 'department';
+    out.push({ top: s.top, bottom, left: segLeft, right: segRight, anchor: s.anchor, kind, headerRow: s.headerRow });
   }
   return out;
 }
 
-function segmentLooksDepartment(view: SheetView, top: number, bottom: number): boolean {
+function segmentLooksDepartment(view: SheetView, top: number, bottom: number, left: number, right: number): boolean {
   let basic = false;
   let tasks = false;
   for (let r = top; r <= Math.min(bottom, top + 80); r++) {
-    const cells = view.rowCells(r);
+    const cells = view.rowCells(r, left, right);
     for (let i = 0; i < cells.length; i++) {
       const k = cells[i].key;
       if (k === '基本支出') basic = true;

@@ -52,9 +52,11 @@ export const IndicatorSchema = z.object({
   /** The 指标值 cell (where a value is or should be written). */
   valueCell: CellRefSchema,
   value: ParsedValueSchema,
-  /** Unit declared in the name, e.g. "(%)" or "(元)". */
+  /** Unit declared outside the value: in the name, e.g. "(%)" or "(元)", or in a 计量单位 column. */
   nameUnit: z.string().nullable(),
   row: Coord,
+  /** 1 for the second indicator area of a table that has two (中期 | 年度 side by side); absent for the first. */
+  area: z.number().int().optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 

@@ -46,7 +46,8 @@ export function fmt(d: Decimal): string {
 /** Converts an amount with a money unit to 万元; null when the unit is not money. */
 export function toWan(amount: Decimal, unit: string): Decimal | null {
   const u = unit.replace(/\s+/g, '');
-  if (/^(万元|万)/.test(u)) return amount;
+  // (万 alone or 万元; not a magnitude of another unit: 万亩, 万人)
+  if (/^万(元|(?![\u4e00-\u9fff]))/.test(u)) return amount;
   if (/^亿元/.test(u)) return amount.times(10000);
   if (/^千元/.test(u)) return amount.dividedBy(10);
   if (/^元/.test(u)) return amount.dividedBy(10000);
@@ -66,23 +67,26 @@ function moneyMatch(text: string): RegExpExecArray | null {
  * parseMoneyText(text)?.written ?? null, without building Decimals for amounts already in 万元 (the parser only
  * keeps the written form; the digits matched always form a valid decimal).
  */
-export function parseMoneyWritten(text: string): string | null {
+export function parseMoneyWritten(text: string, defaultUnit: MoneyUnit = '万元'): string | null {
   const m = moneyMatch(text);
   if (!m) return null;
-  const unit = m[2] ?? '万元';
+  const unit = m[2] ?? defaultUnit;
   if (unit === '万元' || unit === '万') return m[1].replace(/,/g, '');
-  const parsed = parseMoneyText(text);
+  const parsed = parseMoneyText(text, defaultUnit);
   return parsed ? parsed.written : null;
 }
 
+/** The unit of an amount written without one: 万元, or 元 in tables that say so ("单位：元"). */
+export type MoneyUnit = '万元' | '元';
+
 /** Reads a money amount from free text such as "11.5", "233万元", "其中:财政拨款11.5", "14996元". */
-export function parseMoneyText(text: string): { amount: Decimal; written: string } | null {
+export function parseMoneyText(text: string, defaultUnit: MoneyUnit = '万元'): { amount: Decimal; written: string } | null {
   const m = moneyMatch(text);
   if (!m) return null;
   const raw = m[1].replace(/,/g, '');
   const d = dec(raw);
   if (!d) return null;
-  const unit = m[2] ?? '万元';
+  const unit = m[2] ?? defaultUnit;
   const wan = toWan(d, unit);
   if (!wan) return null;
   return { amount: wan, written: /^(万元|万)$/.test(unit) ? raw : wan.toFixed() };

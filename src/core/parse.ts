@@ -15,7 +15,7 @@ import type {
   Table,
   Task,
 } from './model';
-import { parseMoneyWritten, dec } from './money';
+import { type MoneyUnit, parseMoneyWritten, dec } from './money';
 import { type RowCell, SheetView } from './sheet';
 import { isSpaceCode, labelKey, normalizeText } from './text';
 import { parseValue, unitFromName } from './value';
@@ -34,7 +34,7 @@ interface FieldDef {
 }
 
 const FIELD_DEFS: FieldDef[] = [
-  { key: 'goal', re: /^(年度总体绩效目标|年度绩效目标|实施期绩效目标|本年度绩效目标|总体绩效目标|实施期总体目标|实施期目标|中期目标|年度目标|总体目标|绩效目标)(\([^)]*\))?/, kind: 'goal', label: '绩效目标', required: true },
+  { key: 'goal', re: /^(年度总体绩效目标|年度总体目标|年度绩效目标|实施期绩效目标|本年度绩效目标|总体绩效目标|实施期总体目标|实施期目标|中期目标|年度目标|总体目标|绩效目标)(\([^)]*\))?/, kind: 'goal', label: '绩效目标', required: true },
   { key: 'projectName', re: /^(项目名称|项目支出名称|项目\(支出\)名称)/, kind: 'text', label: '项目名称', required: true, projectOnly: true },
   { key: 'departmentName', re: /^(部门名称|单位名称|部门\(单位\)名称|预算单位名称)/, kind: 'text', label: '部门名称', required: true, departmentOnly: true },
   { key: 'projectCode', re: /^项目编码/, kind: 'text', label: '项目编码', projectOnly: true },
@@ -50,12 +50,14 @@ const FIELD_DEFS: FieldDef[] = [
   { key: 'total', re: /^(项目资金总额|资金总额|项目总金额|项目总预算|本年预算数|年度预算金额)(\([^)]*\))?/, kind: 'total', label: '资金总额', required: true },
   { key: 'total', re: /^(预算数|年度预算数|项目预算数)/, kind: 'total', label: '预算数', required: true },
   { key: 'total', re: /^(年度)?本级预算金额/, kind: 'total', label: '年度本级预算金额', required: true },
-  { key: 'fiscal', re: /^(其中)?:?财政拨款/, kind: 'part', label: '财政拨款' },
-  { key: 'fiscal', re: /^(其中)?:?财政资金/, kind: 'part', label: '财政资金' },
-  { key: 'other', re: /^其他资金/, kind: 'part', label: '其他资金' },
-  { key: 'carryover', re: /^(其中)?:?(上年结转(资金)?|结转资金)/, kind: 'part', label: '上年结转资金' },
-  { key: 'basic', re: /^基本支出$/, kind: 'expense', label: '基本支出', departmentOnly: true },
-  { key: 'projectSpending', re: /^项目支出$/, kind: 'expense', label: '项目支出', departmentOnly: true },
+  // (a unit in brackets belongs to the label: "其中：财政拨款（万元）| 11.5")
+  { key: 'fiscal', re: /^(其中)?:?(一般公共预算|政府性基金(预算)?|国有资本经营预算)?财政拨款(收入|资金)?(\((万元|元)\))?/, kind: 'part', label: '财政拨款' },
+  { key: 'fiscal', re: /^(其中)?:?财政资金(\((万元|元)\))?/, kind: 'part', label: '财政资金' },
+  { key: 'other', re: /^其他(资金|收入)(\((万元|元)\))?/, kind: 'part', label: '其他资金' },
+  { key: 'other', re: /^(其中)?:?((单位)?自筹(资金)?|自有资金|社会资金)(\((万元|元)\))?/, kind: 'part', label: '自筹资金' },
+  { key: 'carryover', re: /^(其中)?:?(上年结转(资金)?|结转资金)(\((万元|元)\))?/, kind: 'part', label: '上年结转资金' },
+  { key: 'basic', re: /^基本支出(\((万元|元)\))?$/, kind: 'expense', label: '基本支出', departmentOnly: true },
+  { key: 'projectSpending', re: /^项目支出(\((万元|元)\))?$/, kind: 'expense', label: '项目支出', departmentOnly: true },
   { key: 'development', re: /^事业发展性支出/, kind: 'expenseGroup', label: '事业发展性支出', departmentOnly: true },
   { key: 'developmentPart', re: /^(财政专项资金|其他事业发展性支出)$/, kind: 'expensePart', label: '事业发展性支出', departmentOnly: true },
   { key: 'plan', re: /^资金支出计划/, kind: 'plan', label: '资金支出计划' },
@@ -163,9 +165,16 @@ function anchorIn(view: SheetView, seg: Segment, row: number, col: number): Cell
   return a.row < seg.top || a.row > seg.bottom || a.col < seg.left || a.col > seg.right ? { row, col } : a;
 }
 
-function moneyField(key: string, label: string, rv: ReadValue): MoneyField {
-  const written = rv.value ? parseMoneyWritten(rv.value) : null;
+function moneyField(key: string, label: string, rv: ReadValue, unit: MoneyUnit): MoneyField {
+  const written = rv.value ? parseMoneyWritten(rv.value, unit) : null;
   return { key, label, raw: rv.value, amount: written, cell: rv.cell };
+}
+
+/** A money label as written for messages (一般公共预算财政拨款, 其他收入), without 其中: and a unit in brackets. */
+function shownLabel(key: string, rest: string, fallback: string): string {
+  if (rest) return fallback;
+  const k = key.replace(/^其中:?/, '').replace(/\((万元|元)\)$/, '');
+  return k || fallback;
 }
 
 function scopeOf(labelText: string): string {
@@ -193,26 +202,15 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
   let devGroup: MoneyField | null = null;
   let spendingPlan: SpendingPlan | null = null;
   const tasks: Task[] = [];
+  /** Column of the label of each funds group (its total's label: "中期资金总额：" | 300 | "年度资金总额：" | 100). */
+  const fundLabelCols: number[] = [];
 
-  // locate the 年度重点工作任务 header (department tables) before the indicator header
-  let taskHeader: { row: number; name: number | null; content: number | null; amount: number | null; goal: number | null } | null = null;
+  const taskHeader = findTaskHeader(view, seg);
+  const unit = moneyUnitOf(view, seg, taskHeader ? taskHeader.row : seg.headerRow);
+
   for (let r = seg.top; r < seg.headerRow; r++) {
-    const cells = view.rowCells(r, seg.left, seg.right);
-    const amount = cells.find((c) => c.key.startsWith('拟投入'));
-    if (amount) {
-      taskHeader = {
-        row: r,
-        amount: amount.col,
-        name: cells.find((c) => /名称$/.test(c.key))?.col ?? null,
-        content: cells.find((c) => /实施内容/.test(c.key))?.col ?? null,
-        goal: cells.find((c) => /期望达到|目标/.test(c.key))?.col ?? null,
-      };
-      break;
-    }
-  }
-  const fieldEnd = taskHeader ? taskHeader.row : seg.headerRow;
-
-  for (let r = seg.top; r < fieldEnd; r++) {
+    // (the task block has its own reading below)
+    if (taskHeader && r >= taskHeader.row && r < taskHeader.end) continue;
     const rowCs = view.rowCells(r, seg.left, seg.right);
     for (let ci = 0; ci < rowCs.length; ci++) {
       const c = rowCs[ci];
@@ -242,36 +240,41 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
         }
         case 'total': {
           const scope = scopeOf(c.text);
-          const label = def.label + (scope ? `(${scope})` : '');
-          funds.push({ scope, total: moneyField('total', label, rv), parts: [] });
+          // (中期资金总额, not 中期资金总额(中期))
+          const label = def.label + (scope && !def.label.startsWith(scope) ? `(${scope})` : '');
+          funds.push({ scope, total: moneyField('total', label, rv, unit), parts: [] });
+          fundLabelCols.push(c.col);
           fields.push({ key: 'total', label, value: rv.value, cell: rv.cell, labelCell: { row: r, col: c.col }, required: true });
           break;
         }
         case 'part': {
           if (seg.kind === 'department') {
-            incomes.push(moneyField(def.key, def.label, rv));
+            incomes.push(moneyField(def.key, shownLabel(c.key, rest, def.label), rv, unit));
             break;
           }
-          const f = moneyField(def.key, def.label, rv);
+          const f = moneyField(def.key, def.label, rv, unit);
           const group =
-            nearestAbove(funds, r, c.col) ?? funds.find((g) => g.total && g.total.cell.row === r) ?? funds[funds.length - 1];
+            nearestAbove(funds, fundLabelCols, r, c.col) ?? funds.find((g) => g.total && g.total.cell.row === r) ?? funds[funds.length - 1];
           if (group) group.parts.push(f);
-          else funds.push({ scope: '', total: null, parts: [f] });
+          else {
+            funds.push({ scope: '', total: null, parts: [f] });
+            fundLabelCols.push(c.col);
+          }
           break;
         }
         case 'expense':
-          expenses.push(moneyField(def.key, def.label, rv));
+          expenses.push(moneyField(def.key, shownLabel(c.key, rest, def.label), rv, unit));
           break;
         case 'expenseGroup': {
-          const f = moneyField(def.key, def.label, rv);
+          const f = moneyField(def.key, def.label, rv, unit);
           devGroup = f;
           break;
         }
         case 'expensePart':
-          devParts.push(moneyField(def.key, labelKey(c.text), rv));
+          devParts.push(moneyField(def.key, labelKey(c.text), rv, unit));
           break;
         case 'income':
-          incomes.push(moneyField(def.key, def.label, rv));
+          incomes.push(moneyField(def.key, def.label, rv, unit));
           break;
       }
     }
@@ -283,14 +286,16 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
   }
 
   if (taskHeader) {
-    for (let r = taskHeader.row + 1; r < seg.headerRow; r++) {
+    // the amount column says its unit ("拟投入的资金(万元)"), else the table's
+    const amountKey = taskHeader.amount !== null ? view.key(taskHeader.row, taskHeader.amount) : '';
+    const taskUnit: MoneyUnit = /\(万元\)/.test(amountKey) ? '万元' : /\(元\)/.test(amountKey) ? '元' : unit;
+    for (let r = taskHeader.first; r < taskHeader.end; r++) {
       const nameCol = taskHeader.name ?? seg.left + 1;
       const name = view.text(r, nameCol);
-      if (!name || /^其他需完成的任务/.test(labelKey(name))) continue;
+      if (!name || /^(其他需完成的任务|(金额)?(合计|小计|总计))/.test(labelKey(name))) continue;
       if (/^任务\d*[:：]?\s*[.。…]*$/.test(name.replace(/\s+/g, ''))) continue;
-      if (isHeaderKey(labelKey(name))) break;
       const amountRaw = taskHeader.amount !== null ? view.text(r, taskHeader.amount) : '';
-      const written = amountRaw ? parseMoneyWritten(amountRaw) : null;
+      const written = amountRaw ? parseMoneyWritten(amountRaw, taskUnit) : null;
       tasks.push({
         name,
         nameCell: { row: r, col: nameCol },
@@ -305,7 +310,7 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
   }
 
   const header = readIndicatorHeader(view, seg);
-  const { indicators, categories } = readIndicators(view, seg, header, profile);
+  const { indicators, categories } = readIndicatorAreas(view, seg, header, profile);
 
   const nameField = fields.find((f) => f.key === 'projectName' || f.key === 'departmentName');
   // the annual amount is the budget; a 中期 (multi-year) total only when there is no other
@@ -336,11 +341,84 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
   };
 }
 
-function nearestAbove(funds: FundsGroup[], row: number, col: number): FundsGroup | undefined {
+interface TaskHeader {
+  row: number;
+  /** First task row (after a second header row 总额 | 财政拨款 | 其他资金, if any) and the row after the last. */
+  first: number;
+  end: number;
+  name: number | null;
+  content: number | null;
+  amount: number | null;
+  goal: number | null;
+}
+
+/**
+ * The header of the 年度重点工作任务 / 年度主要任务 block of a department table: 拟投入的资金 (local templates), or
+ * 任务名称 with 预算金额 (the central template, whose 预算金额 splits into 总额 | 财政拨款 | 其他资金 on a second
+ * row). The block ends at the indicator header or at a goal label below the tasks (年度总体目标).
+ */
+function findTaskHeader(view: SheetView, seg: Segment): TaskHeader | null {
+  for (let r = seg.top; r < seg.headerRow; r++) {
+    const cells = view.rowCells(r, seg.left, seg.right);
+    const name = cells.find((c) => /名称$/.test(c.key));
+    const amount =
+      cells.find((c) => c.key.startsWith('拟投入')) ??
+      (name && /^(任务)?名称$/.test(name.key) ? cells.find((c) => /^(预算金额|预算资金|投入资金|资金金额)/.test(c.key)) : undefined);
+    if (!amount) continue;
+    const h: TaskHeader = {
+      row: r,
+      first: r + 1,
+      end: seg.headerRow,
+      amount: amount.col,
+      name: name?.col ?? null,
+      content: cells.find((c) => /实施内容|主要内容/.test(c.key))?.col ?? null,
+      goal: cells.find((c) => /期望达到|目标/.test(c.key))?.col ?? null,
+    };
+    // a second header row under the amount: 总额 | 财政拨款 | 其他资金
+    const span = view.mergeAt(r, amount.col);
+    const sub = r + 1 < seg.headerRow ? view.rowCells(r + 1, amount.col, span ? span.right : amount.col) : [];
+    if (sub.length > 0 && sub.every((c) => /^(总额|合计|小计|金额|财政拨款|财政资金|其他资金)/.test(c.key))) {
+      h.first = r + 2;
+      h.amount = sub.find((c) => /^(总额|合计|小计|金额)/.test(c.key))?.col ?? amount.col;
+    }
+    const nameCol = h.name ?? seg.left + 1;
+    for (let t = h.first; t < seg.headerRow; t++) {
+      const lead = view.rowCells(t, seg.left, nameCol - 1);
+      if (lead.some((c) => matchField(c.text, seg.kind, c.key)?.def.kind === 'goal')) {
+        h.end = t;
+        break;
+      }
+    }
+    return h;
+  }
+  return null;
+}
+
+/**
+ * The unit of the table's amounts written without one: 元 when the header area says so ("单位：元",
+ * "金额单位：元", "项目资金(元)") and nowhere says 万元; else 万元.
+ */
+function moneyUnitOf(view: SheetView, seg: Segment, end: number): MoneyUnit {
+  let yuan = false;
+  for (let r = seg.top; r < end; r++) {
+    const cells = view.rowCells(r, seg.left, seg.right);
+    for (let i = 0; i < cells.length; i++) {
+      const k = cells[i].key;
+      if (k.length > 40 || !k.includes('元')) continue;
+      if (/单位:?\(?万元\)?$|\(万元\)/.test(k)) return '万元';
+      if (/单位:?\(?元\)?$|^[^(]{0,12}(资金|金额|预算|支出|拨款|预算数)[^(]{0,6}\(元\)/.test(k)) yuan = true;
+    }
+  }
+  return yuan ? '元' : '万元';
+}
+
+/** The funds group whose total stands in the part's column (label or value column), at most 4 rows above. */
+function nearestAbove(funds: FundsGroup[], labelCols: number[], row: number, col: number): FundsGroup | undefined {
   let best: FundsGroup | undefined;
-  for (const g of funds) {
+  for (let i = 0; i < funds.length; i++) {
+    const g = funds[i];
     if (!g.total) continue;
-    if (g.total.cell.col === col && g.total.cell.row < row && row - g.total.cell.row <= 4) {
+    if ((g.total.cell.col === col || labelCols[i] === col) && g.total.cell.row < row && row - g.total.cell.row <= 4) {
       if (!best || g.total.cell.row > best.total!.cell.row) best = g;
     }
   }
@@ -383,8 +461,37 @@ function readSpendingPlan(view: SheetView, seg: Segment, row: number, col: numbe
   return { labelCell: { row, col }, points };
 }
 
+/**
+ * The indicators of the table. The central 项目支出绩效目标申报表 has two areas under one header row, 中期 then
+ * 年度: 一级指标 | 二级 | 三级 | 指标值 | 二级 | 三级 | 指标值 (the 一级 column shared), or with a second 一级 column.
+ * Each area is read on its own (area 0 and 1); the table's header is the first.
+ */
+function readIndicatorAreas(view: SheetView, seg: Segment, h: IndicatorHeader, profile: Profile): ReturnType<typeof readIndicators> {
+  const start = h.valueCol === null ? null : secondAreaStart(view, seg, h.row, h.valueCol);
+  if (start === null) return readIndicators(view, seg, h, profile, unitColumn(view, seg, h), null);
+  const leftSeg = { ...seg, right: start - 1 };
+  const rightSeg = { ...seg, left: start };
+  const h2 = readIndicatorHeader(view, rightSeg);
+  const shared = h2.level1Col === null ? h.level1Col : null;
+  if (shared !== null) h2.level1Col = shared;
+  const a = readIndicators(view, leftSeg, h, profile, unitColumn(view, leftSeg, h), null);
+  const b = readIndicators(view, rightSeg, h2, profile, unitColumn(view, rightSeg, h2), shared);
+  for (const i of b.indicators) i.area = 1;
+  return { indicators: a.indicators.concat(b.indicators), categories: a.categories.concat(b.categories) };
+}
+
+/** Column of a second 一级指标/二级指标 header right of the 指标值 column (a second indicator area), else null. */
+function secondAreaStart(view: SheetView, seg: Segment, row: number, valueCol: number): number | null {
+  const cells = view.rowCells(row, valueCol + 1, seg.right);
+  for (let i = 0; i < cells.length; i++) if (/^(一级指标|二级指标)$/.test(cells[i].key)) return cells[i].col;
+  return null;
+}
+
 function readIndicatorHeader(view: SheetView, seg: Segment): IndicatorHeader {
   const h: IndicatorHeader = { row: seg.headerRow, level1Col: null, level2Col: null, level3Col: null, valueCol: null, otherCols: [] };
+  // the first 指标值 column counts (a second one is the 年度 area of the central template), unless it was only
+  // guessed from a "三级指标 指标值" cell
+  let guessed = false;
   const scan = (r: number) => {
     const rowCs = view.rowCells(r, seg.left, seg.right);
     for (let ci = 0; ci < rowCs.length; ci++) {
@@ -394,15 +501,40 @@ function readIndicatorHeader(view: SheetView, seg: Segment): IndicatorHeader {
       else if (/^二级指标/.test(k)) h.level2Col ??= c.col;
       else if (/^三级指标/.test(k)) {
         h.level3Col ??= c.col;
-        if (/指标值/.test(k) && h.valueCol === null) h.valueCol = view.spanRight(r, c.col) + 1;
-      } else if (/^(指标值(及单位|\(.*\))?|目标值|年度指标值|指标值\(含单位\))$/.test(k)) h.valueCol = c.col;
-      else if (/(描述|确定依据|绩效标准|评分标准|计分|备注|说明|权重|分值|指标解释|指标性质|度量单位|计量单位)/.test(k)) h.otherCols.push(c.col);
+        if (/指标值/.test(k) && h.valueCol === null) {
+          h.valueCol = view.spanRight(r, c.col) + 1;
+          guessed = true;
+        }
+      } else if (/^(指标值(及单位|\(.*\))?|目标值|年度指标值|指标值\(含单位\))$/.test(k)) {
+        if (h.valueCol === null || guessed) h.valueCol = c.col;
+        guessed = false;
+      }
+      else if (/(描述|确定依据|绩效标准|评分标准|计分|备注|说明|权重|分值|指标解释|指标性质|指标方向|度量单位|计量单位)/.test(k) || UNIT_HEADER.test(k)) h.otherCols.push(c.col);
     }
   };
   scan(seg.headerRow);
   if (h.valueCol === null && seg.headerRow + 1 <= seg.bottom) scan(seg.headerRow + 1);
   if (h.valueCol === null && h.level3Col !== null) h.valueCol = view.spanRight(seg.headerRow, h.level3Col) + 1;
   return h;
+}
+
+const UNIT_HEADER = /^(度量单位|计量单位|指标单位|单位)$/;
+
+/** The column of a separate 度量单位/计量单位 header (budget-system exports), null when there is none. */
+function unitColumn(view: SheetView, seg: Segment, h: IndicatorHeader): number | null {
+  for (const r of [h.row, h.row + 1]) {
+    if (r > seg.bottom) break;
+    const cells = view.rowCells(r, seg.left, seg.right);
+    for (let i = 0; i < cells.length; i++) if (UNIT_HEADER.test(cells[i].key)) return cells[i].col;
+  }
+  return null;
+}
+
+/** A unit written in a 计量单位 column ("%", "万亩", "元/亩"); null for an empty cell or a non-unit. */
+function columnUnit(text: string): string | null {
+  const t = text.replace(/\s+/g, '');
+  if (!t || /\d/.test(t) || t.length > 8 || /^(无|空|定性|定量|[-—/\\*])$/.test(t)) return null;
+  return t;
 }
 
 const EMPTY_VALUE: ParsedValue = Object.freeze(parseValue('')) as ParsedValue;
@@ -429,7 +561,9 @@ function isDots(key: string): boolean {
 
 const INDEX_SPLIT = /(?=指标\s*\d+\s*[:：.、])/;
 const INDEX_RE = /^指标\s*(\d+)\s*[:：.、]\s*/;
-const NOTE_RE = /^(备注|注[:：]|说明[:：]|填报说明|填表说明|审核意见|联系人|填报人)/;
+// notes and the signature line under a table ("单位负责人：" "填表人：" "联系电话："; the word alone or with a colon,
+// never the start of an indicator name such as 联系电话畅通率)
+const NOTE_RE = /^(备注|注[:：]|说明[:：]|填报说明|填表说明|审核意见|联系人|填报人|((单位|财务|部门|项目)?负责人|审核人|联系电话|填表人|制表人|经办人|填报日期|填表日期)([:：]|$))/;
 // (anchored as a whole: same as /^(本年度|年度|中期|实施期)?绩效指标$|^产出$|^指标$/, without retrying every position)
 const FRAME_RE = /^(?:(本年度|年度|中期|实施期)?绩效指标$|产出$|指标$)/;
 
@@ -453,7 +587,15 @@ interface Ctx {
   l2Cell: CellRef | null;
 }
 
-function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profile: Profile): { indicators: Indicator[]; categories: CategoryLabel[] } {
+function readIndicators(
+  view: SheetView,
+  seg: Segment,
+  h: IndicatorHeader,
+  profile: Profile,
+  unitCol: number | null,
+  /** A column left of the area whose labels (a shared 一级指标 column) belong to it too. */
+  sharedCol: number | null,
+): { indicators: Indicator[]; categories: CategoryLabel[] } {
   const indicators: Indicator[] = [];
   const categories: CategoryLabel[] = [];
   const ctx: Ctx = { l1: null, l1Raw: '', l1Cell: null, l2: null, l2Raw: '', l2Cell: null };
@@ -472,7 +614,11 @@ function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profi
   const rest: RowCell[] = [];
   const nameCells: RowCell[] = [];
   for (let r = firstRow; r <= seg.bottom; r++) {
-    const cells = view.rowCells(r, seg.left, seg.right);
+    let cells = view.rowCells(r, seg.left, seg.right);
+    if (sharedCol !== null) {
+      const shared = view.firstCell(r, sharedCol, sharedCol);
+      if (shared) cells = [shared, ...cells];
+    }
     if (cells.length === 0) continue;
     const firstKey = cells[0].key;
     if (NOTE_RE.test(firstKey)) break;
@@ -569,7 +715,14 @@ function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profi
     let valueCell: CellRef = valueHit ? { row: r, col: valueHit.col } : anchorIn(view, seg, r, defaultValueCol);
     // the name cell merged over the 指标值 column: point at the 指标值 column, not at the name
     if (!valueHit && valueCell.col === nameCell.col && valueCell.row === r) valueCell = { row: r, col: defaultValueCol };
-    const rawValue = valueHit ? valueHit.text : '';
+    let rawValue = valueHit ? valueHit.text : '';
+    if (!valueHit && valueCell.row < r && valueCell.col > nameCell.col) {
+      // one 指标值 merged down over the rows of several indicators: it is the value of each of them
+      const shared = view.text(valueCell.row, valueCell.col);
+      if (shared && !isIndexKey(labelKey(shared))) rawValue = shared;
+    }
+    // a unit in a 计量单位 column counts as declared beside the value, like "(%)" in the name
+    const rowUnit = unitCol !== null ? columnUnit(view.text(r, unitCol)) : null;
     // the value is parsed once per row, whatever the number of names sharing it
     let rowValue: ParsedValue | null = null;
     for (const nc of nameCells) {
@@ -600,7 +753,7 @@ function readIndicators(view: SheetView, seg: Segment, h: IndicatorHeader, profi
           rawValue: placeholder ? '' : rawValue,
           valueCell,
           value,
-          nameUnit: unitFromName(name),
+          nameUnit: unitFromName(name) ?? rowUnit,
           row: r,
         });
       }

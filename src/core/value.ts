@@ -17,11 +17,20 @@ const BASE_UNITS = [
   '吨', '辆', '张', '本', '页', '间', '栋', '村', '镇', '分', '万', 'GB', 'TB', 'MB', '门', '节', '课时', '学时', '班',
   '所', '株', '头', '只', '盏', '块', '棵', '枚', '组', '类', '种', '轮', '届', '盒', '支', '瓶', '台次', '架次', '车次',
   '人/年', '个百分点', '百分点', '倍', '岁', '年度',
+  // measure words of agriculture, forestry, works and safety tables
+  '公斤', '千克', '克', '斤', '头', '只', '匹', '羽', '尾', '口', '眼', '宗', '例', '起', '艘', '立方米', 'm³', 'm3',
+  '方', '千瓦时', '千瓦', '兆瓦', '度', '平方公里', '延米', '户次', '人月', '课', '单', '标准亩',
+  // deadlines and counted occasions ("≤5个工作日", "≥2场次"), counts of places and bodies ("≥3个村")
+  '工作日', '个工作日', '场次', '期次', '批次', '班次', '件次', '项次', '人·次', '人·天', '个村', '个社区', '个乡镇',
+  '个项目', '个单位', '个部门',
 ].sort((a, b) => b.length - a.length);
 
-const UNIT_RE = new RegExp(
-  '^(' + BASE_UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|') + ')((?:/[\\u4e00-\\u9fa5A-Za-z²·]+)*)',
-);
+const UNIT_ALT = BASE_UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+/**
+ * A unit: a base unit, optionally with a magnitude (万亩, 万头, 亿元) and an alternative in brackets (头(只)),
+ * or 万 alone; then "/x" continuations (元/人, 次/年).
+ */
+const UNIT_RE = new RegExp(`^(?:(?:万|亿|千)?(?:${UNIT_ALT})(?:\\((?:${UNIT_ALT})\\))?|万)((?:/[\\u4e00-\\u9fa5A-Za-z²·]+)*)`);
 
 /** Harmless words after a number/unit ("≥90%以上"). */
 const OK_SUFFIX = /^(及以上|以上|及以下|以下|以内|之内|内|左右|前|之前|以前|底|末|之后|后|上下|起)?$/;
@@ -40,7 +49,8 @@ export function isDateText(compact: string): boolean {
   return (DATE_RE.test(compact) && /[年月日]/.test(compact)) || ISO_DATE_RE.test(compact);
 }
 
-const DATE_RE = /^(\d{4}年)?(\d{1,2}[-至~]?\d{0,2}月)?(\d{1,2}日)?(前|之前|以前|底|末|内|中旬|上旬|下旬|全年)?$/;
+// a point in time ("12月31日", "12月底", "2024年底"), then a deadline word ("前", "之前", "内"), then 完成 ("12月底前完成")
+const DATE_RE = /^(\d{4}年)?(\d{1,2}[-至~]?\d{0,2}月)?(\d{1,2}日)?(底|末|中旬|上旬|下旬|全年)?(前|之前|以前|内|以内)?(完成|完工|办结)?$/;
 
 export function emptyValue(text = ''): ParsedValue {
   return { kind: 'empty', comparator: null, number: null, unit: null, rest: '', text };
@@ -90,7 +100,9 @@ export function parseValue(raw: string): ParsedValue {
 
 /** True when the text after the number/unit is only a harmless suffix such as "以上". */
 export function restIsHarmless(rest: string): boolean {
-  return OK_SUFFIX.test(rest);
+  // (a full stop typed after the value; a remark in brackets without numbers: "≥90%(含)", "100%(按期)")
+  const r = rest.replace(/[。.;；,，、]+$/, '');
+  return OK_SUFFIX.test(r) || /^\([^()\d]{1,12}\)(及以上|以上|以内|以下)?$/.test(r);
 }
 
 /** Unit declared in an indicator name: "培训签到率(%)" -> "%", "人均培训成本(元)" -> "元". */

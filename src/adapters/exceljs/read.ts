@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import type { CellValue, Merge, SheetGrid, WorkbookGrid } from '../../core/grid';
+import { numberCellValue } from '../../core/cellvalue';
 import { parseA1 } from '../../core/grid';
 
 export class WorkbookReadError extends Error {
@@ -87,10 +88,6 @@ export async function loadExcelWorkbook(input: string | Buffer, opts: LoadOption
   return wb;
 }
 
-function plain(n: number): number {
-  return Number.isFinite(n) ? parseFloat(n.toPrecision(15)) : n;
-}
-
 function dateText(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
@@ -99,10 +96,8 @@ function dateText(d: Date): string {
 /** Converts an exceljs cell value to the core's CellValue (displayed percent for % formats). */
 export function toCellValue(v: ExcelJS.CellValue, numFmt?: string): CellValue {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'number') {
-    if (numFmt && numFmt.includes('%')) return `${plain(v * 100)}%`;
-    return plain(v);
-  }
+  // (exceljs turns numbers in date formats into Dates itself)
+  if (typeof v === 'number') return numberCellValue(v, numFmt, false);
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v;
   if (v instanceof Date) return dateText(v);

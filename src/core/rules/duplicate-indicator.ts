@@ -19,7 +19,8 @@ export const duplicateIndicator: Rule = {
       let name = keyOfNormalized(i.name);
       // (the regex only when the name ends with one of its characters)
       if ('。.，,;；'.includes(name.charAt(name.length - 1))) name = name.replace(/[。.，,;；]+$/, '');
-      const key = `${i.level1 ?? '?'}|${name}`;
+      // (the 中期 and 年度 areas of one table each have their own blocks)
+      const key = `${i.area ?? 0}|${i.level1 ?? '?'}|${name}`;
       const first = seen.get(key);
       if (first) {
         if (first.row === i.nameCell.row && first.col === i.nameCell.col) continue;

@@ -13,6 +13,7 @@ export const structure: Rule = {
     misplaced: '二级指标「{l2}」不应放在一级指标「{l1}」之下（{profile}口径）',
     level1: '「{l1}」不是{profile}口径的一级指标',
     empty: '一级指标「{l1}」下没有填写任何三级指标',
+    absent: '表中没有一级指标「{l1}」（{profile}口径要求），请补充该类指标',
     orphan: '三级指标「{name}」没有所属的一级、二级指标',
   },
   check(table, ctx) {
@@ -40,7 +41,7 @@ export const structure: Rule = {
         const label = table.categories.find((c) => c.canonical === l1 && c.level === 1);
         const h = table.header;
         const cell = label?.cell ?? (h && h.level1Col !== null ? { row: h.row, col: h.level1Col } : { row: table.top, col: table.left });
-        out.push({ cell, messageId: 'empty', data: { l1 } });
+        out.push({ cell, messageId: label ? 'empty' : 'absent', data: { l1, profile: profileName } });
       }
     }
     const orphan = named.find((i) => i.level1 === null && i.level2 === null);

@@ -23,8 +23,9 @@ function dp(fields: MoneyField[]): number {
   return n;
 }
 
+/** A 成本 indicator counted in money: 成本指标 or 经济成本指标 (社会成本/生态环境成本 of C2021 are not amounts). */
 export function isCostIndicator(i: Indicator): boolean {
-  return i.level2 === L2.cost || i.level1 === L1.cost || i.level2 === L2.economicCost;
+  return i.level2 === L2.cost || i.level2 === L2.economicCost || (i.level1 === L1.cost && (i.level2 === null || i.level2 === L2.cost));
 }
 
 /** A 成本 value that is a total amount in money (not a rate such as 元/人 or 人均…). */
@@ -34,6 +35,25 @@ export function costAmount(i: Indicator): Decimal | null {
   if (!unit || unit.includes('/') || /人均|单价|平均|每|单位(成本|造价|购置|价格|面积|产值)/.test(i.name)) return null;
   const n = dec(i.value.number);
   return n ? toWan(n, unit) : null;
+}
+
+/** 成本 items adding up to the budget (two or more), or one 成本 amount not above it. */
+function costCheck(costs: Indicator[], budgetField: MoneyField | null, out: RawFinding[]): void {
+  const budget = budgetField && budgetField.amount !== null ? dec(budgetField.amount) : null;
+  if (!budget || !budgetField) return;
+  const items = costs.map((i) => ({ i, v: costAmount(i) })).filter((x) => x.v !== null) as { i: Indicator; v: Decimal }[];
+  if (items.length >= 2) {
+    const s = sum(items.map((x) => x.v));
+    const places = Math.max(...items.map((x) => x.v.decimalPlaces()));
+    if (!agree(s, budget, s.toFixed(places), budgetField.amount!)) {
+      out.push({ cell: budgetField.cell, messageId: 'costItems', data: { sum: fmt(s), budget: fmt(budget) } });
+    }
+  } else if (items.length === 1) {
+    const { i, v } = items[0];
+    if (v.gt(budget) && !agree(v, budget, v.toFixed(), budgetField.amount!)) {
+      out.push({ cell: i.valueCell, messageId: 'costOver', data: { name: short(i.name), value: fmt(v), budget: fmt(budget) } });
+    }
+  }
 }
 
 /** Money that must add up does not. */
@@ -83,22 +103,14 @@ export const sumMismatch: Rule = {
         }
       }
     }
-    const budget = table.budget && table.budget.amount !== null ? dec(table.budget.amount) : null;
-    if (budget && table.budget) {
-      const items = table.indicators.filter(isCostIndicator).map((i) => ({ i, v: costAmount(i) })).filter((x) => x.v !== null) as { i: Indicator; v: Decimal }[];
-      if (items.length >= 2) {
-        const s = sum(items.map((x) => x.v));
-        const places = Math.max(...items.map((x) => x.v.decimalPlaces()));
-        if (!agree(s, budget, s.toFixed(places), table.budget.amount!)) {
-          out.push({ cell: table.budget.cell, messageId: 'costItems', data: { sum: fmt(s), budget: fmt(budget) } });
-        }
-      } else if (items.length === 1) {
-        const { i, v } = items[0];
-        if (v.gt(budget) && !agree(v, budget, v.toFixed(), table.budget.amount!)) {
-          out.push({ cell: i.valueCell, messageId: 'costOver', data: { name: short(i.name), value: fmt(v), budget: fmt(budget) } });
-        }
-      }
-    }
+    // the itemised 成本 against the budget; with two indicator areas (central template: 中期 | 年度), the 中期
+    // area against the 中期 total and the 年度 area against the annual budget
+    const costs = table.indicators.filter(isCostIndicator);
+    if (table.indicators.some((i) => i.area === 1)) {
+      const mid = table.funds.find((g) => g.scope === '中期' && g.total && g.total.amount !== null)?.total ?? null;
+      costCheck(costs.filter((i) => !i.area), mid, out);
+      costCheck(costs.filter((i) => i.area === 1), table.budget, out);
+    } else costCheck(costs, table.budget, out);
     return out;
   },
 };

@@ -3,6 +3,9 @@ import { short } from './types';
 
 const VAGUE = /(进一步|有所|逐步|逐年|不断|持续|较上年|明显|显著|稳步|大幅|提升|提高|增强|加强|改善|扩大|优化|完善|增加)/;
 
+/** A negation is a measurable standard: "无明显影响", "没有明显变化". */
+const NEGATED = /^(无|没有)/;
+
 /** A 定性 value with no measurable standard ("进一步提升", "有所提升"). */
 export const vagueValue: Rule = {
   code: 'vague-value',
@@ -13,7 +16,7 @@ export const vagueValue: Rule = {
   },
   check(table) {
     return table.indicators
-      .filter((i) => !i.placeholder && i.value.kind === 'qualitative' && VAGUE.test(i.value.text))
+      .filter((i) => !i.placeholder && i.value.kind === 'qualitative' && VAGUE.test(i.value.text) && !NEGATED.test(i.value.text))
       .map((i) => ({ cell: i.valueCell, messageId: 'vague', data: { name: short(i.name), value: short(i.value.text, 30) } }));
   },
 };

@@ -1,0 +1,488 @@
+/**
+ * The checker on realistic tables it was not developed on (built in ./unseen-tables.ts with exceljs, merged the
+ * way the official templates are, read back with the CLI's reader). Clean tables: found with their name, layout
+ * and exact range, and no error or warning (hints only where the table earns them). Tables with one deliberate
+ * problem: exactly that finding, on the right cell, and nothing else.
+ */
+import * as ExcelJS from 'exceljs';
+import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
+import { checkWorkbook, parseWorkbook } from '../../src/core/check';
+import type { Profile } from '../../src/core/config';
+import type { CheckResult } from '../../src/core/findings';
+import type { Indicator } from '../../src/core/model';
+import { formatSuffix, isPercentFormat, numberCellValue } from '../../src/core/cellvalue';
+import { valueProblems } from '../../src/core/rules/value-format';
+import { parseValue, unitFromName } from '../../src/core/value';
+import { rectToA1 } from '../fixtures/layouts';
+import * as U from './unseen-tables';
+
+type Rect = ReturnType<typeof U.put>;
+/** Lays tables out on a new workbook; returns the sheets' expected tables as "sheet!range layout name". */
+type Build = (wb: ExcelJS.Workbook) => string[];
+
+async function run(build: Build, profile: Profile = 'LOCAL'): Promise<{ r: CheckResult; want: string[]; tables: ReturnType<typeof parseWorkbook> }> {
+  const wb = new ExcelJS.Workbook();
+  const want = build(wb);
+  const grid = await readWorkbookGrid(await U.bufferOf(wb));
+  return { r: checkWorkbook(grid, { profile }), want, tables: parseWorkbook(grid, { profile }) };
+}
+
+const at = (ws: ExcelJS.Worksheet, rect: Rect, layout: string, name: string) => `${ws.name}!${rectToA1(rect)} ${layout} ${name}`;
+
+/** One table on its own sheet at (top, left). */
+const one =
+  (block: U.Block | (() => U.Block), layout: string, name: string, top = 1, left = 1): Build =>
+  (wb) => {
+    const ws = wb.addWorksheet('绩效目标表');
+    return [at(ws, U.put(ws, top, left, typeof block === 'function' ? block() : block), layout, name)];
+  };
+
+const tablesOf = (r: CheckResult) => r.tables.map((t) => `${t.sheet}!${t.range} ${t.layout} ${t.name}`);
+const findingsOf = (r: CheckResult) => r.findings.map((f) => `${f.severity} ${f.code} ${f.sheet}!${f.cell}`);
+
+interface CleanCase {
+  title: string;
+  build: Build;
+  profile?: Profile;
+  /** Named 三级 indicators per table. */
+  indicators: number[];
+  /** The hints (info) this table earns; no error or warning ever. */
+  infos?: string[];
+}
+
+const CLEAN: CleanCase[] = [
+  { title: 'U01 C2021: 成本指标 as a 一级 with 经济成本指标, checked as C2021', build: one(U.u01C2021, 'A', '政务信息系统运维经费'), profile: 'C2021', indicators: [7] },
+  { title: 'U01 the same table checked as LOCAL', build: one(U.u01C2021, 'A', '政务信息系统运维经费'), indicators: [7] },
+  {
+    title: 'U01b C2021: 社会成本/生态环境成本 written as text are not amounts ("无明显影响" is no vague value)',
+    build: one(U.u01bCosts, 'A', '乡镇污水处理设施运维经费'),
+    profile: 'C2021',
+    indicators: [8],
+  },
+  { title: 'U01b the same table checked as LOCAL', build: one(U.u01bCosts, 'A', '乡镇污水处理设施运维经费'), indicators: [8] },
+  {
+    title: 'U02 at C3 below a title and a 单位：万元 line, full-width colons and brackets, >= and <=',
+    build: one(U.u02Offset, 'A', '农村人居环境整治经费', 3, 3),
+    indicators: [6],
+  },
+  { title: 'U03 amounts 35万 / 200000元 / 15 / 11.50, 万亩 and 公斤, 9月底前', build: one(U.u03Amounts, 'A', '高标准农田建设管护经费'), indicators: [6] },
+  {
+    title: 'U04 三级 merged over two columns, 指标值 merged over two columns, 一级/二级 merged vertically, 20万头(只)',
+    build: one(U.u04WideMerges, 'A', '动物疫病防控经费'),
+    indicators: [8],
+  },
+  { title: 'U05 效果指标, 满意度指 cut short, 成本指标 under 产出 (LOCAL)', build: one(U.u05OldNames, 'A', '农村饮水安全维修养护经费'), indicators: [7] },
+  {
+    title: 'U06 部门整体: incomes beside expenses, 事业发展性支出 with its amount, tasks with a calculation, numbers as numbers',
+    build: one(U.u06Department, 'D', '某县农业农村局'),
+    indicators: [8],
+  },
+  { title: 'U07 layout B with 资金支出计划 3月底/6月底/9月底/12月底 and 11月底前', build: one(() => U.u07Plan(), 'B', '基层农技推广体系改革与建设补助项目'), indicators: [6] },
+  {
+    title: 'U07b 资金支出计划 3月底/6月底/10月底/12月底 in percent-formatted cells',
+    build: one(
+      () =>
+        U.u07Plan(
+          [0.2, 0.45, 0.7, 1].map((v) => ({ v, numFmt: '0%' })),
+          ['3月底', '6月底', '10月底', '12月底'],
+        ),
+      'B',
+      '基层农技推广体系改革与建设补助项目',
+    ),
+    indicators: [6],
+  },
+  {
+    title: 'U07c 资金支出计划 by quarter, written as text with %',
+    build: one(() => U.u07Plan(['25%', '50%', '80%', '100%'], ['一季度', '二季度', '三季度', '四季度']), 'B', '基层农技推广体系改革与建设补助项目'),
+    indicators: [6],
+  },
+  {
+    title: 'U08 two tables stacked with a single blank row between them',
+    build: (wb) => {
+      const ws = wb.addWorksheet('多表');
+      const a = U.put(ws, 1, 1, U.small('党员教育经费', 6));
+      const b = U.put(ws, a.bottom + 2, 1, U.small('党建宣传经费', 4));
+      return [at(ws, a, 'A', '党员教育经费'), at(ws, b, 'A', '党建宣传经费')];
+    },
+    indicators: [6, 6],
+  },
+  {
+    title: 'U08b two tables side by side, one empty column between them',
+    build: (wb) => {
+      const ws = wb.addWorksheet('并排');
+      const a = U.put(ws, 1, 1, U.small('党员教育经费', 6));
+      const b = U.put(ws, 1, a.right + 2, U.small('党建宣传经费', 4));
+      return [at(ws, a, 'A', '党员教育经费'), at(ws, b, 'A', '党建宣传经费')];
+    },
+    indicators: [6, 6],
+  },
+  {
+    title: 'U08c side by side and stacked: two columns of two tables each',
+    build: (wb) => {
+      const ws = wb.addWorksheet('四表');
+      const a = U.put(ws, 2, 2, U.small('党员教育经费', 6));
+      const b = U.put(ws, 2, a.right + 3, U.small('党建宣传经费', 4));
+      const c = U.put(ws, a.bottom + 2, 2, U.small('老干部活动经费', 5));
+      const d = U.put(ws, b.bottom + 3, b.left, U.small('机关工委工作经费', 3));
+      return [at(ws, a, 'A', '党员教育经费'), at(ws, c, 'A', '老干部活动经费'), at(ws, b, 'A', '党建宣传经费'), at(ws, d, 'A', '机关工委工作经费')];
+    },
+    indicators: [6, 6, 6, 6],
+  },
+  {
+    title: 'U08d a table with 备注 and a signature line, one blank row, then the next table',
+    build: (wb) => {
+      const ws = wb.addWorksheet('多表');
+      const a = U.put(ws, 1, 1, U.u09Notes());
+      const b = U.put(ws, a.bottom + 2, 1, U.u09Signature());
+      return [at(ws, a, 'A', '农业执法装备购置经费'), at(ws, b, 'A', '农机购置补贴工作经费')];
+    },
+    indicators: [6, 6],
+  },
+  { title: 'U09 备注 and 填报说明 rows and a signature line under the table', build: one(U.u09Notes, 'A', '农业执法装备购置经费'), indicators: [6] },
+  { title: 'U09b only a signature line (单位负责人/填表人/联系电话) under the table', build: one(U.u09Signature, 'A', '农机购置补贴工作经费'), indicators: [6] },
+  { title: 'U09c indicators named 联系电话畅通率 / 负责人到岗率 are no signature line', build: one(U.u09cNames, 'A', '12345政务服务热线运行经费'), indicators: [8] },
+  {
+    title: 'U10 numbers as numbers with the unit in the name, 95%-formatted 0.95, ≥95% ≤5万元 100% 按期完成 12月底前 ≥3次 优良 =100%',
+    build: one(U.u10Values, 'A', '新型职业农民培训经费'),
+    indicators: [12],
+  },
+  { title: 'U11 layout C at B2 (年度本级预算金额 85万元, 指标值及单位, 绩效标准)', build: one(U.u11LayoutC, 'C', '农村公路养护经费', 2, 2), indicators: [7] },
+  {
+    title: 'U12 budget-system export: 指标性质 | 指标值 | 度量单位, the unit in its own column',
+    build: one(U.u12UnitColumn, '?', '耕地地力保护补贴'),
+    indicators: [6],
+    infos: ['info vague-value 绩效目标表!E10'],
+  },
+  {
+    title: 'U12b the same with a 指标方向 column (≥ / = / 定性) before 指标值 and the unit in 计量单位',
+    build: one(U.u12Direction, '?', '耕地地力保护补贴'),
+    indicators: [6],
+    infos: ['info vague-value 绩效目标表!E10'],
+  },
+  { title: 'U13 a two-row indicator header (绩效指标 merged above 一级指标…), amounts as numbers', build: one(U.u13TwoRowHeader, 'A', '乡村振兴衔接资金项目管理费'), indicators: [6] },
+  { title: 'U14 部门整体 with 财政拨款收入 / 其他收入 labels', build: one(() => U.u14DeptIncome(), 'D', '某县林业和草原局'), indicators: [5] },
+  { title: 'U15 amounts in 元 (金额单位：元, 项目资金（元）), a formula total, 成本 in 元 adding up', build: one(U.u15Yuan, 'A', '村级公益事业一事一议奖补资金'), indicators: [7] },
+  {
+    title: 'U16 a 填表说明 sheet of instructions before the table sheet',
+    build: (wb) => {
+      U.put(wb.addWorksheet('填表说明'), 1, 1, U.u16Instructions);
+      const ws = wb.addWorksheet('项目1');
+      return [at(ws, U.put(ws, 1, 1, U.small('老干部活动经费', 5)), 'A', '老干部活动经费')];
+    },
+    indicators: [6],
+  },
+  {
+    title: 'U17 one 指标值 merged down over two 满意度 indicators, a number in the custom format 0"%"',
+    build: one(U.u17SharedValue, 'A', '老年大学办学经费'),
+    indicators: [7],
+  },
+  {
+    title: 'U18 the central 部门（单位）整体支出绩效目标申报表: 预算金额 split into 总额 | 财政拨款 | 其他资金, 金额合计, 年度总体目标 below the tasks',
+    build: one(U.u18CentralDept, 'D', '某市生态环境局'),
+    profile: 'C2021',
+    indicators: [6],
+  },
+  {
+    title: 'U19 the central 项目支出绩效目标申报表: 中期 | 年度 funds, goals and indicator areas side by side (一级 shared)',
+    build: one(() => U.u19CentralProject(), 'A', '森林防火能力提升项目'),
+    indicators: [12],
+  },
+  {
+    title: 'U19b the same with a 一级指标 column in each area',
+    build: one(() => U.u19CentralProject(true), 'A', '森林防火能力提升项目'),
+    indicators: [12],
+  },
+  {
+    title: 'U21 units in the labels (基本支出（万元）, 其他资金（万元）), incomes 一般公共预算财政拨款 + 政府性基金预算财政拨款',
+    build: one(U.u21UnitLabels, 'D', '某县林业和草原局'),
+    indicators: [5],
+  },
+  {
+    title: 'U20 财政拨款 + 自筹资金 / 单位自筹, goal texts stating a total and its breakdown (其中…)',
+    build: one(U.u20SelfRaised, 'A', '乡村道路硬化工程'),
+    indicators: [6],
+  },
+];
+
+describe('clean tables the checker has never seen', () => {
+  test.each(CLEAN.map((c) => [c.title, c] as const))('%s', async (_, c) => {
+    const { r, want } = await run(c.build, c.profile);
+    expect(tablesOf(r)).toEqual(want);
+    expect(r.tables.map((t) => t.indicators)).toEqual(c.indicators);
+    expect(findingsOf(r)).toEqual(c.infos ?? []);
+  });
+
+  test('U06 部门整体: incomes, expenses and tasks are read (the sums are checked, not skipped)', async () => {
+    const { tables } = await run(one(U.u06Department, 'D', '某县农业农村局'));
+    const t = tables[0];
+    expect(t.incomes.map((i) => `${i.label} ${i.amount}`)).toEqual(['财政拨款 450.5', '其他资金 49.5']);
+    expect(t.expenses.map((i) => `${i.label} ${i.amount}`)).toEqual(['基本支出 300', '项目支出 150', '事业发展性支出 50']);
+    expect(t.tasks.map((x) => `${x.name} ${x.amount}`)).toEqual(['任务1:农技人员培训 10', '任务2:农产品质量安全抽检 40', '任务3:乡村振兴示范村建设 100']);
+  });
+
+  test('U15 amounts in 元 are read in 万元', async () => {
+    const { tables } = await run(one(U.u15Yuan, 'A', '村级公益事业一事一议奖补资金'));
+    expect(tables[0].funds.map((g) => [g.total?.amount, ...g.parts.map((p) => p.amount)])).toEqual([['35', '30', '5']]);
+  });
+
+  test('U18 the tasks of the central department table are read from the 总额 column, 金额合计 is no task', async () => {
+    const { tables } = await run(one(U.u18CentralDept, 'D', '某市生态环境局'), 'C2021');
+    expect(tables[0].tasks.map((x) => `${x.name} ${x.amount}`)).toEqual(['大气污染防治 300', '水环境监测 150', '机关运行保障 550']);
+    expect(tables[0].goals.map((g) => g.text)).toEqual(['空气质量优良天数比率、地表水优良水体比例完成省定目标,保障机关正常运转。']);
+  });
+
+  test('U19 both indicator areas are read, each under its own 一级 (the shared column) and money', async () => {
+    const { tables } = await run(one(() => U.u19CentralProject(), 'A', '森林防火能力提升项目'));
+    const t = tables[0];
+    expect(t.funds.map((g) => `${g.total?.label} ${g.total?.amount} = ${g.parts.map((p) => p.amount).join('+')}`)).toEqual([
+      '中期资金总额 300 = 300+0',
+      '年度资金总额 100 = 100+0',
+    ]);
+    expect(t.indicators.filter((i) => i.area === 1).map((i) => `${i.level1}/${i.level2}/${i.name}=${i.rawValue}`)).toEqual([
+      '产出指标/数量指标/防火通道建设里程=≥30公里',
+      '产出指标/质量指标/工程验收合格率=100%',
+      '产出指标/时效指标/年度工程完工时间=12月底前',
+      '产出指标/成本指标/通道建设成本=≤100万元',
+      '效益指标/生态效益指标/森林火灾受害率=≤0.9‰',
+      '满意度指标/服务对象满意度指标/林区群众满意度=≥90%',
+    ]);
+  });
+
+  test('U17 the shared value is the value of both indicators, the 0"%" number reads 95%', async () => {
+    const { tables } = await run(one(U.u17SharedValue, 'A', '老年大学办学经费'));
+    const byName = new Map(tables[0].indicators.map((i) => [i.name, i]));
+    expect(byName.get('任课教师满意度')?.rawValue).toBe('≥90%');
+    expect(byName.get('任课教师满意度')?.valueCell).toEqual(byName.get('学员满意度')?.valueCell);
+    expect(byName.get('活动覆盖率')?.rawValue).toBe('95%');
+  });
+
+  test('U16 the instructions sheet holds no table', async () => {
+    const { r } = await run(CLEAN.find((c) => c.title.startsWith('U16'))!.build);
+    expect(r.sheetsWithoutTables).toEqual(['填表说明']);
+  });
+
+  test('C2021 on a LOCAL-shaped table: 成本指标 under 产出 and no 成本 block are reported, in Chinese', async () => {
+    const { r } = await run(one(() => U.small('党员教育经费', 6), 'A', '党员教育经费'), 'C2021');
+    expect(r.findings.map((f) => `${f.severity} ${f.code} ${f.cell} ${f.message}`)).toEqual([
+      'warning structure B9 表中没有一级指标「成本指标」（财预〔2021〕101号口径要求），请补充该类指标',
+      'warning structure C13 二级指标「成本指标」不应放在一级指标「产出指标」之下（财预〔2021〕101号口径）',
+    ]);
+  });
+});
+
+interface ProblemCase {
+  title: string;
+  build: Build;
+  /** "code cell" of the one finding. */
+  finding: string;
+  message: RegExp;
+}
+
+const PROBLEMS: ProblemCase[] = [
+  {
+    title: 'P1 an empty 指标值',
+    build: one(U.p1EmptyValue, 'A', '高标准农田建设管护经费'),
+    finding: 'error missing-value 绩效目标表!E11',
+    message: /^三级指标「设施完好率」的指标值未填写$/,
+  },
+  {
+    title: 'P2 财政拨款 18 + 其他资金 5 ≠ 年度资金总额 20',
+    build: one(U.p2Funds, 'A', '动物防疫补助经费'),
+    finding: 'error sum-mismatch 绩效目标表!C5',
+    message: /^「年度资金总额\(含本级和市县\)」20万元不等于财政拨款、其他资金之和23万元$/,
+  },
+  {
+    title: 'P3 a falling 资金支出计划 (25, 60, 50, 100)',
+    build: one(() => U.u07Plan([25, 60, 50, 100]), 'B', '基层农技推广体系改革与建设补助项目'),
+    finding: 'error spending-plan 绩效目标表!D7',
+    message: /^资金支出计划「9月底」累计进度50%低于「6月底」的60%，累计进度不能下降$/,
+  },
+  {
+    title: 'P3b a 资金支出计划 that ends below 100 at 12月底 (percent-formatted cells)',
+    build: one(() => U.u07Plan([0.25, 0.5, 0.75, 0.9].map((v) => ({ v, numFmt: '0%' }))), 'B', '基层农技推广体系改革与建设补助项目'),
+    finding: 'error spending-plan 绩效目标表!F7',
+    message: /^资金支出计划「12月底」的累计进度应为100%，现为90%$/,
+  },
+  {
+    title: 'P4 ≥9090% (a number typed twice)',
+    build: one(U.p4Garbled, 'A', '新型职业农民培训经费'),
+    finding: 'warning value-format 绩效目标表!E21',
+    message: /^三级指标「学员满意度」的指标值「≥9090%」：数字「90」重复录入了两遍$/,
+  },
+  {
+    title: 'P5 部门整体: 财政拨款 + 其他资金 ≠ 基本支出 + 项目支出 + 事业发展性支出',
+    build: one(() => {
+      const b = U.u06Department();
+      b.rows[4][2] = 40;
+      return b;
+    }, 'D', '某县农业农村局'),
+    finding: 'error sum-mismatch 绩效目标表!C4',
+    message: /^部门预算支出合计500万元（基本支出\+项目支出\+事业发展性支出）不等于收入合计490\.5万元（财政拨款\+其他资金）$/,
+  },
+  {
+    title: 'P6 部门整体 with 财政拨款收入 / 其他收入: the incomes do not add up to the expenses',
+    build: one(() => U.u14DeptIncome(370), 'D', '某县林业和草原局'),
+    finding: 'error sum-mismatch 绩效目标表!D4',
+    message: /^部门预算支出合计400万元（基本支出\+项目支出）不等于收入合计390万元（财政拨款收入\+其他收入）$/,
+  },
+  {
+    title: 'P7 amounts in 元: 财政拨款 300000 + 其他资金 40000 ≠ 年度资金总额 350000',
+    build: one(() => {
+      const b = U.u15Yuan();
+      b.rows[6][3] = 40000;
+      return b;
+    }, 'A', '村级公益事业一事一议奖补资金'),
+    finding: 'error sum-mismatch 绩效目标表!D5',
+    message: /^「年度资金总额」35万元不等于财政拨款、其他资金之和34万元$/,
+  },
+  {
+    title: 'P8 side by side: an empty 指标值 in the right-hand table is reported there, the left table stays clean',
+    build: (wb) => {
+      const ws = wb.addWorksheet('并排');
+      const a = U.put(ws, 1, 1, U.small('党员教育经费', 6));
+      const right = U.small('党建宣传经费', 4);
+      right.rows[10][4] = null;
+      const b = U.put(ws, 1, a.right + 2, right);
+      return [at(ws, a, 'A', '党员教育经费'), at(ws, b, 'A', '党建宣传经费')];
+    },
+    finding: 'error missing-value 并排!K11',
+    message: /^三级指标「活动完成率」的指标值未填写$/,
+  },
+  {
+    title: 'P9 central project template: an empty 年度 指标值 is reported in the 年度 area',
+    build: one(() => {
+      const b = U.u19CentralProject();
+      b.rows[12][7] = null;
+      return b;
+    }, 'A', '森林防火能力提升项目'),
+    finding: 'error missing-value 绩效目标表!H13',
+    message: /^三级指标「工程验收合格率」的指标值未填写$/,
+  },
+  {
+    title: 'P10 central project template: 年度 成本 above the 年度资金总额 (the 中期 成本 is measured against the 中期 total)',
+    build: one(() => {
+      const b = U.u19CentralProject();
+      b.rows[14][7] = '≤150万元';
+      return b;
+    }, 'A', '森林防火能力提升项目'),
+    finding: 'error sum-mismatch 绩效目标表!H15',
+    message: /^成本指标「通道建设成本」150万元超过预算金额100万元$/,
+  },
+  {
+    title: 'P11 财政拨款 40 + 自筹资金 5 ≠ 年度资金总额 50 (含本级 column)',
+    build: one(() => {
+      const b = U.u20SelfRaised();
+      b.rows[6][3] = '单位自筹 5';
+      return b;
+    }, 'A', '乡村道路硬化工程'),
+    finding: 'error sum-mismatch 绩效目标表!D5',
+    message: /^「年度资金总额\(含本级\)」50万元不等于财政拨款、自筹资金之和45万元$/,
+  },
+  {
+    title: 'P12 goal text: itemised amounts (30 + 20 + 10 万元) above the budget',
+    build: one(() => {
+      const b = U.u20SelfRaised();
+      b.rows[7][3] = '年度绩效目标(含本级) 路基工程30万元，路面工程20万元，排水工程10万元。';
+      return b;
+    }, 'A', '乡村道路硬化工程'),
+    finding: 'warning text-amount-mismatch 绩效目标表!D8',
+    message: /^绩效目标中列出的各项金额合计60万元，超过年度资金总额\(含本级\)50万元$/,
+  },
+  {
+    title: 'P13 budget-system export: an empty 指标值 beside its 指标方向 is reported in the 指标值 column',
+    build: one(() => {
+      const b = U.u12Direction();
+      b.rows[5][4] = null;
+      b.rows[9][4] = '耕地质量等级不下降';
+      return b;
+    }, '?', '耕地地力保护补贴'),
+    finding: 'error missing-value 绩效目标表!E6',
+    message: /^三级指标「补贴发放面积」的指标值未填写$/,
+  },
+  {
+    title: 'P14 部门整体 incomes 一般公共预算 + 政府性基金 + 其他 below the expenses, named as written',
+    build: one(() => {
+      const b = U.u21UnitLabels();
+      b.rows[5][3] = 10;
+      return b;
+    }, 'D', '某县林业和草原局'),
+    finding: 'error sum-mismatch 绩效目标表!D4',
+    message: /^部门预算支出合计400万元（基本支出\+项目支出）不等于收入合计390万元（一般公共预算财政拨款\+政府性基金预算财政拨款\+其他资金）$/,
+  },
+];
+
+describe('one deliberate problem each: exactly that finding', () => {
+  test.each(PROBLEMS.map((c) => [c.title, c] as const))('%s', async (_, c) => {
+    const { r, want } = await run(c.build);
+    expect(tablesOf(r)).toEqual(want);
+    expect(findingsOf(r)).toEqual([c.finding]);
+    expect(r.findings[0].message).toMatch(c.message);
+  });
+});
+
+describe('指标值 written as real tables write them', () => {
+  const ind = (name: string, l2: string, raw: string): Indicator => ({
+    level1: '产出指标',
+    level1Raw: '产出指标',
+    level1Cell: null,
+    level2: l2,
+    level2Raw: l2,
+    level2Cell: null,
+    index: 1,
+    name,
+    nameCell: { row: 0, col: 0 },
+    placeholder: false,
+    rawValue: raw,
+    valueCell: { row: 0, col: 1 },
+    value: parseValue(raw),
+    nameUnit: unitFromName(name),
+    row: 0,
+  });
+  test.each([
+    ['业务办结时限', '时效指标', '≤5个工作日'],
+    ['投诉处理时限', '时效指标', '≤3个工作日内'],
+    ['培训完成时间', '时效指标', '12月底前'],
+    ['项目完工时间', '时效指标', '12月底前完成'],
+    ['开展宣讲场次', '数量指标', '≥20场次'],
+    ['培训期次', '数量指标', '≥5期次'],
+    ['覆盖村数', '数量指标', '≥3个村'],
+    ['完成造林面积', '数量指标', '≥1.5万亩'],
+    ['免疫畜禽数量', '数量指标', '≥20万头(只)'],
+    ['增殖放流鱼苗', '数量指标', '≥20万尾'],
+    ['粮食产量', '数量指标', '≥500公斤'],
+    ['安全事故发生次数', '质量指标', '0起'],
+    ['设备完好率', '质量指标', '≥95%。'],
+    ['验收合格率', '质量指标', '≥90%（含）'],
+    ['资金拨付率', '时效指标', '100%（按期）'],
+  ])('%s (%s) %s reads fine', (name, l2, raw) => {
+    expect(valueProblems(ind(name, l2, raw))).toEqual([]);
+  });
+  test.each([
+    ['参训人数', '数量指标', '≥100按计划完成', /混有文字「按计划完成」/],
+    ['满意度', '质量指标', '>100大于90%', /矛盾/],
+    ['完好率', '质量指标', '≥9595%以上', /重复录入/],
+    ['合格率', '质量指标', '≥95%合格', /混有文字「合格」/],
+  ])('%s (%s) %s is still reported', (name, l2, raw, re) => {
+    expect(valueProblems(ind(name, l2, raw)).join('；')).toMatch(re);
+  });
+});
+
+describe('numbers as Excel shows them', () => {
+  test.each([
+    ['0%', 0.95, '95%'],
+    ['0.00%', 0.955, '95.5%'],
+    ['0"%"', 95, '95%'],
+    ['0\\%', 95, '95%'],
+    ['0.00"万元"', 11.5, '11.5万元'],
+    ['[Red]0"元";-0"元"', 350000, '350000元'],
+    ['#,##0.00_);(#,##0.00)', 11.5, 11.5],
+    ['General', 95, 95],
+  ])('%s: %s reads %s', (fmt, n, want) => {
+    expect(numberCellValue(n, fmt, false)).toBe(want);
+  });
+  test('a quoted or escaped percent sign does not scale the number', () => {
+    expect(isPercentFormat('0"%"')).toBe(false);
+    expect(isPercentFormat('0.0%')).toBe(true);
+    expect(formatSuffix('"约"0')).toBe('');
+  });
+});
