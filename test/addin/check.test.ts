@@ -3,48 +3,12 @@
  * same findings as the command line, highlights exactly on the finding cells, no value ever
  * changed, and every format restored bit for bit (also after save, close and reopen).
  */
-import { MARKS_SHEET, MARK_COLORS } from '../../src/adapters/office/marks';
+import { MARKS_SHEET } from '../../src/adapters/office/marks';
 import { clearMarks, runCheck, selectCell } from '../../src/adapters/office/workbook';
-import type { Finding, Severity } from '../../src/core/findings';
 import { parseA1 } from '../../src/core/grid';
-import { type WorkbookModel, cloneWorkbook, formatSnapshot, getCell, mergeAt, touchCell, valueSnapshot } from '../office-host/model';
+import { type WorkbookModel, cloneWorkbook, formatSnapshot, getCell, touchCell, valueSnapshot } from '../office-host/model';
 import { saveAndReopen, saveXlsx } from '../office-host/xlsx';
-import { FIXTURE_FILES, cliResult, fixtureModel, hostFor } from './helpers';
-
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-const content = (name: string) => !name.startsWith('__jxmb') && name !== '校验报告';
-
-/** Independent oracle: finding cells expanded to their merged area, worst severity wins. */
-function expectedMarks(model: WorkbookModel, findings: Finding[]): Map<string, string> {
-  const sev = new Map<string, Severity>();
-  for (const f of findings) {
-    const sheet = model.sheets.find((s) => s.name === f.sheet)!;
-    const m = mergeAt(sheet, f.row, f.col) ?? { top: f.row, left: f.col, bottom: f.row, right: f.col };
-    for (let r = m.top; r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) {
-        const k = `${f.sheet}!${r},${c}`;
-        const cur = sev.get(k);
-        if (!cur || RANK[f.severity] > RANK[cur]) sev.set(k, f.severity);
-      }
-    }
-  }
-  return new Map([...sev].map(([k, s]) => [k, MARK_COLORS[s]]));
-}
-
-/** Cells whose style differs between two models (content sheets only). */
-function changedCells(before: WorkbookModel, after: WorkbookModel): Set<string> {
-  const a = formatSnapshot(before, content);
-  const b = formatSnapshot(after, content);
-  const out = new Set<string>();
-  for (const k of new Set([...a.keys(), ...b.keys()])) if (a.get(k) !== b.get(k)) out.add(k);
-  return out;
-}
-
-function fillAt(model: WorkbookModel, k: string) {
-  const [sheet, rc] = k.split('!');
-  const [r, c] = rc.split(',').map(Number);
-  return getCell(model.sheets.find((s) => s.name === sheet)!, r, c)?.style?.fill;
-}
+import { FIXTURE_FILES, changedCells, cliResult, content, expectedMarks, fillAt, fixtureModel, hostFor } from './helpers';
 
 describe.each(FIXTURE_FILES)('一键校验 on %s', (file) => {
   let original: WorkbookModel;

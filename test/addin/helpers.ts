@@ -4,9 +4,10 @@ import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
 import { detectCapabilities } from '../../src/adapters/office/capabilities';
 import type { OfficeEnv } from '../../src/adapters/office/workbook';
 import { checkWorkbook } from '../../src/core';
-import type { CheckResult } from '../../src/core/findings';
+import { MARK_COLORS } from '../../src/adapters/office/marks';
+import type { CheckResult, Finding, Severity } from '../../src/core/findings';
 import { type FakeHost, type HostOptions, createHost } from '../office-host';
-import type { WorkbookModel } from '../office-host/model';
+import { type WorkbookModel, formatSnapshot, getCell, mergeAt } from '../office-host/model';
 import { loadXlsx } from '../office-host/xlsx';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
@@ -41,4 +42,41 @@ export async function hostFor(model: WorkbookModel, options: HostOptions = {}): 
 export async function cliResult(fileOrBuffer: string | Buffer): Promise<CheckResult> {
   const input = typeof fileOrBuffer === 'string' ? path.join(FIXTURES, fileOrBuffer) : fileOrBuffer;
   return checkWorkbook(await readWorkbookGrid(input));
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+/** Sheets of the user (not the add-in's own). */
+export const content = (name: string) => !name.startsWith('__jxmb') && name !== '校验报告';
+
+/** Independent oracle: finding cells expanded to their merged area, worst severity wins. */
+export function expectedMarks(model: WorkbookModel, findings: Finding[]): Map<string, string> {
+  const sev = new Map<string, Severity>();
+  for (const f of findings) {
+    const sheet = model.sheets.find((s) => s.name === f.sheet)!;
+    const m = mergeAt(sheet, f.row, f.col) ?? { top: f.row, left: f.col, bottom: f.row, right: f.col };
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        const k = `${f.sheet}!${r},${c}`;
+        const cur = sev.get(k);
+        if (!cur || RANK[f.severity] > RANK[cur]) sev.set(k, f.severity);
+      }
+    }
+  }
+  return new Map([...sev].map(([k, s]) => [k, MARK_COLORS[s]]));
+}
+
+/** Cells whose style differs between two models (content sheets only). */
+export function changedCells(before: WorkbookModel, after: WorkbookModel): Set<string> {
+  const a = formatSnapshot(before, content);
+  const b = formatSnapshot(after, content);
+  const out = new Set<string>();
+  for (const k of new Set([...a.keys(), ...b.keys()])) if (a.get(k) !== b.get(k)) out.add(k);
+  return out;
+}
+
+/** The fill of a cell given as "sheet!row,col". */
+export function fillAt(model: WorkbookModel, k: string) {
+  const [sheet, rc] = k.split('!');
+  const [r, c] = rc.split(',').map(Number);
+  return getCell(model.sheets.find((s) => s.name === sheet)!, r, c)?.style?.fill;
 }
