@@ -357,13 +357,19 @@ interface TaskHeader {
  * 任务名称 with 预算金额 (the central template, whose 预算金额 splits into 总额 | 财政拨款 | 其他资金 on a second
  * row). The block ends at the indicator header or at a goal label below the tasks (年度总体目标).
  */
+const TASK_BUDGET_RE = /^(预算金额|预算资金|投入资金|资金金额)/;
+
 function findTaskHeader(view: SheetView, seg: Segment): TaskHeader | null {
   for (let r = seg.top; r < seg.headerRow; r++) {
     const cells = view.rowCells(r, seg.left, seg.right);
+    // (a cheap look first: a header row has an amount column; most rows of most tables have none)
+    let amountLike = false;
+    for (let i = 0; i < cells.length && !amountLike; i++) amountLike = cells[i].key.startsWith('拟投入') || TASK_BUDGET_RE.test(cells[i].key);
+    if (!amountLike) continue;
     const name = cells.find((c) => /名称$/.test(c.key));
     const amount =
       cells.find((c) => c.key.startsWith('拟投入')) ??
-      (name && /^(任务)?名称$/.test(name.key) ? cells.find((c) => /^(预算金额|预算资金|投入资金|资金金额)/.test(c.key)) : undefined);
+      (name && /^(任务)?名称$/.test(name.key) ? cells.find((c) => TASK_BUDGET_RE.test(c.key)) : undefined);
     if (!amount) continue;
     const h: TaskHeader = {
       row: r,

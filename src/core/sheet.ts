@@ -208,7 +208,7 @@ export class SheetView {
   }
 
   rowIsEmpty(row: number, left = this.left, right = this.right): boolean {
-    return this.rowCells(row, left, right).length === 0;
+    return this.firstCell(row, left, right) === null;
   }
 
   /** Last column of the merge starting at (row, col), or col. */
