@@ -1,7 +1,7 @@
 /**
  * One measurement in a fresh process (no JIT or cache from other measurements):
  * exceljs load vs our reader vs the core check on one workbook file. Prints one JSON line.
- * Usage: node --import tsx bench/core-child.ts FILE [loads=3] [checks=6]
+ * Usage: node --expose-gc --import tsx bench/core-child.ts FILE [loads=3] [checks=15]
  * (`npm run bench` runs it bundled like the command line: see buildCoreChild in bench/run.ts)
  */
 import { promises as fs } from 'fs';
@@ -35,8 +35,17 @@ const now = () => performance.now();
   const first = checkWorkbook(grid);
   const firstCheckMs = now() - tc0;
 
+  // Rounds of (load, read, checks, parses), so that loads and checks share whatever the machine is doing at the
+  // time (on a shared VM a slow minute would otherwise land on one side of the ratio only). Before the timed checks
+  // of a round: the load's garbage collected (with --expose-gc, as `npm run bench` runs this) and two untimed checks
+  // (so the young generation has grown back to its working size): the checks are timed in their steady state,
+  // without paying for the load's garbage.
   const loadMs: number[] = [];
   const readMs: number[] = [];
+  const checkMs: number[] = [];
+  const parseMs: number[] = [];
+  const perRound = Math.max(1, Math.round(checks / loads));
+  const gc = (globalThis as { gc?: () => void }).gc;
   for (let i = 0; i < loads; i++) {
     const t0 = now();
     const wb = new ExcelJS.Workbook();
@@ -45,19 +54,20 @@ const now = () => performance.now();
     const t1 = now();
     await readWorkbookGrid(buf);
     readMs.push(now() - t1);
-  }
-  const checkMs: number[] = [];
-  const parseMs: number[] = [];
-  // one measurement at a time: interleaving parse runs would leave their garbage to the check runs
-  for (let i = 0; i < checks; i++) {
-    const t0 = now();
+    gc?.();
     checkWorkbook(grid);
-    checkMs.push(now() - t0);
-  }
-  for (let i = 0; i < checks; i++) {
-    const t1 = now();
-    parseWorkbook(grid);
-    parseMs.push(now() - t1);
+    checkWorkbook(grid);
+    for (let k = 0; k < perRound; k++) {
+      const t2 = now();
+      checkWorkbook(grid);
+      checkMs.push(now() - t2);
+    }
+    // (parse runs after the check runs: interleaving them would leave their garbage to the check runs)
+    for (let k = 0; k < perRound; k++) {
+      const t3 = now();
+      parseWorkbook(grid);
+      parseMs.push(now() - t3);
+    }
   }
   const load = median(loadMs);
   const steady = median(checkMs);

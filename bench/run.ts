@@ -138,7 +138,7 @@ function buildCoreChild(): string {
 /** core: a separate plain node process per measurement (fresh JIT: "first run" means it). */
 async function measureCore(bigFile: string): Promise<NonNullable<Result['core']>> {
   const child = buildCoreChild();
-  const out = execFileSync(process.execPath, [child, bigFile, QUICK ? '2' : '3', QUICK ? '3' : '15'], {
+  const out = execFileSync(process.execPath, ['--expose-gc', child, bigFile, QUICK ? '2' : '5', QUICK ? '4' : '20'], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -485,7 +485,7 @@ function markdown(r: Result): string {
     L.push(`Generated workbook (\`test/fixtures/big.ts\`): ${c.tables} tables (all seed tables of layouts A–D, 50 per sheet), ${c.merges} merged areas, ${c.findings} findings.`);
     L.push('');
     L.push(
-      'The core runs as the command line ships it: `bench/core-child.ts` bundled with the esbuild command of `npm run build:cli`, with the compiled table validation the command line installs (src/cli/validation.ts), in a fresh plain-node process; steady state is the median of 15 checks after the first, the load the median of 3.',
+      'The core runs as the command line ships it: `bench/core-child.ts` bundled with the esbuild command of `npm run build:cli`, with the compiled table validation the command line installs (src/cli/validation.ts), in a fresh plain-node process; loads and checks alternate in 5 rounds (a load, then 4 checks after a collection and 2 untimed checks); steady state is the median of the 20 checks, the load the median of the 5 loads.',
     );
     L.push('');
     L.push('| measure | ratio |');
