@@ -536,6 +536,17 @@ function unitColumn(view: SheetView, seg: Segment, h: IndicatorHeader): number |
   return null;
 }
 
+/** The unit in the 指标值 header ("指标值(%)", "指标值(万元)"), null when there is none ("指标值(含单位)"). */
+function valueHeaderUnit(view: SheetView, seg: Segment, h: IndicatorHeader): string | null {
+  if (h.valueCol === null) return null;
+  for (const r of [h.row, h.row + 1]) {
+    if (r > seg.bottom) break;
+    const t = view.text(r, h.valueCol);
+    if (t.startsWith('指标值')) return unitFromName(t);
+  }
+  return null;
+}
+
 /** A unit written in a 计量单位 column ("%", "万亩", "元/亩"); null for an empty cell or a non-unit. */
 function columnUnit(text: string): string | null {
   const t = text.replace(/\s+/g, '');
@@ -604,6 +615,8 @@ function readIndicators(
 ): { indicators: Indicator[]; categories: CategoryLabel[] } {
   const indicators: Indicator[] = [];
   const categories: CategoryLabel[] = [];
+  // a unit in the 指标值 header ("指标值(%)") counts as declared for every value written without one
+  const headUnit = valueHeaderUnit(view, seg, h);
   const ctx: Ctx = { l1: null, l1Raw: '', l1Cell: null, l2: null, l2Raw: '', l2Cell: null };
   const valueCol = h.valueCol ?? seg.right;
   const nameCol = h.level3Col;
@@ -728,7 +741,7 @@ function readIndicators(
       if (shared && !isIndexKey(labelKey(shared))) rawValue = shared;
     }
     // a unit in a 计量单位 column counts as declared beside the value, like "(%)" in the name
-    const rowUnit = unitCol !== null ? columnUnit(view.text(r, unitCol)) : null;
+    const rowUnit = unitCol !== null ? columnUnit(view.text(r, unitCol)) : headUnit;
     // the value is parsed once per row, whatever the number of names sharing it
     let rowValue: ParsedValue | null = null;
     for (const nc of nameCells) {

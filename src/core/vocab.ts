@@ -106,8 +106,22 @@ export function matchCategory(text: string): CategoryMatch | null {
 
 /** matchCategory for a label key that is already computed. */
 export function matchCategoryKey(key: string): CategoryMatch | null {
-  if (!key || key.length > 16) return null;
+  if (!key) return null;
+  key = unnumbered(key);
+  if (key.length > 16) return null;
   return CATEGORY_MATCH.get(stemOf(key)) ?? null;
+}
+
+/** Numbering before a category label: 一、 (一) 1. 1、 (1) 1.1 (the key is NFKC-normalised, without spaces). */
+const NUMBERING_RE = /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}(?:\.\d{1,2})*[.、)]?)(?=[\u4e00-\u9fff])/;
+
+/** A label key without its leading numbering ("一、产出指标" -> "产出指标"); the key itself when it has none. */
+export function unnumbered(key: string): string {
+  // one comparison for most keys: numbering starts with a digit, "(" or a Chinese numeral
+  const c = key.charCodeAt(0);
+  if (!((c >= 0x30 && c <= 0x39) || c === 0x28 || '一二三四五六七八九十'.includes(key[0]))) return key;
+  const m = NUMBERING_RE.exec(key);
+  return m ? key.slice(m[0].length) : key;
 }
 
 /**
@@ -119,6 +133,7 @@ export function looksLikeCategory(text: string): { suggestion: string | null } |
 }
 
 export function looksLikeCategoryKey(key: string): { suggestion: string | null } | null {
+  key = unnumbered(key);
   if (!key.endsWith('指标') || key.length > 12 || /^指标\d/.test(key)) return null;
   const stem = stemOf(key);
   let best: string | null = null;

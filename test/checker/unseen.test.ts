@@ -202,6 +202,34 @@ const CLEAN: CleanCase[] = [
     build: one(U.u20SelfRaised, 'A', '乡村道路硬化工程'),
     indicators: [6],
   },
+  {
+    title: 'U22 labels broken inside the cell (年度资金\\n总额, 三级\\n指标, 指标值\\n（含单位）), two-row indicator header',
+    build: one(U.u22LineBreaks, 'A', '乡村振兴衔接资金项目管理费'),
+    indicators: [6],
+  },
+  { title: 'U22b layout A with line breaks in header labels and label+value money cells', build: one(U.u22bLineBreaksA, 'A', '村级组织运转经费'), indicators: [6] },
+  { title: 'U22c line breaks inside 一级/二级 labels, names and values (产出\\n指标, ≥95%\\n（含）)', build: one(U.u22cBrokenCategories, 'A', '农村文化活动经费'), indicators: [6] },
+  { title: 'U25c separate amount cells: 1,200.00 as text, 1,000.00 as a #,##0.00 number, 200.00', build: one(U.u25cSeparateCells, 'A', '乡村振兴衔接资金项目管理费'), indicators: [6] },
+  { title: 'U23 numbered categories: 一、产出指标 （一）数量指标 1、质量指标 (1)时效指标 1.成本指标', build: one(U.u23Numbered, 'A', '基层公共文化服务经费'), indicators: [6] },
+  { title: 'U23b numbered categories with digits: 1.产出指标 / 1.数量指标', build: one(U.u23bDigits, 'A', '全民健身活动经费'), indicators: [5] },
+  { title: 'U24 full-width digits and signs: ≥９５％ １００％ ＞＝90% ≥ 95 % ≥95 ％, amounts １５', build: one(U.u24FullWidth, 'A', '学生资助管理经费'), indicators: [8] },
+  { title: 'U25 thousands separators: 1,200.00万元 = 1,000.00 + 200, ≤1,200.00万元, ≥1,500人', build: one(() => U.u25Thousands(), 'A', '农村供水工程建设补助资金'), indicators: [7] },
+  { title: 'U25b amounts in 元 typed as text with separators: 350,000 = 300,000 + 50,000.00', build: one(U.u25bYuanText, 'A', '村级公益事业一事一议奖补资金'), indicators: [7] },
+  {
+    title: 'U26 hidden rows and a hidden column holding normal content are read like any other',
+    build: (wb) => {
+      const ws = wb.addWorksheet('绩效目标表');
+      const a = U.put(ws, 1, 1, U.small('党员教育经费', 6));
+      ws.getRow(6).hidden = true;
+      ws.getRow(11).hidden = true;
+      ws.getColumn(3).hidden = true;
+      return [at(ws, a, 'A', '党员教育经费')];
+    },
+    indicators: [6],
+  },
+  { title: 'U27 leading/trailing spaces, U+00A0 and U+3000 in labels and values', build: one(U.u27Spaces, 'A', '社区卫生服务补助经费'), indicators: [6] },
+  { title: 'U28 指标值（%） in the header, rates typed as numbers', build: one(() => U.u28HeaderUnit(), 'A', '义务教育营养改善计划经费'), indicators: [6] },
+  { title: 'U29 comparators in words: 90%以上 不低于90% 不少于3次 不超过5万元 ≤5个工作日内', build: one(U.u29Words, 'A', '法律援助工作经费'), indicators: [8] },
 ];
 
 describe('clean tables the checker has never seen', () => {
@@ -254,6 +282,43 @@ describe('clean tables the checker has never seen', () => {
     expect(byName.get('任课教师满意度')?.rawValue).toBe('≥90%');
     expect(byName.get('任课教师满意度')?.valueCell).toEqual(byName.get('学员满意度')?.valueCell);
     expect(byName.get('活动覆盖率')?.rawValue).toBe('95%');
+  });
+
+  test.each([
+    ['U24 full-width digits', U.u24FullWidth, [['15', '15'], ['15', '15']]],
+    ['U25 thousands separators', () => U.u25Thousands(), [['1200.00', '1000.00', '200'], ['1200.00', '1000.00', '200']]],
+    ['U25b 元 with separators', U.u25bYuanText, [['35', '30', '5']]],
+    ['U25c separate cells', U.u25cSeparateCells, [['1200.00', '1000', '200.00']]],
+    ['U22c line breaks', U.u22cBrokenCategories, [['6', '6'], ['6', '6']]],
+    ['U27 NBSP and ideographic spaces', U.u27Spaces, [['40', '40'], ['40', '40']]],
+  ] as [string, U.Block | (() => U.Block), string[][]][])('%s: the money is read, not skipped', async (_, block, want) => {
+    const { tables } = await run(one(block, 'A', ''));
+    const got = tables[0].funds.map((g) => [g.total?.amount, ...g.parts.map((p) => p.amount)].filter((x) => x !== null && x !== undefined).map(String));
+    expect(got.map((g) => g.map((x) => String(Number(x))))).toEqual(want.map((g) => g.map((x) => String(Number(x)))));
+  });
+
+  test('U28 the unit of the 指标值（%） header is the unit of the numbers below it', async () => {
+    const { tables } = await run(one(() => U.u28HeaderUnit(), 'A', ''));
+    expect(tables[0].indicators.map((i) => `${i.name} ${i.rawValue}${i.value.unit || i.nameUnit}`)).toEqual([
+      '受益学生人数 ≥3000人人',
+      '供餐率 100%',
+      '食品安全抽检合格率 95%',
+      '补助资金拨付及时率 100%',
+      '学生营养状况改善率 90%',
+      '学生家长满意度 90%',
+    ]);
+  });
+
+  test('U23 numbered category labels are read as their categories', async () => {
+    const { tables } = await run(one(U.u23Numbered, 'A', ''));
+    expect([...new Set(tables[0].indicators.map((i) => `${i.level1}/${i.level2}`))]).toEqual([
+      '产出指标/数量指标',
+      '产出指标/质量指标',
+      '产出指标/时效指标',
+      '产出指标/成本指标',
+      '效益指标/社会效益指标',
+      '满意度指标/服务对象满意度指标',
+    ]);
   });
 
   test('U16 the instructions sheet holds no table', async () => {
@@ -409,6 +474,65 @@ const PROBLEMS: ProblemCase[] = [
     finding: 'error sum-mismatch 绩效目标表!D4',
     message: /^部门预算支出合计400万元（基本支出\+项目支出）不等于收入合计390万元（一般公共预算财政拨款\+政府性基金预算财政拨款\+其他资金）$/,
   },
+  {
+    title: 'P15 labels broken inside the cell: an empty 指标值 is still found',
+    build: one(() => {
+      const b = U.u22LineBreaks();
+      b.rows[8][3] = null;
+      return b;
+    }, 'A', '乡村振兴衔接资金项目管理费'),
+    finding: 'error missing-value 绩效目标表!D9',
+    message: /^三级指标「项目检查次数」的指标值未填写$/,
+  },
+  {
+    title: 'P16 thousands separators: 1,000.00 + 100 ≠ 1,200.00',
+    build: one(() => {
+      const b = U.u25Thousands();
+      b.rows[6][2] = '其他资金100';
+      return b;
+    }, 'A', '农村供水工程建设补助资金'),
+    finding: 'error sum-mismatch 绩效目标表!C5',
+    message: /^「年度资金总额\(含本级和市县\)」1200(\.00)?万元不等于财政拨款、其他资金之和1100(\.00)?万元$/,
+  },
+  {
+    title: 'P17 an empty 指标值 in a hidden row is reported',
+    build: (wb) => {
+      const ws = wb.addWorksheet('绩效目标表');
+      const b = U.small('党员教育经费', 6);
+      b.rows[10][4] = null;
+      const a = U.put(ws, 1, 1, b);
+      ws.getRow(11).hidden = true;
+      return [at(ws, a, 'A', '党员教育经费')];
+    },
+    finding: 'error missing-value 绩效目标表!E11',
+    message: /^三级指标「活动完成率」的指标值未填写$/,
+  },
+  {
+    title: 'P18 full-width ≥９０９０％ (a number typed twice)',
+    build: one(() => {
+      const b = JSON.parse(JSON.stringify(U.u24FullWidth)) as U.Block;
+      b.rows[b.rows.length - 1][4] = '≥９０９０％';
+      return b;
+    }, 'A', '学生资助管理经费'),
+    finding: 'warning value-format 绩效目标表!E17',
+    message: /^三级指标「受助学生满意度」的指标值「≥9090%」：数字「90」重复录入了两遍$/,
+  },
+  {
+    title: 'P19 指标值（%） in the header: a rate of 120 is above 100%',
+    build: one(() => U.u28HeaderUnit(120), 'A', '义务教育营养改善计划经费'),
+    finding: 'warning value-format 绩效目标表!E12',
+    message: /食品安全抽检合格率.*100%/,
+  },
+  {
+    title: 'P20 a 指标值 of only non-breaking/ideographic spaces is empty',
+    build: one(() => {
+      const b = JSON.parse(JSON.stringify(U.u27Spaces)) as U.Block;
+      b.rows[10][4] = '\u00a0\u3000';
+      return b;
+    }, 'A', '社区卫生服务补助经费'),
+    finding: 'error missing-value 绩效目标表!E11',
+    message: /^三级指标「健康档案规范率」的指标值未填写$/,
+  },
 ];
 
 describe('one deliberate problem each: exactly that finding', () => {
@@ -454,6 +578,23 @@ describe('指标值 written as real tables write them', () => {
     ['设备完好率', '质量指标', '≥95%。'],
     ['验收合格率', '质量指标', '≥90%（含）'],
     ['资金拨付率', '时效指标', '100%（按期）'],
+    ['群众满意度', '服务对象满意度指标', '90%以上'],
+    ['群众满意度', '服务对象满意度指标', '不低于90%'],
+    ['群众满意度', '服务对象满意度指标', '90%及以上'],
+    ['宣传次数', '数量指标', '不少于3次'],
+    ['培训经费', '成本指标', '不超过5万元'],
+    ['受理时限', '时效指标', '≤5个工作日内'],
+    ['受理时限', '时效指标', '5个工作日内'],
+    ['验收合格率', '质量指标', '≥９５％'],
+    ['验收合格率', '质量指标', '１００％'],
+    ['验收合格率', '质量指标', '＞＝90%'],
+    ['验收合格率', '质量指标', '≥ 95 %'],
+    ['验收合格率', '质量指标', '≥95 ％'],
+    ['验收合格率', '质量指标', '\u3000≥95%\u00a0'],
+    ['验收合格率', '质量指标', '≥95%\n'],
+    ['工程建设费用', '成本指标', '≤1,200.00万元'],
+    ['受益人口', '数量指标', '≥1,500人'],
+    ['补助标准', '成本指标', '＜＝３００元/人'],
   ])('%s (%s) %s reads fine', (name, l2, raw) => {
     expect(valueProblems(ind(name, l2, raw))).toEqual([]);
   });
@@ -462,6 +603,9 @@ describe('指标值 written as real tables write them', () => {
     ['满意度', '质量指标', '>100大于90%', /矛盾/],
     ['完好率', '质量指标', '≥9595%以上', /重复录入/],
     ['合格率', '质量指标', '≥95%合格', /混有文字「合格」/],
+    ['合格率', '质量指标', '≥９５９５％', /重复录入/],
+    ['合格率', '质量指标', '不低于120%', /超过100%/],
+    ['培训经费', '成本指标', '不超过5次', /金额/],
   ])('%s (%s) %s is still reported', (name, l2, raw, re) => {
     expect(valueProblems(ind(name, l2, raw)).join('；')).toMatch(re);
   });
