@@ -15,7 +15,7 @@ import type {
   Table,
   Task,
 } from './model';
-import { type MoneyUnit, parseMoneyWritten, dec } from './money';
+import { type MoneyUnit, agree, dec, parseMoneyWritten } from './money';
 import { type RowCell, SheetView } from './sheet';
 import { isSpaceCode, labelKey, normalizeText } from './text';
 import { parseValue, unitFromName } from './value';
@@ -56,6 +56,14 @@ const FIELD_DEFS: FieldDef[] = [
   { key: 'other', re: /^其他(资金|收入)(\((万元|元)\))?/, kind: 'part', label: '其他资金' },
   { key: 'other', re: /^(其中)?:?((单位)?自筹(资金)?|自有资金|社会资金)(\((万元|元)\))?/, kind: 'part', label: '自筹资金' },
   { key: 'carryover', re: /^(其中)?:?(上年结转(资金)?|结转资金)(\((万元|元)\))?/, kind: 'part', label: '上年结转资金' },
+  // funds by level of government (中央补助 + 省级补助 + 县级配套, 上级补助): either the whole breakdown or a split of 财政拨款
+  {
+    key: 'grant',
+    re: /^(其中)?:?((中央|省级?|市级?|州级?|县级?|区级?|本级|上级)(财政)?(补助|专项|转移支付|配套|安排)(资金)?|(中央|省级|市级|县级|本级)(财政)?资金)(\((万元|元)\))?/,
+    kind: 'part',
+    label: '上级补助',
+    projectOnly: true,
+  },
   { key: 'basic', re: /^基本支出(\((万元|元)\))?$/, kind: 'expense', label: '基本支出', departmentOnly: true },
   { key: 'projectSpending', re: /^项目支出(\((万元|元)\))?$/, kind: 'expense', label: '项目支出', departmentOnly: true },
   { key: 'development', re: /^事业发展性支出/, kind: 'expenseGroup', label: '事业发展性支出', departmentOnly: true },
@@ -252,7 +260,9 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
             incomes.push(moneyField(def.key, shownLabel(c.key, rest, def.label), rv, unit));
             break;
           }
-          const f = moneyField(def.key, def.label, rv, unit);
+          // (上级补助, 中央补助, 县级配套: named as written)
+          const label = def.key === 'grant' ? (def.re.exec(c.key)?.[2] ?? def.label) : def.label;
+          const f = moneyField(def.key, label, rv, unit);
           const group =
             nearestAbove(funds, fundLabelCols, r, c.col) ?? funds.find((g) => g.total && g.total.cell.row === r) ?? funds[funds.length - 1];
           if (group) group.parts.push(f);
@@ -317,6 +327,7 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
   const annual = funds.filter((g) => g.scope !== '中期');
   const budget =
     annual.find((g) => g.total && g.total.amount !== null)?.total ?? annual.find((g) => g.total)?.total ?? funds.find((g) => g.total)?.total ?? null;
+  if (spendingPlan) planAmountsToPercent(view, spendingPlan, budget, unit);
   return {
     id,
     sheet: view.name,
@@ -468,6 +479,28 @@ function readSpendingPlan(view: SheetView, seg: Segment, row: number, col: numbe
 }
 
 /**
+ * A 资金支出计划 written as cumulative amounts (its label says 万元/元, or no % anywhere and the last point is the
+ * budget, not 100): read as percent of the budget, or, without one, of the last point.
+ */
+function planAmountsToPercent(view: SheetView, plan: SpendingPlan, budget: MoneyField | null, unit: MoneyUnit): void {
+  const label = labelKey(view.text(plan.labelCell.row, plan.labelCell.col));
+  if (/%/.test(label) || plan.points.some((p) => p.raw.includes('%'))) return;
+  const labelUnit = /\(万元\)|万元/.test(label) ? '万元' : /\(元\)/.test(label) ? '元' : null;
+  const amounts = plan.points.map((p) => (p.percent !== null ? dec(parseMoneyWritten(p.raw, labelUnit ?? unit)) : null));
+  const last = amounts[amounts.length - 1];
+  const total = budget && budget.amount !== null ? dec(budget.amount) : null;
+  const isAmounts = labelUnit !== null || (!!last && !!total && !last.equals(100) && agree(last, total, last.toFixed(), budget!.amount!));
+  if (!isAmounts) return;
+  const base = total && total.gt(0) ? total : last && last.gt(0) ? last : null;
+  if (!base) return;
+  plan.points.forEach((p, i) => {
+    const a = amounts[i];
+    if (a === null) return;
+    p.percent = agree(a, base, a.toFixed(), base.toFixed()) ? '100' : a.times(100).dividedBy(base).toDecimalPlaces(2).toFixed();
+  });
+}
+
+/**
  * The indicators of the table. The central 项目支出绩效目标申报表 has two areas under one header row, 中期 then
  * 年度: 一级指标 | 二级 | 三级 | 指标值 | 二级 | 三级 | 指标值 (the 一级 column shared), or with a second 一级 column.
  * Each area is read on its own (area 0 and 1); the table's header is the first.
@@ -515,7 +548,7 @@ function readIndicatorHeader(view: SheetView, seg: Segment): IndicatorHeader {
         if (h.valueCol === null || guessed) h.valueCol = c.col;
         guessed = false;
       }
-      else if (/(描述|确定依据|绩效标准|评分标准|计分|备注|说明|权重|分值|指标解释|指标性质|指标方向|度量单位|计量单位)/.test(k) || UNIT_HEADER.test(k)) h.otherCols.push(c.col);
+      else if (/(描述|确定依据|绩效标准|评分标准|计分|备注|说明|权重|分值|得分|分数|满分|指标解释|指标性质|指标方向|度量单位|计量单位)/.test(k) || UNIT_HEADER.test(k) || SERIAL_HEADER.test(k)) h.otherCols.push(c.col);
     }
   };
   scan(seg.headerRow);
@@ -525,6 +558,8 @@ function readIndicatorHeader(view: SheetView, seg: Segment): IndicatorHeader {
 }
 
 const UNIT_HEADER = /^(度量单位|计量单位|指标单位|单位)$/;
+/** A 序号 column (1, 2, 3 …) of the indicator rows: never the name. */
+const SERIAL_HEADER = /^(序号|编号|行次)$/;
 
 /** The column of a separate 度量单位/计量单位 header (budget-system exports), null when there is none. */
 function unitColumn(view: SheetView, seg: Segment, h: IndicatorHeader): number | null {
@@ -583,6 +618,12 @@ const INDEX_RE = /^指标\s*(\d+)\s*[:：.、]\s*/;
 const NOTE_RE = /^(备注|注[:：]|说明[:：]|填报说明|填表说明|审核意见|联系人|填报人|((单位|财务|部门|项目)?负责人|审核人|联系电话|填表人|制表人|经办人|填报日期|填表日期)([:：]|$))/;
 // (anchored as a whole: same as /^(本年度|年度|中期|实施期)?绩效指标$|^产出$|^指标$/, without retrying every position)
 const FRAME_RE = /^(?:(本年度|年度|中期|实施期)?绩效指标$|产出$|指标$)/;
+
+/** A 序号 (1, 2, 3 …) left of the 三级指标 column, or a cell of a column headed 序号: never an indicator's name. */
+function isSerialCell(c: RowCell, h: IndicatorHeader, nameCol: number | null): boolean {
+  if (h.otherCols.includes(c.col)) return true;
+  return nameCol !== null && c.col < nameCol && /^\d{1,3}[.、]?$/.test(c.key);
+}
 
 /** "指标N:" (INDEX_RE), with a cheap first test. */
 function isIndexKey(key: string): boolean {
@@ -707,7 +748,7 @@ function readIndicators(
     // (plain loops rather than findIndex/slice/filter: this runs for every indicator row)
     let nameIdx = -1;
     for (let i = 0; i < rest.length && nameIdx < 0; i++) if (isIndexKey(rest[i].key)) nameIdx = i;
-    for (let i = 0; i < rest.length && nameIdx < 0; i++) if (rest[i].col < valueCol) nameIdx = i;
+    for (let i = 0; i < rest.length && nameIdx < 0; i++) if (rest[i].col < valueCol && !isSerialCell(rest[i], h, nameCol)) nameIdx = i;
     if (nameIdx < 0) continue; // only a value without a name: nothing to check
     const nameCell = rest[nameIdx];
     // the value: among the later cells that are neither in another column of the header nor "指标N:", the one in

@@ -11,7 +11,7 @@
 import * as ExcelJS from 'exceljs';
 
 /** A cell: text, a number, or a number with a number format (e.g. 0.95 shown as 95%). */
-export type V = string | number | null | { v: number; numFmt: string } | { formula: string; result: number };
+export type V = string | number | null | { v: number; numFmt: string } | { formula: string; result: number | string };
 /** [top, left, bottom, right], 0-based, relative to the table's top-left cell. */
 export type M = [number, number, number, number];
 
@@ -1230,5 +1230,121 @@ export function u25cSeparateCells(): Block {
   b.rows[4] = [null, null, '其他资金', '200.00'];
   const r = b.rows.findIndex((row) => row[2] === '项目管理费');
   b.rows[r][3] = '≤1,200万元';
+  return b;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Round 3: templates from other provinces and budget systems
+// ---------------------------------------------------------------------------------------------------------
+
+/** U30: a 分值 / 权重 column right of 指标值 holding scores (10, 20, 30) that add up to 100. */
+export function u30Score(label = '分值'): Block {
+  const scores = [20, 10, 10, 20, 30, 10];
+  const b = small('农村环境综合整治经费', 20);
+  b.rows[8] = ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值', label];
+  for (let i = 0; i < 6; i++) b.rows[9 + i][5] = scores[i];
+  b.merges = b.merges.map(([r1, c1, r2, c2]) => [r1, c1, r2, c2 === 4 ? 5 : c2] as M);
+  return b;
+}
+
+/** U31: the number in 指标值 and its unit in a column of its own headed 单位 (or 计量单位). */
+export function u31UnitColumn(unitHead = '单位'): Block {
+  const b = u13TwoRowHeader();
+  b.rows[6] = ['绩效指标', null, null, null, null];
+  b.rows[7] = ['一级指标', '二级指标', '三级指标', '指标值', unitHead];
+  const vals: [V, V][] = [
+    ['≥4', '次'],
+    ['100', '%'],
+    ['2024年12月31日前', null],
+    ['≤10', '万元'],
+    [500, '元/人'],
+    ['≥90', '%'],
+  ];
+  vals.forEach(([v, u], i) => {
+    b.rows[8 + i][3] = v;
+    b.rows[8 + i][4] = u;
+  });
+  b.merges = b.merges.map(([r1, c1, r2, c2]) => [r1, c1, r2, c2 === 3 ? 4 : c2] as M);
+  return b;
+}
+
+/** U32: 年度资金总额 30 = 财政拨款 20 + 上级补助 5 + 其他资金 5 (label and value in one cell, layout A). */
+export function u32ThreeParts(parts: [string, string, string] = ['其中:财政拨款20', '上级补助 5', '其他资金5']): Block {
+  const b = small('农村危房改造补助经费', 30);
+  b.rows[5][2] = parts[0];
+  b.rows[5][3] = parts[0];
+  b.rows[6][2] = parts[1];
+  b.rows[6][3] = parts[1];
+  b.rows.splice(7, 0, [null, null, parts[2], parts[2]]);
+  b.merges = b.merges.map(([r1, c1, r2, c2]) => (r1 >= 7 ? [r1 + 1, c1, r2 + 1, c2] : r2 === 6 && r1 < 6 ? [r1, c1, 7, c2] : [r1, c1, r2, c2]) as M);
+  b.merges.push([7, 3, 7, 4]);
+  return b;
+}
+
+/** U32b: separate amount cells: 年度资金总额 100 = 中央补助 60 + 省级补助 30 + 县级配套 10. */
+export function u32bLevels(county: V = 10): Block {
+  const b = u13TwoRowHeader();
+  b.rows[3] = ['年度资金总额', 100, '其中：中央补助', 60];
+  b.rows[4] = [null, null, '省级补助', 30];
+  b.rows.splice(5, 0, [null, null, '县级配套', county]);
+  b.merges = b.merges.map(([r1, c1, r2, c2]) => (r1 >= 5 ? [r1 + 1, c1, r2 + 1, c2] : r2 === 4 ? [r1, c1, 5, c2] : [r1, c1, r2, c2]) as M);
+  const r = b.rows.findIndex((row) => row[2] === '项目管理费');
+  b.rows[r][3] = '≤100万元';
+  return b;
+}
+
+/** U33: 部门整体 with 部门（单位）名称 and the title 2025年度部门整体支出绩效目标表. */
+export function u33DeptUnitName(): Block {
+  const b = u14DeptIncome();
+  b.rows[0][0] = '2025年度部门整体支出绩效目标表';
+  b.rows[1][0] = '部门（单位）名称';
+  return b;
+}
+
+/** U34: 资金支出计划 as cumulative amounts in 万元 (5 / 10 / 15 / 20 of a budget of 20). */
+export function u34PlanAmounts(plan: V[] = [5, 10, 15, 20]): Block {
+  const b = u07Plan(plan);
+  b.rows[3] = ['预算规模及资金用途', '预算数', 20, '其中：财政资金', 16, '其他资金', 4];
+  b.rows[5][0] = '资金支出计划（万元）';
+  return b;
+}
+
+/** U35: 指标值 cells holding formulas whose cached result is text or a number. */
+export function u35Formulas(): Block {
+  const b = small('村级组织运转经费', 30);
+  b.rows[9][3] = '指标1:开展活动次数(次)';
+  b.rows[9][4] = { formula: '1+2', result: 3 };
+  b.rows[10][4] = { formula: '">="&95&"%"', result: '≥95%' };
+  b.rows[12][4] = { formula: '"≤"&C5&"万元"', result: '≤30万元' };
+  return b;
+}
+
+/** U36: a cover sheet: a title, the unit and a date only. */
+export const u36Cover: Block = {
+  rows: [['2025年度项目支出绩效目标申报表'], [null], ['申报单位（盖章）：某县农业农村局'], ['2025年1月10日']],
+  merges: [[0, 0, 0, 4], [2, 0, 2, 4], [3, 0, 3, 4]],
+};
+
+/** U37: a 序号 column (1, 2, 3 …) at the far left of the indicator rows, before 一级指标 (`head` null: no header). */
+export function u37SerialColumn(head: string | null = '序号'): Block {
+  const b = u13TwoRowHeader();
+  b.rows[6] = ['绩效指标'];
+  b.rows[7] = [head, '一级指标', '二级指标', '三级指标', '指标值'];
+  for (let r = 8; r < b.rows.length; r++) b.rows[r] = [r - 7, ...b.rows[r]];
+  b.merges = b.merges.map(([r1, c1, r2, c2]) => (r1 >= 8 ? [r1, c1 + 1, r2, c2 + 1] : [r1, c1, r2, c2 === 3 ? 4 : c2]) as M);
+  return b;
+}
+
+/** U36c: a cover sheet that names the project, the unit and the date in label：value lines. */
+export const u36cCoverFields: Block = {
+  rows: [['2025年度项目支出绩效目标申报表'], [null], ['项目名称：农村环境整治经费'], ['申报单位（盖章）：某县农业农村局'], ['主管部门：某县人民政府'], ['填报日期：2025年1月10日']],
+  merges: [],
+};
+
+/** P-case helper: the 三级 name and its value typed in one cell, the 指标值 cell empty. */
+export function u38NameWithValue(name = '指标1:培训人次：≥300人次'): Block {
+  const b = small('新型职业农民培训经费', 5);
+  b.rows[9][3] = name;
+  b.rows[9][4] = null;
   return b;
 }

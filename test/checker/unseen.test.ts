@@ -11,6 +11,7 @@ import type { Profile } from '../../src/core/config';
 import type { CheckResult } from '../../src/core/findings';
 import type { Indicator } from '../../src/core/model';
 import { formatSuffix, isPercentFormat, numberCellValue } from '../../src/core/cellvalue';
+import { valueInName } from '../../src/core/rules/missing-value';
 import { valueProblems } from '../../src/core/rules/value-format';
 import { parseValue, unitFromName } from '../../src/core/value';
 import { rectToA1 } from '../fixtures/layouts';
@@ -230,6 +231,57 @@ const CLEAN: CleanCase[] = [
   { title: 'U27 leading/trailing spaces, U+00A0 and U+3000 in labels and values', build: one(U.u27Spaces, 'A', '社区卫生服务补助经费'), indicators: [6] },
   { title: 'U28 指标值（%） in the header, rates typed as numbers', build: one(() => U.u28HeaderUnit(), 'A', '义务教育营养改善计划经费'), indicators: [6] },
   { title: 'U29 comparators in words: 90%以上 不低于90% 不少于3次 不超过5万元 ≤5个工作日内', build: one(U.u29Words, 'A', '法律援助工作经费'), indicators: [8] },
+  // Round 3: templates from other provinces and budget systems
+  { title: 'U30 a 分值 column right of 指标值 holding scores (20, 10, 30)', build: one(() => U.u30Score(), 'A', '农村环境综合整治经费'), indicators: [6] },
+  { title: 'U30b a 权重(分) column right of 指标值', build: one(() => U.u30Score('权重(分)'), 'A', '农村环境综合整治经费'), indicators: [6] },
+  { title: 'U30c a 权重 column right of 指标值', build: one(() => U.u30Score('权重'), 'A', '农村环境综合整治经费'), indicators: [6] },
+  { title: 'U31 the unit in a column headed 单位 right of 指标值', build: one(() => U.u31UnitColumn(), 'A', '乡村振兴衔接资金项目管理费'), indicators: [6] },
+  { title: 'U31b 指标值 + 计量单位', build: one(() => U.u31UnitColumn('计量单位'), 'A', '乡村振兴衔接资金项目管理费'), indicators: [6] },
+  { title: 'U32 年度资金总额 30 = 财政拨款 20 + 上级补助 5 + 其他资金 5', build: one(() => U.u32ThreeParts(), 'A', '农村危房改造补助经费'), indicators: [6] },
+  { title: 'U32b 年度资金总额 100 = 中央补助 60 + 省级补助 30 + 县级配套 10 in separate cells', build: one(() => U.u32bLevels(), 'A', '乡村振兴衔接资金项目管理费'), indicators: [6] },
+  { title: 'U33 部门整体 with 部门（单位）名称 and the title 2025年度部门整体支出绩效目标表', build: one(U.u33DeptUnitName, 'D', '某县林业和草原局'), indicators: [5] },
+  { title: 'U34 资金支出计划 as cumulative amounts in 万元 (5/10/15/20 of 20)', build: one(() => U.u34PlanAmounts(), 'B', '基层农技推广体系改革与建设补助项目'), indicators: [6] },
+  {
+    title: 'U34b 资金支出计划 as cumulative % with decimals (10.0% 33.3% 66.7% 100.0%)',
+    build: one(() => U.u07Plan(['10.0%', '33.3%', '66.7%', '100.0%']), 'B', '基层农技推广体系改革与建设补助项目'),
+    indicators: [6],
+  },
+  {
+    title: 'U34c 资金支出计划 as numbers with decimals (33.3 66.7 100.0 100)',
+    build: one(() => U.u07Plan([10.5, 33.3, 66.7, 100]), 'B', '基层农技推广体系改革与建设补助项目'),
+    indicators: [6],
+  },
+  { title: 'U35 指标值 formulas with a text or a number as cached result', build: one(U.u35Formulas, 'A', '村级组织运转经费'), indicators: [6] },
+  {
+    title: 'U36 a hidden table sheet next to a visible empty one',
+    build: (wb) => {
+      wb.addWorksheet('Sheet1');
+      const ws = wb.addWorksheet('绩效目标表', { state: 'hidden' });
+      return [at(ws, U.put(ws, 1, 1, U.small('党员教育经费', 6)), 'A', '党员教育经费')];
+    },
+    indicators: [6],
+  },
+  {
+    title: 'U36b a 封面 (cover) sheet with a title and a date before the table sheet',
+    build: (wb) => {
+      U.put(wb.addWorksheet('封面'), 1, 1, U.u36Cover);
+      const ws = wb.addWorksheet('绩效目标表');
+      return [at(ws, U.put(ws, 1, 1, U.small('党员教育经费', 6)), 'A', '党员教育经费')];
+    },
+    indicators: [6],
+  },
+  { title: 'U37 a 序号 column (1, 2, 3 …) before 一级指标', build: one(() => U.u37SerialColumn(), 'A', '乡村振兴衔接资金项目管理费'), indicators: [6] },
+  { title: 'U37b a 序号 column without a header', build: one(() => U.u37SerialColumn(null), 'A', '乡村振兴衔接资金项目管理费'), indicators: [6] },
+  {
+    title: 'U36c a cover sheet with 项目名称：… 申报单位：… 填报日期：… lines before the table sheet',
+    build: (wb) => {
+      U.put(wb.addWorksheet('封面'), 1, 1, U.u36cCoverFields);
+      const ws = wb.addWorksheet('绩效目标表');
+      return [at(ws, U.put(ws, 1, 1, U.small('农村环境整治经费', 6)), 'A', '农村环境整治经费')];
+    },
+    indicators: [6],
+  },
+  { title: 'U30d a 分值（分） column right of 指标值', build: one(() => U.u30Score('分值（分）'), 'A', '农村环境综合整治经费'), indicators: [6] },
 ];
 
 describe('clean tables the checker has never seen', () => {
@@ -324,6 +376,84 @@ describe('clean tables the checker has never seen', () => {
   test('U16 the instructions sheet holds no table', async () => {
     const { r } = await run(CLEAN.find((c) => c.title.startsWith('U16'))!.build);
     expect(r.sheetsWithoutTables).toEqual(['填表说明']);
+  });
+
+  test.each([
+    ['U30 分值', () => U.u30Score()],
+    ['U30b 权重(分)', () => U.u30Score('权重(分)')],
+  ] as [string, () => U.Block][])('%s: the scores right of 指标值 are never taken as values', async (_, block) => {
+    const { tables } = await run(one(block, 'A', ''));
+    expect(tables[0].indicators.map((i) => `${i.name}=${i.rawValue}@${i.valueCell.col}`)).toEqual([
+      '开展活动次数=≥3次@4',
+      '活动完成率=100%@4',
+      '活动完成时间=12月底前@4',
+      '农村环境综合整治经费=≤20万元@4',
+      '活动覆盖率=≥95%@4',
+      '参与人员满意度=≥90%@4',
+    ]);
+  });
+
+  test.each(['单位', '计量单位'])('U31 the unit in a column headed %s reaches the value', async (head) => {
+    const { tables } = await run(one(() => U.u31UnitColumn(head), 'A', ''));
+    expect(tables[0].indicators.map((i) => `${i.rawValue}${i.value.unit || i.nameUnit || ''}`)).toEqual(['≥4次', '100%', '2024年12月31日前', '≤10万元', '500元/人', '≥90%']);
+  });
+
+  test.each([
+    ['U32 财政拨款 + 上级补助 + 其他资金', () => U.u32ThreeParts(), '年度资金总额(含本级和市县) 30 = 财政拨款 20 + 上级补助 5 + 其他资金 5'],
+    ['U32b 中央补助 + 省级补助 + 县级配套', () => U.u32bLevels(), '年度资金总额 100 = 中央补助 60 + 省级补助 30 + 县级配套 10'],
+  ] as [string, () => U.Block, string][])('%s: every part is read (and the sum checked)', async (_, block, want) => {
+    const { tables } = await run(one(block, 'A', ''));
+    const g = tables[0].funds[0];
+    expect(`${g.total?.label} ${g.total?.amount} = ${g.parts.map((p) => `${p.label} ${p.amount}`).join(' + ')}`).toBe(want);
+  });
+
+  test('U32c 上级补助 written under 财政拨款 as a split of it is no false alarm', async () => {
+    const { r } = await run(one(() => U.u32ThreeParts(['其中:财政拨款25', '上级补助 20', '其他资金5']), 'A', '农村危房改造补助经费'));
+    expect(findingsOf(r)).toEqual([]);
+  });
+
+  test.each([
+    ['U34 amounts in 万元 (label 资金支出计划（万元）)', () => U.u34PlanAmounts(), ['25', '50', '75', '100']],
+    [
+      'U34d amounts without a unit in the label, ending at the budget',
+      () => {
+        const b = U.u34PlanAmounts([4, 10, 16, 20]);
+        b.rows[5][0] = '资金支出计划';
+        return b;
+      },
+      ['20', '50', '80', '100'],
+    ],
+    ['U34b decimals with %', () => U.u07Plan(['10.0%', '33.3%', '66.7%', '100.0%']), ['10.0', '33.3', '66.7', '100.0']],
+  ] as [string, () => U.Block, string[]][])('%s: the plan is read as cumulative percent', async (_, block, want) => {
+    const { r, tables } = await run(one(block, 'B', ''));
+    expect(tables[0].spendingPlan?.points.map((p) => p.percent)).toEqual(want);
+    expect(findingsOf(r)).toEqual([]);
+  });
+
+  test('U35 formulas in 指标值 are read as their cached results', async () => {
+    const { tables } = await run(one(U.u35Formulas, 'A', ''));
+    expect(tables[0].indicators.slice(0, 4).map((i) => i.rawValue)).toEqual(['3', '≥95%', '12月底前', '≤30万元']);
+  });
+
+  test('U36b/U36c the cover sheet holds no table; U36 the hidden sheet is read', async () => {
+    for (const id of ['U36b', 'U36c']) {
+      const cover = await run(CLEAN.find((c) => c.title.startsWith(id))!.build);
+      expect(cover.r.sheetsWithoutTables).toEqual(['封面']);
+    }
+    const hidden = await run(CLEAN.find((c) => c.title.startsWith('U36 '))!.build);
+    expect(hidden.r.tables.map((t) => t.sheet)).toEqual(['绩效目标表']);
+  });
+
+  test.each(['序号', null])('U37 with a 序号 column (header %s) the names and values are read from their own columns', async (head) => {
+    const { tables } = await run(one(() => U.u37SerialColumn(head), 'A', ''));
+    expect(tables[0].indicators.map((i) => `${i.level1}/${i.level2}/${i.name}=${i.rawValue}@${i.nameCell.col}:${i.valueCell.col}`)).toEqual([
+      '产出指标/数量指标/项目检查次数=≥4次@3:4',
+      '产出指标/质量指标/项目按期完工率=100%@3:4',
+      '产出指标/时效指标/项目验收完成时间=2024年12月31日前@3:4',
+      '产出指标/成本指标/项目管理费=≤10万元@3:4',
+      '效益指标/经济效益指标/带动脱贫人口增收=≥500元/人@3:4',
+      '满意度指标/服务对象满意度指标/受益群众满意度=≥90%@3:4',
+    ]);
   });
 
   test('C2021 on a LOCAL-shaped table: 成本指标 under 产出 and no 成本 block are reported, in Chinese', async () => {
@@ -533,6 +663,89 @@ const PROBLEMS: ProblemCase[] = [
     finding: 'error missing-value 绩效目标表!E11',
     message: /^三级指标「健康档案规范率」的指标值未填写$/,
   },
+  // Round 3
+  {
+    title: 'P21 an empty 指标值 beside a filled 分值 is reported at the 指标值 cell',
+    build: one(() => {
+      const b = U.u30Score();
+      b.rows[10][4] = null;
+      return b;
+    }, 'A', '农村环境综合整治经费'),
+    finding: 'error missing-value 绩效目标表!E11',
+    message: /^三级指标「活动完成率」的指标值未填写$/,
+  },
+  {
+    title: 'P22 财政拨款 20 + 上级补助 5 + 其他资金 6 ≠ 年度资金总额 30',
+    build: one(() => {
+      const b = U.u32ThreeParts();
+      b.rows[7][2] = '其他资金6';
+      return b;
+    }, 'A', '农村危房改造补助经费'),
+    finding: 'error sum-mismatch 绩效目标表!C5',
+    message: /^「年度资金总额\(含本级和市县\)」30万元不等于财政拨款、上级补助、其他资金之和31万元$/,
+  },
+  {
+    title: 'P23 中央补助 60 + 省级补助 30 + 县级配套 20 ≠ 年度资金总额 100',
+    build: one(() => U.u32bLevels(20), 'A', '乡村振兴衔接资金项目管理费'),
+    finding: 'error sum-mismatch 绩效目标表!B4',
+    message: /^「年度资金总额」100万元不等于中央补助、省级补助、县级配套之和110万元$/,
+  },
+  {
+    title: 'P24 资金支出计划 in 万元 falling (5, 12, 10, 20 of 20)',
+    build: one(() => U.u34PlanAmounts([5, 12, 10, 20]), 'B', '基层农技推广体系改革与建设补助项目'),
+    finding: 'error spending-plan 绩效目标表!D7',
+    message: /^资金支出计划「9月底」累计进度50%低于「6月底」的60%，累计进度不能下降$/,
+  },
+  {
+    title: 'P25 an empty 指标值 on a hidden table sheet is reported',
+    build: (wb) => {
+      wb.addWorksheet('Sheet1');
+      const ws = wb.addWorksheet('绩效目标表', { state: 'hidden' });
+      const b = U.small('党员教育经费', 6);
+      b.rows[10][4] = null;
+      return [at(ws, U.put(ws, 1, 1, b), 'A', '党员教育经费')];
+    },
+    finding: 'error missing-value 绩效目标表!E11',
+    message: /^三级指标「活动完成率」的指标值未填写$/,
+  },
+  {
+    title: 'P26 with a 序号 column (no header) an empty 指标值 is reported in the 指标值 column',
+    build: one(() => {
+      const b = U.u37SerialColumn(null);
+      b.rows[9][4] = null;
+      return b;
+    }, 'A', '乡村振兴衔接资金项目管理费'),
+    finding: 'error missing-value 绩效目标表!E10',
+    message: /^三级指标「项目按期完工率」的指标值未填写$/,
+  },
+  {
+    title: 'P29 an empty 指标值 beside a filled 得分 column: not the score, the 指标值 cell is reported',
+    build: one(() => {
+      const b = U.u30Score('得分');
+      b.rows[10][4] = null;
+      return b;
+    }, 'A', '农村环境综合整治经费'),
+    finding: 'error missing-value 绩效目标表!E11',
+    message: /^三级指标「活动完成率」的指标值未填写$/,
+  },
+  {
+    title: 'P30 资金支出计划 in 万元 ending below the budget (18 of 20 at 12月底)',
+    build: one(() => U.u34PlanAmounts([5, 10, 15, 18]), 'B', '基层农技推广体系改革与建设补助项目'),
+    finding: 'error spending-plan 绩效目标表!F7',
+    message: /^资金支出计划「12月底」的累计进度应为100%，现为90%$/,
+  },
+  {
+    title: 'P27 the value typed into the 三级 cell (培训人次：≥300人次), the 指标值 cell empty',
+    build: one(() => U.u38NameWithValue(), 'A', '新型职业农民培训经费'),
+    finding: 'error missing-value 绩效目标表!E10',
+    message: /^三级指标「培训人次」的指标值未填写（「≥300人次」写在了三级指标名称中，请移到指标值栏）$/,
+  },
+  {
+    title: 'P28 the value typed into the 三级 cell without a colon (合格率≥95%), the 指标值 cell empty',
+    build: one(() => U.u38NameWithValue('合格率≥95%'), 'A', '新型职业农民培训经费'),
+    finding: 'error missing-value 绩效目标表!E10',
+    message: /^三级指标「合格率」的指标值未填写（「≥95%」写在了三级指标名称中，请移到指标值栏）$/,
+  },
 ];
 
 describe('one deliberate problem each: exactly that finding', () => {
@@ -608,6 +821,21 @@ describe('指标值 written as real tables write them', () => {
     ['培训经费', '成本指标', '不超过5次', /金额/],
   ])('%s (%s) %s is still reported', (name, l2, raw, re) => {
     expect(valueProblems(ind(name, l2, raw)).join('；')).toMatch(re);
+  });
+});
+
+describe('a target typed into the 三级 name', () => {
+  test.each([
+    ['培训人次:≥300人次', '培训人次', '≥300人次'],
+    ['合格率≥95%', '合格率', '≥95%'],
+    ['培训人数: 300人', '培训人数', '300人'],
+    ['完成时间:12月底前', '完成时间', '12月底前'],
+    ['满意度不低于90%', '满意度', '不低于90%'],
+  ])('%s is %s + %s', (name, n, v) => {
+    expect(valueInName(name)).toEqual({ name: n, value: v });
+  });
+  test.each(['PM2.5平均浓度', '60岁以上老人健康管理率', '培训人次', '12345热线接通率', '道路硬化里程(公里)'])('%s holds no target', (name) => {
+    expect(valueInName(name)).toBeNull();
   });
 });
 

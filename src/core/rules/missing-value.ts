@@ -1,6 +1,16 @@
 import type { Rule } from './types';
 import { short } from './types';
 
+/**
+ * A target typed at the end of the 三级 name ("培训人次:≥300人次", "合格率≥95%", "培训人数:300人"): a comparator
+ * and a number, or a colon and a number; null when the name holds none.
+ */
+export function valueInName(name: string): { name: string; value: string } | null {
+  const m = /^(.*?[^\s:])\s*(?::\s*((?:[≥≤><=]=?|不低于|不少于|不高于|不超过)?\s*\d.*)|((?:[≥≤><]=?|=|不低于|不少于|不高于|不超过)\s*\d.*))$/.exec(name);
+  if (!m) return null;
+  return { name: m[1], value: (m[2] ?? m[3]).trim() };
+}
+
 /** A named 三级指标 whose 指标值 is empty or a placeholder. */
 export const missingValue: Rule = {
   code: 'missing-value',
@@ -8,16 +18,21 @@ export const missingValue: Rule = {
   description: '三级指标已命名，但指标值为空或仅为占位符',
   messages: {
     empty: '三级指标「{name}」的指标值未填写',
+    inName: '三级指标「{name}」的指标值未填写（「{value}」写在了三级指标名称中，请移到指标值栏）',
     formulaError: '三级指标「{name}」的指标值是公式错误「{value}」，请检查公式或直接填写目标值',
     placeholder: '三级指标「{name}」的指标值「{value}」是占位符，请填写实际目标值',
   },
   check(table) {
     return table.indicators
       .filter((i) => !i.placeholder && (i.value.kind === 'empty' || i.value.kind === 'placeholder' || i.value.kind === 'error'))
-      .map((i) => ({
-        cell: i.valueCell,
-        messageId: i.value.kind === 'empty' ? 'empty' : i.value.kind === 'error' ? 'formulaError' : 'placeholder',
-        data: { name: short(i.name), value: i.value.text },
-      }));
+      .map((i) => {
+        const inName = i.value.kind === 'empty' ? valueInName(i.name) : null;
+        if (inName) return { cell: i.valueCell, messageId: 'inName', data: { name: short(inName.name), value: inName.value } };
+        return {
+          cell: i.valueCell,
+          messageId: i.value.kind === 'empty' ? 'empty' : i.value.kind === 'error' ? 'formulaError' : 'placeholder',
+          data: { name: short(i.name), value: i.value.text },
+        };
+      });
   },
 };

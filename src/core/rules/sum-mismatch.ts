@@ -56,6 +56,20 @@ function costCheck(costs: Indicator[], budgetField: MoneyField | null, out: RawF
   }
 }
 
+/**
+ * Funds by level of government (中央补助, 上级补助, 县级配套: key grant) are either the whole breakdown or a split of
+ * 财政拨款 written under it: the total agrees with the sources without them, or with them in place of 财政拨款.
+ */
+function levelSplitAgrees(total: Decimal, written: string, parts: MoneyField[]): boolean {
+  if (!parts.some((p) => p.key === 'grant')) return false;
+  const ways = [parts.filter((p) => p.key !== 'grant'), parts.filter((p) => p.key !== 'fiscal')];
+  return ways.some((w) => {
+    if (w.length === 0) return false;
+    const s = sum(w.map((p) => amountOf(p)!));
+    return agree(total, s, written, s.toFixed(dp(w)));
+  });
+}
+
 /** Money that must add up does not. */
 export const sumMismatch: Rule = {
   code: 'sum-mismatch',
@@ -74,7 +88,7 @@ export const sumMismatch: Rule = {
       const parts = g.parts.filter((p) => p.amount !== null);
       if (!g.total || total === null || parts.length === 0) continue;
       const s = sum(parts.map((p) => amountOf(p)!));
-      if (!agree(total, s, g.total.amount!, s.toFixed(dp(parts)))) {
+      if (!agree(total, s, g.total.amount!, s.toFixed(dp(parts))) && !levelSplitAgrees(total, g.total.amount!, parts)) {
         out.push({
           cell: g.total.cell,
           messageId: 'funds',
