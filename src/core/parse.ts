@@ -21,7 +21,7 @@ import { isSpaceCode, labelKey, normalizeText } from './text';
 import { parseValue, unitFromName } from './value';
 import { type Profile, L1, L2, defaultParent, looksLikeCategoryKey, matchCategoryKey } from './vocab';
 
-type FieldKind = 'text' | 'goal' | 'total' | 'part' | 'expense' | 'expenseGroup' | 'expensePart' | 'income' | 'plan' | 'frame';
+type FieldKind = 'text' | 'goal' | 'total' | 'sum' | 'part' | 'expense' | 'expenseGroup' | 'expensePart' | 'income' | 'plan' | 'frame';
 
 interface FieldDef {
   key: string;
@@ -64,6 +64,8 @@ const FIELD_DEFS: FieldDef[] = [
     label: '上级补助',
     projectOnly: true,
   },
+  // the total written under a vertical list of parts (资金来源 | 金额: 财政拨款 20, 其他资金 5, 合计 25)
+  { key: 'total', re: /^(资金合计|合计|总计)(?![\u4e00-\u9fa5])/, kind: 'sum', label: '合计', projectOnly: true },
   { key: 'basic', re: /^基本支出(\((万元|元)\))?$/, kind: 'expense', label: '基本支出', departmentOnly: true },
   { key: 'projectSpending', re: /^项目支出(\((万元|元)\))?$/, kind: 'expense', label: '项目支出', departmentOnly: true },
   { key: 'development', re: /^事业发展性支出/, kind: 'expenseGroup', label: '事业发展性支出', departmentOnly: true },
@@ -253,6 +255,15 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
           funds.push({ scope, total: moneyField('total', label, rv, unit), parts: [] });
           fundLabelCols.push(c.col);
           fields.push({ key: 'total', label, value: rv.value, cell: rv.cell, labelCell: { row: r, col: c.col }, required: true });
+          break;
+        }
+        case 'sum': {
+          // only right under a list of parts that has no total, in the parts' label column
+          const gi = funds.findIndex(
+            (g, i) => !g.total && g.parts.length >= 2 && fundLabelCols[i] === c.col && r - Math.max(...g.parts.map((p) => p.cell.row)) === 1,
+          );
+          const f = moneyField('total', def.label, rv, unit);
+          if (gi >= 0 && f.amount !== null) funds[gi].total = f;
           break;
         }
         case 'part': {

@@ -1348,3 +1348,159 @@ export function u38NameWithValue(name = '指标1:培训人次：≥300人次'): 
   b.rows[9][4] = null;
   return b;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Round 4: goal texts and values reviewers see every day
+// ---------------------------------------------------------------------------------------------------------
+
+/** Inserts rows into `b` before relative row `at`, shifting the merges at or below it. */
+export function insertRows(b: Block, at: number, rows: V[][], merges: M[] = []): Block {
+  b.rows.splice(at, 0, ...rows);
+  const n = rows.length;
+  b.merges = b.merges.map(([r1, c1, r2, c2]) => (r1 >= at ? [r1 + n, c1, r2 + n, c2] : r2 >= at ? [r1, c1, r2 + n, c2] : [r1, c1, r2, c2]) as M);
+  b.merges.push(...merges.map(([r1, c1, r2, c2]) => [r1 + at, c1, r2 + at, c2] as M));
+  return b;
+}
+
+/** U40: a goal text with numbered items and amounts (1.…经费10万元；2.…经费8万元。) in a table of `total`. */
+export function u40NumberedGoal(total = 20, goal = '1.完成培训300人次，经费10万元；2.购置设备5台，经费8万元。'): Block {
+  const b = small('基层农技人员能力提升经费', total);
+  b.rows[7][2] = `年度总体绩效目标(含本级和市县) ${goal}`;
+  b.rows[7][3] = `年度绩效目标(含本级) ${goal}`;
+  return b;
+}
+
+/** U41: rates, years and percentages in the goal text and values that are no totals (人均补助1200元/年, 每人每月640元 …). */
+export const u41Rates: Block = projectA({
+  name: '困难群众基本生活救助资金',
+  funds: [
+    ['年度资金总额(含本级和市县) 50', '年度资金总额(含本级) 50'],
+    ['其中:财政拨款50', '其中:财政拨款50'],
+    ['其他资金', '其他资金'],
+  ],
+  goal: '为辖区困难群众发放基本生活补助，人均补助1200元/年，特困人员每人每月640元，2025年底前全部发放到位；救助标准较2024年增长5%，低保覆盖率达95%以上，救助对象识别准确率提高10%。',
+  indicators: [
+    {
+      l1: '产出指标',
+      groups: [
+        { l2: '数量指标', rows: [['救助人数', '≥350人']] },
+        { l2: '质量指标', rows: [['救助对象识别准确率', '提高10%'], ['低保覆盖率', '覆盖率达95%以上']] },
+        { l2: '时效指标', rows: [['补助资金发放时间', '2025年底前']] },
+        { l2: '成本指标', rows: [['人均补助标准', '人均补助1200元/年'], ['特困人员供养标准', '每人每月640元']] },
+      ],
+    },
+    { l1: '效益指标', groups: [{ l2: '社会效益指标', rows: [['救助标准增长率', '较2024年增长5%']] }] },
+    { l1: '满意度指标', groups: [{ l2: '服务对象满意度指标', rows: [['救助对象满意度', '≥90%']] }] },
+  ],
+});
+
+/** U42: ranges and compound values: 90%-95%, 3-5次, ≥90%且≤100%, 95%～100%, 不低于上年, 持续提升（≥5%）. */
+export const u42Ranges: Block = projectA({
+  name: '中小学校园安全管理经费',
+  funds: [
+    ['年度资金总额(含本级和市县) 12', '年度资金总额(含本级) 12'],
+    ['其中:财政拨款12', '其中:财政拨款12'],
+    ['其他资金', '其他资金'],
+  ],
+  goal: '开展校园安全隐患排查，隐患整改率95%以上。',
+  indicators: [
+    {
+      l1: '产出指标',
+      groups: [
+        { l2: '数量指标', rows: [['安全隐患排查次数', '3-5次']] },
+        { l2: '质量指标', rows: [['隐患整改率', '90%-95%'], ['安全设施完好率', '≥90%且≤100%'], ['安全演练参与率', '95%～100%']] },
+        { l2: '时效指标', rows: [['隐患整改及时率', '不低于上年']] },
+        { l2: '成本指标', rows: [['安全管理经费', '≤12万元']] },
+      ],
+    },
+    { l1: '效益指标', groups: [{ l2: '社会效益指标', rows: [['师生安全意识提升率', '持续提升（≥5%）']] }] },
+    { l1: '满意度指标', groups: [{ l2: '服务对象满意度指标', rows: [['师生家长满意度', '≥90%']] }] },
+  ],
+});
+
+/** U43: qualitative values reviewers accept (达到国家标准, 合格, 是, 无, 0起, 良好, 符合要求, 按合同约定); `vague` adds two that are not. */
+export function u43Qualitative(vague = false): Block {
+  return projectA({
+    name: '乡镇污水处理厂运营经费',
+    funds: [
+      ['年度资金总额(含本级和市县) 40', '年度资金总额(含本级) 40'],
+      ['其中:财政拨款40', '其中:财政拨款40'],
+      ['其他资金', '其他资金'],
+    ],
+    goal: '保障乡镇污水处理厂正常运营，出水水质达到国家标准。',
+    indicators: [
+      {
+        l1: '产出指标',
+        groups: [
+          { l2: '数量指标', rows: [['污水处理量', '≥36万吨']] },
+          { l2: '质量指标', rows: [['出水水质', '达到国家标准'], ['设备检修质量', '合格'], ['是否按规定开展水质检测', '是'], ['违规排放情况', '无'], ['安全生产事故', '0起']] },
+          { l2: '时效指标', rows: [['运营服务费支付', '按合同约定']] },
+          { l2: '成本指标', rows: [['运营服务费', '≤40万元']] },
+        ],
+      },
+      {
+        l1: '效益指标',
+        groups: [
+          { l2: '生态效益指标', rows: [['区域水环境质量', vague ? '进一步提升' : '良好']] },
+          { l2: '可持续影响指标', rows: [['运维管理制度', vague ? '有所提高' : '符合要求']] },
+        ],
+      },
+      { l1: '满意度指标', groups: [{ l2: '服务对象满意度指标', rows: [['周边群众满意度', '≥90%']] }] },
+    ],
+  });
+}
+
+/** U44: 时效 values as an Excel date (2025-06-30 in a date format) and as text (2025年6月30日前, 2025.06.30, 6月底前完成). */
+export function u44Dates(fmt = 'yyyy-mm-dd'): Block {
+  const b = small('农村公路安全生命防护工程', 30);
+  b.rows[11][4] = { v: 45838, numFmt: fmt };
+  b.rows[11][3] = '指标1:工程完工时间';
+  insertRows(b, 12, [
+    [null, null, null, '指标2:竣工验收时间', '2025年6月30日前'],
+    [null, null, null, '指标3:资金拨付时间', '2025.06.30'],
+    [null, null, null, '指标4:项目开工', '6月底前完成'],
+  ]);
+  // the 时效指标 label spans its four rows
+  b.merges.push([11, 2, 14, 2]);
+  return b;
+}
+
+/** U45: a vertical funds list under 资金来源 | 金额（万元）: 财政拨款 20, 其他资金 5, 合计 `total` at the bottom. */
+export function u45FundsList(total: V = 25): Block {
+  const b = u13TwoRowHeader();
+  b.rows.splice(3, 2, ['资金来源', '金额（万元）', null, null], ['财政拨款', 20, null, null], ['其他资金', 5, null, null], ['合计', total, null, null]);
+  b.merges = b.merges.filter(([r1]) => r1 !== 3).map(([r1, c1, r2, c2]) => (r1 >= 5 ? [r1 + 2, c1, r2 + 2, c2] : [r1, c1, r2, c2]) as M);
+  const r = b.rows.findIndex((row) => row[2] === '项目管理费');
+  b.rows[r][3] = '≤25万元';
+  return b;
+}
+
+/** U46: 部门整体 with a task block titled 年度主要任务 | 任务名称 | 主要内容 | 预算金额（万元）. */
+export function u46DeptTasks(): Block {
+  const b = u06Department();
+  b.rows[7] = ['年度主要任务', '任务名称', '主要内容', '预算金额（万元）', '期望达到的目标'];
+  b.rows[8][1] = '农技人员培训';
+  b.rows[9][1] = '农产品质量安全抽检';
+  b.rows[10][1] = '乡村振兴示范村建设';
+  return b;
+}
+
+/** U47: header fields 项目负责人, 联系电话, 项目类型, 项目起止时间, 资金性质 between the usual ones. */
+export function u47HeaderFields(): Block {
+  const b = small('农村集体产权制度改革工作经费', 15);
+  return insertRows(
+    b,
+    3,
+    [
+      ['项目负责人', null, '张某', '联系电话', '0951-5012345'],
+      ['项目类型', null, '其他运转类项目', '资金性质', '一般公共预算'],
+      ['项目起止时间', null, '2025年1月1日至2025年12月31日'],
+    ],
+    [
+      [0, 0, 0, 1],
+      [1, 0, 1, 1],
+      [2, 0, 2, 1],
+      [2, 2, 2, 4],
+    ],
+  );
+}

@@ -282,6 +282,26 @@ const CLEAN: CleanCase[] = [
     indicators: [6],
   },
   { title: 'U30d a 分值（分） column right of 指标值', build: one(() => U.u30Score('分值（分）'), 'A', '农村环境综合整治经费'), indicators: [6] },
+  // Round 4: goal texts and values reviewers see every day
+  { title: 'U40 goal text with numbered items and amounts (10 + 8 万元) within the budget of 20', build: one(() => U.u40NumberedGoal(), 'A', '基层农技人员能力提升经费'), indicators: [6] },
+  {
+    title: 'U41 rates and years that are no totals: 人均补助1200元/年 每人每月640元 2025年底前 提高10% 覆盖率达95%以上 较2024年增长5%',
+    build: one(U.u41Rates, 'A', '困难群众基本生活救助资金'),
+    indicators: [8],
+  },
+  { title: 'U42 ranges and compound values: 90%-95% 3-5次 ≥90%且≤100% 95%～100% 不低于上年 持续提升（≥5%）', build: one(U.u42Ranges, 'A', '中小学校园安全管理经费'), indicators: [8] },
+  { title: 'U43 accepted qualitative values: 达到国家标准 合格 是 无 0起 良好 符合要求 按合同约定', build: one(() => U.u43Qualitative(), 'A', '乡镇污水处理厂运营经费'), indicators: [11] },
+  {
+    title: 'U43b 进一步提升 / 有所提高 earn a vague-value hint each, nothing else',
+    build: one(() => U.u43Qualitative(true), 'A', '乡镇污水处理厂运营经费'),
+    indicators: [11],
+    infos: ['info vague-value 绩效目标表!E18', 'info vague-value 绩效目标表!E19'],
+  },
+  { title: 'U44 时效 as an Excel date (yyyy-mm-dd), 2025年6月30日前, 2025.06.30, 6月底前完成', build: one(() => U.u44Dates(), 'A', '农村公路安全生命防护工程'), indicators: [9] },
+  { title: 'U44b 时效 as an Excel date in the format yyyy"年"m"月"d"日"', build: one(() => U.u44Dates('yyyy"年"m"月"d"日"'), 'A', '农村公路安全生命防护工程'), indicators: [9] },
+  { title: 'U45 a vertical funds list 资金来源 | 金额（万元）: 财政拨款 20, 其他资金 5, 合计 25', build: one(() => U.u45FundsList(), '?', '乡村振兴衔接资金项目管理费'), indicators: [6] },
+  { title: 'U46 部门整体 with 年度主要任务 | 任务名称 | 主要内容 | 预算金额（万元）', build: one(U.u46DeptTasks, 'D', '某县农业农村局'), indicators: [8] },
+  { title: 'U47 header fields 项目负责人 联系电话 项目类型 资金性质 项目起止时间 between the usual ones', build: one(U.u47HeaderFields, 'A', '农村集体产权制度改革工作经费'), indicators: [6] },
 ];
 
 describe('clean tables the checker has never seen', () => {
@@ -454,6 +474,46 @@ describe('clean tables the checker has never seen', () => {
       '效益指标/经济效益指标/带动脱贫人口增收=≥500元/人@3:4',
       '满意度指标/服务对象满意度指标/受益群众满意度=≥90%@3:4',
     ]);
+  });
+
+  test('U40 the goal amounts are read and checked (10 + 8 ≤ 20), not skipped', async () => {
+    const { r } = await run(one(() => U.u40NumberedGoal(17), 'A', ''));
+    expect(findingsOf(r)).toEqual(['warning text-amount-mismatch 绩效目标表!C8', 'warning text-amount-mismatch 绩效目标表!D8']);
+  });
+
+  test('U43b the vague-value hints say what is missing', async () => {
+    const { r } = await run(one(() => U.u43Qualitative(true), 'A', ''));
+    expect(r.findings.map((f) => f.message)).toEqual([
+      '三级指标「区域水环境质量」的指标值「进一步提升」没有可衡量的标准，建议写明具体数值或达到的程度',
+      '三级指标「运维管理制度」的指标值「有所提高」没有可衡量的标准，建议写明具体数值或达到的程度',
+    ]);
+  });
+
+  test('U44 the Excel date reads as a date', async () => {
+    const { tables } = await run(one(() => U.u44Dates(), 'A', ''));
+    expect(tables[0].indicators.filter((i) => i.level2 === '时效指标').map((i) => i.rawValue)).toEqual(['2025-06-30', '2025年6月30日前', '2025.06.30', '6月底前完成']);
+  });
+
+  test('U45 the vertical funds list is read: 合计 is the total of the parts above it', async () => {
+    const { tables } = await run(one(() => U.u45FundsList(), '?', ''));
+    expect(tables[0].funds.map((g) => `${g.total?.label} ${g.total?.amount} = ${g.parts.map((p) => `${p.label} ${p.amount}`).join(' + ')}`)).toEqual([
+      '合计 25 = 财政拨款 20 + 其他资金 5',
+    ]);
+  });
+
+  test('U46 the 年度主要任务 block is read with its amounts', async () => {
+    const { tables } = await run(one(U.u46DeptTasks, 'D', ''));
+    expect(tables[0].tasks.map((x) => `${x.name} ${x.amount}`)).toEqual(['农技人员培训 10', '农产品质量安全抽检 40', '乡村振兴示范村建设 100']);
+  });
+
+  test('U47 the extra header fields are neither money nor indicators', async () => {
+    const { tables } = await run(one(U.u47HeaderFields, 'A', ''));
+    const t = tables[0];
+    expect(t.funds.map((g) => [g.total?.amount, ...g.parts.map((p) => p.amount)])).toEqual([
+      ['15', '15', null],
+      ['15', '15', null],
+    ]);
+    expect(t.indicators[0].name).toBe('开展活动次数');
   });
 
   test('C2021 on a LOCAL-shaped table: 成本指标 under 产出 and no 成本 block are reported, in Chinese', async () => {
@@ -746,6 +806,44 @@ const PROBLEMS: ProblemCase[] = [
     finding: 'error missing-value 绩效目标表!E10',
     message: /^三级指标「合格率」的指标值未填写（「≥95%」写在了三级指标名称中，请移到指标值栏）$/,
   },
+  // Round 4
+  {
+    title: 'P31 goal text: numbered items (经费10万元；经费8万元) above the budget of 15',
+    build: one(() => {
+      const b = U.u40NumberedGoal(15);
+      b.rows[7][2] = '年度总体绩效目标(含本级和市县) 完成培训300人次，购置设备5台。';
+      return b;
+    }, 'A', '基层农技人员能力提升经费'),
+    finding: 'warning text-amount-mismatch 绩效目标表!D8',
+    message: /^绩效目标中列出的各项金额合计18万元，超过年度资金总额\(含本级\)15万元$/,
+  },
+  {
+    title: 'P32 a vertical funds list whose 合计 26 is not 财政拨款 20 + 其他资金 5',
+    build: one(() => U.u45FundsList(26), '?', '乡村振兴衔接资金项目管理费'),
+    finding: 'error sum-mismatch 绩效目标表!B7',
+    message: /^「合计」26万元不等于财政拨款、其他资金之和25万元$/,
+  },
+  {
+    title: 'P33 a range written upside down (95%-90%) is still reported',
+    build: one(() => {
+      const b = U.u42Ranges as U.Block;
+      const c = JSON.parse(JSON.stringify(b)) as U.Block;
+      c.rows[10][4] = '95%-90%';
+      return c;
+    }, 'A', '中小学校园安全管理经费'),
+    finding: 'warning value-format 绩效目标表!E11',
+    message: /^三级指标「隐患整改率」的指标值「95%-90%」：比较符和数值「95%」与文字说明「-90%」矛盾$/,
+  },
+  {
+    title: 'P34 a 成本 value of text without any amount (按实际发生) is still reported',
+    build: one(() => {
+      const c = JSON.parse(JSON.stringify(U.u41Rates)) as U.Block;
+      c.rows[14][4] = '按实际发生';
+      return c;
+    }, 'A', '困难群众基本生活救助资金'),
+    finding: 'warning value-format 绩效目标表!E15',
+    message: /^三级指标「特困人员供养标准」的指标值「按实际发生」：成本指标应填写金额（元或万元）$/,
+  },
 ];
 
 describe('one deliberate problem each: exactly that finding', () => {
@@ -808,6 +906,14 @@ describe('指标值 written as real tables write them', () => {
     ['工程建设费用', '成本指标', '≤1,200.00万元'],
     ['受益人口', '数量指标', '≥1,500人'],
     ['补助标准', '成本指标', '＜＝３００元/人'],
+    ['整改率', '质量指标', '90%-95%'],
+    ['整改率', '质量指标', '90-95%'],
+    ['排查次数', '数量指标', '3-5次'],
+    ['完好率', '质量指标', '≥90%且≤100%'],
+    ['参与率', '质量指标', '95%～100%'],
+    ['参与率', '质量指标', '95%至100%'],
+    ['补助标准', '成本指标', '人均补助1200元/年'],
+    ['补助标准', '成本指标', '每人每月640元'],
   ])('%s (%s) %s reads fine', (name, l2, raw) => {
     expect(valueProblems(ind(name, l2, raw))).toEqual([]);
   });
@@ -819,6 +925,10 @@ describe('指标值 written as real tables write them', () => {
     ['合格率', '质量指标', '≥９５９５％', /重复录入/],
     ['合格率', '质量指标', '不低于120%', /超过100%/],
     ['培训经费', '成本指标', '不超过5次', /金额/],
+    ['整改率', '质量指标', '95%-90%', /矛盾/],
+    ['整改率', '质量指标', '90%-120%', /超过100%/],
+    ['排查次数', '数量指标', '3次-5人', /矛盾/],
+    ['培训经费', '成本指标', '按实际发生', /金额/],
   ])('%s (%s) %s is still reported', (name, l2, raw, re) => {
     expect(valueProblems(ind(name, l2, raw)).join('；')).toMatch(re);
   });

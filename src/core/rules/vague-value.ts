@@ -6,6 +6,9 @@ const VAGUE = /(进一步|有所|逐步|逐年|不断|持续|较上年|明显|�
 /** A negation is a measurable standard: "无明显影响", "没有明显变化". */
 const NEGATED = /^(无|没有)/;
 
+/** A number other than a year is a measurable standard: "提高10%", "持续提升(≥5%)". */
+const hasMeasure = (text: string): boolean => /\d/.test(text.replace(/\d{4}年(度)?/g, ''));
+
 /** A 定性 value with no measurable standard ("进一步提升", "有所提升"). */
 export const vagueValue: Rule = {
   code: 'vague-value',
@@ -16,7 +19,7 @@ export const vagueValue: Rule = {
   },
   check(table) {
     return table.indicators
-      .filter((i) => !i.placeholder && i.value.kind === 'qualitative' && VAGUE.test(i.value.text) && !NEGATED.test(i.value.text))
+      .filter((i) => !i.placeholder && i.value.kind === 'qualitative' && VAGUE.test(i.value.text) && !NEGATED.test(i.value.text) && !hasMeasure(i.value.text))
       .map((i) => ({ cell: i.valueCell, messageId: 'vague', data: { name: short(i.name), value: short(i.value.text, 30) } }));
   },
 };

@@ -1,6 +1,6 @@
 import { dec, fmt } from '../money';
 import type { Indicator } from '../model';
-import { isDateText, isMoneyUnit, isRateUnit, restIsHarmless } from '../value';
+import { isDateText, isMoneyUnit, isRateUnit, leadingUnit, restIsHarmless } from '../value';
 import { L2 } from '../vocab';
 import { isCostIndicator } from './sum-mismatch';
 import type { RawFinding, Rule } from './types';
@@ -10,29 +10,52 @@ const RATE_NAME = /(率|满意度|占比|比例|比重)(\(.*\))?$/;
 const TIME_NAME = /(时间|日期|时限|时效|期限|完成期|截止|前完成|进度)/;
 const GROWTH_NAME = /(增长|增幅|增加|提高|提升|降低|下降)/;
 
+/** An amount of money inside a 定性 成本 value ("人均补助1200元/年", "每人每月640元"). */
+const MONEY_IN_TEXT = /\d(?:[\d,]*\d)?(?:\.\d+)?(?:万元|亿元|千元|元)/;
+
+/** The upper end of a range after its lower end ("90%-95%", "3-5次", "95%~100%", "≥90%且≤100%"). */
+const RANGE_REST = /^(?:[-~—–至到]|且(?:≤|<|不高于|不超过|小于等于|小于))(\d+(?:\.\d+)?)(.*)$/;
+
+/**
+ * The upper end when `rest` closes a range whose lower end is `lower` with unit `unit`: the same unit (or
+ * the lower end without one) and not below the lower end; null otherwise.
+ */
+function rangeUpper(lower: string, unit: string, rest: string): { number: string; unit: string } | null {
+  const m = RANGE_REST.exec(rest.replace(/[。.;；,，、]+$/, ''));
+  if (!m) return null;
+  const upperUnit = leadingUnit(m[2]);
+  if (!restIsHarmless(m[2].slice(upperUnit.length))) return null;
+  if (unit && upperUnit && unit !== upperUnit) return null;
+  if (Number(m[1]) < Number(lower)) return null;
+  return { number: m[1], unit: upperUnit || unit };
+}
+
 /** Problems of one quantitative or 成本 value, in Chinese; empty when it reads fine. */
 export function valueProblems(i: Indicator): string[] {
   const v = i.value;
   const problems: string[] = [];
   const cost = isCostIndicator(i);
   if (v.kind === 'qualitative') {
-    if (cost) problems.push('成本指标应填写金额（元或万元）');
+    if (cost && !MONEY_IN_TEXT.test(v.text.replace(/\s+/g, ''))) problems.push('成本指标应填写金额（元或万元）');
     else if (isDateText(v.text.replace(/\s+/g, '')) && i.level2 !== L2.timeliness && !TIME_NAME.test(i.name)) {
       problems.push('指标值是日期，但这不是时效类指标，应填写数值');
     }
     return problems;
   }
   if (v.kind !== 'quantitative' || v.number === null) return problems;
-  const unit = v.unit || i.nameUnit || '';
+  let unit = v.unit || i.nameUnit || '';
+  // a range ("90%-95%", "3-5次"): checked as its upper end, with the unit written at either end
+  const range = v.rest ? rangeUpper(v.number, v.unit ?? '', v.rest) : null;
+  if (range) unit = range.unit || i.nameUnit || '';
   // rate sanity checks, not money: a plain number is exact enough for "above 100" / "below 1"
-  const num = Number(v.number);
+  const num = Number(range ? range.number : v.number);
   const digits = v.number.replace('.', '');
   let garbled = false;
   if (!v.number.includes('.') && digits.length >= 4 && digits.length % 2 === 0 && digits.slice(0, digits.length / 2) === digits.slice(digits.length / 2)) {
     problems.push(`数字「${digits.slice(0, digits.length / 2)}」重复录入了两遍`);
     garbled = true;
   }
-  const rest = v.rest;
+  const rest = range ? '' : v.rest;
   if (rest && !restIsHarmless(rest)) {
     const nums = rest.match(/\d+(?:\.\d+)?/g) ?? [];
     const half = digits.length % 2 === 0 ? digits.slice(0, digits.length / 2) : null;
@@ -50,7 +73,7 @@ export function valueProblems(i: Indicator): string[] {
     else if (RATE_NAME.test(i.name) && !isRateUnit(unit) && !isMoneyUnit(unit) && !/^(分|级|星)/.test(unit)) {
       problems.push(`比率类指标的指标值应为百分比，现单位为「${unit}」`);
     }
-    if (isRateUnit(unit) && unit === '%' && num > 100 && !GROWTH_NAME.test(i.name)) problems.push(`比率${v.number}%超过100%`);
+    if (isRateUnit(unit) && unit === '%' && num > 100 && !GROWTH_NAME.test(i.name)) problems.push(`比率${range ? range.number : v.number}%超过100%`);
     if (!v.unit && i.nameUnit === '%' && num > 0 && num < 1 && v.number.includes('.')) {
       problems.push(`疑为小数形式，应写作${fmt(dec(v.number)!.times(100))}%`);
     }
