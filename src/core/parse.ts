@@ -55,6 +55,8 @@ const FIELD_DEFS: FieldDef[] = [
   { key: 'fiscal', re: /^(其中)?:?财政资金(\((万元|元)\))?/, kind: 'part', label: '财政资金' },
   { key: 'other', re: /^其他(资金|收入)(\((万元|元)\))?/, kind: 'part', label: '其他资金' },
   { key: 'other', re: /^(其中)?:?((单位)?自筹(资金)?|自有资金|社会资金)(\((万元|元)\))?/, kind: 'part', label: '自筹资金' },
+  // department incomes besides 财政拨款 and 其他资金 (收入来源: 事业收入, 经营收入 ...)
+  { key: 'otherIncome', re: /^(事业收入|(事业单位)?经营收入|上级补助收入|附属单位上缴收入|用事业基金弥补收支差额)(\((万元|元)\))?/, kind: 'part', label: '事业收入', departmentOnly: true },
   { key: 'carryover', re: /^(其中)?:?(上年结转(资金)?|结转资金)(\((万元|元)\))?/, kind: 'part', label: '上年结转资金' },
   // funds by level of government (中央补助 + 省级补助 + 县级配套, 上级补助): either the whole breakdown or a split of 财政拨款
   {
@@ -268,6 +270,8 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
         }
         case 'part': {
           if (seg.kind === 'department') {
+            // "其中：上年结转" under an income is a breakdown of it, not one more source
+            if (incomes.length > 0 && c.key.startsWith('其中')) break;
             incomes.push(moneyField(def.key, shownLabel(c.key, rest, def.label), rv, unit));
             break;
           }

@@ -1504,3 +1504,144 @@ export function u47HeaderFields(): Block {
     ],
   );
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Round 5: 部门整体 (department) tables and task calculations
+// ---------------------------------------------------------------------------------------------------------
+
+/** A 年度重点工作任务 row: 名称, 主要实施内容, 拟投入的资金(万元), 期望达到的目标. */
+export type Task = [name: V, content: V, amount: V, target: V];
+
+/** The LOCAL indicator blocks of a department table. */
+export const DEPT_LOCAL: L1[] = [
+  {
+    l1: '产出指标',
+    groups: [
+      { l2: '数量指标', rows: [['指标1:开展业务培训班次(次)', '≥4'], ['指标2:培训人次', '≥300人次']] },
+      { l2: '质量指标', rows: [['指标1:培训合格率(%)', '≥98%'], ['指标2:资金使用合规率', '100%']] },
+      { l2: '时效指标', rows: [['指标1:年度重点任务完成时限', '≤12月'], ['指标2:资金拨付', '按时完成']] },
+      { l2: '成本指标', rows: [['指标1:人均培训成本(元)', '≤550元']] },
+    ],
+  },
+  {
+    l1: '效益指标',
+    groups: [
+      { l2: '社会效益指标', rows: [['指标1:安全生产事故', '零事故'], ['指标2:群众办事便利度', '≥上年水平']] },
+      { l2: '可持续影响指标', rows: [['指标1:干部队伍综合素质', '逐步提高']] },
+    ],
+  },
+  { l1: '满意度指标', groups: [{ l2: '服务对象满意度指标', rows: [['指标1:服务对象满意度(%)', '≥90%']] }] },
+];
+
+/** The same department blocks under the C2021 profile (成本指标 as a 一级). */
+export const DEPT_C2021: L1[] = [
+  { l1: '成本指标', groups: [{ l2: '经济成本指标', rows: [['指标1:人均培训成本(元)', '≤550元']] }] },
+  {
+    l1: '产出指标',
+    groups: [
+      { l2: '数量指标', rows: [['指标1:开展业务培训班次(次)', '≥4'], ['指标2:培训人次', '≥300人次']] },
+      { l2: '质量指标', rows: [['指标1:培训合格率(%)', '≥98%'], ['指标2:资金使用合规率', '100%']] },
+      { l2: '时效指标', rows: [['指标1:年度重点任务完成时限', '≤12月'], ['指标2:资金拨付', '按时完成']] },
+    ],
+  },
+  {
+    l1: '效益指标',
+    groups: [{ l2: '社会效益指标', rows: [['指标1:安全生产事故', '零事故'], ['指标2:群众办事便利度', '≥上年水平'], ['指标3:干部队伍综合素质', '逐步提高']] }],
+  },
+  { l1: '满意度指标', groups: [{ l2: '服务对象满意度指标', rows: [['指标1:服务对象满意度(%)', '≥90%']] }] },
+];
+
+export const DEPT_TASKS: Task[] = [
+  ['任务1: 聘用人员经费', '聘用辅助人员2人×12月×3000元=7.2万元', 7.2, '保障聘用人员工资按时发放'],
+  ['任务2: 普法宣传活动', '开展普法宣传活动10场×0.5万元/场=5万元', 5, '普法宣传覆盖全县各镇街'],
+  ['任务3: 业务培训', '培训业务骨干50人*200元/人=1万元', 1, '提升业务骨干履职能力'],
+  ['任务4: 办公设备购置', '购置计算机、打印机等办公设备', 12.3, '保障机关正常办公'],
+];
+
+/**
+ * U50: a 部门整体 table in the 遂溪 layout (基本信息 row, 部门预算支出 | 预算金额 | 收入来源 | 预算金额, a
+ * 事业发展性支出 sub-header, 年度重点工作任务 with 拟投入的资金, 其他需完成的任务 (可选填), then 绩效指标).
+ * `incomes` are [label, amount] rows beside the expenses (more rows than expenses are appended below).
+ */
+export function u50Suixi(
+  o: {
+    name?: string;
+    basic?: V;
+    project?: V;
+    dev?: V;
+    incomes?: [string, V][];
+    tasks?: Task[];
+    indicators?: L1[];
+  } = {},
+): Block {
+  const incomes = o.incomes ?? [
+    ['财政拨款', 685.52],
+    ['其他资金', 20],
+  ];
+  const inc = (i: number): [V, V] => (incomes[i] ? [incomes[i][0], incomes[i][1]] : [null, null]);
+  const rows: V[][] = [
+    ['2025年县级部门整体预算绩效目标表'],
+    ['部门名称', o.name ?? '某县司法局'],
+    ['基本信息', '财政供养人员数', 58, '下属二级单位数', 3],
+    ['预算整体情况', '部门预算支出', '预算金额(万元)', '收入来源', '预算金额(万元)'],
+    [null, '基本支出', o.basic ?? 600.02, ...inc(0)],
+    [null, '项目支出', o.project ?? 105.5, ...inc(1)],
+    [null, '事业发展性支出', '预算金额(万元)', ...inc(2)],
+    [null, '财政专项资金', null, ...inc(3)],
+    [null, '其他事业发展性支出', o.dev ?? null, ...inc(4)],
+  ];
+  for (let i = 5; i < incomes.length; i++) rows.push([null, null, null, ...inc(i)]);
+  const budgetEnd = rows.length - 1;
+  rows.push(['总体绩效目标', '保障机关正常运转，完成年度普法宣传、法律援助、人民调解等重点工作任务。']);
+  const goalRow = rows.length - 1;
+  rows.push(['年度重点工作任务', '名称', '主要实施内容', '拟投入的资金(万元)', '期望达到的目标(概述)']);
+  const taskHead = rows.length - 1;
+  for (const t of o.tasks ?? DEPT_TASKS) rows.push([null, ...t]);
+  rows.push(['其他需完成的任务 (可选填)', '任务1: .....', null, 0, null]);
+  const taskEnd = rows.length - 1;
+  rows.push(['绩效指标', '一级指标', '二级指标', '三级指标', '指标值']);
+  const indHead = rows.length - 1;
+  const merges: M[] = [
+    [0, 0, 0, 4],
+    [1, 1, 1, 4],
+    [3, 0, budgetEnd, 0],
+    [goalRow, 1, goalRow, 4],
+    [taskHead, 0, taskEnd - 1, 0],
+  ];
+  const b: Block = { rows, merges };
+  levels(b, o.indicators ?? DEPT_LOCAL, { col: 1 });
+  b.merges.push([indHead, 0, b.rows.length - 1, 0]);
+  return b;
+}
+
+/** U51: task rows whose 主要实施内容 holds calculations, 拟投入 written 5.00 / 5万元 / 50000元 / empty, a 合计 row under them. */
+export function u51TaskAmounts(): Block {
+  return u50Suixi({
+    tasks: [
+      ['任务1: 聘用人员经费', '聘用辅助人员2人×12月×3000元=7.2万元', '7.20', '保障聘用人员工资按时发放'],
+      ['任务2: 普法宣传活动', '开展普法宣传活动10场×0.5万元/场=5万元', '5万元', '普法宣传覆盖全县各镇街'],
+      ['任务3: 业务培训', '培训业务骨干50人*200元/人=1万元', '10000元', '提升业务骨干履职能力'],
+      ['任务4: 宣传资料印刷', '印制普法宣传资料2批×7498元=14996元', 1.5, '宣传资料按时发放'],
+      ['任务5: 办公设备购置', '购置计算机、打印机等办公设备', '5.00', '保障机关正常办公'],
+      ['任务6: 法律顾问服务', '聘请常年法律顾问', null, '为重大决策提供法律意见'],
+      ['任务7: 人民调解', '开展矛盾纠纷排查调解', '50000元', '矛盾纠纷调解成功率95%以上'],
+      ['合计', null, 24.7, null],
+    ],
+  });
+}
+
+/** U52: incomes 财政拨款 (其中：上年结转) + 事业收入 + 其他资金 = 基本支出 + 项目支出. */
+export function u52CarryOver(fiscal: V = 620.52, indicators?: L1[]): Block {
+  return u50Suixi({
+    indicators,
+    incomes: [
+      ['财政拨款', fiscal],
+      ['其中：上年结转', 30],
+      ['事业收入', 65],
+      ['其他资金', 20],
+    ],
+  });
+}
+
+/** DEPT_LOCAL without the one vague value (逐步提高 → 较上年提高5%), for tables with exactly one problem. */
+export const DEPT_FIRM: L1[] = JSON.parse(JSON.stringify(DEPT_LOCAL).replace('逐步提高', '较上年提高5%')) as L1[];

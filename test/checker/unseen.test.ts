@@ -302,6 +302,45 @@ const CLEAN: CleanCase[] = [
   { title: 'U45 a vertical funds list 资金来源 | 金额（万元）: 财政拨款 20, 其他资金 5, 合计 25', build: one(() => U.u45FundsList(), '?', '乡村振兴衔接资金项目管理费'), indicators: [6] },
   { title: 'U46 部门整体 with 年度主要任务 | 任务名称 | 主要内容 | 预算金额（万元）', build: one(U.u46DeptTasks, 'D', '某县农业农村局'), indicators: [8] },
   { title: 'U47 header fields 项目负责人 联系电话 项目类型 资金性质 项目起止时间 between the usual ones', build: one(U.u47HeaderFields, 'A', '农村集体产权制度改革工作经费'), indicators: [6] },
+  // Round 5: 部门整体 (department) tables and task calculations
+  {
+    title: 'U50 部门整体 in the 遂溪 layout: 基本支出 600.02 + 项目支出 105.5 = 财政拨款 685.52 + 其他资金 20; task calculations 2人×12月×3000元=7.2万元 10场×0.5万元/场=5万元 50人*200元/人=1万元; values ≥98% 100% ≤12月 按时完成 零事故 ≥上年水平',
+    build: one(() => U.u50Suixi(), 'D', '某县司法局'),
+    indicators: [11],
+    infos: ['info vague-value 绩效目标表!E27'],
+  },
+  {
+    title: 'U50b the 遂溪 layout with 其他事业发展性支出 filled (500.02 + 105.5 + 100)',
+    build: one(() => U.u50Suixi({ basic: 500.02, dev: 100 }), 'D', '某县司法局'),
+    indicators: [11],
+    infos: ['info vague-value 绩效目标表!E27'],
+  },
+  {
+    title: 'U50c 部门整体 with 成本指标 as a 一级 (C2021), checked as C2021',
+    build: one(() => U.u50Suixi({ indicators: U.DEPT_C2021 }), 'D', '某县司法局'),
+    profile: 'C2021',
+    indicators: [11],
+    infos: ['info vague-value 绩效目标表!E27'],
+  },
+  {
+    title: 'U50d 部门整体 with 成本指标 under 产出 (LOCAL), checked as LOCAL',
+    build: one(() => U.u50Suixi({ name: '某县市场监督管理局' }), 'D', '某县市场监督管理局'),
+    profile: 'LOCAL',
+    indicators: [11],
+    infos: ['info vague-value 绩效目标表!E27'],
+  },
+  {
+    title: 'U51 拟投入 7.20 / 5万元 / 10000元 / 5.00 / 50000元 / empty, 14996元 vs 1.5 (agrees as written), a 合计 row 24.7',
+    build: one(U.u51TaskAmounts, 'D', '某县司法局'),
+    indicators: [11],
+    infos: ['info vague-value 绩效目标表!E31'],
+  },
+  {
+    title: 'U52 incomes 财政拨款 (其中：上年结转) + 事业收入 + 其他资金 equal the expenses',
+    build: one(() => U.u52CarryOver(), 'D', '某县司法局'),
+    indicators: [11],
+    infos: ['info vague-value 绩效目标表!E27'],
+  },
 ];
 
 describe('clean tables the checker has never seen', () => {
@@ -318,6 +357,13 @@ describe('clean tables the checker has never seen', () => {
     expect(t.incomes.map((i) => `${i.label} ${i.amount}`)).toEqual(['财政拨款 450.5', '其他资金 49.5']);
     expect(t.expenses.map((i) => `${i.label} ${i.amount}`)).toEqual(['基本支出 300', '项目支出 150', '事业发展性支出 50']);
     expect(t.tasks.map((x) => `${x.name} ${x.amount}`)).toEqual(['任务1:农技人员培训 10', '任务2:农产品质量安全抽检 40', '任务3:乡村振兴示范村建设 100']);
+  });
+
+  test('U51/U52 部门整体: 拟投入 in any writing is read in 万元, 合计 is no task, 其中：上年结转 is no extra income', async () => {
+    const t = (await run(one(U.u51TaskAmounts, 'D', '某县司法局'))).tables[0];
+    expect(t.tasks.map((x) => x.amount)).toEqual(['7.20', '5', '1', '1.5', '5.00', null, '5']);
+    const c = (await run(one(() => U.u52CarryOver(), 'D', '某县司法局'))).tables[0];
+    expect(c.incomes.map((i) => `${i.label} ${i.amount}`)).toEqual(['财政拨款 620.52', '事业收入 65', '其他资金 20']);
   });
 
   test('U15 amounts in 元 are read in 万元', async () => {
@@ -844,6 +890,31 @@ const PROBLEMS: ProblemCase[] = [
     finding: 'warning value-format 绩效目标表!E15',
     message: /^三级指标「特困人员供养标准」的指标值「按实际发生」：成本指标应填写金额（元或万元）$/,
   },
+  // Round 5
+  {
+    title: 'P35 部门整体 (遂溪 layout): expenses 705.53 vs incomes 705.52, 0.01 apart written to two decimals',
+    build: one(() => U.u50Suixi({ basic: 600.03, indicators: U.DEPT_FIRM }), 'D', '某县司法局'),
+    finding: 'error sum-mismatch 绩效目标表!E5',
+    message: /^部门预算支出合计705\.53万元（基本支出\+项目支出）不等于收入合计705\.52万元（财政拨款\+其他资金）$/,
+  },
+  {
+    title: 'P36 a task calculation 3×4=13万元 that is wrong: reported at the 主要实施内容 cell',
+    build: one(() => U.u50Suixi({ tasks: [...U.DEPT_TASKS, ['任务5: 人民调解补贴', '调解员补贴3×4=13万元', 13, '保障调解工作开展']], indicators: U.DEPT_FIRM }), 'D', '某县司法局'),
+    finding: 'warning text-amount-mismatch 绩效目标表!C16',
+    message: /^算式「3×4=13万元」计算结果应为12万元，与写明的13万元不一致$/,
+  },
+  {
+    title: 'P37 a task whose itemised content (以上预算共计8.05万元) exceeds its 拟投入 7',
+    build: one(() => U.u50Suixi({ tasks: [...U.DEPT_TASKS, ['任务5: 调解员培训', '每人每天290元，125人共需72500元；师资费8000元，以上预算共计8.05万元。', 7, '完成调解员培训']], indicators: U.DEPT_FIRM }), 'D', '某县司法局'),
+    finding: 'warning text-amount-mismatch 绩效目标表!C16',
+    message: /^「任务5: 调解员培训」的实施内容中测算金额为8\.05万元，与拟投入资金7万元不一致$/,
+  },
+  {
+    title: 'P38 incomes with 其中：上年结转 and 事业收入 that do not add up (事业收入 counted, 上年结转 not twice)',
+    build: one(() => U.u52CarryOver(610.52, U.DEPT_FIRM), 'D', '某县司法局'),
+    finding: 'error sum-mismatch 绩效目标表!E5',
+    message: /^部门预算支出合计705\.52万元（基本支出\+项目支出）不等于收入合计695\.52万元（财政拨款\+事业收入\+其他资金）$/,
+  },
 ];
 
 describe('one deliberate problem each: exactly that finding', () => {
@@ -914,6 +985,12 @@ describe('指标值 written as real tables write them', () => {
     ['参与率', '质量指标', '95%至100%'],
     ['补助标准', '成本指标', '人均补助1200元/年'],
     ['补助标准', '成本指标', '每人每月640元'],
+    ['培训合格率(%)', '质量指标', '≥98%'],
+    ['资金使用合规率', '质量指标', '100%'],
+    ['年度重点任务完成时限', '时效指标', '≤12月'],
+    ['资金拨付', '时效指标', '按时完成'],
+    ['安全生产事故', '质量指标', '零事故'],
+    ['群众办事便利度', '质量指标', '≥上年水平'],
   ])('%s (%s) %s reads fine', (name, l2, raw) => {
     expect(valueProblems(ind(name, l2, raw))).toEqual([]);
   });

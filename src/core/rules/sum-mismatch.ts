@@ -110,8 +110,8 @@ export const sumMismatch: Rule = {
             data: {
               expenses: fmt(se),
               incomes: fmt(si),
-              expenseLabels: table.expenses.map((e) => e.label).join('+'),
-              incomeLabels: table.incomes.map((e) => e.label).join('+'),
+              expenseLabels: ex.map((e) => e.label).join('+'),
+              incomeLabels: inc.map((e) => e.label).join('+'),
             },
           });
         }
