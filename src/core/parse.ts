@@ -313,7 +313,7 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
   if (taskHeader) {
     // the amount column says its unit ("拟投入的资金(万元)"), else the table's
     const amountKey = taskHeader.amount !== null ? view.key(taskHeader.row, taskHeader.amount) : '';
-    const taskUnit: MoneyUnit = /\(万元\)/.test(amountKey) ? '万元' : /\(元\)/.test(amountKey) ? '元' : unit;
+    const taskUnit = bracketUnit(amountKey) ?? unit;
     for (let r = taskHeader.first; r < taskHeader.end; r++) {
       const nameCol = taskHeader.name ?? seg.left + 1;
       const name = view.text(r, nameCol);
@@ -493,6 +493,11 @@ function readSpendingPlan(view: SheetView, seg: Segment, row: number, col: numbe
   return { labelCell: { row, col }, points };
 }
 
+/** The money unit a label states in brackets ("拟投入的资金(万元)", "资金支出计划(元)"); null when it states none. */
+function bracketUnit(key: string): MoneyUnit | null {
+  return key.includes('(万元)') ? '万元' : key.includes('(元)') ? '元' : null;
+}
+
 /**
  * A 资金支出计划 written as cumulative amounts (its label says 万元/元, or no % anywhere and the last point is the
  * budget, not 100): read as percent of the budget, or, without one, of the last point.
@@ -500,7 +505,7 @@ function readSpendingPlan(view: SheetView, seg: Segment, row: number, col: numbe
 function planAmountsToPercent(view: SheetView, plan: SpendingPlan, budget: MoneyField | null, unit: MoneyUnit): void {
   const label = labelKey(view.text(plan.labelCell.row, plan.labelCell.col));
   if (/%/.test(label) || plan.points.some((p) => p.raw.includes('%'))) return;
-  const labelUnit = /\(万元\)|万元/.test(label) ? '万元' : /\(元\)/.test(label) ? '元' : null;
+  const labelUnit: MoneyUnit | null = label.includes('万元') ? '万元' : bracketUnit(label);
   const amounts = plan.points.map((p) => (p.percent !== null ? dec(parseMoneyWritten(p.raw, labelUnit ?? unit)) : null));
   const last = amounts[amounts.length - 1];
   const total = budget && budget.amount !== null ? dec(budget.amount) : null;
@@ -522,14 +527,14 @@ function planAmountsToPercent(view: SheetView, plan: SpendingPlan, budget: Money
  */
 function readIndicatorAreas(view: SheetView, seg: Segment, h: IndicatorHeader, profile: Profile): ReturnType<typeof readIndicators> {
   const start = h.valueCol === null ? null : secondAreaStart(view, seg, h.row, h.valueCol);
-  if (start === null) return readIndicators(view, seg, h, profile, unitColumn(view, seg, h), null);
+  if (start === null) return readIndicators(view, seg, h, profile, null);
   const leftSeg = { ...seg, right: start - 1 };
   const rightSeg = { ...seg, left: start };
   const h2 = readIndicatorHeader(view, rightSeg);
   const shared = h2.level1Col === null ? h.level1Col : null;
   if (shared !== null) h2.level1Col = shared;
-  const a = readIndicators(view, leftSeg, h, profile, unitColumn(view, leftSeg, h), null);
-  const b = readIndicators(view, rightSeg, h2, profile, unitColumn(view, rightSeg, h2), shared);
+  const a = readIndicators(view, leftSeg, h, profile, null);
+  const b = readIndicators(view, rightSeg, h2, profile, shared);
   for (const i of b.indicators) i.area = 1;
   return { indicators: a.indicators.concat(b.indicators), categories: a.categories.concat(b.categories) };
 }
@@ -665,13 +670,13 @@ function readIndicators(
   seg: Segment,
   h: IndicatorHeader,
   profile: Profile,
-  unitCol: number | null,
   /** A column left of the area whose labels (a shared 一级指标 column) belong to it too. */
   sharedCol: number | null,
 ): { indicators: Indicator[]; categories: CategoryLabel[] } {
   const indicators: Indicator[] = [];
   const categories: CategoryLabel[] = [];
-  // a unit in the 指标值 header ("指标值(%)") counts as declared for every value written without one
+  // a 计量单位 column, else a unit in the 指标值 header ("指标值(%)"), counts as declared for values written without one
+  const unitCol = unitColumn(view, seg, h);
   const headUnit = valueHeaderUnit(view, seg, h);
   const ctx: Ctx = { l1: null, l1Raw: '', l1Cell: null, l2: null, l2Raw: '', l2Cell: null };
   const valueCol = h.valueCol ?? seg.right;

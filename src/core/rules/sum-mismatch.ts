@@ -63,11 +63,16 @@ function costCheck(costs: Indicator[], budgetField: MoneyField | null, out: RawF
 function levelSplitAgrees(total: Decimal, written: string, parts: MoneyField[]): boolean {
   if (!parts.some((p) => p.key === 'grant')) return false;
   const ways = [parts.filter((p) => p.key !== 'grant'), parts.filter((p) => p.key !== 'fiscal')];
-  return ways.some((w) => {
-    if (w.length === 0) return false;
-    const s = sum(w.map((p) => amountOf(p)!));
-    return agree(total, s, written, s.toFixed(dp(w)));
-  });
+  return ways.some((w) => w.length > 0 && sumAgrees(total, written, w));
+}
+
+/** The sum of the parts (all with an amount) and whether the total agrees with it to the precision written. */
+function sumOf(parts: MoneyField[]): Decimal {
+  return sum(parts.map((p) => amountOf(p)!));
+}
+function sumAgrees(total: Decimal, written: string, parts: MoneyField[]): boolean {
+  const s = sumOf(parts);
+  return agree(total, s, written, s.toFixed(dp(parts)));
 }
 
 /** Money that must add up does not. */
@@ -87,8 +92,8 @@ export const sumMismatch: Rule = {
       const total = g.total ? amountOf(g.total) : null;
       const parts = g.parts.filter((p) => p.amount !== null);
       if (!g.total || total === null || parts.length === 0) continue;
-      const s = sum(parts.map((p) => amountOf(p)!));
-      if (!agree(total, s, g.total.amount!, s.toFixed(dp(parts))) && !levelSplitAgrees(total, g.total.amount!, parts)) {
+      if (!sumAgrees(total, g.total.amount!, parts) && !levelSplitAgrees(total, g.total.amount!, parts)) {
+        const s = sumOf(parts);
         out.push({
           cell: g.total.cell,
           messageId: 'funds',
@@ -100,8 +105,8 @@ export const sumMismatch: Rule = {
       const ex = table.expenses.filter((e) => e.amount !== null);
       const inc = table.incomes.filter((e) => e.amount !== null);
       if (ex.length > 0 && inc.length > 0) {
-        const se = sum(ex.map((e) => amountOf(e)!));
-        const si = sum(inc.map((e) => amountOf(e)!));
+        const se = sumOf(ex);
+        const si = sumOf(inc);
         if (!agree(se, si, se.toFixed(dp(ex)), si.toFixed(dp(inc)))) {
           const target = table.incomes.find((i) => i.key === 'fiscal') ?? inc[0];
           out.push({
