@@ -30,6 +30,8 @@ export const ParsedValueSchema = z.object({
   rest: z.string(),
   /** The normalised raw text. */
   text: z.string(),
+  /** An approximate number: "200余次", "30多人", "约50人". */
+  approx: z.boolean().optional(),
 });
 export type ParsedValue = z.infer<typeof ParsedValueSchema>;
 

@@ -36,21 +36,35 @@ const UNIT_RE = new RegExp(`^(?:(?:万|亿|千)?(?:${UNIT_ALT})(?:\\((?:${UNIT_A
 const OK_SUFFIX = /^(及以上|以上|及以下|以下|以内|之内|内|左右|前|之前|以前|底|末|之后|后|上下|起)?$/;
 
 // (anchored as a whole: same as /^[…]+$|^(待定|…)$/, without retrying every position of a long value)
-const PLACEHOLDER_RE = /^(?:[\s\-—–_*＊.。…·/\\?？]+$|(待定|待填|待补充|暂无数据|填写|请填写)$)/;
+const PLACEHOLDER_RE = /^(?:[\s\-—–_*＊.。…·/\\?？□■○△]+$|(待定|待填|待补充|暂无数据|填写|请填写)$)/;
+
+/** Template slots left in a value: "≥□次", "□□%", "≥**个", "X月X日前" (no digit anywhere). */
+const SLOT_RE = /□|■|\*\*|(^|[^A-Za-z])[xX]{1,3}([^A-Za-z]|$)/;
 
 /** Excel's error values, as both adapters read a formula whose result is an error. */
 export const FORMULA_ERROR_RE = /^#(DIV\/0!|N\/A|VALUE!|NAME\?|REF!|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
-/** ISO-like dates typed or read from date cells: 2024-12-31, 2024/12/31, 2024.12 (optionally 前). */
-const ISO_DATE_RE = /^\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?(前|之前|以前)?$/;
+/**
+ * Dates, deadlines and periods written as the value of a 时效 indicator. Seen in real tables:
+ * "2024-12-31", "2024.12", "2024年6月30日前" (宁夏), "12月底前完成", "11月底到位", "2024.03-2024.12",
+ * "2024年1月-12月", "2024年1-12月", "1-12月", "全年", "年底前", "次年3月底前", "第四季度", "上半年".
+ */
+const DATE_POINT = '(?:(?:\\d{4}年度?|次年|当年|本年|上年)?(?:\\d{1,2}月(?:\\d{1,2}日)?|\\d{1,2}(?=[-至~到]\\d{1,2}月))?|\\d{4}[-/.]\\d{1,2}(?:[-/.]\\d{1,2})?|\\d{4}年度?)';
+const DATE_TAIL = '(?:底|末|初|中旬|上旬|下旬|前后)?';
+const DATE_WORD = '(?:全年|年底|年末|年初|年中|年内|当年|本年度?|上半年|下半年|第?[一二三四1-4]季度(?:末|内)?|\\d{4}年(?:上|下)半年)';
+const DEADLINE = '(?:前|之前|以前|内|以内|止|为止)?';
+/** A short verb phrase after a deadline: 完成, 到位, 拨付到位, 发放完毕, 完成验收. */
+const DATE_VERB = '(?:[\\u4e00-\\u9fa5]{0,2}(?:完成|完工|办结|到位|拨付|发放|支付|结束|完毕|验收|上线|投用|启动|开工|实施)[\\u4e00-\\u9fa5]{0,4})?';
+const DATE_RE = new RegExp(
+  `^(?:${DATE_WORD}|${DATE_POINT}${DATE_TAIL}(?:[-至~到—]${DATE_POINT}${DATE_TAIL})?)${DEADLINE}${DATE_VERB}$`,
+);
 
-/** A date or a deadline written as the value ("12月31日前", "2024-12-31"). */
+/** A date or a deadline written as the value ("12月31日前", "2024-12-31", "2024.03-2024.12"). */
 export function isDateText(compact: string): boolean {
-  return (DATE_RE.test(compact) && /[年月日]/.test(compact)) || ISO_DATE_RE.test(compact);
+  if (!compact || compact.length > 30 || !DATE_RE.test(compact)) return false;
+  // a date says a year, a month, a day or a period word; a bare number ("12", "2024") is not one
+  return /[年月日季]|^\d{4}[-/.]\d/.test(compact);
 }
-
-// a point in time ("12月31日", "12月底", "2024年底"), then a deadline word ("前", "之前", "内"), then 完成 ("12月底前完成")
-const DATE_RE = /^(\d{4}年)?(\d{1,2}[-至~]?\d{0,2}月)?(\d{1,2}日)?(底|末|中旬|上旬|下旬|全年)?(前|之前|以前|内|以内)?(完成|完工|办结)?$/;
 
 export function emptyValue(text = ''): ParsedValue {
   return { kind: 'empty', comparator: null, number: null, unit: null, rest: '', text };
@@ -68,10 +82,8 @@ export function parseValue(raw: string): ParsedValue {
   if (PLACEHOLDER_RE.test(text)) return { ...emptyValue(text), kind: 'placeholder' };
   // (cheap first tests: an error value starts with #, a slot has an x or X)
   if (text.charCodeAt(0) === 0x23 /* # */ && FORMULA_ERROR_RE.test(text)) return { ...emptyValue(text), kind: 'error' };
-  // "XX%", "X月X日前", "≥XX次": a template slot not filled in.
-  if ((text.includes('x') || text.includes('X')) && /(^|[^A-Za-z])[xX]{1,3}([^A-Za-z]|$)/.test(text) && !/\d/.test(text)) {
-    return { ...emptyValue(text), kind: 'placeholder' };
-  }
+  // "XX%", "X月X日前", "≥XX次", "≥□次": a template slot not filled in.
+  if (SLOT_RE.test(text) && !/\d/.test(text)) return { ...emptyValue(text), kind: 'placeholder' };
   const compact = text.replace(/\s+/g, '');
   if (isDateText(compact)) {
     return { kind: 'qualitative', comparator: null, number: null, unit: null, rest: '', text };
@@ -86,6 +98,13 @@ export function parseValue(raw: string): ParsedValue {
       break;
     }
   }
+  // "约50人", "近100户": an approximation written before the number
+  let approx = false;
+  const about = /^(约|大约|近|将近)(?=\d)/.exec(s);
+  if (about) {
+    approx = true;
+    s = s.slice(about[0].length);
+  }
   const num = /^[+-]?\d[\d,]*(?:\.\d+)?/.exec(s);
   if (!num) {
     if (comparator && s === '') return { ...emptyValue(text), kind: 'placeholder' };
@@ -93,9 +112,14 @@ export function parseValue(raw: string): ParsedValue {
   }
   const number = num[0].replace(/,/g, '');
   s = s.slice(num[0].length);
+  // "200余次", "30多人", "40余条": a number with an approximation, then the unit
+  if (/^[余多](?![少])/.test(s)) {
+    approx = true;
+    s = s.slice(1);
+  }
   const unit = leadingUnit(s);
   const rest = s.slice(unit.length);
-  return { kind: 'quantitative', comparator, number, unit, rest, text };
+  return approx ? { kind: 'quantitative', comparator, number, unit, rest, text, approx } : { kind: 'quantitative', comparator, number, unit, rest, text };
 }
 
 /** True when the text after the number/unit is only a harmless suffix such as "以上". */

@@ -9,6 +9,7 @@ import { sumMismatch } from './sum-mismatch';
 import { textAmountMismatch } from './text-amount-mismatch';
 import type { Rule } from './types';
 import { vagueValue } from './vague-value';
+import { unreadableValue } from './unreadable-value';
 import { valueFormat } from './value-format';
 
 export const RULES: readonly Rule[] = [
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   textAmountMismatch,
   spendingPlan,
   valueFormat,
+  unreadableValue,
   duplicateIndicator,
   vagueValue,
 ];

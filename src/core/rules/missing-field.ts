@@ -12,8 +12,13 @@ export const missingField: Rule = {
   },
   check(table) {
     const out: RawFinding[] = [];
+    // Scope pairs (含本级和市县 / 含本级, 中期 / 年度): a county unit fills the scope that applies to it; an empty
+    // twin of a filled amount or goal is not missing (docs/rules.md, 宁夏 template)
+    const amountFilled = table.funds.some((g) => g.total && g.total.raw.trim());
+    const goalFilled = table.goals.some((g) => g.text.trim());
     for (const f of table.fields) {
       if (!f.required) continue;
+      if (f.key === 'total' && amountFilled) continue;
       if (!f.value.trim()) out.push({ cell: f.cell, messageId: 'empty', data: { label: f.label } });
     }
     for (const g of table.funds) {
@@ -21,7 +26,7 @@ export const missingField: Rule = {
       if (t && t.raw.trim() && t.amount === null) out.push({ cell: t.cell, messageId: 'notMoney', data: { label: t.label, value: t.raw } });
     }
     for (const g of table.goals) {
-      if (!g.text.trim()) out.push({ cell: g.cell, messageId: 'empty', data: { label: g.scope ? `绩效目标(${g.scope})` : '绩效目标' } });
+      if (!g.text.trim() && !(g.scope && goalFilled)) out.push({ cell: g.cell, messageId: 'empty', data: { label: g.scope ? `绩效目标(${g.scope})` : '绩效目标' } });
     }
     if (table.kind === 'department') {
       const fiscal = table.incomes.find((i) => i.key === 'fiscal');

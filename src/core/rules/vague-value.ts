@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { RawFinding, Rule } from './types';
 import { short } from './types';
 
 const VAGUE = /(进一步|有所|逐步|逐年|不断|持续|较上年|明显|显著|稳步|大幅|提升|提高|增强|加强|改善|扩大|优化|完善|增加)/;
@@ -16,10 +16,19 @@ export const vagueValue: Rule = {
   description: '定性指标值没有可衡量的标准（如“进一步”“有所提升”）',
   messages: {
     vague: '三级指标「{name}」的指标值「{value}」没有可衡量的标准，建议写明具体数值或达到的程度',
+    approx: '三级指标「{name}」的指标值「{value}」是约数，写成「{measurable}」更便于考核',
   },
   check(table) {
-    return table.indicators
-      .filter((i) => !i.placeholder && i.value.kind === 'qualitative' && VAGUE.test(i.value.text) && !NEGATED.test(i.value.text) && !hasMeasure(i.value.text))
-      .map((i) => ({ cell: i.valueCell, messageId: 'vague', data: { name: short(i.name), value: short(i.value.text, 30) } }));
+    const out: RawFinding[] = [];
+    for (const i of table.indicators) {
+      if (i.placeholder) continue;
+      const v = i.value;
+      if (v.kind === 'qualitative' && VAGUE.test(v.text) && !NEGATED.test(v.text) && !hasMeasure(v.text)) {
+        out.push({ cell: i.valueCell, messageId: 'vague', data: { name: short(i.name), value: short(v.text, 30) } });
+      } else if (v.kind === 'quantitative' && v.approx && (v.comparator === null || v.comparator === '≥')) {
+        out.push({ cell: i.valueCell, messageId: 'approx', data: { name: short(i.name), value: short(v.text, 30), measurable: `≥${v.number}${v.unit ?? ''}` } });
+      }
+    }
+    return out;
   },
 };

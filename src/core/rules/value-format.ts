@@ -30,6 +30,53 @@ function rangeUpper(lower: string, unit: string, rest: string): { number: string
   return { number: m[1], unit: upperUnit || unit };
 }
 
+/**
+ * What the text after a value's number and unit is:
+ * - 'none': nothing, or a harmless suffix ("≥90%以上", "100%(按期)");
+ * - 'noun': the counted thing after a measure word ("1个平台", "100%完成");
+ * - 'more': further quantities ("313批/374人次", "6期,每期500本", "5个页面+60多栏目", "≥95%,≤100%");
+ * - 'repeat': the number typed again in words ("100等于100%");
+ * - 'contradiction': another comparator and number (">100大于90%");
+ * - 'text': anything else: the value cannot be read ("≥100按计划完成").
+ */
+export type RestKind = 'none' | 'noun' | 'more' | 'repeat' | 'contradiction' | 'text';
+
+const MORE_RE = /^[/,，、+;；]|^(和|及|与|其中|共|合计)(?=.*\d)/;
+const COMPARATOR_IN_TEXT = /[≥≤<>=]|大于|小于|等于|不低于|不少于|不高于|不超过|高于|低于|超过|达到/;
+
+export function restKind(number: string, hasComparator: boolean, unit: string, rest: string): RestKind {
+  if (restIsHarmless(rest)) return 'none';
+  let r = rest;
+  if (unit) {
+    // the counted noun after a measure word: 个平台, 个页面, %完成
+    const noun = /^[\u4e00-\u9fa5]{1,8}/.exec(r);
+    if (noun && !COMPARATOR_IN_TEXT.test(noun[0])) {
+      r = r.slice(noun[0].length);
+      if (!r || restIsHarmless(r)) return 'noun';
+    }
+  }
+  if (MORE_RE.test(r) && /\d/.test(r)) return 'more';
+  const nums = r.match(/\d+(?:\.\d+)?/g) ?? [];
+  if (nums.length > 0) {
+    const digits = number.replace('.', '');
+    const half = digits.length % 2 === 0 ? digits.slice(0, digits.length / 2) : null;
+    if (nums[0] === number || nums[0] === half) return 'repeat';
+    if (hasComparator && COMPARATOR_IN_TEXT.test(r)) return 'contradiction';
+  }
+  return 'text';
+}
+
+/** What is wrong with a range that rangeUpper refuses ("95%-90%", "3次-5人"); null when `rest` is no range. */
+function badRange(lower: string, unit: string, rest: string): string | null {
+  const m = RANGE_REST.exec(rest.replace(/[。.;；,，、]+$/, ''));
+  if (!m) return null;
+  const upperUnit = leadingUnit(m[2]);
+  if (!restIsHarmless(m[2].slice(upperUnit.length))) return null;
+  if (unit && upperUnit && unit !== upperUnit) return `范围两端的单位「${unit}」和「${upperUnit}」不一致`;
+  if (Number(m[1]) < Number(lower)) return `范围上限${m[1]}${upperUnit || unit}低于下限${lower}${unit || upperUnit}`;
+  return null;
+}
+
 /** Problems of one quantitative or 成本 value, in Chinese; empty when it reads fine. */
 export function valueProblems(i: Indicator): string[] {
   const v = i.value;
@@ -56,16 +103,21 @@ export function valueProblems(i: Indicator): string[] {
     garbled = true;
   }
   const rest = range ? '' : v.rest;
-  if (rest && !restIsHarmless(rest)) {
-    const nums = rest.match(/\d+(?:\.\d+)?/g) ?? [];
-    const half = digits.length % 2 === 0 ? digits.slice(0, digits.length / 2) : null;
-    if (nums.length > 0) {
-      if (nums[0] === v.number || nums[0] === half) problems.push(`数值与文字说明「${short(rest, 16)}」重复录入`);
-      else problems.push(`比较符和数值「${v.comparator ?? ''}${v.number}${v.unit ?? ''}」与文字说明「${short(rest, 16)}」矛盾`);
-    } else {
-      problems.push(`数值后混有文字「${short(rest, 16)}」，无法识别计量单位`);
-    }
+  const bad = rest ? badRange(v.number, v.unit ?? '', rest) : null;
+  const kind = bad ? 'range' : rest ? restKind(v.number, v.comparator !== null, v.unit ?? '', rest) : 'none';
+  if (bad) {
+    problems.push(bad);
     garbled = true;
+  } else if (kind === 'repeat') {
+    problems.push(`数值与文字说明「${short(rest, 16)}」重复录入`);
+    garbled = true;
+  } else if (kind === 'contradiction') {
+    problems.push(`比较符和数值「${v.comparator ?? ''}${v.number}${v.unit ?? ''}」与文字说明「${short(rest, 16)}」矛盾`);
+    garbled = true;
+  } else if (kind === 'text') {
+    // a number without a unit, then words ("≥100按计划完成"): the unit is missing; anything else is only unreadable
+    if (!v.unit && !/\d/.test(rest)) problems.push(`数值后混有文字「${short(rest, 16)}」，无法识别计量单位`);
+    garbled = true; // (otherwise reported by unreadable-value, as a hint)
   }
   if (!garbled) {
     if (!unit) problems.push(cost ? '成本指标缺少金额单位（元或万元）' : '定量指标缺少计量单位');

@@ -1,0 +1,37 @@
+import type { Indicator } from '../model';
+import { restKind } from './value-format';
+import type { RawFinding, Rule } from './types';
+import { short } from './types';
+
+/**
+ * A 指标值 with a number followed by text the checker cannot read ("≥100按计划完成", "3次10人"). It may be
+ * fine to a reader; the checker only says it cannot read it, as a hint (docs/rules.md: "say less when unsure").
+ */
+export function isUnreadable(i: Indicator): boolean {
+  const v = i.value;
+  if (v.kind !== 'quantitative' || v.number === null || !v.rest) return false;
+  // a number without a unit, then words: value-format says the unit is missing
+  if (!v.unit && !/\d/.test(v.rest)) return false;
+  return restKind(v.number, v.comparator !== null, v.unit ?? '', v.rest) === 'text' && !isRangeRest(v.rest);
+}
+
+/** "90%-95%", "3-5次": a range, read by value-format. */
+function isRangeRest(rest: string): boolean {
+  return /^(?:[-~—–至到]|且(?:≤|<|不高于|不超过|小于等于|小于))\d/.test(rest);
+}
+
+export const unreadableValue: Rule = {
+  code: 'unreadable-value',
+  defaultSeverity: 'info',
+  description: '指标值中数字后面的文字无法识别，请核对是否填写正确',
+  messages: {
+    unreadable: '无法识别三级指标「{name}」的指标值「{value}」，请核对是否填写正确',
+  },
+  check(table) {
+    const out: RawFinding[] = [];
+    for (const i of table.indicators) {
+      if (!i.placeholder && isUnreadable(i)) out.push({ cell: i.valueCell, messageId: 'unreadable', data: { name: short(i.name), value: short(i.value.text, 30) } });
+    }
+    return out;
+  },
+};
