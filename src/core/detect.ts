@@ -17,7 +17,7 @@ export interface Segment {
   headerRow: number;
 }
 
-const PROJECT_NAME = /^(项目名称|项目支出名称|项目\(?支出\)?名称)/;
+const PROJECT_NAME = /^(项目名称|项目支出名称|项目\(?支出\)?名称|资金名称|专项(资金)?名称|转移支付(资金)?名称)/;
 const DEPT_NAME = /^(部门名称|单位名称|部门\(单位\)名称|预算单位名称)/;
 const TITLE = /绩效目标(申报)?表/;
 

@@ -56,6 +56,8 @@ export const IndicatorSchema = z.object({
   value: ParsedValueSchema,
   /** Unit declared outside the value: in the name, e.g. "(%)" or "(元)", or in a 计量单位 column. */
   nameUnit: z.string().nullable(),
+  /** The unit written in the row's 计量单位 column, when the table has one and it holds a unit. */
+  columnUnit: z.string().nullable().optional(),
   row: Coord,
   /** 1 for the second indicator area of a table that has two (中期 | 年度 side by side); absent for the first. */
   area: z.number().int().optional(),

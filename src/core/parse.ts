@@ -19,6 +19,7 @@ import { type MoneyUnit, agree, dec, parseMoneyWritten } from './money';
 import { type RowCell, SheetView } from './sheet';
 import { isSpaceCode, labelKey, normalizeText } from './text';
 import { parseValue, unitFromName } from './value';
+import { columnRole, endsIndicatorArea } from './indicator-area';
 import { type Profile, L1, L2, defaultParent, looksLikeCategoryKey, matchCategoryKey } from './vocab';
 
 type FieldKind = 'text' | 'goal' | 'total' | 'sum' | 'part' | 'expense' | 'expenseGroup' | 'expensePart' | 'income' | 'plan' | 'frame';
@@ -35,10 +36,10 @@ interface FieldDef {
 
 const FIELD_DEFS: FieldDef[] = [
   { key: 'goal', re: /^(年度总体绩效目标|年度总体目标|年度绩效目标|实施期绩效目标|本年度绩效目标|总体绩效目标|实施期总体目标|实施期目标|中期目标|年度目标|总体目标|绩效目标)(\([^)]*\))?/, kind: 'goal', label: '绩效目标', required: true },
-  { key: 'projectName', re: /^(项目名称|项目支出名称|项目\(支出\)名称)/, kind: 'text', label: '项目名称', required: true, projectOnly: true },
+  { key: 'projectName', re: /^(项目名称|项目支出名称|项目\(支出\)名称|资金名称|专项(资金)?名称|转移支付(资金)?名称)/, kind: 'text', label: '项目名称', required: true, projectOnly: true },
   { key: 'departmentName', re: /^(部门名称|单位名称|部门\(单位\)名称|预算单位名称)/, kind: 'text', label: '部门名称', required: true, departmentOnly: true },
   { key: 'projectCode', re: /^项目编码/, kind: 'text', label: '项目编码', projectOnly: true },
-  { key: 'supervisor', re: /^主管部门(及代码)?/, kind: 'text', label: '主管部门', required: true },
+  { key: 'supervisor', re: /^主管部门(及代码)?(?!审核|意见|审批)/, kind: 'text', label: '主管部门', required: true },
   { key: 'implementer', re: /^实施单位/, kind: 'text', label: '实施单位', required: true },
   { key: 'budgetDepartment', re: /^预算部门/, kind: 'text', label: '预算部门', required: true },
   { key: 'attribute', re: /^项目属性/, kind: 'text', label: '项目属性' },
@@ -551,29 +552,35 @@ function readIndicatorHeader(view: SheetView, seg: Segment): IndicatorHeader {
   // the first 指标值 column counts (a second one is the 年度 area of the central template), unless it was only
   // guessed from a "三级指标 指标值" cell
   let guessed = false;
+  /** Header cells whose text has no role (columns.ts): ignored, unless they turn out left of the names. */
+  const unknown: number[] = [];
   const scan = (r: number) => {
     const rowCs = view.rowCells(r, seg.left, seg.right);
     for (let ci = 0; ci < rowCs.length; ci++) {
       const c = rowCs[ci];
       const k = c.key;
-      if (/^一级指标/.test(k)) h.level1Col ??= c.col;
-      else if (/^二级指标/.test(k)) h.level2Col ??= c.col;
-      else if (/^三级指标/.test(k)) {
+      const role = columnRole(k);
+      if (role === 'level1') h.level1Col ??= c.col;
+      else if (role === 'level2') h.level2Col ??= c.col;
+      else if (role === 'level3') {
         h.level3Col ??= c.col;
         if (/指标值/.test(k) && h.valueCol === null) {
           h.valueCol = view.spanRight(r, c.col) + 1;
           guessed = true;
         }
-      } else if (/^(指标值(及单位|\(.*\))?|目标值|年度指标值|指标值\(含单位\))$/.test(k)) {
+      } else if (role === 'value') {
         if (h.valueCol === null || guessed) h.valueCol = c.col;
         guessed = false;
-      }
-      else if (/(描述|确定依据|绩效标准|评分标准|计分|备注|说明|权重|分值|得分|分数|满分|指标解释|指标性质|指标方向|度量单位|计量单位)/.test(k) || UNIT_HEADER.test(k) || SERIAL_HEADER.test(k)) h.otherCols.push(c.col);
+      } else if (role === 'unit' || role === 'serial' || role === 'other') h.otherCols.push(c.col);
+      else if (r === seg.headerRow && !FRAME_RE.test(k)) unknown.push(c.col);
     }
   };
   scan(seg.headerRow);
   if (h.valueCol === null && seg.headerRow + 1 <= seg.bottom) scan(seg.headerRow + 1);
   if (h.valueCol === null && h.level3Col !== null) h.valueCol = view.spanRight(seg.headerRow, h.level3Col) + 1;
+  // a column headed by a text of no known role, right of the names and the 指标值, holds neither
+  const namesEnd = Math.max(h.level3Col ?? -1, h.level2Col ?? -1, h.valueCol ?? -1);
+  for (const col of unknown) if (col > namesEnd && !h.otherCols.includes(col)) h.otherCols.push(col);
   return h;
 }
 
@@ -633,9 +640,6 @@ function isDots(key: string): boolean {
 
 const INDEX_SPLIT = /(?=指标\s*\d+\s*[:：.、])/;
 const INDEX_RE = /^指标\s*(\d+)\s*[:：.、]\s*/;
-// notes and the signature line under a table ("单位负责人：" "填表人：" "联系电话："; the word alone or with a colon,
-// never the start of an indicator name such as 联系电话畅通率)
-const NOTE_RE = /^(备注|注[:：]|说明[:：]|填报说明|填表说明|审核意见|联系人|填报人|((单位|财务|部门|项目)?负责人|审核人|联系电话|填表人|制表人|经办人|填报日期|填表日期)([:：]|$))/;
 // (anchored as a whole: same as /^(本年度|年度|中期|实施期)?绩效指标$|^产出$|^指标$/, without retrying every position)
 const FRAME_RE = /^(?:(本年度|年度|中期|实施期)?绩效指标$|产出$|指标$)/;
 
@@ -701,7 +705,7 @@ function readIndicators(
     }
     if (cells.length === 0) continue;
     const firstKey = cells[0].key;
-    if (NOTE_RE.test(firstKey)) break;
+    if (endsIndicatorArea(firstKey)) break;
     if (hasHeaderCell(cells)) continue;
     rest.length = 0;
     // (indexed loops in this hot path: for-of could leave iterator objects behind)
@@ -802,7 +806,8 @@ function readIndicators(
       if (shared && !isIndexKey(labelKey(shared))) rawValue = shared;
     }
     // a unit in a 计量单位 column counts as declared beside the value, like "(%)" in the name
-    const rowUnit = unitCol !== null ? columnUnit(view.text(r, unitCol)) : headUnit;
+    const colUnit = unitCol !== null ? columnUnit(view.text(r, unitCol)) : null;
+    const rowUnit = unitCol !== null ? colUnit : headUnit;
     // the value is parsed once per row, whatever the number of names sharing it
     let rowValue: ParsedValue | null = null;
     for (const nc of nameCells) {
@@ -834,6 +839,7 @@ function readIndicators(
           valueCell,
           value,
           nameUnit: unitFromName(name) ?? rowUnit,
+          columnUnit: colUnit,
           row: r,
         });
       }

@@ -145,3 +145,30 @@ export function isMoneyUnit(unit: string | null | undefined): boolean {
 export function isRateUnit(unit: string | null | undefined): boolean {
   return unit === '%' || unit === '‰';
 }
+
+/** What a unit measures, for telling a 计量单位 column that contradicts its value from one that agrees. */
+export type UnitFamily = 'money' | 'rate' | 'time' | 'count';
+
+export function unitFamily(unit: string): UnitFamily {
+  const u = unit.split('/')[0];
+  if (isMoneyUnit(u)) return 'money';
+  if (isRateUnit(u) || /百分点$/.test(u)) return 'rate';
+  if (/^(个)?(工作日|天|日|周|个月|月|年|小时|分钟|秒)$/.test(u)) return 'time';
+  return 'count';
+}
+
+/**
+ * Whether a value's unit contradicts the unit of its 计量单位 column: different kinds of measure ("12.5万元" under
+ * "%"), or money of another magnitude ("5万元" under "元"). Counted things are never compared with each other
+ * (次 / 人次, 个 / 个村): the column may name the unit more loosely than the value.
+ */
+export function unitsContradict(valueUnit: string, columnUnit: string): boolean {
+  const a = valueUnit.replace(/\s+/g, '');
+  const b = columnUnit.replace(/\s+/g, '');
+  if (!a || !b || a === b) return false;
+  const fa = unitFamily(a);
+  const fb = unitFamily(b);
+  if (fa !== fb) return fa === 'money' || fb === 'money' || fa === 'rate' || fb === 'rate';
+  if (fa === 'money') return a.split('/')[0] !== b.split('/')[0];
+  return false;
+}

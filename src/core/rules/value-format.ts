@@ -1,6 +1,6 @@
 import { dec, fmt } from '../money';
 import type { Indicator } from '../model';
-import { isDateText, isMoneyUnit, isRateUnit, leadingUnit, restIsHarmless } from '../value';
+import { isDateText, isMoneyUnit, isRateUnit, leadingUnit, restIsHarmless, unitsContradict } from '../value';
 import { L2 } from '../vocab';
 import { isCostIndicator } from './sum-mismatch';
 import type { RawFinding, Rule } from './types';
@@ -118,6 +118,10 @@ export function valueProblems(i: Indicator): string[] {
     // a number without a unit, then words ("≥100按计划完成"): the unit is missing; anything else is only unreadable
     if (!v.unit && !/\d/.test(rest)) problems.push(`数值后混有文字「${short(rest, 16)}」，无法识别计量单位`);
     garbled = true; // (otherwise reported by unreadable-value, as a hint)
+  }
+  if (v.unit && i.columnUnit && unitsContradict(v.unit, i.columnUnit)) {
+    problems.push(`计量单位栏写的是「${i.columnUnit}」，与指标值的单位「${v.unit}」不一致`);
+    garbled = true;
   }
   if (!garbled) {
     if (!unit) problems.push(cost ? '成本指标缺少金额单位（元或万元）' : '定量指标缺少计量单位');
