@@ -138,6 +138,8 @@ function fieldOfKey(key: string, kind: 'project' | 'department'): FieldHit | nul
 function restAfter(text: string, n: number): string {
   let i = 0;
   let seen = 0;
+  // (a required-field mark before the label is not part of the key: "*年度总体绩效目标")
+  while (i < text.length && (text[i] === '*' || text[i] === '★' || isSpaceCode(text.charCodeAt(i)))) i++;
   while (i < text.length && seen < n) {
     if (!isSpaceCode(text.charCodeAt(i))) seen++; // same as !/\s/.test(text[i])
     i++;
@@ -543,7 +545,8 @@ function readIndicatorAreas(view: SheetView, seg: Segment, h: IndicatorHeader, p
 /** Column of a second 一级指标/二级指标 header right of the 指标值 column (a second indicator area), else null. */
 function secondAreaStart(view: SheetView, seg: Segment, row: number, valueCol: number): number | null {
   const cells = view.rowCells(row, valueCol + 1, seg.right);
-  for (let i = 0; i < cells.length; i++) if (/^(一级指标|二级指标)$/.test(cells[i].key)) return cells[i].col;
+  // (with the area in brackets: 二级指标(年度), 一级指标(长期))
+  for (let i = 0; i < cells.length; i++) if (/^(一级指标|二级指标)(\((长期|中期|年度|本年度|当年|实施期)\))?$/.test(cells[i].key)) return cells[i].col;
   return null;
 }
 

@@ -75,14 +75,15 @@ export function keyOfNormalized(t: string): string {
   // a charCode loop instead of a regex test: this runs on every cell of every sheet
   const n = t.length;
   if (n === 0) return t;
-  let clean = t.charCodeAt(n - 1) !== 0x3a; /* ':' */
+  const c0 = t.charCodeAt(0);
+  let clean = t.charCodeAt(n - 1) !== 0x3a /* ':' */ && c0 !== 0x2a /* '*' */ && c0 !== 0x2605; /* '★' */
   for (let i = 0; clean && i < n; i++) if (isSpaceCode(t.charCodeAt(i))) clean = false;
   if (clean) return t;
   // labels such as "指标1: " recur in every table: remember the short ones (cleared with clearTextCache)
-  if (n > SLOW_CACHE_LEN) return t.replace(/\s+/g, '').replace(/:+$/, '');
+  if (n > SLOW_CACHE_LEN) return keyOfSlow(t);
   let k = keyCache.get(t);
   if (k === undefined) {
-    k = t.replace(/\s+/g, '').replace(/:+$/, '');
+    k = keyOfSlow(t);
     if (keyCache.size >= SLOW_CACHE_MAX) keyCache.clear();
     keyCache.set(t, k);
   }
@@ -90,6 +91,14 @@ export function keyOfNormalized(t: string): string {
 }
 
 const keyCache = new Map<string, string>();
+
+/**
+ * Without spaces and trailing colons, and without the required-field mark some templates print before a label
+ * ("*指标值", "*年度总体绩效目标", "★项目名称": 岳阳楼区 整体绩效目标表, 浮梁县 部门整体表).
+ */
+function keyOfSlow(t: string): string {
+  return t.replace(/\s+/g, '').replace(/:+$/, '').replace(/^[*★]+(?=[\u4e00-\u9fa5])/, '');
+}
 
 /**
  * True when normalizeText has nothing to do: only printable ASCII except $ < = > \ and CJK ideographs

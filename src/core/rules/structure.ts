@@ -29,23 +29,44 @@ export const structure: Rule = {
         out.push({ cell: c.cell, messageId: 'misplaced', data: { l2: c.canonical, l1: c.parent, profile: profileName } });
       }
     }
-    const named = table.indicators.filter((i) => !i.placeholder && i.name);
+    // Two indicator areas side by side (长期 | 年度, 中期 | 年度): a unit often fills only one; an area without any
+    // named indicator is left alone, the other is checked in full (青山区 2020 项目支出绩效目标表)
+    const areas = new Set(table.indicators.map((i) => i.area ?? 0));
+    const namedIn = (a: number) => table.indicators.filter((i) => !i.placeholder && i.name && (i.area ?? 0) === a);
+    const filled = [...areas].filter((a) => namedIn(a).length > 0);
+    const checkAreas = filled.length > 0 ? filled : [0];
     const inBlock = (l1: string, i: Indicator) =>
       i.level1 === l1 ||
       (l1 === L1.satisfaction && i.level2 === L2.served) ||
       (l1 === L1.output && profile === 'LOCAL' && i.level1 === L1.cost);
     const required = profile === 'LOCAL' ? [L1.output, L1.benefit, L1.satisfaction] : level1Order(profile);
     if (table.indicators.length > 0 || table.header) {
-      for (const l1 of required) {
-        if (named.some((i) => inBlock(l1, i))) continue;
-        const label = table.categories.find((c) => c.canonical === l1 && c.level === 1);
-        const h = table.header;
-        const cell = label?.cell ?? (h && h.level1Col !== null ? { row: h.row, col: h.level1Col } : { row: table.top, col: table.left });
-        out.push({ cell, messageId: label ? 'empty' : 'absent', data: { l1, profile: profileName } });
+      for (const a of checkAreas) {
+        const named = namedIn(a);
+        const labelArea = (c: { cell: { col: number } }) => areaOfCol(table, c.cell.col) === a;
+        for (const l1 of required) {
+          if (named.some((i) => inBlock(l1, i))) continue;
+          const label = table.categories.find((c) => c.canonical === l1 && c.level === 1 && labelArea(c));
+          // 满意度 is normally asked for, but tables without the block pass review (宁夏 2019, 蒙城 2024): only a
+          // 满意度 label left without any indicator is reported
+          if (!label && l1 === L1.satisfaction) continue;
+          const h = table.header;
+          const cell = label?.cell ?? (h && h.level1Col !== null ? { row: h.row, col: h.level1Col } : { row: table.top, col: table.left });
+          if (out.some((f) => f.cell.row === cell.row && f.cell.col === cell.col && f.data?.l1 === l1)) continue;
+          out.push({ cell, messageId: label ? 'empty' : 'absent', data: { l1, profile: profileName } });
+        }
       }
     }
+    const named = table.indicators.filter((i) => !i.placeholder && i.name);
     const orphan = named.find((i) => i.level1 === null && i.level2 === null);
     if (orphan) out.push({ cell: orphan.nameCell, messageId: 'orphan', data: { name: short(orphan.name) } });
     return out;
   },
 };
+
+/** The indicator area (0, or 1 for the second of two side by side) a column belongs to; 0 when shared. */
+function areaOfCol(table: { indicators: Indicator[] }, col: number): number {
+  let firstOfSecond = Infinity;
+  for (const i of table.indicators) if (i.area === 1 && i.nameCell.col < firstOfSecond) firstOfSecond = i.nameCell.col;
+  return col >= firstOfSecond ? 1 : 0;
+}

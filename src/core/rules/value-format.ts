@@ -1,6 +1,6 @@
 import { dec, fmt } from '../money';
 import type { Indicator } from '../model';
-import { isDateText, isMoneyUnit, isRateUnit, leadingUnit, restIsHarmless, unitsContradict } from '../value';
+import { isDateText, isMoneyUnit, isRateUnit, leadingUnit, restIsHarmless, unitFamily, unitsContradict } from '../value';
 import { L2 } from '../vocab';
 import { isCostIndicator } from './sum-mismatch';
 import type { RawFinding, Rule } from './types';
@@ -83,6 +83,12 @@ export function valueProblems(i: Indicator): string[] {
   const problems: string[] = [];
   const cost = isCostIndicator(i);
   if (v.kind === 'qualitative') {
+    // a text under a 计量单位 column that asks for a rate or an amount ("应保尽保" under "%": 岳阳楼区 整体表)
+    const fam = i.columnUnit ? unitFamily(i.columnUnit) : null;
+    if ((fam === 'rate' || fam === 'money') && !isDateText(v.text.replace(/\s+/g, ''))) {
+      problems.push(`计量单位栏写的是「${i.columnUnit}」，指标值却没有数值`);
+      return problems;
+    }
     if (cost && !MONEY_IN_TEXT.test(v.text.replace(/\s+/g, ''))) problems.push('成本指标应填写金额（元或万元）');
     else if (isDateText(v.text.replace(/\s+/g, '')) && i.level2 !== L2.timeliness && !TIME_NAME.test(i.name)) {
       problems.push('指标值是日期，但这不是时效类指标，应填写数值');
