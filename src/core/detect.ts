@@ -3,6 +3,7 @@
  * at any offset, merged or not.
  */
 import type { Merge } from './grid';
+import { isFirstLevelHeaderKey, isIndicatorHeaderRow } from './indicator-area';
 import { SheetView } from './sheet';
 
 export interface Segment {
@@ -26,7 +27,7 @@ const TITLE = /绩效目标(申报)?表/;
  * ("一级指标:产出、效益…", "一级指标、二级指标按…填写，…").
  */
 export function isHeaderKey(key: string): boolean {
-  return /^一级指标/.test(key) && key.length <= 24 && !/[:,;。，；：]/.test(key);
+  return isFirstLevelHeaderKey(key);
 }
 
 /** Empty rows after which a table is over (real tables have a few blank rows at most). */
@@ -100,6 +101,12 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
       }
       if (key.length <= 60 && key.includes('绩效') && TITLE.test(key) && !/^(年度|总体|实施期|本年度|年度总体)/.test(key)) title = true;
       if (key.includes('部门整体')) deptHint = true;
+    }
+    // a header without 一级指标: a 指标值 column beside a name column (指标 | 指标内容 | 指标值)
+    if (!header && cells.length >= 2 && cells.length <= 12) {
+      const keys: string[] = [];
+      for (let i = 0; i < cells.length; i++) keys.push(cells[i].key);
+      if (isIndicatorHeaderRow(keys)) header = true;
     }
     if (title && !anchor && !header) {
       // A title line starts a new table unless the current one has not reached its name yet.

@@ -34,6 +34,7 @@ export interface ColumnEntry {
 /** First match wins: the exact value and name headers before the broad "other" words. */
 export const INDICATOR_COLUMNS: readonly ColumnEntry[] = [
   { role: 'level1', re: /^一级指标/, from: 'all templates' },
+  { role: 'level1', re: /^(指标|指标类型|指标类别|绩效指标类别)$/, from: '财政部 申报表 sample (指标 | 指标内容 | 指标值), 潼南 项目库 (指标 | 指标权重 | 计量单位 | 指标性质 | 指标值), 临海 (指标类型)' },
   { role: 'level2', re: /^二级指标/, from: 'all templates' },
   { role: 'level3', re: /^三级指标/, from: 'all templates' },
   { role: 'level3', re: /^(指标内容|指标名称|绩效指标名称|具体指标|三级指标名称)$/, from: '湖北 青山区 绩效目标表 (指标内容); 湖南 项目绩效目标表' },
@@ -47,6 +48,32 @@ export const INDICATOR_COLUMNS: readonly ColumnEntry[] = [
     from: '北戴河 (绩效指标描述, 指标值确定依据), 衡东 (绩效标准), 鄂州 (绩效标准, 保障措施), central 申报表 (指标值类型, 评(扣)分标准), 批复表 (上年实际完成值)',
   },
 ];
+
+/**
+ * Whether a row is the header of an indicator area: "一级指标" (and not a line of instructions), or a 指标值
+ * column together with a name or category column (templates without 一级/二级/三级: 指标 | 指标内容 | 指标值,
+ * 指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值).
+ */
+export function isIndicatorHeaderRow(keys: readonly string[]): boolean {
+  let value = false;
+  let name = false;
+  for (const k of keys) {
+    if (isFirstLevelHeaderKey(k)) return true;
+    if (k.length > 12 || !(k.includes('指标') || k.includes('值'))) continue;
+    const role = columnRole(k);
+    if (role === 'value') value = true;
+    else if (role === 'level1' || role === 'level2' || role === 'level3') name = true;
+  }
+  return value && name;
+}
+
+/**
+ * An indicator header cell ("一级指标", "一级指标(必填)"), not a line of instructions starting with the word
+ * ("一级指标:产出、效益…", "一级指标、二级指标按…填写，…").
+ */
+export function isFirstLevelHeaderKey(key: string): boolean {
+  return key.charCodeAt(0) === 0x4e00 /* 一 */ && /^一级指标/.test(key) && key.length <= 24 && !/[:,;。，；：]/.test(key);
+}
 
 /** The role of an indicator-area header cell, null when its text is no known header. */
 export function columnRole(key: string): ColumnRole | null {

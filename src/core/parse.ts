@@ -19,7 +19,7 @@ import { type MoneyUnit, agree, dec, parseMoneyWritten } from './money';
 import { type RowCell, SheetView } from './sheet';
 import { isSpaceCode, labelKey, normalizeText } from './text';
 import { parseValue, unitFromName } from './value';
-import { columnRole, endsIndicatorArea } from './indicator-area';
+import { columnRole, endsIndicatorArea, isIndicatorHeaderRow } from './indicator-area';
 import { type Profile, L1, L2, defaultParent, looksLikeCategoryKey, matchCategoryKey } from './vocab';
 
 type FieldKind = 'text' | 'goal' | 'total' | 'sum' | 'part' | 'expense' | 'expenseGroup' | 'expensePart' | 'income' | 'plan' | 'frame';
@@ -660,7 +660,7 @@ function isIndexKey(key: string): boolean {
 /** A repeated indicator header row (一级指标… or 指标值). */
 function hasHeaderCell(cells: RowCell[]): boolean {
   for (let i = 0; i < cells.length; i++) if (isHeaderKey(cells[i].key) || cells[i].key === '指标值') return true;
-  return false;
+  return cells.length >= 2 && cells.length <= 12 && isIndicatorHeaderRow(cells.map((c) => c.key));
 }
 
 interface Ctx {
