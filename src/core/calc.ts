@@ -225,6 +225,11 @@ const STRONG_TOTAL = /(合计|共计|总计|总共|共需|累计|以上预算|�
 const BREAKDOWN_AFTER = /^\s*[,，;；:：]?\s*其中/;
 const RATE_BEFORE = /(每|人均|单价|标准为|标准是)/;
 const RATE_AFTER = /^\s*(\/|的标准|标准|每)/;
+/**
+ * Money that is an outcome, not spending: "全年实现会展业综合收入不低于280亿元" (海南 2022 项目绩效目标表),
+ * 产值, 销售额, 带动投资 … Never added up against the budget.
+ */
+const OUTCOME_BEFORE = /(收入|产值|营业额|销售额|交易额|成交额|税收|增加值|利润|营收|带动|拉动|撬动|吸引|招商|融资|贷款|GDP|总投资|社会投资|经济效益|损失)/;
 
 /** All money amounts in a text, each marked as a rate, a total, or an item. */
 export function findAmounts(text: string): TextAmount[] {
@@ -260,7 +265,7 @@ function amountsIn(s: string, calcs: TextCalc[]): TextAmount[] {
     if (!wan) continue;
     const clause = clauseBefore(s, start);
     const after = s.slice(end, end + 6);
-    const isRate = RATE_BEFORE.test(clause) || RATE_AFTER.test(after);
+    const isRate = RATE_BEFORE.test(clause) || RATE_AFTER.test(after) || OUTCOME_BEFORE.test(clause);
     out.push({
       wan,
       written: m[2].startsWith('元') ? wan.toFixed() : m[1].replace(/,/g, ''),

@@ -40,7 +40,7 @@ export const INDICATOR_COLUMNS: readonly ColumnEntry[] = [
   { role: 'level3', re: /^(指标内容|指标名称|绩效指标名称|具体指标|三级指标名称)$/, from: '湖北 青山区 绩效目标表 (指标内容); 湖南 项目绩效目标表' },
   { role: 'value', re: /^(指标值(及单位|\(.*\))?|目标值|年度指标值|指标值\(含单位\))$/, from: '宁夏, 北戴河, 衡东, 遂溪 seeds; central 申报表' },
   { role: 'value', re: /^(当年预期实现值|预期实现值|年度预期实现值|预期目标值|年度目标值|绩效目标值|指标目标值|目标值\(含单位\)|绩效指标值|(长期|中期|年度|本年度?)?指标值)$/, from: '鄂州市 2022 市直部门项目支出绩效目标表 (当年预期实现值); 长期/年度 tables' },
-  { role: 'unit', re: /^(度量单位|计量单位|指标单位|单位)$/, from: 'budget-system exports (度量单位), 整体表 (计量单位)' },
+  { role: 'unit', re: /^(绩效)?(度量单位|计量单位|指标单位|单位)$/, from: 'budget-system exports (度量单位), 整体表 (计量单位)' },
   { role: 'serial', re: /^(序号|编号|行次)$/, from: 'budget-system exports' },
   {
     role: 'other',
@@ -90,6 +90,11 @@ export function columnRole(key: string): ColumnRole | null {
 export const END_OF_AREA_ROWS: readonly { re: RegExp; from: string }[] = [
   { re: /^(备注|注[:：]|说明[:：]|填报说明|填表说明)/, from: '衡东 seed, 遂溪 seed (备注), central 申报表 (填表说明)' },
   { re: /^(审核意见|联系人|填报人)/, from: '北戴河 seed' },
+  { re: /^(附表|附件|表)[一二三四五六七八九十\d]+([-—.]\d+)?$/, from: '潼南 2023 一般性项目绩效目标表 (表十二 before the next table), 福建 (附件2)' },
+  {
+    re: /^(经办人|联系人|填表人|填报人|负责人)(及|和|、)?(联系)?(电话|方式)|^(上报|报送|填报|编制)(时间|日期)([:：]|$)/,
+    from: '巴南 2022 项目支出绩效目标表 (经办人及联系电话, 上报时间)',
+  },
   {
     re: /^((单位|财务|部门|项目)?负责人|审核人|联系电话|填表人|制表人|经办人|填报日期|填表日期|日期|盖章|(单位)?公章|签字|签章|审核|审批)([:：(]|$)/,
     from: 'signature lines of 宁夏, 衡东 and central 申报表',

@@ -20,7 +20,8 @@ export type Comparator = z.infer<typeof ComparatorSchema>;
 /** A 指标值 as read: comparator, number, unit for 定量; text for 定性. */
 export const ParsedValueSchema = z.object({
   /** 'error': a formula error such as #DIV/0! or #REF! shown in the cell. */
-  kind: z.enum(['empty', 'placeholder', 'error', 'quantitative', 'qualitative']),
+  /** 'unitOnly': a unit without its number ("公里", "≥%"). */
+  kind: z.enum(['empty', 'placeholder', 'error', 'unitOnly', 'quantitative', 'qualitative']),
   comparator: ComparatorSchema.nullable(),
   /** Decimal string (exact), null for 定性. */
   number: z.string().nullable(),

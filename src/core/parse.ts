@@ -36,11 +36,12 @@ interface FieldDef {
 
 const FIELD_DEFS: FieldDef[] = [
   { key: 'goal', re: /^(年度总体绩效目标|年度总体目标|年度绩效目标|实施期绩效目标|本年度绩效目标|总体绩效目标|实施期总体目标|实施期目标|中期目标|年度目标|总体目标|绩效目标)(\([^)]*\))?/, kind: 'goal', label: '绩效目标', required: true },
-  { key: 'projectName', re: /^(项目名称|项目支出名称|项目\(支出\)名称|资金名称|专项(资金)?名称|转移支付(资金)?名称)/, kind: 'text', label: '项目名称', required: true, projectOnly: true },
+  { key: 'projectName', re: /^(项目名称|项目支出名称|项目\((支出|专项|资金)\)名称|专项\((项目|资金)\)名称|资金名称|专项(资金)?名称|转移支付(资金)?名称)/, kind: 'text', label: '项目名称', required: true, projectOnly: true },
   { key: 'departmentName', re: /^(部门名称|单位名称|部门\(单位\)名称|预算单位名称)/, kind: 'text', label: '部门名称', required: true, departmentOnly: true },
   { key: 'projectCode', re: /^项目编码/, kind: 'text', label: '项目编码', projectOnly: true },
   { key: 'supervisor', re: /^主管部门(及代码)?(?!审核|意见|审批)/, kind: 'text', label: '主管部门', required: true },
-  { key: 'implementer', re: /^实施单位/, kind: 'text', label: '实施单位', required: true },
+  { key: 'implementer', re: /^((具体|项目)?实施单位|项目执行单位|执行单位)/, kind: 'text', label: '实施单位', required: true },
+  { key: 'applicant', re: /^(申报单位|申请单位|项目单位)(?!负责人)/, kind: 'text', label: '申报单位' },
   { key: 'budgetDepartment', re: /^预算部门/, kind: 'text', label: '预算部门', required: true },
   { key: 'attribute', re: /^项目属性/, kind: 'text', label: '项目属性' },
   { key: 'period', re: /^(项目期|项目日期|项目支出实施期|项目实施期)/, kind: 'text', label: '项目期' },
@@ -340,7 +341,11 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
   const header = readIndicatorHeader(view, seg);
   const { indicators, categories } = readIndicatorAreas(view, seg, header, profile);
 
-  const nameField = fields.find((f) => f.key === 'projectName' || f.key === 'departmentName');
+  // the table is known by its 项目名称/部门名称 (资金名称 …); a template without one by its unit (海南 2022 项目绩效目标表:
+  // 主管部门 only)
+  const nameField =
+    fields.find((f) => f.key === 'projectName' || f.key === 'departmentName') ??
+    fields.find((f) => (f.key === 'supervisor' || f.key === 'applicant' || f.key === 'implementer' || f.key === 'budgetDepartment') && f.value.trim());
   // the annual amount is the budget; a 中期 (multi-year) total only when there is no other
   const annual = funds.filter((g) => g.scope !== '中期');
   const budget =
@@ -580,23 +585,27 @@ function readIndicatorHeader(view: SheetView, seg: Segment): IndicatorHeader {
   };
   scan(seg.headerRow);
   if (h.valueCol === null && seg.headerRow + 1 <= seg.bottom) scan(seg.headerRow + 1);
-  if (h.valueCol === null && h.level3Col !== null) h.valueCol = view.spanRight(seg.headerRow, h.level3Col) + 1;
+  const namesEnd = Math.max(h.level3Col ?? -1, h.level2Col ?? -1);
+  if (h.valueCol === null) {
+    // no 指标值 header: one target column per place (区域目标值: 西坪镇尧山村 | 桃舟乡吾培村 …, 福建 水利专项资金绩效目标表)
+    // headed by names of no known role; the first is read as the value
+    const places = unknown.filter((col) => col > namesEnd);
+    if (places.length > 0) h.valueCol = Math.min(...places);
+    else if (h.level3Col !== null) h.valueCol = view.spanRight(seg.headerRow, h.level3Col) + 1;
+  }
   // a column headed by a text of no known role, right of the names and the 指标值, holds neither
-  const namesEnd = Math.max(h.level3Col ?? -1, h.level2Col ?? -1, h.valueCol ?? -1);
-  for (const col of unknown) if (col > namesEnd && !h.otherCols.includes(col)) h.otherCols.push(col);
+  const end = Math.max(namesEnd, h.valueCol ?? -1);
+  for (const col of unknown) if (col > end && !h.otherCols.includes(col)) h.otherCols.push(col);
   return h;
 }
 
-const UNIT_HEADER = /^(度量单位|计量单位|指标单位|单位)$/;
-/** A 序号 column (1, 2, 3 …) of the indicator rows: never the name. */
-const SERIAL_HEADER = /^(序号|编号|行次)$/;
 
 /** The column of a separate 度量单位/计量单位 header (budget-system exports), null when there is none. */
 function unitColumn(view: SheetView, seg: Segment, h: IndicatorHeader): number | null {
   for (const r of [h.row, h.row + 1]) {
     if (r > seg.bottom) break;
     const cells = view.rowCells(r, seg.left, seg.right);
-    for (let i = 0; i < cells.length; i++) if (UNIT_HEADER.test(cells[i].key)) return cells[i].col;
+    for (let i = 0; i < cells.length; i++) if (columnRole(cells[i].key) === 'unit') return cells[i].col;
   }
   return null;
 }

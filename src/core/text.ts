@@ -76,7 +76,8 @@ export function keyOfNormalized(t: string): string {
   const n = t.length;
   if (n === 0) return t;
   const c0 = t.charCodeAt(0);
-  let clean = t.charCodeAt(n - 1) !== 0x3a /* ':' */ && c0 !== 0x2a /* '*' */ && c0 !== 0x2605; /* '★' */
+  const cn = t.charCodeAt(n - 1);
+  let clean = cn !== 0x3a /* ':' */ && cn !== 0x2a && c0 !== 0x2a /* '*' */ && c0 !== 0x2605; /* '★' */
   for (let i = 0; clean && i < n; i++) if (isSpaceCode(t.charCodeAt(i))) clean = false;
   if (clean) return t;
   // labels such as "指标1: " recur in every table: remember the short ones (cleared with clearTextCache)
@@ -94,10 +95,11 @@ const keyCache = new Map<string, string>();
 
 /**
  * Without spaces and trailing colons, and without the required-field mark some templates print before a label
- * ("*指标值", "*年度总体绩效目标", "★项目名称": 岳阳楼区 整体绩效目标表, 浮梁县 部门整体表).
+ * ("*指标值", "*年度总体绩效目标", "★项目名称": 岳阳楼区 整体绩效目标表, 浮梁县 部门整体表), or after it ("一级指标*":
+ * 海南 2022 项目绩效目标表).
  */
 function keyOfSlow(t: string): string {
-  return t.replace(/\s+/g, '').replace(/:+$/, '').replace(/^[*★]+(?=[\u4e00-\u9fa5])/, '');
+  return t.replace(/\s+/g, '').replace(/:+$/, '').replace(/^[*★]+(?=[\u4e00-\u9fa5])/, '').replace(/(?<=[\u4e00-\u9fa5)])\*+$/, '');
 }
 
 /**

@@ -23,6 +23,8 @@ const BASE_UNITS = [
   // deadlines and counted occasions ("≤5个工作日", "≥2场次"), counts of places and bodies ("≥3个村")
   '工作日', '个工作日', '场次', '期次', '批次', '班次', '件次', '项次', '人·次', '人·天', '个村', '个社区', '个乡镇',
   '个项目', '个单位', '个部门',
+  // Latin units typed in technical tables ("≥80M" 射程: 湘潭 2023 申报表)
+  'km²', 'cm', 'mm', 'm', 'M', 'kg', 'KG', 'Kg', 't', 'T', 'L', 'ml', 'mL', 'dB', 'kW', 'KW', 'kWh', 'kVA', 'kV', 'MW', 'MPa', 'Mbps', 'M/s', 'G', 'Hz',
 ].sort((a, b) => b.length - a.length);
 
 const UNIT_ALT = BASE_UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
@@ -108,6 +110,8 @@ export function parseValue(raw: string): ParsedValue {
   const num = /^[+-]?\d[\d,]*(?:\.\d+)?/.exec(s);
   if (!num) {
     if (comparator && s === '') return { ...emptyValue(text), kind: 'placeholder' };
+    // only a unit, the number left out: "公里", "万亩", "≧ %" (陈仓 2020 水利发展资金绩效目标表)
+    if (s && s.length <= 6 && leadingUnit(s) === s && !/^(年度|全年|万)$/.test(s)) return { ...emptyValue(text), kind: 'unitOnly' };
     return { kind: 'qualitative', comparator: null, number: null, unit: null, rest: '', text };
   }
   const number = num[0].replace(/,/g, '');

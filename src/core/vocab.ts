@@ -56,6 +56,10 @@ interface Stem {
 
 const STEMS: Stem[] = [
   { stem: '产出', canonical: L1.output, level: 1 },
+  // 批复表 wording (东莞 2019 财政项目支出绩效目标批复表: 预期产出指标 / 预期效果指标)
+  { stem: '预期产出', canonical: L1.output, level: 1, alias: true },
+  { stem: '预期效果', canonical: L1.benefit, level: 1, alias: true },
+  { stem: '预期效益', canonical: L1.benefit, level: 1, alias: true },
   { stem: '效益', canonical: L1.benefit, level: 1 },
   { stem: '效果', canonical: L1.benefit, level: 1, alias: true },
   { stem: '满意度', canonical: L1.satisfaction, level: 1 },
@@ -107,9 +111,19 @@ export function matchCategory(text: string): CategoryMatch | null {
 /** matchCategory for a label key that is already computed. */
 export function matchCategoryKey(key: string): CategoryMatch | null {
   if (!key) return null;
-  key = unnumbered(key);
+  key = unnumbered(withoutRemark(key));
   if (key.length > 16) return null;
   return CATEGORY_MATCH.get(stemOf(key)) ?? null;
+}
+
+/**
+ * A category label without the remark a template prints after it: fill hints ("数量指标(必填硬性指标)",
+ * "经济效益指标(选填)": central 申报表 as used in 宁夏 原州 2022), alternatives ("数量指标(或建筑规模指标)": 东莞 批复表),
+ * score ranges ("成本指标(0-20)分": 奉节 审批表).
+ */
+function withoutRemark(key: string): string {
+  if (!key.endsWith(')') && !key.endsWith('分')) return key;
+  return key.replace(/(\((必填|选填|可选|必选|硬性|必填硬性指标|必填硬性|选填指标|或[^()]{1,12}|\d+[-~—]\d+(分)?)\)(分)?)+$/, '');
 }
 
 /** Numbering before a category label: 一、 (一) 1. 1、 (1) 1.1 (the key is NFKC-normalised, without spaces). */

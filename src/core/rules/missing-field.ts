@@ -32,7 +32,10 @@ export const missingField: Rule = {
       const fiscal = table.incomes.find((i) => i.key === 'fiscal');
       if (fiscal && !fiscal.raw.trim()) out.push({ cell: fiscal.cell, messageId: 'empty', data: { label: '财政拨款' } });
     }
-    const hasName = table.fields.some((f) => f.key === 'projectName' || f.key === 'departmentName');
+    // only a table with nothing that says whose it is (no name, no unit) cannot be attributed
+    const hasName = table.fields.some(
+      (f) => f.key === 'projectName' || f.key === 'departmentName' || (['supervisor', 'applicant', 'implementer', 'budgetDepartment'].includes(f.key) && f.value.trim()),
+    );
     if (!hasName) {
       out.push({
         cell: { row: table.top, col: table.left },

@@ -21,16 +21,17 @@ export const missingValue: Rule = {
     inName: '三级指标「{name}」的指标值未填写（「{value}」写在了三级指标名称中，请移到指标值栏）',
     formulaError: '三级指标「{name}」的指标值是公式错误「{value}」，请检查公式或直接填写目标值',
     placeholder: '三级指标「{name}」的指标值「{value}」是占位符，请填写实际目标值',
+    unitOnly: '三级指标「{name}」的指标值「{value}」只有计量单位，没有填写数值',
   },
   check(table) {
     return table.indicators
-      .filter((i) => !i.placeholder && (i.value.kind === 'empty' || i.value.kind === 'placeholder' || i.value.kind === 'error'))
+      .filter((i) => !i.placeholder && (i.value.kind === 'empty' || i.value.kind === 'placeholder' || i.value.kind === 'error' || i.value.kind === 'unitOnly'))
       .map((i) => {
         const inName = i.value.kind === 'empty' ? valueInName(i.name) : null;
         if (inName) return { cell: i.valueCell, messageId: 'inName', data: { name: short(inName.name), value: inName.value } };
         return {
           cell: i.valueCell,
-          messageId: i.value.kind === 'empty' ? 'empty' : i.value.kind === 'error' ? 'formulaError' : 'placeholder',
+          messageId: i.value.kind === 'empty' ? 'empty' : i.value.kind === 'error' ? 'formulaError' : i.value.kind === 'unitOnly' ? 'unitOnly' : 'placeholder',
           data: { name: short(i.name), value: i.value.text },
         };
       });

@@ -40,7 +40,10 @@ export const structure: Rule = {
       (l1 === L1.satisfaction && i.level2 === L2.served) ||
       (l1 === L1.output && profile === 'LOCAL' && i.level1 === L1.cost);
     const required = profile === 'LOCAL' ? [L1.output, L1.benefit, L1.satisfaction] : level1Order(profile);
-    if (table.indicators.length > 0 || table.header) {
+    // a template that lists indicators without any 一级/二级 (重庆 一般性项目/整体绩效目标表: 指标 | 指标权重 | 计量单位 |
+    // 指标性质 | 指标值) has no blocks to miss and no parents to give
+    const flat = table.categories.length === 0;
+    if (!flat && (table.indicators.length > 0 || table.header)) {
       for (const a of checkAreas) {
         const named = namedIn(a);
         const labelArea = (c: { cell: { col: number } }) => areaOfCol(table, c.cell.col) === a;
@@ -58,7 +61,7 @@ export const structure: Rule = {
       }
     }
     const named = table.indicators.filter((i) => !i.placeholder && i.name);
-    const orphan = named.find((i) => i.level1 === null && i.level2 === null);
+    const orphan = flat ? undefined : named.find((i) => i.level1 === null && i.level2 === null);
     if (orphan) out.push({ cell: orphan.nameCell, messageId: 'orphan', data: { name: short(orphan.name) } });
     return out;
   },

@@ -8,6 +8,8 @@ import { short } from './types';
 
 const RATE_NAME = /(率|满意度|占比|比例|比重)(\(.*\))?$/;
 const TIME_NAME = /(时间|日期|时限|时效|期限|完成期|截止|前完成|进度)/;
+/** Names of counts: the unit of a whole number is the thing counted (龙岩 2023 专项转移支付绩效目标表). */
+const COUNT_NAME = /(数量|个数|次数|人数|户数|家数|场次|批次|项数|件数|座数|台数|套数|期数|数|规模指标)(\(.*\))?$/;
 const GROWTH_NAME = /(增长|增幅|增加|提高|提升|降低|下降)/;
 
 /** An amount of money inside a 定性 成本 value ("人均补助1200元/年", "每人每月640元"). */
@@ -130,7 +132,9 @@ export function valueProblems(i: Indicator): string[] {
     garbled = true;
   }
   if (!garbled) {
-    if (!unit) problems.push(cost ? '成本指标缺少金额单位（元或万元）' : '定量指标缺少计量单位');
+    // a whole number for a count ("补助县(市、区)数量 | 3", "开展次数 | 2"): the name says what is counted
+    const counted = !unit && !cost && /^\d+$/.test(v.number) && COUNT_NAME.test(i.name);
+    if (!unit && !counted) problems.push(cost ? '成本指标缺少金额单位（元或万元）' : '定量指标缺少计量单位');
     else if (cost && !isMoneyUnit(unit)) problems.push('成本指标应以金额（元或万元）表示');
     else if (RATE_NAME.test(i.name) && !isRateUnit(unit) && !isMoneyUnit(unit) && !/^(分|级|星)/.test(unit)) {
       problems.push(`比率类指标的指标值应为百分比，现单位为「${unit}」`);
@@ -156,7 +160,7 @@ export const valueFormat: Rule = {
   check(table) {
     const out: RawFinding[] = [];
     for (const i of table.indicators) {
-      if (i.placeholder || i.value.kind === 'empty' || i.value.kind === 'placeholder' || i.value.kind === 'error') continue;
+      if (i.placeholder || i.value.kind === 'empty' || i.value.kind === 'placeholder' || i.value.kind === 'error' || i.value.kind === 'unitOnly') continue;
       const problems = valueProblems(i);
       if (problems.length) out.push({ cell: i.valueCell, messageId: 'bad', data: { name: short(i.name), value: short(i.value.text, 30), problems: problems.join('；') } });
     }
