@@ -37,22 +37,52 @@ export function costAmount(i: Indicator): Decimal | null {
   return n ? toWan(n, unit) : null;
 }
 
-/** 成本 items adding up to the budget (two or more), or one 成本 amount not above it. */
-function costCheck(costs: Indicator[], budgetField: MoneyField | null, out: RawFinding[]): void {
+/** 成本 items adding up to the budget (two or more), or one 成本 amount not above it; unit cost × quantity. */
+function costCheck(costs: Indicator[], quantities: Indicator[], budgetField: MoneyField | null, out: RawFinding[]): void {
   const budget = budgetField && budgetField.amount !== null ? dec(budgetField.amount) : null;
   if (!budget || !budgetField) return;
-  const items = costs.map((i) => ({ i, v: costAmount(i) })).filter((x) => x.v !== null) as { i: Indicator; v: Decimal }[];
-  if (items.length >= 2) {
+  const named = costs.filter((i) => !i.placeholder && i.value.kind !== 'empty');
+  const items = named.map((i) => ({ i, v: costAmount(i) })).filter((x) => x.v !== null) as { i: Indicator; v: Decimal }[];
+  // the items add up to the budget only when every 成本 indicator is a total amount: beside unit prices or lower
+  // bounds (490元/平米, ≥1050元: 武川 2021 衔接资金申报表) they are only a part of it
+  const complete = items.length === named.length && items.every((x) => x.i.value.comparator !== '≥' && x.i.value.comparator !== '>');
+  if (items.length >= 2 && complete) {
     const s = sum(items.map((x) => x.v));
     const places = Math.max(...items.map((x) => x.v.decimalPlaces()));
     if (!agree(s, budget, s.toFixed(places), budgetField.amount!)) {
       out.push({ cell: budgetField.cell, messageId: 'costItems', data: { sum: fmt(s), budget: fmt(budget) } });
     }
-  } else if (items.length === 1) {
+  } else if (items.length === 1 && named.length === 1) {
     const { i, v } = items[0];
     if (v.gt(budget) && !agree(v, budget, v.toFixed(), budgetField.amount!)) {
       out.push({ cell: i.valueCell, messageId: 'costOver', data: { name: short(i.name), value: fmt(v), budget: fmt(budget) } });
     }
+  }
+  for (const i of named) unitCostCheck(i, quantities, budget, budgetField, out);
+}
+
+/**
+ * A unit cost (23万元/个) times the quantity the table counts in that unit (入股合作社个数 10个) above the budget
+ * (南岳 2018 资产收益扶贫项目 绩效目标申报表: 230万元 > 214.06万元). Only when the quantities in that unit agree.
+ */
+function unitCostCheck(i: Indicator, quantities: Indicator[], budget: Decimal, budgetField: MoneyField, out: RawFinding[]): void {
+  const v = i.value;
+  if (v.kind !== 'quantitative' || !v.number || !v.unit || v.comparator === '≥' || v.comparator === '>') return;
+  const m = /^(万元|元|千元|亿元)\/([\u4e00-\u9fa5A-Za-z²]+)$/.exec(v.unit);
+  if (!m) return;
+  const per = m[2];
+  const qs = quantities.filter((q) => !q.placeholder && q.value.kind === 'quantitative' && q.value.number && q.value.unit === per && q.value.comparator !== '≤' && q.value.comparator !== '<');
+  if (qs.length === 0 || qs.some((q) => q.value.number !== qs[0].value.number)) return;
+  const price = toWan(dec(v.number)!, m[1]);
+  const qty = dec(qs[0].value.number);
+  if (!price || !qty) return;
+  const product = price.times(qty);
+  if (product.gt(budget) && !agree(product, budget, product.toFixed(), budgetField.amount!)) {
+    out.push({
+      cell: i.valueCell,
+      messageId: 'unitCost',
+      data: { name: short(i.name), value: `${v.number}${v.unit}`, qtyName: short(qs[0].name), qty: `${qs[0].value.number}${per}`, product: fmt(product), budget: fmt(budget) },
+    });
   }
 }
 
@@ -85,6 +115,7 @@ export const sumMismatch: Rule = {
     department: '部门预算支出合计{expenses}万元（{expenseLabels}）不等于收入合计{incomes}万元（{incomeLabels}）',
     costItems: '成本指标分项合计{sum}万元，与预算金额{budget}万元不一致',
     costOver: '成本指标「{name}」{value}万元超过预算金额{budget}万元',
+    unitCost: '成本指标「{name}」{value}乘以「{qtyName}」{qty}为{product}万元，超过预算金额{budget}万元',
   },
   check(table: Table) {
     const out: RawFinding[] = [];
@@ -125,11 +156,12 @@ export const sumMismatch: Rule = {
     // the itemised 成本 against the budget; with two indicator areas (central template: 中期 | 年度), the 中期
     // area against the 中期 total and the 年度 area against the annual budget
     const costs = table.indicators.filter(isCostIndicator);
+    const quantities = table.indicators.filter((i) => i.level2 === L2.quantity);
     if (table.indicators.some((i) => i.area === 1)) {
       const mid = table.funds.find((g) => g.scope === '中期' && g.total && g.total.amount !== null)?.total ?? null;
-      costCheck(costs.filter((i) => !i.area), mid, out);
-      costCheck(costs.filter((i) => i.area === 1), table.budget, out);
-    } else costCheck(costs, table.budget, out);
+      costCheck(costs.filter((i) => !i.area), quantities.filter((i) => !i.area), mid, out);
+      costCheck(costs.filter((i) => i.area === 1), quantities.filter((i) => i.area === 1), table.budget, out);
+    } else costCheck(costs, quantities, table.budget, out);
     return out;
   },
 };
