@@ -49,13 +49,19 @@ const FIELD_DEFS: FieldDef[] = [
   { key: 'subunits', re: /^下属二级单位数/, kind: 'text', label: '下属二级单位数' },
   { key: 'total', re: /^年度资金总额(\([^)]*\))?/, kind: 'total', label: '年度资金总额', required: true },
   { key: 'total', re: /^(中期资金总额|实施期资金总额)(\([^)]*\))?/, kind: 'total', label: '中期资金总额' },
-  { key: 'total', re: /^(项目资金总额|资金总额|项目总金额|项目总预算|本年预算数|年度预算金额)(\([^)]*\))?/, kind: 'total', label: '资金总额', required: true },
+  { key: 'total', re: /^(项目资金总额|资金总额|项目总金额|项目总预算|本年预算数|年度预算金额)(\([^)]*\))?(?!及构成)/, kind: 'total', label: '资金总额', required: true },
+  // 年度金额 (汉阴 2022 区域绩效目标表), 当年资金总额 (青山区 2020), 下达资金总额 (巫溪 2025 转移支付), 本年度预计投入 (南岳 2023)
+  { key: 'total', re: /^(年度金额|当年资金总额|当年预算金额|下达资金总额|下达资金|本年度预计投入|本年度申请金额|年初预算资金)(\([^)]*\))?/, kind: 'total', label: '资金总额', required: true },
   { key: 'total', re: /^(预算数|年度预算数|项目预算数)/, kind: 'total', label: '预算数', required: true },
   { key: 'total', re: /^(年度)?本级预算金额/, kind: 'total', label: '年度本级预算金额', required: true },
   // (a unit in brackets belongs to the label: "其中：财政拨款（万元）| 11.5")
-  { key: 'fiscal', re: /^(其中)?:?(一般公共预算|政府性基金(预算)?|国有资本经营预算)?财政拨款(收入|资金)?(\((万元|元)\))?/, kind: 'part', label: '财政拨款' },
+  // (财政投款: a typo published in 蒙城 2024 申报表)
+  { key: 'fiscal', re: /^(其中)?:?(当年)?(一般公共预算|政府性基金(预算)?|国有资本经营预算|公共)?财政(拨|投)款(收入|资金)?(\((万元|元)\))?/, kind: 'part', label: '财政拨款' },
+  // 资金总额 = 一、预算资金 + 二、自有资金 + 三、其他 (湘潭 2024 项目绩效目标表)
+  { key: 'fiscal', re: /^(其中)?:?(财政)?预算资金(?![总合])(\((万元|元)\))?/, kind: 'part', label: '预算资金' },
   { key: 'fiscal', re: /^(其中)?:?财政资金(\((万元|元)\))?/, kind: 'part', label: '财政资金' },
-  { key: 'other', re: /^其他(资金|收入)(\((万元|元)\))?/, kind: 'part', label: '其他资金' },
+  { key: 'other', re: /^(当年)?其他(资金|收入)(\((万元|元)\))?|^其他(?=[:\d(]|$)/, kind: 'part', label: '其他资金' },
+  { key: 'other', re: /^(其中)?:?非税收入(拨款)?(\((万元|元)\))?/, kind: 'part', label: '非税收入' },
   { key: 'other', re: /^(其中)?:?((单位)?自筹(资金)?|自有资金|社会资金)(\((万元|元)\))?/, kind: 'part', label: '自筹资金' },
   // department incomes besides 财政拨款 and 其他资金 (收入来源: 事业收入, 经营收入 ...)
   { key: 'otherIncome', re: /^(事业收入|(事业单位)?经营收入|上级补助收入|附属单位上缴收入|用事业基金弥补收支差额)(\((万元|元)\))?/, kind: 'part', label: '事业收入', departmentOnly: true },
@@ -63,7 +69,7 @@ const FIELD_DEFS: FieldDef[] = [
   // funds by level of government (中央补助 + 省级补助 + 县级配套, 上级补助): either the whole breakdown or a split of 财政拨款
   {
     key: 'grant',
-    re: /^(其中)?:?((中央|省级?|市级?|州级?|县级?|区级?|本级|上级)(财政)?(补助|专项|转移支付|配套|安排)(资金)?|(中央|省级|市级|县级|本级)(财政)?资金)(\((万元|元)\))?/,
+    re: /^(其中)?:?((中央|省级?|市级?|州级?|县级?|区级?|本级|上级)(财政)?(补助|专项|转移支付|配套|安排)(资金)?|(中央|省级|市级|县级|区级|本级|上级|地方)(财政)?资金|(中央|省级?|市级?|县级?|区级?|本级)$)(\((万元|元)\))?/,
     kind: 'part',
     label: '上级补助',
     projectOnly: true,
@@ -90,8 +96,16 @@ const FIELD_DEFS: FieldDef[] = [
 const ANY_FIELD = new RegExp(`^(?:${FIELD_DEFS.map((d) => `(?:${d.re.source})`).join('|')})`);
 if (FIELD_DEFS.some((d) => !d.re.source.startsWith('^'))) throw new Error('FIELD_DEFS patterns must start with ^');
 
+/** "其中:1.中央资金" -> "其中:中央资金", "一、预算资金" -> "预算资金", "2.市级资金" -> "市级资金" (荣昌 2022, 湘潭 2024). */
+const LIST_NUMBER = /^(其中:?)?(\d{1,2}[.、]|[一二三四五六七八九十][、.]|\(\d{1,2}\)|\([一二三四五六七八九十]\))(?=[\u4e00-\u9fa5])/;
+
 function matchField(text: string, kind: 'project' | 'department', knownKey?: string): { def: FieldDef; rest: string } | null {
-  const key = knownKey ?? labelKey(text);
+  let key = knownKey ?? labelKey(text);
+  const numbered = LIST_NUMBER.exec(key);
+  if (numbered) {
+    key = (numbered[1] ?? '') + key.slice(numbered[0].length);
+    text = normalizeText(text).replace(/^\s*(其中\s*[:：]?)?\s*(\d{1,2}[.、]|[一二三四五六七八九十][、.]|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十][)）])\s*/, '$1');
+  }
   if (!key || !ANY_FIELD.test(key) || key.includes('绩效目标表')) return null;
   const hit = fieldOfKey(key, kind);
   return hit ? { def: hit.def, rest: restAfter(normalizeText(text), hit.length) } : null;
@@ -159,7 +173,7 @@ interface ReadValue {
 }
 
 /** Value of a label at (row, col): remainder of the same cell, else the next non-label cell to the right, else below. */
-function readLabelValue(view: SheetView, seg: Segment, row: number, col: number, rest: string, allowBelow: boolean): ReadValue {
+function readLabelValue(view: SheetView, seg: Segment, row: number, col: number, rest: string, allowBelow: boolean | 'number'): ReadValue {
   if (rest) return { value: rest, cell: { row, col } };
   const kind = seg.kind;
   const after = view.spanRight(row, col) + 1;
@@ -169,7 +183,10 @@ function readLabelValue(view: SheetView, seg: Segment, row: number, col: number,
     const m = view.mergeAt(row, col);
     const below = (m ? m.bottom : row) + 1;
     const t = view.text(below, col);
-    if (t && !isAnyLabel(t, kind)) return { value: t, cell: { row: below, col } };
+    // (an amount only as a number: a money header row over its values, 本年度预计投入 | 中央 | 省级 … / 7 | 0 | 7 …,
+    // 南岳 2023 雨露计划绩效目标申报表; a label over several columns is a group of the labels under it)
+    const ok = allowBelow === 'number' ? !!t && /^[+-]?\d[\d,]*(\.\d+)?$/.test(t) && !(m && m.right > m.left) : !!t && !isAnyLabel(t, kind);
+    if (ok) return { value: t, cell: { row: below, col } };
   }
   const target = after <= seg.right ? anchorIn(view, seg, row, after) : { row, col };
   return { value: '', cell: target };
@@ -227,7 +244,7 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
   for (let r = seg.top; r < seg.headerRow; r++) {
     // (the task block has its own reading below)
     if (taskHeader && r >= taskHeader.row && r < taskHeader.end) continue;
-    const rowCs = view.rowCells(r, seg.left, seg.right);
+    const rowCs = linesAsLabels(view.rowCells(r, seg.left, seg.right), seg.kind);
     for (let ci = 0; ci < rowCs.length; ci++) {
       const c = rowCs[ci];
       const hit = matchField(c.text, seg.kind, c.key);
@@ -245,7 +262,7 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
         goals.push({ label: def.label, scope: scopeOf(c.text), text: rv.value, cell: rv.cell });
         continue;
       }
-      const rv = readLabelValue(view, seg, r, c.col, rest, false);
+      const rv = readLabelValue(view, seg, r, c.col, rest, def.kind === 'total' || def.kind === 'part' ? 'number' : false);
       switch (def.kind) {
         case 'text': {
           // names are reported as written (full-width brackets kept)
@@ -373,6 +390,25 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
     indicators,
     categories,
   };
+}
+
+/**
+ * A cell holding several labels with their amounts, one per line ("资金总额: 250\n一、预算资金:250\n二、自有资金:0":
+ * 湘潭 2024 项目绩效目标表): each line is read as a label of its own in that cell.
+ */
+function linesAsLabels(cells: RowCell[], kind: 'project' | 'department'): RowCell[] {
+  if (!cells.some((c) => c.text.includes('\n'))) return cells;
+  const out: RowCell[] = [];
+  for (const c of cells) {
+    const lines = c.text.includes('\n') ? c.text.split('\n').map((l) => l.trim()).filter(Boolean) : [];
+    const asLabels = lines.length >= 2 && lines.every((l) => /\d/.test(l) && matchField(l, kind)?.def.kind !== undefined && ['total', 'part'].includes(matchField(l, kind)!.def.kind));
+    if (!asLabels) {
+      out.push(c);
+      continue;
+    }
+    for (const l of lines) out.push({ col: c.col, text: l, key: labelKey(l) });
+  }
+  return out;
 }
 
 interface TaskHeader {
