@@ -117,6 +117,9 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
       continue;
     }
     if (anchor) {
+      // a second name label right under the first, before any indicator header, is the same table's (专项名称 then
+      // 部门名称: 桃源 2021 专项资金绩效目标表)
+      if (cur && cur.anchor && cur.headerRow === null && r - cur.anchor.row <= 3) continue;
       if (cur && !cur.anchor && cur.headerRow === null) {
         cur.anchor = { row: r, col: anchor.col };
         cur.kind = anchor.kind;

@@ -47,9 +47,9 @@ const FIELD_DEFS: FieldDef[] = [
   { key: 'period', re: /^(项目期|项目日期|项目支出实施期|项目实施期)/, kind: 'text', label: '项目期' },
   { key: 'staff', re: /^财政供养人员数/, kind: 'text', label: '财政供养人员数' },
   { key: 'subunits', re: /^下属二级单位数/, kind: 'text', label: '下属二级单位数' },
-  { key: 'total', re: /^年度资金总额(\([^)]*\))?/, kind: 'total', label: '年度资金总额', required: true },
+  { key: 'total', re: /^年度资金(申请)?总额(\([^)]*\))?/, kind: 'total', label: '年度资金总额', required: true },
   { key: 'total', re: /^(中期资金总额|实施期资金总额)(\([^)]*\))?/, kind: 'total', label: '中期资金总额' },
-  { key: 'total', re: /^(项目资金总额|资金总额|项目总金额|项目总预算|本年预算数|年度预算金额)(\([^)]*\))?(?!及构成)/, kind: 'total', label: '资金总额', required: true },
+  { key: 'total', re: /^(项目资金(申请)?总额|资金(申请)?总额|项目总金额|项目总预算|本年预算数|年度预算金额)(\([^)]*\))?(?!及构成)/, kind: 'total', label: '资金总额', required: true },
   // 年度金额 (汉阴 2022 区域绩效目标表), 当年资金总额 (青山区 2020), 下达资金总额 (巫溪 2025 转移支付), 本年度预计投入 (南岳 2023)
   { key: 'total', re: /^(年度金额|当年资金总额|当年预算金额|下达资金总额|下达资金|本年度预计投入|本年度申请金额|年初预算资金)(\([^)]*\))?/, kind: 'total', label: '资金总额', required: true },
   { key: 'total', re: /^(预算数|年度预算数|项目预算数)/, kind: 'total', label: '预算数', required: true },

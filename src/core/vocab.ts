@@ -56,6 +56,9 @@ interface Stem {
 
 const STEMS: Stem[] = [
   { stem: '产出', canonical: L1.output, level: 1 },
+  // 项目产出指标 / 项目效益指标 (昭化 2021 申报表)
+  { stem: '项目产出', canonical: L1.output, level: 1, alias: true },
+  { stem: '项目效益', canonical: L1.benefit, level: 1, alias: true },
   // 批复表 wording (东莞 2019 财政项目支出绩效目标批复表: 预期产出指标 / 预期效果指标)
   { stem: '预期产出', canonical: L1.output, level: 1, alias: true },
   { stem: '预期效果', canonical: L1.benefit, level: 1, alias: true },
@@ -99,6 +102,8 @@ export interface CategoryMatch {
 /** Strips "指标" (also cut short: "指", "标") from a label key. */
 function stemOf(key: string): string {
   if (key.endsWith('指标')) return key.slice(0, -2);
+  // 产出值 / 数量值 (临邑 2025 项目支出目标申报表)
+  if (key.endsWith('值') && key.length >= 3 && key !== '指标值') return key.slice(0, -1);
   if (key.endsWith('指') || key.endsWith('标')) return key.slice(0, -1);
   return key;
 }

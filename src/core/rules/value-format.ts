@@ -1,6 +1,6 @@
 import { dec, fmt } from '../money';
 import type { Indicator } from '../model';
-import { isDateText, isMoneyUnit, isRateUnit, leadingUnit, restIsHarmless, unitFamily, unitsContradict } from '../value';
+import { isDateText, isMoneyUnit, isRateUnit, leadingUnit, restIsHarmless, unitFamily, unitFromName, unitsContradict } from '../value';
 import { L2 } from '../vocab';
 import { isCostIndicator } from './sum-mismatch';
 import type { RawFinding, Rule } from './types';
@@ -127,8 +127,14 @@ export function valueProblems(i: Indicator): string[] {
     if (!v.unit && !/\d/.test(rest)) problems.push(`数值后混有文字「${short(rest, 16)}」，无法识别计量单位`);
     garbled = true; // (otherwise reported by unreadable-value, as a hint)
   }
-  if (v.unit && i.columnUnit && unitsContradict(v.unit, i.columnUnit)) {
-    problems.push(`计量单位栏写的是「${i.columnUnit}」，与指标值的单位「${v.unit}」不一致`);
+  // the unit of the value, or the one its name declares ("防火面积(万亩)" | 320), against the 计量单位 column
+  const ownUnit = v.unit || unitFromName(i.name) || '';
+  if (ownUnit && i.columnUnit && unitsContradict(ownUnit, i.columnUnit)) {
+    problems.push(
+      v.unit
+        ? `计量单位栏写的是「${i.columnUnit}」，与指标值的单位「${v.unit}」不一致`
+        : `计量单位栏写的是「${i.columnUnit}」，与指标名称中的单位「${ownUnit}」不一致`,
+    );
     garbled = true;
   }
   if (!garbled) {
