@@ -58,6 +58,7 @@ const STEMS: Stem[] = [
   { stem: '产出', canonical: L1.output, level: 1 },
   // 项目产出指标 / 项目效益指标 (昭化 2021 申报表)
   { stem: '项目产出', canonical: L1.output, level: 1, alias: true },
+  { stem: '项目完成', canonical: L1.output, level: 1, alias: true },
   { stem: '项目效益', canonical: L1.benefit, level: 1, alias: true },
   // 批复表 wording (东莞 2019 财政项目支出绩效目标批复表: 预期产出指标 / 预期效果指标)
   { stem: '预期产出', canonical: L1.output, level: 1, alias: true },
