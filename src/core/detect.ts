@@ -118,8 +118,12 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
     }
     if (anchor) {
       // a second name label right under the first, before any indicator header, is the same table's (专项名称 then
-      // 部门名称: 桃源 2021 专项资金绩效目标表)
-      if (cur && cur.anchor && cur.headerRow === null && r - cur.anchor.row <= 3) continue;
+      // 部门名称: 桃源 2021 专项资金绩效目标表;
+      // 部门名称 then 项目名称: 龙岩 2023 专项转移支付绩效目标表); a 项目名称 makes it a project table
+      if (cur && cur.anchor && cur.headerRow === null && r - cur.anchor.row <= 3) {
+        if (anchor.kind === 'project') cur.kind = 'project';
+        continue;
+      }
       if (cur && !cur.anchor && cur.headerRow === null) {
         cur.anchor = { row: r, col: anchor.col };
         cur.kind = anchor.kind;

@@ -80,6 +80,8 @@ export const FundsGroupSchema = z.object({
   scope: z.string(),
   total: MoneyFieldSchema.nullable(),
   parts: z.array(MoneyFieldSchema),
+  /** An itemised cost breakdown with its 合计 row (项目预算成本构成), not the table's funds: never the budget. */
+  breakdown: z.boolean().optional(),
 });
 export type FundsGroup = z.infer<typeof FundsGroupSchema>;
 

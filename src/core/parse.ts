@@ -365,10 +365,14 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
   const nameField =
     fields.find((f) => f.key === 'projectName' || f.key === 'departmentName') ??
     fields.find((f) => (f.key === 'supervisor' || f.key === 'applicant' || f.key === 'implementer' || f.key === 'budgetDepartment') && f.value.trim());
+  funds.push(...readBreakdowns(view, seg, unit, taskHeader ? taskHeader.row : seg.headerRow));
   // the annual amount is the budget; a 中期 (multi-year) total only when there is no other
-  const annual = funds.filter((g) => g.scope !== '中期');
+  const annual = funds.filter((g) => g.scope !== '中期' && !g.breakdown);
   const budget =
-    annual.find((g) => g.total && g.total.amount !== null)?.total ?? annual.find((g) => g.total)?.total ?? funds.find((g) => g.total)?.total ?? null;
+    annual.find((g) => g.total && g.total.amount !== null)?.total ??
+    annual.find((g) => g.total)?.total ??
+    funds.find((g) => g.total && !g.breakdown)?.total ??
+    null;
   if (spendingPlan) planAmountsToPercent(view, spendingPlan, budget, unit);
   return {
     id,
@@ -409,6 +413,48 @@ function linesAsLabels(cells: RowCell[], kind: 'project' | 'department'): RowCel
       continue;
     }
     for (const l of lines) out.push({ col: c.col, text: l, key: labelKey(l) });
+  }
+  return out;
+}
+
+const PLAIN_AMOUNT = /^[+-]?\d[\d,]*(\.\d+)?$/;
+const BREAKDOWN_TOTAL = /^(合计|总计|小计)$/;
+
+/**
+ * Itemised breakdowns above the indicators: rows of a label and plain amounts closed by a 合计 row
+ * (项目预算成本构成 | 金额 | 测算依据 | 2020年实际执行数 …: 鄂州 2022 市直部门项目支出绩效目标表). Each column whose
+ * 合计 and at least two items hold amounts is a group (total = the 合计, parts = the items), checked like the funds.
+ * Lists of fund labels (财政拨款, 其他资金 … 合计) are read with the funds instead.
+ */
+function readBreakdowns(view: SheetView, seg: Segment, unit: MoneyUnit, end: number): FundsGroup[] {
+  const out: FundsGroup[] = [];
+  for (let r = seg.top + 2; r < end; r++) {
+    const cells = view.rowCells(r, seg.left, seg.right);
+    if (cells.length < 2 || !BREAKDOWN_TOTAL.test(cells[0].key)) continue;
+    const labelCol = cells[0].col;
+    const totals = cells.slice(1).filter((c) => PLAIN_AMOUNT.test(c.key));
+    if (totals.length === 0) continue;
+    // the items: the rows right above with a label in the same column, up to a row without any amount
+    const items: { label: string; row: number }[] = [];
+    for (let q = r - 1; q >= seg.top && r - q <= 40; q--) {
+      const label = view.firstCell(q, labelCol, labelCol);
+      const hasAmount = totals.some((t) => PLAIN_AMOUNT.test(view.key(q, t.col)));
+      if (!label || !hasAmount || matchField(label.text, seg.kind, label.key)) break;
+      items.unshift({ label: label.text, row: q });
+    }
+    if (items.length < 2) continue;
+    const headRow = items[0].row - 1;
+    for (const t of totals) {
+      const parts: MoneyField[] = [];
+      for (const it of items) {
+        const raw = view.text(it.row, t.col);
+        if (PLAIN_AMOUNT.test(raw.replace(/\s+/g, ''))) parts.push(moneyField('item', it.label, { value: raw, cell: { row: it.row, col: t.col } }, unit));
+      }
+      if (parts.length < 2) continue;
+      const head = headRow >= seg.top ? view.text(headRow, t.col) : '';
+      const label = `合计${head && head.length <= 16 ? `(${head})` : ''}`;
+      out.push({ scope: '', total: moneyField('total', label, { value: t.text, cell: { row: r, col: t.col } }, unit), parts, breakdown: true });
+    }
   }
   return out;
 }

@@ -8,6 +8,15 @@ import { short } from './types';
 
 const RATE_NAME = /(率|满意度|占比|比例|比重)(\(.*\))?$/;
 const TIME_NAME = /(时间|日期|时限|时效|期限|完成期|截止|前完成|进度)/;
+/**
+ * The same amount twice at the start of a money cell, with its unit between: "854万854万", "120万元120万元(其中…)"
+ * (never a bare number: 2020 is not 20 twice).
+ */
+const MONEY_TWICE = /^(?:[^\d]{0,12}[:：])?(\d[\d,]*(?:\.\d+)?)(万元|万|元)\1(万元|万|元)?(?![\d.])/;
+
+/** Rates where less is better: 逾期发放率, 差错率, 事故发生率, 投诉率, 辍学率 … */
+const LOW_IS_GOOD = /(逾期|差错|事故|违规|违纪|投诉|超支|失误|漏报|误报|返工|不合格|死亡|流失|辍学|失业|超标|延误|损失|故障)[\u4e00-\u9fa5]{0,6}率(\(.*\))?$/;
+
 /** Names of counts: the unit of a whole number is the thing counted (龙岩 2023 专项转移支付绩效目标表). */
 const COUNT_NAME = /(数量|个数|次数|人数|户数|家数|场次|批次|项数|件数|座数|台数|套数|期数|数|规模指标)(\(.*\))?$/;
 const GROWTH_NAME = /(增长|增幅|增加|提高|提升|降低|下降)/;
@@ -146,6 +155,10 @@ export function valueProblems(i: Indicator): string[] {
       problems.push(`比率类指标的指标值应为百分比，现单位为「${unit}」`);
     }
     if (isRateUnit(unit) && unit === '%' && num > 100 && !GROWTH_NAME.test(i.name)) problems.push(`比率${range ? range.number : v.number}%超过100%`);
+    // a rate that should be low, asked to be high ("逾期发放率 >=100%": 南岳 2023 雨露计划绩效目标申报表)
+    else if (isRateUnit(unit) && (v.comparator === '≥' || v.comparator === '>') && num >= 50 && LOW_IS_GOOD.test(i.name) && !/(下降|降低|减少|控制)/.test(i.name)) {
+      problems.push(`「${short(i.name, 16)}」越低越好，指标值却要求${v.comparator === '≥' ? '不低于' : '高于'}${v.number}%`);
+    }
     if (!v.unit && i.nameUnit === '%' && num > 0 && num < 1 && v.number.includes('.')) {
       problems.push(`疑为小数形式，应写作${fmt(dec(v.number)!.times(100))}%`);
     }
@@ -159,12 +172,19 @@ export function valueProblems(i: Indicator): string[] {
 export const valueFormat: Rule = {
   code: 'value-format',
   defaultSeverity: 'warning',
-  description: '指标值无法正确识别：数字重复、比较符与文字矛盾、比率超过100%、缺少单位、成本不是金额',
+  description: '指标值或金额无法正确识别：数字重复、比较符与文字矛盾、比率超过100%、缺少单位、成本不是金额',
   messages: {
     bad: '三级指标「{name}」的指标值「{value}」：{problems}',
+    moneyTwice: '「{label}」的金额「{value}」重复录入了两遍，应为{amount}万元',
   },
   check(table) {
     const out: RawFinding[] = [];
+    // an amount typed twice in its cell ("854万854万(高标准农田建设…)": 岳阳县 2022 衔接资金申报表)
+    const money = [...table.funds.flatMap((g) => (g.total ? [g.total, ...g.parts] : g.parts)), ...table.expenses, ...table.incomes];
+    for (const f of money) {
+      const m = MONEY_TWICE.exec(f.raw.replace(/\s+/g, ''));
+      if (m && f.amount !== null) out.push({ cell: f.cell, messageId: 'moneyTwice', data: { label: f.label, value: short(f.raw, 30), amount: f.amount } });
+    }
     for (const i of table.indicators) {
       if (i.placeholder || i.value.kind === 'empty' || i.value.kind === 'placeholder' || i.value.kind === 'error' || i.value.kind === 'unitOnly') continue;
       const problems = valueProblems(i);
