@@ -60,7 +60,10 @@ export const IndicatorSchema = z.object({
   /** The unit written in the row's 计量单位 column, when the table has one and it holds a unit. */
   columnUnit: z.string().nullable().optional(),
   row: Coord,
-  /** 1 for the second indicator area of a table that has two (中期 | 年度 side by side); absent for the first. */
+  /**
+   * 1 for the second indicator area of a table that has two (中期 | 年度 side by side); 2, 3 … for blocks stacked
+   * under a repeated header (长期绩效指标 then 年度绩效指标: 宁乡 2021 项目绩效目标表); absent for the first.
+   */
   area: z.number().int().optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
@@ -154,6 +157,8 @@ export const CategoryLabelSchema = z.object({
   parent: z.string().nullable(),
   alias: z.boolean(),
   suggestion: z.string().nullable(),
+  /** The indicator area of the label (see IndicatorSchema.area); absent for the first. */
+  area: z.number().int().optional(),
 });
 export type CategoryLabel = z.infer<typeof CategoryLabelSchema>;
 

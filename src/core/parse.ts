@@ -52,6 +52,8 @@ const FIELD_DEFS: FieldDef[] = [
   { key: 'total', re: /^(项目资金(申请)?总额|资金(申请)?总额|项目总金额|项目总预算|本年预算数|年度预算金额)(\([^)]*\))?(?!及构成)/, kind: 'total', label: '资金总额', required: true },
   // 年度金额 (汉阴 2022 区域绩效目标表), 当年资金总额 (青山区 2020), 下达资金总额 (巫溪 2025 转移支付), 本年度预计投入 (南岳 2023)
   { key: 'total', re: /^(年度金额|当年资金总额|当年预算金额|当年预算(?![执编])|下达资金总额|下达资金|本年度预计投入|本年度申请金额|年初预算资金|(区级|县级|市级|部门)?支出预算总量|本年度申请(市|县|区|省)?(级)?(财政)?(预算)?资金)(\([^)]*\))?/, kind: 'total', label: '资金总额', required: true },
+  // 资金总额及构成 | 总额10606.7522万元 (宁乡 2021 项目绩效目标表)
+  { key: 'total', re: /^总额(?=[:\d(]|$)/, kind: 'total', label: '总额', required: true },
   // 东莞 2019 财政项目支出绩效目标批复表: 中期市财政预算(万元) | 本年度申请市财政预算资金(万元)
   { key: 'total', re: /^中期(市|县|区|省)?(级)?(财政)?预算(资金)?(\([^)]*\))?/, kind: 'total', label: '中期资金总额' },
   { key: 'total', re: /^(预算数|年度预算数|项目预算数)/, kind: 'total', label: '预算数', required: true },
@@ -765,6 +767,11 @@ interface Ctx {
   l2Cell: CellRef | null;
 }
 
+function withArea(c: CategoryLabel, area: number): CategoryLabel {
+  if (area) c.area = area;
+  return c;
+}
+
 function readIndicators(
   view: SheetView,
   seg: Segment,
@@ -793,6 +800,8 @@ function readIndicators(
   // scratch arrays reused row after row (they never leave an iteration): no garbage per row
   const rest: RowCell[] = [];
   const nameCells: RowCell[] = [];
+  /** The area of blocks stacked under repeated headers (2, 3 …), 0 before the first repeat. */
+  let stacked = 0;
   for (let r = firstRow; r <= seg.bottom; r++) {
     let cells = view.rowCells(r, seg.left, seg.right);
     if (sharedCol !== null) {
@@ -802,7 +811,15 @@ function readIndicators(
     if (cells.length === 0) continue;
     const firstKey = cells[0].key;
     if (endsIndicatorArea(firstKey)) break;
-    if (hasHeaderCell(cells)) continue;
+    if (hasHeaderCell(cells)) {
+      // a header repeated after indicators starts a block of its own (长期绩效指标 | 一级指标 … then 年度绩效指标 |
+      // 一级指标 …); one right after the first (a two-row header) does not
+      if (indicators.length > 0 || categories.length > 0) {
+        stacked = stacked === 0 ? 2 : stacked + 1;
+        setL1(null, '', null);
+      }
+      continue;
+    }
     rest.length = 0;
     // (indexed loops in this hot path: for-of could leave iterator objects behind)
     for (let ci = 0; ci < cells.length; ci++) {
@@ -834,7 +851,7 @@ function readIndicators(
         }
         if (level === 1) {
           setL1(canonical, c.text, cell);
-          categories.push({ text: c.text, cell, level: 1, canonical, parent: null, alias: cat.alias, suggestion: null });
+          categories.push(withArea({ text: c.text, cell, level: 1, canonical, parent: null, alias: cat.alias, suggestion: null }, stacked));
         } else {
           const parent = defaultParent(canonical, profile);
           // a 二级 pushed into the 一级 column, or met before any 一级: take its usual parent
@@ -844,7 +861,7 @@ function readIndicators(
           ctx.l2 = canonical;
           ctx.l2Raw = c.text;
           ctx.l2Cell = cell;
-          categories.push({ text: c.text, cell, level: 2, canonical, parent: ctx.l1, alias: cat.alias, suggestion: null });
+          categories.push(withArea({ text: c.text, cell, level: 2, canonical, parent: ctx.l1, alias: cat.alias, suggestion: null }, stacked));
         }
         continue;
       }
@@ -858,7 +875,7 @@ function readIndicators(
           ctx.l2Raw = c.text;
           ctx.l2Cell = cell;
         }
-        categories.push({ text: c.text, cell, level: null, canonical: null, parent: ctx.l1, alias: false, suggestion: looks.suggestion });
+        categories.push(withArea({ text: c.text, cell, level: null, canonical: null, parent: ctx.l1, alias: false, suggestion: looks.suggestion }, stacked));
         continue;
       }
       rest.push(c);
@@ -937,6 +954,7 @@ function readIndicators(
           nameUnit: unitFromName(name) ?? rowUnit,
           columnUnit: colUnit,
           row: r,
+          ...(stacked ? { area: stacked } : {}),
         });
       }
     }

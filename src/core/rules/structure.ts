@@ -31,10 +31,10 @@ export const structure: Rule = {
     }
     // Two indicator areas side by side (长期 | 年度, 中期 | 年度): a unit often fills only one; an area without any
     // named indicator is left alone, the other is checked in full (青山区 2020 项目支出绩效目标表)
-    const areas = new Set(table.indicators.map((i) => i.area ?? 0));
+    const areas = new Set([...table.indicators.map((i) => i.area ?? 0), ...table.categories.map((c) => c.area ?? 0)]);
     const namedIn = (a: number) => table.indicators.filter((i) => !i.placeholder && i.name && (i.area ?? 0) === a);
     const filled = [...areas].filter((a) => namedIn(a).length > 0);
-    const checkAreas = filled.length > 0 ? filled : [0];
+    const checkAreas = filled.length > 0 ? filled : areas.size > 0 ? [...areas] : [0];
     const inBlock = (l1: string, i: Indicator) =>
       i.level1 === l1 ||
       (l1 === L1.satisfaction && i.level2 === L2.served) ||
@@ -46,7 +46,7 @@ export const structure: Rule = {
     if (!flat && (table.indicators.length > 0 || table.header)) {
       for (const a of checkAreas) {
         const named = namedIn(a);
-        const labelArea = (c: { cell: { col: number } }) => areaOfCol(table, c.cell.col) === a;
+        const labelArea = (c: { cell: { col: number }; area?: number }) => (c.area ?? areaOfCol(table, c.cell.col)) === a;
         for (const l1 of required) {
           if (named.some((i) => inBlock(l1, i))) continue;
           const label = table.categories.find((c) => c.canonical === l1 && c.level === 1 && labelArea(c));
@@ -71,5 +71,6 @@ export const structure: Rule = {
 function areaOfCol(table: { indicators: Indicator[] }, col: number): number {
   let firstOfSecond = Infinity;
   for (const i of table.indicators) if (i.area === 1 && i.nameCell.col < firstOfSecond) firstOfSecond = i.nameCell.col;
+  if (firstOfSecond === Infinity) return 0;
   return col >= firstOfSecond ? 1 : 0;
 }
