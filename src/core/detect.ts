@@ -5,6 +5,7 @@
 import type { Merge } from './grid';
 import { isFirstLevelHeaderKey, isIndicatorHeaderRow } from './indicator-area';
 import { SheetView } from './sheet';
+import { matchCategoryKey } from './vocab';
 
 export interface Segment {
   top: number;
@@ -16,6 +17,11 @@ export interface Segment {
   kind: 'project' | 'department';
   /** First indicator header row (一级指标 | 二级指标 | ...). */
   headerRow: number;
+  /**
+   * The indicator area has no header row: headerRow is its first indicator row, introduced by a frame label
+   * ("部门整体支出年度绩效指标 | 产出指标 | 质量指标:…": 湖南 2017 部门整体支出绩效目标申报表).
+   */
+  headerless?: boolean;
 }
 
 const PROJECT_NAME = /^(项目名称|项目支出名称|项目\(?支出\)?名称|项目\((专项|资金)\)名称|专项\((项目|资金)\)名称|资金名称|专项(资金)?名称|转移支付(资金)?名称)/;
@@ -38,6 +44,7 @@ interface Pending {
   anchor: { row: number; col: number } | null;
   kind: 'project' | 'department';
   headerRow: number | null;
+  headerless?: boolean;
 }
 
 /** Finds table segments on a sheet. */
@@ -132,6 +139,11 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
         cur = { top: r, anchor: { row: r, col: anchor.col }, kind: anchor.kind, headerRow: null };
       }
     }
+    if (!header && cur && cur.anchor && cur.headerRow === null && startsHeaderlessArea(cells)) {
+      cur.headerRow = r;
+      cur.headerless = true;
+      continue;
+    }
     if (header) {
       if (!cur) cur = { top: r, anchor: null, kind: 'project', headerRow: r };
       else if (cur.headerRow === null) cur.headerRow = r;
@@ -180,9 +192,17 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
     if (!Number.isFinite(segLeft)) continue;
     let kind = s.kind;
     if (kind === 'project' && segmentLooksDepartment(view, s.top, bottom, left, right)) kind = 'department';
-    out.push({ top: s.top, bottom, left: segLeft, right: segRight, anchor: s.anchor, kind, headerRow: s.headerRow });
+    out.push({ top: s.top, bottom, left: segLeft, right: segRight, anchor: s.anchor, kind, headerRow: s.headerRow, ...(s.headerless ? { headerless: true } : {}) });
   }
   return out;
+}
+
+/** A frame label ending in 绩效指标 followed by a 一级 category in the same row: an indicator area without header. */
+function startsHeaderlessArea(cells: { key: string }[]): boolean {
+  if (cells.length < 2) return false;
+  const k = cells[0].key;
+  if (k.length > 20 || !/绩效指标$/.test(k)) return false;
+  return matchCategoryKey(cells[1].key)?.level === 1;
 }
 
 function segmentLooksDepartment(view: SheetView, top: number, bottom: number, left: number, right: number): boolean {

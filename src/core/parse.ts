@@ -642,6 +642,8 @@ function secondAreaStart(view: SheetView, seg: Segment, row: number, valueCol: n
 }
 
 function readIndicatorHeader(view: SheetView, seg: Segment): IndicatorHeader {
+  // (no header row: the area starts at headerRow, read as if its header were the row above)
+  if (seg.headerless) return { row: seg.headerRow - 1, level1Col: null, level2Col: null, level3Col: null, valueCol: null, otherCols: [] };
   const h: IndicatorHeader = { row: seg.headerRow, level1Col: null, level2Col: null, level3Col: null, valueCol: null, otherCols: [] };
   // the first 指标值 column counts (a second one is the 年度 area of the central template), unless it was only
   // guessed from a "三级指标 指标值" cell
@@ -739,7 +741,7 @@ function isDots(key: string): boolean {
 const INDEX_SPLIT = /(?=指标\s*\d+\s*[:：.、])/;
 const INDEX_RE = /^指标\s*(\d+)\s*[:：.、]\s*/;
 // (anchored as a whole: same as /^(本年度|年度|中期|实施期)?绩效指标$|^产出$|^指标$/, without retrying every position)
-const FRAME_RE = /^(?:(本年度|年度|中期|实施期)?绩效指标$|产出$|指标$)/;
+const FRAME_RE = /^(?:(本年度|年度|中期|实施期)?绩效指标$|产出$|指标$|[\u4e00-\u9fa5]{2,10}(年度)?绩效指标$)/;
 
 /** A 序号 (1, 2, 3 …) left of the 三级指标 column, or a cell of a column headed 序号: never an indicator's name. */
 function isSerialCell(c: RowCell, h: IndicatorHeader, nameCol: number | null): boolean {
@@ -786,7 +788,7 @@ function readIndicators(
   const unitCol = unitColumn(view, seg, h);
   const headUnit = valueHeaderUnit(view, seg, h);
   const ctx: Ctx = { l1: null, l1Raw: '', l1Cell: null, l2: null, l2Raw: '', l2Cell: null };
-  const valueCol = h.valueCol ?? seg.right;
+  const valueCol = h.valueCol ?? (seg.headerless ? seg.right + 1 : seg.right);
   const nameCol = h.level3Col;
   const firstRow = h.row + 1;
   const setL1 = (canonical: string | null, raw: string, cell: CellRef | null) => {
@@ -913,6 +915,17 @@ function readIndicators(
     // the name cell merged over the 指标值 column: point at the 指标值 column, not at the name
     if (!valueHit && valueCell.col === nameCell.col && valueCell.row === r) valueCell = { row: r, col: defaultValueCol };
     let rawValue = valueHit ? valueHit.text : '';
+    let name0 = nameCell.text;
+    if (seg.headerless && !valueHit) {
+      // no header, no 指标值 column: the indicator is described in its one cell ("质量指标:学校的教育教学秩序良好…",
+      // "指标1部门重点支出占…15%"): the label before the colon is its name, the text its target
+      const m = /^([^:：]{2,16})[:：]\s*([\s\S]+)$/.exec(nameCell.text);
+      if (m && matchCategoryKey(labelKey(m[1]))) {
+        name0 = m[1].trim();
+        rawValue = m[2].trim();
+      } else rawValue = nameCell.text;
+      valueCell = { row: r, col: nameCell.col };
+    }
     if (!valueHit && valueCell.row < r && valueCell.col > nameCell.col) {
       // one 指标值 merged down over the rows of several indicators: it is the value of each of them
       const shared = view.text(valueCell.row, valueCell.col);
@@ -926,8 +939,9 @@ function readIndicators(
     for (const nc of nameCells) {
       // cell texts are normalised already; only "指标N:" cells can hold several indicators
       // (a text with 指标 at most at its start splits into itself: no split needed)
-      const parts = nc.key.includes('指标') && nc.text.indexOf('指标', 1) > 0 ? nc.text.split(INDEX_SPLIT).map((p) => p.trim()).filter(Boolean) : [nc.text];
-      const segsOfCell = parts.length > 0 ? parts : [nc.text];
+      const text = nc === nameCell ? name0 : nc.text;
+      const parts = !seg.headerless && nc.key.includes('指标') && text.indexOf('指标', 1) > 0 ? text.split(INDEX_SPLIT).map((p) => p.trim()).filter(Boolean) : [text];
+      const segsOfCell = parts.length > 0 ? parts : [text];
       for (const part of segsOfCell) {
         // parts are trimmed: only a part starting with 指标 can match INDEX_RE. INDEX_RE allows any whitespace
         // where it allows any, so it is tested on the part as is (no need to collapse whitespace first), and its
