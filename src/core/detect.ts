@@ -22,6 +22,12 @@ export interface Segment {
    * ("部门整体支出年度绩效指标 | 产出指标 | 质量指标:…": 湖南 2017 部门整体支出绩效目标申报表).
    */
   headerless?: boolean;
+  /**
+   * One project of a list: a header row 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 … over the rows of many projects,
+   * each project's name merged down over its indicator rows (井研 2023 部门预算项目绩效目标申报表, budget-system exports).
+   * headerRow is the list's header (above top); the fields are read under their column headers.
+   */
+  listed?: boolean;
 }
 
 const PROJECT_NAME = /^(项目名称|项目支出名称|项目\(?支出\)?名称|项目\((专项|资金)\)名称|专项\((项目|资金)\)名称|资金名称|专项(资金)?名称|转移支付(资金)?名称)/;
@@ -85,6 +91,7 @@ function columnBands(view: SheetView): { left: number; right: number }[] {
 /** Table segments within columns left..right; sets flags.sideBySide when a row holds two indicator headers. */
 function findIn(view: SheetView, left: number, right: number, flags: { sideBySide: boolean; banded?: boolean }): Segment[] {
   const segs: Pending[] = [];
+  const listed: Segment[] = [];
   let cur: Pending | null = null;
   let deptHint = false;
   for (let r = view.top; r <= view.bottom; r++) {
@@ -93,10 +100,14 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
     let anchor: { col: number; kind: 'project' | 'department' } | null = null;
     let header = false;
     let title = false;
+    let projectCol = -1;
+    let firstLevelCol = -1;
     // indexed loops here and below: for-of left iterator objects behind in this hot path
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i];
       const key = c.key;
+      if (projectCol < 0 && key.length <= 12 && key.includes('名称') && PROJECT_NAME.test(key)) projectCol = c.col;
+      if (firstLevelCol < 0 && key.charCodeAt(0) === 0x4e00 && isHeaderKey(key)) firstLevelCol = c.col;
       // cheap substring checks first: most cells are indicator names and values
       if (!anchor && key.length <= 40 && key.includes('名称')) {
         if (PROJECT_NAME.test(key)) anchor = { col: c.col, kind: 'project' };
@@ -114,6 +125,15 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
       const keys: string[] = [];
       for (let i = 0; i < cells.length; i++) keys.push(cells[i].key);
       if (isIndicatorHeaderRow(keys)) header = true;
+    }
+    if (header && projectCol >= 0 && firstLevelCol > projectCol) {
+      // a list of projects under one header row
+      if (cur) segs.push(cur);
+      cur = null;
+      const found = listSegments(view, r, projectCol, left, right);
+      listed.push(...found.segments);
+      r = found.end;
+      continue;
     }
     if (title && !anchor && !header) {
       // A title line starts a new table unless the current one has not reached its name yet.
@@ -194,7 +214,42 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
     if (kind === 'project' && segmentLooksDepartment(view, s.top, bottom, left, right)) kind = 'department';
     out.push({ top: s.top, bottom, left: segLeft, right: segRight, anchor: s.anchor, kind, headerRow: s.headerRow, ...(s.headerless ? { headerless: true } : {}) });
   }
-  return out;
+  if (listed.length === 0) return out;
+  return out.concat(listed).sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/**
+ * The projects of a list under the header row `header`: a project starts at each name in the name column and runs to
+ * the bottom of its merged name cell, or to the row before the next name. The list ends at two empty rows, a title or
+ * another header.
+ */
+function listSegments(view: SheetView, header: number, nameCol: number, left: number, right: number): { segments: Segment[]; end: number } {
+  const hc = view.rowCells(header, left, right);
+  const segLeft = hc.length ? hc[0].col : left;
+  const segRight = hc.length ? view.spanRight(header, hc[hc.length - 1].col) : right;
+  const segments: Segment[] = [];
+  let empties = 0;
+  let end = header;
+  for (let q = header + 1; q <= view.bottom; q++) {
+    const cells = view.rowCells(q, left, right);
+    if (cells.length === 0) {
+      if (++empties >= 2) break;
+      continue;
+    }
+    empties = 0;
+    if (cells.some((c) => isHeaderKey(c.key) || (c.key.length <= 60 && TITLE.test(c.key)))) break;
+    end = q;
+    const name = view.text(q, nameCol);
+    const a = view.anchor(q, nameCol);
+    if (name && a.row === q && a.col === nameCol) {
+      const m = view.mergeAt(q, nameCol);
+      segments.push({ top: q, bottom: m ? m.bottom : q, left: segLeft, right: segRight, anchor: { row: q, col: nameCol }, kind: 'project', headerRow: header, listed: true });
+    } else if (segments.length > 0) {
+      const last = segments[segments.length - 1];
+      if (q > last.bottom) last.bottom = q;
+    }
+  }
+  return { segments, end };
 }
 
 /** A frame label ending in 绩效指标 followed by a 一级 category in the same row: an indicator area without header. */

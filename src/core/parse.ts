@@ -242,8 +242,9 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
   /** Column of the label of each funds group (its total's label: "中期资金总额：" | 300 | "年度资金总额：" | 100). */
   const fundLabelCols: number[] = [];
 
-  const taskHeader = findTaskHeader(view, seg);
+  const taskHeader = seg.listed ? null : findTaskHeader(view, seg);
   const unit = moneyUnitOf(view, seg, taskHeader ? taskHeader.row : seg.headerRow);
+  if (seg.listed) readListedFields(view, seg, unit, fields, funds, goals);
 
   for (let r = seg.top; r < seg.headerRow; r++) {
     // (the task block has its own reading below)
@@ -419,6 +420,27 @@ function linesAsLabels(cells: RowCell[], kind: 'project' | 'department'): RowCel
   return out;
 }
 
+/**
+ * The fields of a project of a list (see Segment.listed): each header cell left of 一级指标 that is a known label
+ * (项目名称, 预算数, 年度目标 …) has its value in the project's first row.
+ */
+function readListedFields(view: SheetView, seg: Segment, unit: MoneyUnit, fields: HeaderField[], funds: FundsGroup[], goals: GoalText[]): void {
+  for (const c of view.rowCells(seg.headerRow, seg.left, seg.right)) {
+    if (isHeaderKey(c.key)) break;
+    const hit = matchField(c.text, seg.kind, c.key);
+    if (!hit || hit.def.kind === 'frame') continue;
+    const cell = { row: seg.top, col: c.col };
+    const value = view.text(seg.top, c.col);
+    const labelCell = { row: seg.headerRow, col: c.col };
+    if (hit.def.kind === 'text') fields.push({ key: hit.def.key, label: hit.def.label, value, cell, labelCell, required: !!hit.def.required });
+    else if (hit.def.kind === 'goal') goals.push({ label: hit.def.label, scope: '', text: value, cell });
+    else if (hit.def.kind === 'total') {
+      funds.push({ scope: '', total: moneyField('total', hit.def.label, { value, cell }, unit), parts: [] });
+      fields.push({ key: 'total', label: hit.def.label, value, cell, labelCell, required: true });
+    }
+  }
+}
+
 const PLAIN_AMOUNT = /^[+-]?\d[\d,]*(\.\d+)?$/;
 const BREAKDOWN_TOTAL = /^(合计|总计|小计)$/;
 
@@ -526,7 +548,8 @@ function findTaskHeader(view: SheetView, seg: Segment): TaskHeader | null {
  */
 function moneyUnitOf(view: SheetView, seg: Segment, end: number): MoneyUnit {
   let yuan = false;
-  for (let r = seg.top; r < end; r++) {
+  // (a project of a list: the unit line is above the list's header)
+  for (let r = seg.listed ? Math.max(view.top, seg.headerRow - 4) : seg.top; r < end; r++) {
     const cells = view.rowCells(r, seg.left, seg.right);
     for (let i = 0; i < cells.length; i++) {
       const k = cells[i].key;
@@ -790,7 +813,7 @@ function readIndicators(
   const ctx: Ctx = { l1: null, l1Raw: '', l1Cell: null, l2: null, l2Raw: '', l2Cell: null };
   const valueCol = h.valueCol ?? (seg.headerless ? seg.right + 1 : seg.right);
   const nameCol = h.level3Col;
-  const firstRow = h.row + 1;
+  const firstRow = seg.listed ? seg.top : h.row + 1;
   const setL1 = (canonical: string | null, raw: string, cell: CellRef | null) => {
     ctx.l1 = canonical;
     ctx.l1Raw = raw;
@@ -828,6 +851,8 @@ function readIndicators(
       const c = cells[ci];
       const key = c.key;
       if ((key.endsWith('指标') || key === '产出') && FRAME_RE.test(key)) continue;
+      // (a project of a list: its name, budget and goal stand left of the indicator columns)
+      if (seg.listed && h.level1Col !== null && c.col < h.level1Col) continue;
       if (isDots(key)) continue;
       if (key.startsWith('指标') && INDEX_RE.test(key)) {
         rest.push(c);
