@@ -65,7 +65,8 @@ const FIELD_DEFS: FieldDef[] = [
   { key: 'fiscal', re: /^(其中)?:?(财政)?预算资金(?![总合])(\((万元|元)\))?/, kind: 'part', label: '预算资金' },
   { key: 'fiscal', re: /^(其中)?:?财政资金(\((万元|元)\))?/, kind: 'part', label: '财政资金' },
   { key: 'other', re: /^(当年)?其他(资金|收入)(\((万元|元)\))?|^其他(?=[:\d(]|$)/, kind: 'part', label: '其他资金' },
-  { key: 'other', re: /^(其中)?:?非税收入(拨款)?(\((万元|元)\))?/, kind: 'part', label: '非税收入' },
+  { key: 'other', re: /^(其中)?:?(纳入(预算|专户)管理的)?非税收入(拨款)?(\((万元|元)\))?/, kind: 'part', label: '非税收入' },
+  { key: 'fiscal', re: /^(其中)?:?政府性基金(预算)?拨款(\((万元|元)\))?/, kind: 'part', label: '政府性基金拨款' },
   { key: 'other', re: /^(其中)?:?((单位)?自筹(资金)?|自有资金|社会资金)(\((万元|元)\))?/, kind: 'part', label: '自筹资金' },
   // department incomes besides 财政拨款 and 其他资金 (收入来源: 事业收入, 经营收入 ...)
   { key: 'otherIncome', re: /^(事业收入|(事业单位)?经营收入|上级补助收入|附属单位上缴收入|用事业基金弥补收支差额)(\((万元|元)\))?/, kind: 'part', label: '事业收入', departmentOnly: true },
@@ -168,6 +169,8 @@ function restAfter(text: string, n: number): string {
 
 function isAnyLabel(text: string, kind: 'project' | 'department', key?: string): boolean {
   const k = key ?? labelKey(text);
+  // another label with its value ("单位负责人:林友": 炎陵 2017 部门整体支出绩效目标申报表) is never a value
+  if (/^[\u4e00-\u9fa5()]{2,12}:/.test(k)) return true;
   return matchField(text, kind, k) !== null || matchCategoryKey(k) !== null;
 }
 
@@ -192,7 +195,9 @@ function readLabelValue(view: SheetView, seg: Segment, row: number, col: number,
     const ok = allowBelow === 'number' ? !!t && /^[+-]?\d[\d,]*(\.\d+)?$/.test(t) && !(m && m.right > m.left) : !!t && !isAnyLabel(t, kind);
     if (ok) return { value: t, cell: { row: below, col } };
   }
-  const target = after <= seg.right ? anchorIn(view, seg, row, after) : { row, col };
+  // "部门(单位)名称:" with another label right of it: the value belongs after the colon, in the label's own cell
+  const ownCell = /[:：]\s*$/.test(view.raw(row, col)) && !!next && isAnyLabel(next.text, kind, next.key);
+  const target = after <= seg.right && !ownCell ? anchorIn(view, seg, row, after) : { row, col };
   return { value: '', cell: target };
 }
 
@@ -410,7 +415,11 @@ function linesAsLabels(cells: RowCell[], kind: 'project' | 'department'): RowCel
   const out: RowCell[] = [];
   for (const c of cells) {
     const lines = c.text.includes('\n') ? c.text.split('\n').map((l) => l.trim()).filter(Boolean) : [];
-    const asLabels = lines.length >= 2 && lines.every((l) => /\d/.test(l) && matchField(l, kind)?.def.kind !== undefined && ['total', 'part'].includes(matchField(l, kind)!.def.kind));
+    // (lines of money labels, at least two with an amount: "公共财政拨款:683\n政府性基金拨款:\n…非税收入拨款:21")
+    const asLabels =
+      lines.length >= 2 &&
+      lines.filter((l) => /\d/.test(l)).length >= 2 &&
+      lines.every((l) => ['total', 'part'].includes(matchField(l, kind)?.def.kind ?? ''));
     if (!asLabels) {
       out.push(c);
       continue;

@@ -135,6 +135,18 @@ export const sumMismatch: Rule = {
     if (table.kind === 'department') {
       const ex = table.expenses.filter((e) => e.amount !== null);
       const inc = table.incomes.filter((e) => e.amount !== null);
+      // the department's total (年初预算资金, 资金总额) against its incomes (炎陵 2017 部门整体支出绩效目标申报表)
+      const totalField = table.funds.find((g) => !g.breakdown && g.parts.length === 0 && g.total && g.total.amount !== null)?.total;
+      if (totalField && inc.length > 0) {
+        const total = amountOf(totalField)!;
+        if (!sumAgrees(total, totalField.amount!, inc)) {
+          out.push({
+            cell: totalField.cell,
+            messageId: 'funds',
+            data: { label: totalField.label, total: fmt(total), parts: inc.map((p) => p.label).join('、'), sum: fmt(sumOf(inc)) },
+          });
+        }
+      }
       if (ex.length > 0 && inc.length > 0) {
         const se = sumOf(ex);
         const si = sumOf(inc);
