@@ -518,9 +518,10 @@ function findTaskHeader(view: SheetView, seg: Segment): TaskHeader | null {
     for (let i = 0; i < cells.length && !amountLike; i++) amountLike = cells[i].key.startsWith('拟投入') || TASK_BUDGET_RE.test(cells[i].key);
     if (!amountLike) continue;
     const name = cells.find((c) => /名称$/.test(c.key));
+    // (支出项目名称 | 预算金额: the 年度履职目标 block of 宁德 2019 部门整体支出绩效目标表)
     const amount =
       cells.find((c) => c.key.startsWith('拟投入')) ??
-      (name && /^(任务)?名称$/.test(name.key) ? cells.find((c) => TASK_BUDGET_RE.test(c.key)) : undefined);
+      (name && (/^(任务)?名称$/.test(name.key) || (seg.kind === 'department' && /^(支出)?项目名称$/.test(name.key))) ? cells.find((c) => TASK_BUDGET_RE.test(c.key)) : undefined);
     if (!amount) continue;
     const h: TaskHeader = {
       row: r,

@@ -114,6 +114,7 @@ export const sumMismatch: Rule = {
     funds: '「{label}」{total}万元不等于{parts}之和{sum}万元',
     department: '部门预算支出合计{expenses}万元（{expenseLabels}）不等于收入合计{incomes}万元（{incomeLabels}）',
     costItems: '成本指标分项合计{sum}万元，与预算金额{budget}万元不一致',
+    taskExpense: '「{name}」的预算金额{amount}万元与表中的{name}{expense}万元不一致',
     costOver: '成本指标「{name}」{value}万元超过预算金额{budget}万元',
     unitCost: '成本指标「{name}」{value}乘以「{qtyName}」{qty}为{product}万元，超过预算金额{budget}万元',
   },
@@ -135,6 +136,15 @@ export const sumMismatch: Rule = {
     if (table.kind === 'department') {
       const ex = table.expenses.filter((e) => e.amount !== null);
       const inc = table.incomes.filter((e) => e.amount !== null);
+      // a task line named after an expense (支出项目名称 基本支出 | 171.41) against that expense (基本支出 110.61)
+      for (const t of table.tasks) {
+        const e = table.expenses.find((x) => x.amount !== null && x.label === t.name.replace(/\s+/g, ''));
+        const a = dec(t.amount);
+        if (!e || !a || !t.amountCell) continue;
+        if (!agree(a, dec(e.amount)!, t.amount!, e.amount!)) {
+          out.push({ cell: t.amountCell, messageId: 'taskExpense', data: { name: e.label, amount: fmt(a), expense: fmt(dec(e.amount)!) } });
+        }
+      }
       // the department's total (年初预算资金, 资金总额) against its incomes (炎陵 2017 部门整体支出绩效目标申报表)
       const totalField = table.funds.find((g) => !g.breakdown && g.parts.length === 0 && g.total && g.total.amount !== null)?.total;
       if (totalField && inc.length > 0) {
