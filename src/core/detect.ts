@@ -3,6 +3,7 @@
  * at any offset, merged or not.
  */
 import type { Merge } from './grid';
+import { DEPARTMENT_NAME_RE, PROJECT_NAME_RE } from './header-labels';
 import { isFirstLevelHeaderKey, isIndicatorHeaderRow } from './indicator-area';
 import { SheetView } from './sheet';
 import { matchCategoryKey } from './vocab';
@@ -30,8 +31,8 @@ export interface Segment {
   listed?: boolean;
 }
 
-const PROJECT_NAME = /^(项目名称|项目支出名称|项目\(?支出\)?名称|项目\((专项|资金)\)名称|专项\((项目|资金)\)名称|资金名称|专项(资金)?名称|转移支付(资金)?名称)/;
-const DEPT_NAME = /^(部门名称|单位名称|部门\(单位\)名称|预算单位名称)/;
+const PROJECT_NAME = PROJECT_NAME_RE;
+const DEPT_NAME = DEPARTMENT_NAME_RE;
 const TITLE = /绩效目标(申报)?表/;
 
 /**

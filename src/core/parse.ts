@@ -19,87 +19,15 @@ import { type MoneyUnit, agree, dec, parseMoneyWritten } from './money';
 import { type RowCell, SheetView } from './sheet';
 import { isSpaceCode, labelKey, normalizeText } from './text';
 import { parseValue, unitFromName } from './value';
+import { type FieldDef, FIELD_DEFS, SCOPES } from './header-labels';
 import { columnRole, endsIndicatorArea, isIndicatorHeaderRow } from './indicator-area';
 import { type Profile, L1, L2, defaultParent, looksLikeCategoryKey, matchCategoryKey } from './vocab';
-
-type FieldKind = 'text' | 'goal' | 'total' | 'sum' | 'part' | 'expense' | 'expenseGroup' | 'expensePart' | 'income' | 'plan' | 'frame';
-
-interface FieldDef {
-  key: string;
-  re: RegExp;
-  kind: FieldKind;
-  label: string;
-  required?: boolean;
-  projectOnly?: boolean;
-  departmentOnly?: boolean;
-}
-
-const FIELD_DEFS: FieldDef[] = [
-  { key: 'goal', re: /^(年度总体绩效目标|年度总体目标|年度绩效目标|实施期绩效目标|本年度绩效目标|总体绩效目标|实施期总体目标|实施期目标|中期目标|年度目标|总体目标|绩效目标)(\([^)]*\))?/, kind: 'goal', label: '绩效目标', required: true },
-  { key: 'projectName', re: /^(项目名称|项目支出名称|项目\((支出|专项|资金)\)名称|专项\((项目|资金)\)名称|资金名称|专项(资金)?名称|转移支付(资金)?名称)/, kind: 'text', label: '项目名称', required: true, projectOnly: true },
-  { key: 'departmentName', re: /^(部门名称|单位名称|部门\(单位\)名称|预算单位名称)/, kind: 'text', label: '部门名称', required: true, departmentOnly: true },
-  { key: 'projectCode', re: /^项目编码/, kind: 'text', label: '项目编码', projectOnly: true },
-  { key: 'supervisor', re: /^主管部门(及代码)?(?!审核|意见|审批)/, kind: 'text', label: '主管部门', required: true },
-  { key: 'implementer', re: /^((具体|项目)?实施单位|项目执行单位|执行单位)/, kind: 'text', label: '实施单位', required: true },
-  { key: 'applicant', re: /^(申报单位|申请单位|项目单位)(?!负责人)/, kind: 'text', label: '申报单位' },
-  { key: 'budgetDepartment', re: /^预算部门/, kind: 'text', label: '预算部门', required: true },
-  { key: 'attribute', re: /^项目属性/, kind: 'text', label: '项目属性' },
-  { key: 'period', re: /^(项目期|项目日期|项目支出实施期|项目实施期)/, kind: 'text', label: '项目期' },
-  { key: 'staff', re: /^财政供养人员数/, kind: 'text', label: '财政供养人员数' },
-  { key: 'subunits', re: /^下属二级单位数/, kind: 'text', label: '下属二级单位数' },
-  { key: 'total', re: /^年度资金(申请)?总额(\([^)]*\))?/, kind: 'total', label: '年度资金总额', required: true },
-  { key: 'total', re: /^(中期资金总额|实施期资金总额)(\([^)]*\))?/, kind: 'total', label: '中期资金总额' },
-  { key: 'total', re: /^(项目资金(申请)?总额|资金(申请)?总额|项目总金额|项目总预算|本年预算数|年度预算金额)(\([^)]*\))?(?!及构成)/, kind: 'total', label: '资金总额', required: true },
-  // 年度金额 (汉阴 2022 区域绩效目标表), 当年资金总额 (青山区 2020), 下达资金总额 (巫溪 2025 转移支付), 本年度预计投入 (南岳 2023)
-  { key: 'total', re: /^(年度金额|当年资金总额|当年预算金额|当年预算(?![执编])|下达资金总额|下达资金|本年度预计投入|本年度申请金额|年初预算资金|(区级|县级|市级|部门)?支出预算总量|本年度申请(市|县|区|省)?(级)?(财政)?(预算)?资金)(\([^)]*\))?/, kind: 'total', label: '资金总额', required: true },
-  // 资金总额及构成 | 总额10606.7522万元 (宁乡 2021 项目绩效目标表)
-  { key: 'total', re: /^总额(?=[:\d(]|$)/, kind: 'total', label: '总额', required: true },
-  // 东莞 2019 财政项目支出绩效目标批复表: 中期市财政预算(万元) | 本年度申请市财政预算资金(万元)
-  { key: 'total', re: /^中期(市|县|区|省)?(级)?(财政)?预算(资金)?(\([^)]*\))?/, kind: 'total', label: '中期资金总额' },
-  { key: 'total', re: /^(预算数|年度预算数|项目预算数)/, kind: 'total', label: '预算数', required: true },
-  { key: 'total', re: /^(年度)?本级预算金额/, kind: 'total', label: '年度本级预算金额', required: true },
-  // (a unit in brackets belongs to the label: "其中：财政拨款（万元）| 11.5")
-  // (财政投款: a typo published in 蒙城 2024 申报表)
-  { key: 'fiscal', re: /^(其中)?:?(当年)?(一般公共预算|政府性基金(预算)?|国有资本经营预算|公共)?财政(拨|投)款(收入|资金)?(\((万元|元)\))?/, kind: 'part', label: '财政拨款' },
-  // 资金总额 = 一、预算资金 + 二、自有资金 + 三、其他 (湘潭 2024 项目绩效目标表)
-  { key: 'fiscal', re: /^(其中)?:?(财政)?预算资金(?![总合])(\((万元|元)\))?/, kind: 'part', label: '预算资金' },
-  { key: 'fiscal', re: /^(其中)?:?财政资金(\((万元|元)\))?/, kind: 'part', label: '财政资金' },
-  { key: 'other', re: /^(当年)?其他(资金|收入)(\((万元|元)\))?|^其他(?=[:\d(]|$)/, kind: 'part', label: '其他资金' },
-  { key: 'other', re: /^(其中)?:?(纳入(预算|专户)管理的)?非税收入(拨款)?(\((万元|元)\))?/, kind: 'part', label: '非税收入' },
-  { key: 'fiscal', re: /^(其中)?:?政府性基金(预算)?拨款(\((万元|元)\))?/, kind: 'part', label: '政府性基金拨款' },
-  { key: 'other', re: /^(其中)?:?((单位)?自筹(资金)?|自有资金|社会资金)(\((万元|元)\))?/, kind: 'part', label: '自筹资金' },
-  // department incomes besides 财政拨款 and 其他资金 (收入来源: 事业收入, 经营收入 ...)
-  { key: 'otherIncome', re: /^(事业收入|(事业单位)?经营收入|上级补助收入|附属单位上缴收入|用事业基金弥补收支差额)(\((万元|元)\))?/, kind: 'part', label: '事业收入', departmentOnly: true },
-  { key: 'carryover', re: /^(其中)?:?(上年结转(资金)?|结转资金)(\((万元|元)\))?/, kind: 'part', label: '上年结转资金' },
-  // funds by level of government (中央补助 + 省级补助 + 县级配套, 上级补助): either the whole breakdown or a split of 财政拨款
-  {
-    key: 'grant',
-    re: /^(其中)?:?((中央|省级?|市级?|州级?|县级?|区级?|本级|上级)(财政)?(补助|专项|转移支付|配套|安排)(资金)?|(中央|省级|市级|县级|区级|本级|上级|地方)(财政)?资金|(中央|省级?|市级?|县级?|区级?|本级)$)(\((万元|元)\))?/,
-    kind: 'part',
-    label: '上级补助',
-    projectOnly: true,
-  },
-  // the total written under a vertical list of parts (资金来源 | 金额: 财政拨款 20, 其他资金 5, 合计 25)
-  { key: 'total', re: /^(资金合计|合计|总计)(?![\u4e00-\u9fa5])/, kind: 'sum', label: '合计', projectOnly: true },
-  { key: 'basic', re: /^基本支出(\((万元|元)\))?$/, kind: 'expense', label: '基本支出', departmentOnly: true },
-  { key: 'projectSpending', re: /^项目支出(\((万元|元)\))?$/, kind: 'expense', label: '项目支出', departmentOnly: true },
-  { key: 'development', re: /^事业发展性支出/, kind: 'expenseGroup', label: '事业发展性支出', departmentOnly: true },
-  { key: 'developmentPart', re: /^(财政专项资金|其他事业发展性支出)$/, kind: 'expensePart', label: '事业发展性支出', departmentOnly: true },
-  { key: 'plan', re: /^资金支出计划/, kind: 'plan', label: '资金支出计划' },
-  {
-    key: 'frame',
-    re: /^(项目资金|预算规模及资金用途|预算规模|资金用途|预算整体情况|基本信息|部门预算支出|收入来源|预算金额|该项目支出上级资金|上级资金|填报单位|单位:|年度重点工作任务|名称$|主要实施内容|拟投入|期望达到|其他需完成的任务|一级指标|二级指标|三级指标|指标值|绩效指标$|本年度绩效指标)/,
-    kind: 'frame',
-    label: '',
-  },
-];
 
 /**
  * One automaton for all labels: most cells (names, values, prose) are rejected in a single test. Every label
  * pattern starts with ^, so the whole is anchored too: without it the engine retried every position of long texts.
  */
 const ANY_FIELD = new RegExp(`^(?:${FIELD_DEFS.map((d) => `(?:${d.re.source})`).join('|')})`);
-if (FIELD_DEFS.some((d) => !d.re.source.startsWith('^'))) throw new Error('FIELD_DEFS patterns must start with ^');
 
 /** "其中:1.中央资金" -> "其中:中央资金", "一、预算资金" -> "预算资金", "2.市级资金" -> "市级资金" (荣昌 2022, 湘潭 2024). */
 const LIST_NUMBER = /^(其中:?)?(\d{1,2}[.、]|[一二三四五六七八九十][、.]|\(\d{1,2}\)|\([一二三四五六七八九十]\))(?=[\u4e00-\u9fa5])/;
@@ -221,9 +149,7 @@ function shownLabel(key: string, rest: string, fallback: string): string {
 
 function scopeOf(labelText: string): string {
   const k = labelKey(labelText);
-  if (/^(中期|实施期)/.test(k)) return '中期';
-  if (/含本级和市县/.test(k)) return '含本级和市县';
-  if (/含本级/.test(k)) return '含本级';
+  for (const sc of SCOPES) if (sc.re.test(k)) return sc.scope;
   return '';
 }
 
