@@ -32,7 +32,8 @@ const ANY_FIELD = new RegExp(`^(?:${FIELD_DEFS.map((d) => `(?:${d.re.source})`).
 /** "其中:1.中央资金" -> "其中:中央资金", "一、预算资金" -> "预算资金", "2.市级资金" -> "市级资金" (荣昌 2022, 湘潭 2024). */
 const LIST_NUMBER = /^(其中:?)?(\d{1,2}[.、]|[一二三四五六七八九十][、.]|\(\d{1,2}\)|\([一二三四五六七八九十]\))(?=[\u4e00-\u9fa5])/;
 
-function matchField(text: string, kind: 'project' | 'department', knownKey?: string): { def: FieldDef; rest: string } | null {
+/** The field a label names, the text after the label, and the label key as matched (without list numbering). */
+function matchField(text: string, kind: 'project' | 'department', knownKey?: string): { def: FieldDef; rest: string; key: string } | null {
   let key = knownKey ?? labelKey(text);
   const numbered = LIST_NUMBER.exec(key);
   if (numbered) {
@@ -41,7 +42,7 @@ function matchField(text: string, kind: 'project' | 'department', knownKey?: str
   }
   if (!key || !ANY_FIELD.test(key) || key.includes('绩效目标表')) return null;
   const hit = fieldOfKey(key, kind);
-  return hit ? { def: hit.def, rest: restAfter(normalizeText(text), hit.length) } : null;
+  return hit ? { def: hit.def, rest: restAfter(normalizeText(text), hit.length), key } : null;
 }
 
 interface FieldHit {
@@ -233,7 +234,7 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
             break;
           }
           // (上级补助, 中央补助, 县级配套: named as written)
-          const label = def.key === 'grant' ? (def.re.exec(c.key)?.[2] ?? def.label) : def.label;
+          const label = def.key === 'grant' ? (def.re.exec(hit.key)?.[2] ?? def.label) : def.label;
           const f = moneyField(def.key, label, rv, unit);
           const group =
             nearestAbove(funds, fundLabelCols, r, c.col) ?? funds.find((g) => g.total && g.total.cell.row === r) ?? funds[funds.length - 1];

@@ -129,7 +129,7 @@ export const sumMismatch: Rule = {
         out.push({
           cell: g.total.cell,
           messageId: 'funds',
-          data: { label: g.total.label, total: fmt(total), parts: g.parts.map((p) => p.label).join('、'), sum: fmt(s) },
+          data: { label: g.total.label, total: fmt(total), parts: parts.map((p) => p.label).join('、'), sum: fmt(s) },
         });
       }
     }
