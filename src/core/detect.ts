@@ -127,11 +127,17 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
       for (let i = 0; i < cells.length; i++) keys.push(cells[i].key);
       if (isIndicatorHeaderRow(keys)) header = true;
     }
+    // a header of two rows: the list's labels above, merged down beside 一级指标 (湘西 2023 项目支出绩效目标表)
+    if (header && projectCol < 0 && firstLevelCol >= 0 && r > view.top && (!cur || cur.headerRow === null)) {
+      const above = view.rowCells(r - 1, left, firstLevelCol - 1);
+      const nameCell = above.find((c) => c.key.length <= 12 && PROJECT_NAME.test(c.key) && (view.mergeAt(r - 1, c.col)?.bottom ?? r - 1) >= r);
+      if (nameCell) projectCol = nameCell.col;
+    }
     if (header && projectCol >= 0 && firstLevelCol > projectCol) {
       // a list of projects under one header row
       if (cur) segs.push(cur);
       cur = null;
-      const found = listSegments(view, r, projectCol, left, right);
+      const found = listSegments(view, r, projectCol, firstLevelCol, left, right);
       listed.push(...found.segments);
       r = found.end;
       continue;
@@ -224,9 +230,11 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
  * the bottom of its merged name cell, or to the row before the next name. The list ends at two empty rows, a title or
  * another header.
  */
-function listSegments(view: SheetView, header: number, nameCol: number, left: number, right: number): { segments: Segment[]; end: number } {
+function listSegments(view: SheetView, header: number, nameCol: number, firstLevelCol: number, left: number, right: number): { segments: Segment[]; end: number } {
   const hc = view.rowCells(header, left, right);
-  const segLeft = hc.length ? hc[0].col : left;
+  // (the list's labels may stand in the row above, merged down: the table starts at the leftmost of them)
+  const above = header > view.top ? view.rowCells(header - 1, left, right) : [];
+  const segLeft = Math.min(hc.length ? hc[0].col : left, nameCol, above.length ? above[0].col : Infinity);
   const segRight = hc.length ? view.spanRight(header, hc[hc.length - 1].col) : right;
   const segments: Segment[] = [];
   let empties = 0;
@@ -242,10 +250,12 @@ function listSegments(view: SheetView, header: number, nameCol: number, left: nu
     end = q;
     const name = view.text(q, nameCol);
     const a = view.anchor(q, nameCol);
-    if (name && a.row === q && a.col === nameCol) {
+    // (a unit's subtotal row has a name but no indicators: 州民族特殊教育学校 | 30.00)
+    const indicatorCells = cells.some((c) => c.col >= firstLevelCol);
+    if (name && a.row === q && a.col === nameCol && indicatorCells) {
       const m = view.mergeAt(q, nameCol);
       segments.push({ top: q, bottom: m ? m.bottom : q, left: segLeft, right: segRight, anchor: { row: q, col: nameCol }, kind: 'project', headerRow: header, listed: true });
-    } else if (segments.length > 0) {
+    } else if (segments.length > 0 && indicatorCells) {
       const last = segments[segments.length - 1];
       if (q > last.bottom) last.bottom = q;
     }

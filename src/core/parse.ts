@@ -99,7 +99,7 @@ function restAfter(text: string, n: number): string {
 function isAnyLabel(text: string, kind: 'project' | 'department', key?: string): boolean {
   const k = key ?? labelKey(text);
   // another label with its value ("单位负责人:林友": 炎陵 2017 部门整体支出绩效目标申报表) is never a value
-  if (/^[\u4e00-\u9fa5()]{2,12}:/.test(k)) return true;
+  if (/^[\u4e00-\u9fa5()]{0,10}(负责人|联系人|电话|单位|部门|名称|日期|时间|编码|代码|填报人|填表人):/.test(k)) return true;
   return matchField(text, kind, k) !== null || matchCategoryKey(k) !== null;
 }
 
@@ -110,10 +110,13 @@ interface ReadValue {
 
 /** Value of a label at (row, col): remainder of the same cell, else the next non-label cell to the right, else below. */
 function readLabelValue(view: SheetView, seg: Segment, row: number, col: number, rest: string, allowBelow: boolean | 'number'): ReadValue {
-  if (rest) return { value: rest, cell: { row, col } };
   const kind = seg.kind;
   const after = view.spanRight(row, col) + 1;
-  const next = view.firstCell(row, after, seg.right);
+  let next = view.firstCell(row, after, seg.right);
+  // a stray character left after the label ("专项名称金 | 林业草原生态保护恢复资金": 陈仓 2021): the value is right of it
+  if (rest && !(rest.length === 1 && /[\u4e00-\u9fa5]/.test(rest) && next && !isAnyLabel(next.text, kind, next.key))) return { value: rest, cell: { row, col } };
+  // "财政拨款 | 小计 | 80" (镇江 2024): the amount is right of the 小计
+  if (next && /^(小计|合计)$/.test(next.key)) next = view.firstCell(row, view.spanRight(row, next.col) + 1, seg.right) ?? next;
   if (next && !isAnyLabel(next.text, kind, next.key)) return { value: next.text, cell: { row, col: next.col } };
   if (allowBelow) {
     const m = view.mergeAt(row, col);
@@ -146,6 +149,12 @@ function shownLabel(key: string, rest: string, fallback: string): string {
   if (rest) return fallback;
   const k = key.replace(/^其中:?/, '').replace(/\((万元|元)\)$/, '');
   return k || fallback;
+}
+
+/** A goal label as written, for messages ("实施期绩效目标", "年度绩效目标(含本级)"); the label itself when it has a value after it. */
+function goalLabel(cellKey: string, matchedKey: string): string {
+  const m = FIELD_DEFS[0].re.exec(matchedKey);
+  return m ? m[0] : cellKey;
 }
 
 function scopeOf(labelText: string): string {
@@ -196,10 +205,11 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
         const rv = readLabelValue(view, seg, r, c.col, rest, true);
         const nextIsGoal = !rest && !rv.value && view.rowCells(r, view.spanRight(r, c.col) + 1, seg.right).some((x) => matchField(x.text, seg.kind, x.key)?.def.kind === 'goal');
         if (nextIsGoal) continue; // a frame label such as 绩效目标 followed by 年度绩效目标(含本级)...
-        goals.push({ label: def.label, scope: scopeOf(c.text), text: rv.value, cell: rv.cell });
+        goals.push({ label: goalLabel(c.key, hit.key), scope: scopeOf(c.text), text: rv.value, cell: rv.cell });
         continue;
       }
-      const rv = readLabelValue(view, seg, r, c.col, rest, def.kind === 'total' || def.kind === 'part' ? 'number' : false);
+      // (a label on a line of its own in a cell of several: its amount is on the line or nowhere)
+      const rv = (c as { line?: boolean }).line && !rest ? { value: '', cell: { row: r, col: c.col } } : readLabelValue(view, seg, r, c.col, rest, def.kind === 'total' || def.kind === 'part' ? 'number' : false);
       switch (def.kind) {
         case 'text': {
           // names are reported as written (full-width brackets kept)
@@ -351,7 +361,7 @@ function linesAsLabels(cells: RowCell[], kind: 'project' | 'department'): RowCel
       out.push(c);
       continue;
     }
-    for (const l of lines) out.push({ col: c.col, text: l, key: labelKey(l) });
+    for (const l of lines) out.push(Object.assign({ col: c.col, text: l, key: labelKey(l) }, { line: true }));
   }
   return out;
 }
@@ -361,7 +371,13 @@ function linesAsLabels(cells: RowCell[], kind: 'project' | 'department'): RowCel
  * (项目名称, 预算数, 年度目标 …) has its value in the project's first row.
  */
 function readListedFields(view: SheetView, seg: Segment, unit: MoneyUnit, fields: HeaderField[], funds: FundsGroup[], goals: GoalText[]): void {
-  for (const c of view.rowCells(seg.headerRow, seg.left, seg.right)) {
+  // the labels in the header row, or in the row above it for a header of two rows (their merges reach down)
+  const labels = view.rowCells(seg.headerRow, seg.left, seg.right);
+  const firstLevel = labels.find((c) => isHeaderKey(c.key))?.col ?? seg.right + 1;
+  const above = seg.headerRow > view.top ? view.rowCells(seg.headerRow - 1, seg.left, firstLevel - 1) : [];
+  const cols = new Set(labels.map((c) => c.col));
+  const cells = labels.filter((c) => c.col < firstLevel).concat(above.filter((c) => !cols.has(c.col))).sort((a, b) => a.col - b.col);
+  for (const c of cells) {
     if (isHeaderKey(c.key)) break;
     const hit = matchField(c.text, seg.kind, c.key);
     if (!hit || hit.def.kind === 'frame') continue;
@@ -369,7 +385,7 @@ function readListedFields(view: SheetView, seg: Segment, unit: MoneyUnit, fields
     const value = view.text(seg.top, c.col);
     const labelCell = { row: seg.headerRow, col: c.col };
     if (hit.def.kind === 'text') fields.push({ key: hit.def.key, label: hit.def.label, value, cell, labelCell, required: !!hit.def.required });
-    else if (hit.def.kind === 'goal') goals.push({ label: hit.def.label, scope: '', text: value, cell });
+    else if (hit.def.kind === 'goal') goals.push({ label: goalLabel(c.key, hit.key), scope: scopeOf(c.text), text: value, cell });
     else if (hit.def.kind === 'total') {
       funds.push({ scope: '', total: moneyField('total', hit.def.label, { value, cell }, unit), parts: [] });
       fields.push({ key: 'total', label: hit.def.label, value, cell, labelCell, required: true });
@@ -706,7 +722,8 @@ const FRAME_RE = /^(?:(本年度|年度|中期|实施期)?绩效指标$|产出$|
 /** A 序号 (1, 2, 3 …) left of the 三级指标 column, or a cell of a column headed 序号: never an indicator's name. */
 function isSerialCell(c: RowCell, h: IndicatorHeader, nameCol: number | null): boolean {
   if (h.otherCols.includes(c.col)) return true;
-  return nameCol !== null && c.col < nameCol && /^\d{1,3}[.、]?$/.test(c.key);
+  // (also "目标1" in a column of its own before the 绩效内容: 福建 2017)
+  return nameCol !== null && c.col < nameCol && /^(目标)?\d{1,3}[.、]?$/.test(c.key);
 }
 
 /** "指标N:" (INDEX_RE), with a cheap first test. */

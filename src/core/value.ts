@@ -24,7 +24,7 @@ const BASE_UNITS = [
   '工作日', '个工作日', '场次', '期次', '批次', '班次', '件次', '项次', '人·次', '人·天', '个村', '个社区', '个乡镇',
   '个项目', '个单位', '个部门',
   // Latin units typed in technical tables ("≥80M" 射程: 湘潭 2023 申报表)
-  'km²', 'cm', 'mm', 'm', 'M', 'kg', 'KG', 'Kg', 't', 'T', 'L', 'ml', 'mL', 'dB', 'kW', 'KW', 'kWh', 'kVA', 'kV', 'MW', 'MPa', 'Mbps', 'M/s', 'G', 'Hz',
+  '百分比', 'km²', 'cm', 'mm', 'm', 'M', 'kg', 'KG', 'Kg', 't', 'T', 'L', 'ml', 'mL', 'dB', 'kW', 'KW', 'kWh', 'kVA', 'kV', 'MW', 'MPa', 'Mbps', 'M/s', 'G', 'Hz',
 ].sort((a, b) => b.length - a.length);
 
 const UNIT_ALT = BASE_UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
@@ -58,7 +58,7 @@ const DEADLINE = '(?:前|之前|以前|内|以内|止|为止)?';
 /** A short verb phrase after a deadline: 完成, 到位, 拨付到位, 发放完毕, 完成验收. */
 const DATE_VERB = '(?:[\\u4e00-\\u9fa5]{0,2}(?:完成|完工|办结|到位|拨付|发放|支付|结束|完毕|验收|上线|投用|启动|开工|实施)[\\u4e00-\\u9fa5]{0,4})?';
 const DATE_RE = new RegExp(
-  `^(?:${DATE_WORD}|${DATE_POINT}${DATE_TAIL}(?:[-至~到—]${DATE_POINT}${DATE_TAIL})?)${DEADLINE}${DATE_VERB}$`,
+  `^(?:${DATE_WORD}|${DATE_POINT}${DATE_TAIL}(?:(?:[-~—]{1,2}|至|到)${DATE_POINT}${DATE_TAIL})?)${DEADLINE}${DATE_VERB}$`,
 );
 
 /** A date or a deadline written as the value ("12月31日前", "2024-12-31", "2024.03-2024.12"). */
@@ -147,7 +147,7 @@ export function isMoneyUnit(unit: string | null | undefined): boolean {
 }
 
 export function isRateUnit(unit: string | null | undefined): boolean {
-  return unit === '%' || unit === '‰';
+  return unit === '%' || unit === '‰' || unit === '百分比';
 }
 
 /** What a unit measures, for telling a 计量单位 column that contradicts its value from one that agrees. */

@@ -56,6 +56,8 @@ interface Stem {
 
 const STEMS: Stem[] = [
   { stem: '产出', canonical: L1.output, level: 1 },
+  // 投入 | 成本目标, 产出 | 数量目标 (福建 2017 财政支出项目绩效目标表: 投入/产出/效果)
+  { stem: '投入', canonical: L1.cost, level: 1, alias: true },
   // 项目产出指标 / 项目效益指标 (昭化 2021 申报表)
   { stem: '项目产出', canonical: L1.output, level: 1, alias: true },
   { stem: '项目完成', canonical: L1.output, level: 1, alias: true },
@@ -103,6 +105,8 @@ export interface CategoryMatch {
 /** Strips "指标" (also cut short: "指", "标") from a label key. */
 function stemOf(key: string): string {
   if (key.endsWith('指标')) return key.slice(0, -2);
+  // 数量目标 / 成本目标 (福建 2017)
+  if (key.endsWith('目标') && key.length >= 4 && key.length <= 8) return key.slice(0, -2);
   // 产出值 / 数量值 (临邑 2025 项目支出目标申报表)
   if (key.endsWith('值') && key.length >= 3 && key !== '指标值') return key.slice(0, -1);
   if (key.endsWith('指') || key.endsWith('标')) return key.slice(0, -1);
@@ -202,6 +206,8 @@ export function allowedUnder(level1: string, level2: string, profile: Profile): 
     if (level1 === L1.benefit && level2 === L2.served) return true;
     if (level1 === L1.cost && [L2.economicCost, L2.socialCost, L2.ecoCost, L2.cost].includes(level2 as never)) return true;
   }
+  // 可持续影响指标 under 效益 is still printed by tables that follow 财预〔2021〕101号 otherwise (湘西 2023 项目支出绩效目标表)
+  if (level1 === L1.benefit && level2 === L2.sustainable) return true;
   return false;
 }
 

@@ -99,6 +99,7 @@ const Code = z.enum([
   'value-format',
   'duplicate-indicator',
   'vague-value',
+  'unreadable-value',
 ]);
 const Expect = z.object({ cell: CellA1, code: z.union([Code, z.array(Code).min(1)]), why: z.string().optional() });
 export type ExpectedFinding = z.infer<typeof Expect>;

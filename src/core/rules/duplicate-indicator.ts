@@ -1,5 +1,6 @@
 import { a1 } from '../grid';
 import { keyOfNormalized } from '../text';
+import { isSystemDefaultRow } from './missing-value';
 import type { RawFinding, Rule } from './types';
 import { short } from './types';
 
@@ -15,7 +16,7 @@ export const duplicateIndicator: Rule = {
     const out: RawFinding[] = [];
     const seen = new Map<string, { row: number; col: number }>();
     for (const i of table.indicators) {
-      if (i.placeholder || !i.name) continue;
+      if (i.placeholder || !i.name || isSystemDefaultRow(i)) continue;
       let name = keyOfNormalized(i.name);
       // (the regex only when the name ends with one of its characters)
       if ('。.，,;；'.includes(name.charAt(name.length - 1))) name = name.replace(/[。.，,;；]+$/, '');

@@ -26,7 +26,7 @@ export const missingField: Rule = {
       if (t && t.raw.trim() && t.amount === null) out.push({ cell: t.cell, messageId: 'notMoney', data: { label: t.label, value: t.raw } });
     }
     for (const g of table.goals) {
-      if (!g.text.trim() && !(g.scope && goalFilled)) out.push({ cell: g.cell, messageId: 'empty', data: { label: g.scope ? `绩效目标(${g.scope})` : '绩效目标' } });
+      if (!g.text.trim() && !(g.scope && goalFilled)) out.push({ cell: g.cell, messageId: 'empty', data: { label: g.label || '绩效目标' } });
     }
     if (table.kind === 'department') {
       const fiscal = table.incomes.find((i) => i.key === 'fiscal');

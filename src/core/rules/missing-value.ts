@@ -1,4 +1,5 @@
-import type { Rule } from './types';
+import type { Indicator } from '../model';
+import type { RawFinding, Rule } from './types';
 import { short } from './types';
 
 /**
@@ -9,6 +10,16 @@ export function valueInName(name: string): { name: string; value: string } | nul
   const m = /^(.*?[^\s:])\s*(?::\s*((?:[≥≤><=]=?|不低于|不少于|不高于|不超过)?\s*\d.*)|((?:[≥≤><]=?|=|不低于|不少于|不高于|不超过)\s*\d.*))$/.exec(name);
   if (!m) return null;
   return { name: m[1], value: (m[2] ?? m[3]).trim() };
+}
+
+/**
+ * A row the budget system fills by default and the unit left as it was: 三级指标「0」with 指标值「0」/「0.00%」
+ * (奉节 2023 财政项目支出绩效目标审批表, under 经济成本/社会成本/生态环境成本指标).
+ */
+export function isSystemDefaultRow(i: Indicator): boolean {
+  if (i.placeholder || !/^0(\.0+)?%?$/.test(i.name.trim())) return false;
+  const v = i.value;
+  return v.kind === 'empty' || (v.kind === 'quantitative' && Number(v.number) === 0 && (!v.unit || v.unit === '%') && !v.rest);
 }
 
 /** A named 三级指标 whose 指标值 is empty or a placeholder. */
@@ -22,9 +33,14 @@ export const missingValue: Rule = {
     formulaError: '三级指标「{name}」的指标值是公式错误「{value}」，请检查公式或直接填写目标值',
     placeholder: '三级指标「{name}」的指标值「{value}」是占位符，请填写实际目标值',
     unitOnly: '三级指标「{name}」的指标值「{value}」只有计量单位，没有填写数值',
+    systemDefault: '「{where}」下只有系统默认的「0」「{value}」，未填写具体指标和指标值',
   },
   check(table) {
-    return table.indicators
+    const defaults: RawFinding[] = table.indicators
+      .filter(isSystemDefaultRow)
+      .map((i) => ({ cell: i.valueCell, messageId: 'systemDefault', data: { where: (i.level2Raw || i.level1Raw || '成本指标').replace(/\s+/g, ''), value: i.value.text || '0' } }));
+    return defaults.concat(table.indicators
+      .filter((i) => !isSystemDefaultRow(i))
       .filter((i) => !i.placeholder && (i.value.kind === 'empty' || i.value.kind === 'placeholder' || i.value.kind === 'error' || i.value.kind === 'unitOnly'))
       .map((i) => {
         const inName = i.value.kind === 'empty' ? valueInName(i.name) : null;
@@ -34,6 +50,6 @@ export const missingValue: Rule = {
           messageId: i.value.kind === 'empty' ? 'empty' : i.value.kind === 'error' ? 'formulaError' : i.value.kind === 'unitOnly' ? 'unitOnly' : 'placeholder',
           data: { name: short(i.name), value: i.value.text },
         };
-      });
+      }));
   },
 };

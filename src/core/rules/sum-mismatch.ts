@@ -124,6 +124,8 @@ export const sumMismatch: Rule = {
       const total = g.total ? amountOf(g.total) : null;
       const parts = g.parts.filter((p) => p.amount !== null);
       if (!g.total || total === null || parts.length === 0) continue;
+      // a source whose amount cannot be read: the sum of the others says nothing (missing-field reports unreadable totals)
+      if (g.parts.some((p) => p.raw.trim() && p.amount === null)) continue;
       if (!sumAgrees(total, g.total.amount!, parts) && !levelSplitAgrees(total, g.total.amount!, parts)) {
         const s = sumOf(parts);
         out.push({

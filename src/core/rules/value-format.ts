@@ -3,6 +3,7 @@ import type { Indicator } from '../model';
 import { isDateText, isMoneyUnit, isRateUnit, leadingUnit, restIsHarmless, unitFamily, unitFromName, unitsContradict } from '../value';
 import { L2 } from '../vocab';
 import { isCostIndicator } from './sum-mismatch';
+import { isSystemDefaultRow } from './missing-value';
 import type { RawFinding, Rule } from './types';
 import { short } from './types';
 
@@ -115,7 +116,9 @@ export function valueProblems(i: Indicator): string[] {
   const num = Number(range ? range.number : v.number);
   const digits = v.number.replace('.', '');
   let garbled = false;
-  if (!v.number.includes('.') && digits.length >= 4 && digits.length % 2 === 0 && digits.slice(0, digits.length / 2) === digits.slice(digits.length / 2)) {
+  // (a year is not a number typed twice: 2020年)
+  const year = /^(19|20)\d\d$/.test(v.number) && (v.unit === '年' || v.unit === '年度' || v.rest.startsWith('年'));
+  if (!year && !v.number.includes('.') && digits.length >= 4 && digits.length % 2 === 0 && digits.slice(0, digits.length / 2) === digits.slice(digits.length / 2)) {
     problems.push(`数字「${digits.slice(0, digits.length / 2)}」重复录入了两遍`);
     garbled = true;
   }
@@ -154,7 +157,7 @@ export function valueProblems(i: Indicator): string[] {
     else if (RATE_NAME.test(i.name) && !isRateUnit(unit) && !isMoneyUnit(unit) && !/^(分|级|星)/.test(unit)) {
       problems.push(`比率类指标的指标值应为百分比，现单位为「${unit}」`);
     }
-    if (isRateUnit(unit) && unit === '%' && num > 100 && !GROWTH_NAME.test(i.name)) problems.push(`比率${range ? range.number : v.number}%超过100%`);
+    if (isRateUnit(unit) && unit !== '‰' && num > 100 && !GROWTH_NAME.test(i.name)) problems.push(`比率${range ? range.number : v.number}%超过100%`);
     // a rate that should be low, asked to be high ("逾期发放率 >=100%": 南岳 2023 雨露计划绩效目标申报表)
     else if (isRateUnit(unit) && (v.comparator === '≥' || v.comparator === '>') && num >= 50 && LOW_IS_GOOD.test(i.name) && !/(下降|降低|减少|控制)/.test(i.name)) {
       problems.push(`「${short(i.name, 16)}」越低越好，指标值却要求${v.comparator === '≥' ? '不低于' : '高于'}${v.number}%`);
@@ -187,6 +190,7 @@ export const valueFormat: Rule = {
     }
     for (const i of table.indicators) {
       if (i.placeholder || i.value.kind === 'empty' || i.value.kind === 'placeholder' || i.value.kind === 'error' || i.value.kind === 'unitOnly') continue;
+      if (isSystemDefaultRow(i)) continue; // (missing-value says so)
       const problems = valueProblems(i);
       if (problems.length) out.push({ cell: i.valueCell, messageId: 'bad', data: { name: short(i.name), value: short(i.value.text, 30), problems: problems.join('；') } });
     }
