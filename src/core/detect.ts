@@ -107,26 +107,25 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i];
       const key = c.key;
-      if (projectCol < 0 && key.length <= 12 && key.includes('名称') && PROJECT_NAME.test(key)) projectCol = c.col;
-      if (firstLevelCol < 0 && key.charCodeAt(0) === 0x4e00 && isHeaderKey(key)) firstLevelCol = c.col;
       // cheap substring checks first: most cells are indicator names and values
-      if (!anchor && key.length <= 40 && key.includes('名称')) {
-        if (PROJECT_NAME.test(key)) anchor = { col: c.col, kind: 'project' };
-        else if (DEPT_NAME.test(key)) anchor = { col: c.col, kind: 'department' };
+      if (key.length <= 40 && key.includes('名称')) {
+        const isProject = PROJECT_NAME.test(key);
+        if (isProject && projectCol < 0 && key.length <= 12) projectCol = c.col;
+        if (!anchor) {
+          if (isProject) anchor = { col: c.col, kind: 'project' };
+          else if (DEPT_NAME.test(key)) anchor = { col: c.col, kind: 'department' };
+        }
       }
       if (key.charCodeAt(0) === 0x4e00 /* 一 */ && isHeaderKey(key)) {
         if (header) flags.sideBySide = true;
         header = true;
+        if (firstLevelCol < 0) firstLevelCol = c.col;
       }
       if (key.length <= 60 && key.includes('绩效') && TITLE.test(key) && !/^(年度|总体|实施期|本年度|年度总体)/.test(key)) title = true;
       if (key.includes('部门整体')) deptHint = true;
     }
     // a header without 一级指标: a 指标值 column beside a name column (指标 | 指标内容 | 指标值)
-    if (!header && cells.length >= 2 && cells.length <= 12) {
-      const keys: string[] = [];
-      for (let i = 0; i < cells.length; i++) keys.push(cells[i].key);
-      if (isIndicatorHeaderRow(keys)) header = true;
-    }
+    if (!header && cells.length >= 2 && cells.length <= 12 && isIndicatorHeaderRow(cells)) header = true;
     // a header of two rows: the list's labels above, merged down beside 一级指标 (湘西 2023 项目支出绩效目标表)
     if (header && projectCol < 0 && firstLevelCol >= 0 && r > view.top && (!cur || cur.headerRow === null)) {
       const above = view.rowCells(r - 1, left, firstLevelCol - 1);

@@ -59,10 +59,18 @@ export const INDICATOR_COLUMNS: readonly ColumnEntry[] = [
  * column together with a name or category column (templates without 一级/二级/三级: 指标 | 指标内容 | 指标值,
  * 指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值).
  */
-export function isIndicatorHeaderRow(keys: readonly string[]): boolean {
+export function isIndicatorHeaderRow(cells: readonly { key: string }[]): boolean {
+  // (first a cheap look for a 指标值 column: its headers all hold 值 or end in 目标; most rows have none)
+  let candidate = false;
+  for (let i = 0; i < cells.length && !candidate; i++) {
+    const k = cells[i].key;
+    candidate = k.length <= 12 && (k.includes('值') || k.endsWith('目标') || k.startsWith('一级指标'));
+  }
+  if (!candidate) return false;
   let value = false;
   let name = false;
-  for (const k of keys) {
+  for (let i = 0; i < cells.length; i++) {
+    const k = cells[i].key;
     if (isFirstLevelHeaderKey(k)) return true;
     if (k.length > 12 || !(k.includes('指标') || k.includes('值') || k.includes('内容') || k.includes('目标') || /^[一二三]级$/.test(k))) continue;
     const role = columnRole(k);
@@ -83,9 +91,23 @@ export function isFirstLevelHeaderKey(key: string): boolean {
 /** The role of an indicator-area header cell, null when its text is no known header. */
 export function columnRole(key: string): ColumnRole | null {
   if (!key || key.length > 30) return null;
-  for (const e of INDICATOR_COLUMNS) if (e.re.test(key)) return e.role;
-  return null;
+  // header texts recur in every table: remembered (a pure function of the key; bounded)
+  let role = ROLE_MEMO.get(key);
+  if (role === undefined) {
+    role = null;
+    for (const e of INDICATOR_COLUMNS) {
+      if (e.re.test(key)) {
+        role = e.role;
+        break;
+      }
+    }
+    if (ROLE_MEMO.size >= 4096) ROLE_MEMO.clear();
+    ROLE_MEMO.set(key, role);
+  }
+  return role;
 }
+
+const ROLE_MEMO = new Map<string, ColumnRole | null>();
 
 /**
  * Rows under (or between) the indicators that are not indicators: notes, approval and signature lines. The
@@ -110,7 +132,9 @@ export const END_OF_AREA_ROWS: readonly { re: RegExp; from: string }[] = [
   },
 ];
 
+/** All entries as one pattern (tested on the first cell of every indicator row). */
+const END_OF_AREA_RE = new RegExp(END_OF_AREA_ROWS.map((e) => `(?:${e.re.source})`).join('|'));
+
 export function endsIndicatorArea(key: string): boolean {
-  for (const e of END_OF_AREA_ROWS) if (e.re.test(key)) return true;
-  return false;
+  return END_OF_AREA_RE.test(key);
 }

@@ -35,12 +35,16 @@ const LIST_NUMBER = /^(其中:?)?(\d{1,2}[.、]|[一二三四五六七八九十]
 /** The field a label names, the text after the label, and the label key as matched (without list numbering). */
 function matchField(text: string, kind: 'project' | 'department', knownKey?: string): { def: FieldDef; rest: string; key: string } | null {
   let key = knownKey ?? labelKey(text);
-  const numbered = LIST_NUMBER.exec(key);
-  if (numbered) {
-    key = (numbered[1] ?? '') + key.slice(numbered[0].length);
-    text = normalizeText(text).replace(/^\s*(其中\s*[:：]?)?\s*(\d{1,2}[.、]|[一二三四五六七八九十][、.]|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十][)）])\s*/, '$1');
+  if (!key) return null;
+  // (list numbering starts with a digit, a Chinese numeral, "(" or 其中: one comparison for most keys)
+  const c0 = key.charCodeAt(0);
+  if ((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x28 || c0 === 0x5176 /* 其 */ || '一二三四五六七八九十'.includes(key[0])) {
+    const numbered = LIST_NUMBER.exec(key);
+    if (numbered) {
+      key = (numbered[1] ?? '') + key.slice(numbered[0].length);
+      text = normalizeText(text).replace(/^\s*(其中\s*[:：]?)?\s*(\d{1,2}[.、]|[一二三四五六七八九十][、.]|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十][)）])\s*/, '$1');
+    }
   }
-  if (!key || !ANY_FIELD.test(key) || key.includes('绩效目标表')) return null;
   const hit = fieldOfKey(key, kind);
   return hit ? { def: hit.def, rest: restAfter(normalizeText(text), hit.length), key } : null;
 }
@@ -69,6 +73,12 @@ function fieldOfKey(key: string, kind: 'project' | 'department'): FieldHit | nul
   const known = memo.get(key);
   if (known !== undefined) return known;
   let hit: FieldHit | null = null;
+  // (the one automaton rejects most keys; memoised with the result)
+  if (!ANY_FIELD.test(key) || key.includes('绩效目标表')) {
+    if (memo.size >= FIELD_MEMO_MAX) memo.clear();
+    memo.set(key, null);
+    return null;
+  }
   for (const def of FIELD_DEFS) {
     if (def.projectOnly && kind !== 'project') continue;
     if (def.departmentOnly && kind !== 'department') continue;
@@ -159,6 +169,8 @@ function goalLabel(cellKey: string, matchedKey: string): string {
 
 function scopeOf(labelText: string): string {
   const k = labelKey(labelText);
+  // (most labels name no scope: one cheap look before the patterns)
+  if (!(k.includes('期') || k.includes('含本级'))) return '';
   for (const sc of SCOPES) if (sc.re.test(k)) return sc.scope;
   return '';
 }
@@ -348,7 +360,9 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
  * 湘潭 2024 项目绩效目标表): each line is read as a label of its own in that cell.
  */
 function linesAsLabels(cells: RowCell[], kind: 'project' | 'department'): RowCell[] {
-  if (!cells.some((c) => c.text.includes('\n'))) return cells;
+  let lines = false;
+  for (let i = 0; i < cells.length && !lines; i++) lines = cells[i].text.includes('\n');
+  if (!lines) return cells;
   const out: RowCell[] = [];
   for (const c of cells) {
     const lines = c.text.includes('\n') ? c.text.split('\n').map((l) => l.trim()).filter(Boolean) : [];
@@ -734,7 +748,7 @@ function isIndexKey(key: string): boolean {
 /** A repeated indicator header row (一级指标… or 指标值). */
 function hasHeaderCell(cells: RowCell[]): boolean {
   for (let i = 0; i < cells.length; i++) if (isHeaderKey(cells[i].key) || cells[i].key === '指标值') return true;
-  return cells.length >= 2 && cells.length <= 12 && isIndicatorHeaderRow(cells.map((c) => c.key));
+  return cells.length >= 2 && cells.length <= 12 && isIndicatorHeaderRow(cells);
 }
 
 interface Ctx {
@@ -947,8 +961,8 @@ function readIndicators(
           nameUnit: unitFromName(name) ?? rowUnit,
           columnUnit: colUnit,
           row: r,
-          ...(stacked ? { area: stacked } : {}),
         });
+        if (stacked) indicators[indicators.length - 1].area = stacked;
       }
     }
   }

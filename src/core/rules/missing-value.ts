@@ -17,7 +17,7 @@ export function valueInName(name: string): { name: string; value: string } | nul
  * (奉节 2023 财政项目支出绩效目标审批表, under 经济成本/社会成本/生态环境成本指标).
  */
 export function isSystemDefaultRow(i: Indicator): boolean {
-  if (i.placeholder || !/^0(\.0+)?%?$/.test(i.name.trim())) return false;
+  if (i.placeholder || i.name.charCodeAt(0) !== 0x30 /* 0 */ || !/^0(\.0+)?%?$/.test(i.name.trim())) return false;
   const v = i.value;
   return v.kind === 'empty' || (v.kind === 'quantitative' && Number(v.number) === 0 && (!v.unit || v.unit === '%') && !v.rest);
 }

@@ -1,5 +1,5 @@
 import { dec, fmt } from '../money';
-import type { Indicator } from '../model';
+import type { Indicator, MoneyField } from '../model';
 import { isDateText, isMoneyUnit, isRateUnit, leadingUnit, restIsHarmless, unitFamily, unitFromName, unitsContradict } from '../value';
 import { L2 } from '../vocab';
 import { isCostIndicator } from './sum-mismatch';
@@ -140,7 +140,7 @@ export function valueProblems(i: Indicator): string[] {
     garbled = true; // (otherwise reported by unreadable-value, as a hint)
   }
   // the unit of the value, or the one its name declares ("防火面积(万亩)" | 320), against the 计量单位 column
-  const ownUnit = v.unit || unitFromName(i.name) || '';
+  const ownUnit = i.columnUnit ? v.unit || unitFromName(i.name) || '' : '';
   if (ownUnit && i.columnUnit && unitsContradict(ownUnit, i.columnUnit)) {
     problems.push(
       v.unit
@@ -183,11 +183,19 @@ export const valueFormat: Rule = {
   check(table) {
     const out: RawFinding[] = [];
     // an amount typed twice in its cell ("854万854万(高标准农田建设…)": 岳阳县 2022 衔接资金申报表)
-    const money = [...table.funds.flatMap((g) => (g.total ? [g.total, ...g.parts] : g.parts)), ...table.expenses, ...table.incomes];
-    for (const f of money) {
-      const m = MONEY_TWICE.exec(f.raw.replace(/\s+/g, ''));
-      if (m && f.amount !== null) out.push({ cell: f.cell, messageId: 'moneyTwice', data: { label: f.label, value: short(f.raw, 30), amount: f.amount } });
+    const twice = (f: MoneyField | null) => {
+      // (a cheap look first: a digit right after the first 万 or 元)
+      if (!f || f.amount === null || f.raw.length < 4) return;
+      const u = f.raw.search(/[万元]/);
+      if (u < 0 || !/\d/.test(f.raw.slice(u + 1, u + 4))) return;
+      if (MONEY_TWICE.test(f.raw.replace(/\s+/g, ''))) out.push({ cell: f.cell, messageId: 'moneyTwice', data: { label: f.label, value: short(f.raw, 30), amount: f.amount } });
+    };
+    for (const g of table.funds) {
+      twice(g.total);
+      for (const p of g.parts) twice(p);
     }
+    for (const f of table.expenses) twice(f);
+    for (const f of table.incomes) twice(f);
     for (const i of table.indicators) {
       if (i.placeholder || i.value.kind === 'empty' || i.value.kind === 'placeholder' || i.value.kind === 'error' || i.value.kind === 'unitOnly') continue;
       if (isSystemDefaultRow(i)) continue; // (missing-value says so)
