@@ -125,7 +125,8 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
       if (key.includes('部门整体')) deptHint = true;
     }
     // a header without 一级指标: a 指标值 column beside a name column (指标 | 指标内容 | 指标值)
-    if (!header && cells.length >= 2 && cells.length <= 12 && isIndicatorHeaderRow(cells)) header = true;
+    // (only where a header is looked for: a header inside a table is a continuation and changes nothing)
+    if (!header && (!cur || cur.headerRow === null) && cells.length >= 2 && cells.length <= 12 && isIndicatorHeaderRow(cells)) header = true;
     // a header of two rows: the list's labels above, merged down beside 一级指标 (湘西 2023 项目支出绩效目标表)
     if (header && projectCol < 0 && firstLevelCol >= 0 && r > view.top && (!cur || cur.headerRow === null)) {
       const above = view.rowCells(r - 1, left, firstLevelCol - 1);

@@ -133,8 +133,13 @@ export const END_OF_AREA_ROWS: readonly { re: RegExp; from: string }[] = [
 ];
 
 /** All entries as one pattern (tested on the first cell of every indicator row). */
-const END_OF_AREA_RE = new RegExp(END_OF_AREA_ROWS.map((e) => `(?:${e.re.source})`).join('|'));
+// (anchored once, outside: a leading ^ lets the engine try position 0 only, on keys up to a long indicator name)
+const END_OF_AREA_RE = new RegExp(`^(?:${END_OF_AREA_ROWS.map((e) => `(?:${e.re.source.replace(/^\^/, '').replace(/\|\^/g, '|')})`).join('|')})`);
+if (END_OF_AREA_ROWS.some((e) => !e.re.source.startsWith('^'))) throw new Error('END_OF_AREA_ROWS patterns must start with ^');
+
+/** Notes may be long ("注:1.各单位可根据…"); the other end rows are short labels. */
+const NOTE_START_RE = /^(备注|注[:：]|说明[:：]|填报说明|填表说明)/;
 
 export function endsIndicatorArea(key: string): boolean {
-  return END_OF_AREA_RE.test(key);
+  return key.length > 30 ? NOTE_START_RE.test(key) : END_OF_AREA_RE.test(key);
 }

@@ -20,7 +20,7 @@ import { type RowCell, SheetView } from './sheet';
 import { isSpaceCode, labelKey, normalizeText } from './text';
 import { parseValue, unitFromName } from './value';
 import { type FieldDef, FIELD_DEFS, SCOPES } from './header-labels';
-import { columnRole, endsIndicatorArea, isIndicatorHeaderRow } from './indicator-area';
+import { columnRole, endsIndicatorArea } from './indicator-area';
 import { type Profile, L1, L2, defaultParent, looksLikeCategoryKey, matchCategoryKey } from './vocab';
 
 /**
@@ -30,23 +30,27 @@ import { type Profile, L1, L2, defaultParent, looksLikeCategoryKey, matchCategor
 const ANY_FIELD = new RegExp(`^(?:${FIELD_DEFS.map((d) => `(?:${d.re.source})`).join('|')})`);
 
 /** "其中:1.中央资金" -> "其中:中央资金", "一、预算资金" -> "预算资金", "2.市级资金" -> "市级资金" (荣昌 2022, 湘潭 2024). */
+const CN_NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
 const LIST_NUMBER = /^(其中:?)?(\d{1,2}[.、]|[一二三四五六七八九十][、.]|\(\d{1,2}\)|\([一二三四五六七八九十]\))(?=[\u4e00-\u9fa5])/;
 
 /** The field a label names, the text after the label, and the label key as matched (without list numbering). */
 function matchField(text: string, kind: 'project' | 'department', knownKey?: string): { def: FieldDef; rest: string; key: string } | null {
-  let key = knownKey ?? labelKey(text);
+  const key = knownKey ?? labelKey(text);
   if (!key) return null;
   // (list numbering starts with a digit, a Chinese numeral, "(" or 其中: one comparison for most keys)
   const c0 = key.charCodeAt(0);
-  if ((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x28 || c0 === 0x5176 /* 其 */ || '一二三四五六七八九十'.includes(key[0])) {
-    const numbered = LIST_NUMBER.exec(key);
-    if (numbered) {
-      key = (numbered[1] ?? '') + key.slice(numbered[0].length);
-      text = normalizeText(text).replace(/^\s*(其中\s*[:：]?)?\s*(\d{1,2}[.、]|[一二三四五六七八九十][、.]|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十][)）])\s*/, '$1');
-    }
-  }
+  if ((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x28 || c0 === 0x5176 /* 其 */ || CN_NUMERALS.has(c0)) return matchNumberedField(text, kind, key);
   const hit = fieldOfKey(key, kind);
   return hit ? { def: hit.def, rest: restAfter(normalizeText(text), hit.length), key } : null;
+}
+
+/** matchField for a key that may start with list numbering ("其中:1.中央资金", "一、预算资金"). */
+function matchNumberedField(text: string, kind: 'project' | 'department', key: string): { def: FieldDef; rest: string; key: string } | null {
+  const numbered = LIST_NUMBER.exec(key);
+  const k = numbered ? (numbered[1] ?? '') + key.slice(numbered[0].length) : key;
+  const t = numbered ? normalizeText(text).replace(/^\s*(其中\s*[:：]?)?\s*(\d{1,2}[.、]|[一二三四五六七八九十][、.]|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十][)）])\s*/, '$1') : normalizeText(text);
+  const hit = fieldOfKey(k, kind);
+  return hit ? { def: hit.def, rest: restAfter(t, hit.length), key: k } : null;
 }
 
 interface FieldHit {
@@ -109,7 +113,7 @@ function restAfter(text: string, n: number): string {
 function isAnyLabel(text: string, kind: 'project' | 'department', key?: string): boolean {
   const k = key ?? labelKey(text);
   // another label with its value ("单位负责人:林友": 炎陵 2017 部门整体支出绩效目标申报表) is never a value
-  if (/^[\u4e00-\u9fa5()]{0,10}(负责人|联系人|电话|单位|部门|名称|日期|时间|编码|代码|填报人|填表人):/.test(k)) return true;
+  if (k.includes(':') && /^[\u4e00-\u9fa5()]{0,10}(负责人|联系人|电话|单位|部门|名称|日期|时间|编码|代码|填报人|填表人):/.test(k)) return true;
   return matchField(text, kind, k) !== null || matchCategoryKey(k) !== null;
 }
 
@@ -120,11 +124,13 @@ interface ReadValue {
 
 /** Value of a label at (row, col): remainder of the same cell, else the next non-label cell to the right, else below. */
 function readLabelValue(view: SheetView, seg: Segment, row: number, col: number, rest: string, allowBelow: boolean | 'number'): ReadValue {
+  // (the usual case first: the value after the label in its own cell)
+  if (rest.length > 1) return { value: rest, cell: { row, col } };
   const kind = seg.kind;
   const after = view.spanRight(row, col) + 1;
   let next = view.firstCell(row, after, seg.right);
   // a stray character left after the label ("专项名称金 | 林业草原生态保护恢复资金": 陈仓 2021): the value is right of it
-  if (rest && !(rest.length === 1 && /[\u4e00-\u9fa5]/.test(rest) && next && !isAnyLabel(next.text, kind, next.key))) return { value: rest, cell: { row, col } };
+  if (rest && !(/[\u4e00-\u9fa5]/.test(rest) && next && !isAnyLabel(next.text, kind, next.key))) return { value: rest, cell: { row, col } };
   // "财政拨款 | 小计 | 80" (镇江 2024): the amount is right of the 小计
   if (next && /^(小计|合计)$/.test(next.key)) next = view.firstCell(row, view.spanRight(row, next.col) + 1, seg.right) ?? next;
   if (next && !isAnyLabel(next.text, kind, next.key)) return { value: next.text, cell: { row, col: next.col } };
@@ -360,12 +366,16 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
  * 湘潭 2024 项目绩效目标表): each line is read as a label of its own in that cell.
  */
 function linesAsLabels(cells: RowCell[], kind: 'project' | 'department'): RowCell[] {
+  // (money labels are short: long texts with line breaks are goals and descriptions)
   let lines = false;
-  for (let i = 0; i < cells.length && !lines; i++) lines = cells[i].text.includes('\n');
+  for (let i = 0; i < cells.length && !lines; i++) lines = cells[i].text.length <= 200 && cells[i].text.includes('\n');
   if (!lines) return cells;
   const out: RowCell[] = [];
   for (const c of cells) {
-    const lines = c.text.includes('\n') ? c.text.split('\n').map((l) => l.trim()).filter(Boolean) : [];
+    const nl = c.text.length <= 200 ? c.text.indexOf('\n') : -1;
+    // (only a cell whose first line is itself an amount label)
+    const firstKind = nl > 0 ? matchField(c.text.slice(0, nl), kind)?.def.kind : undefined;
+    const lines = firstKind === 'total' || firstKind === 'part' ? c.text.split('\n').map((l) => l.trim()).filter(Boolean) : [];
     // (lines of money labels, at least two with an amount: "公共财政拨款:683\n政府性基金拨款:\n…非税收入拨款:21")
     const asLabels =
       lines.length >= 2 &&
@@ -746,9 +756,13 @@ function isIndexKey(key: string): boolean {
 }
 
 /** A repeated indicator header row (一级指标… or 指标值). */
-function hasHeaderCell(cells: RowCell[]): boolean {
-  for (let i = 0; i < cells.length; i++) if (isHeaderKey(cells[i].key) || cells[i].key === '指标值') return true;
-  return cells.length >= 2 && cells.length <= 12 && isIndicatorHeaderRow(cells);
+function hasHeaderCell(cells: RowCell[], valueHeader: string): boolean {
+  // (一级指标, 指标值, or the table's own 指标值 header repeated: 年度数值, 当年预期实现值 …)
+  for (let i = 0; i < cells.length; i++) {
+    const k = cells[i].key;
+    if (isHeaderKey(k) || k === '指标值' || (valueHeader && k === valueHeader)) return true;
+  }
+  return false;
 }
 
 interface Ctx {
@@ -782,6 +796,7 @@ function readIndicators(
   const valueCol = h.valueCol ?? (seg.headerless ? seg.right + 1 : seg.right);
   const nameCol = h.level3Col;
   const firstRow = seg.listed ? seg.top : h.row + 1;
+  const valueHeader = h.valueCol !== null && !seg.headerless ? view.key(h.row, h.valueCol) : '';
   const setL1 = (canonical: string | null, raw: string, cell: CellRef | null) => {
     ctx.l1 = canonical;
     ctx.l1Raw = raw;
@@ -804,7 +819,7 @@ function readIndicators(
     if (cells.length === 0) continue;
     const firstKey = cells[0].key;
     if (endsIndicatorArea(firstKey)) break;
-    if (hasHeaderCell(cells)) {
+    if (hasHeaderCell(cells, valueHeader)) {
       // a header repeated after indicators starts a block of its own (长期绩效指标 | 一级指标 … then 年度绩效指标 |
       // 一级指标 …); one right after the first (a two-row header) does not
       if (indicators.length > 0 || categories.length > 0) {

@@ -31,10 +31,22 @@ export const structure: Rule = {
     }
     // Two indicator areas side by side (长期 | 年度, 中期 | 年度): a unit often fills only one; an area without any
     // named indicator is left alone, the other is checked in full (青山区 2020 项目支出绩效目标表)
-    const areas = new Set([...table.indicators.map((i) => i.area ?? 0), ...table.categories.map((c) => c.area ?? 0)]);
-    const namedIn = (a: number) => table.indicators.filter((i) => !i.placeholder && i.name && (i.area ?? 0) === a);
-    const filled = [...areas].filter((a) => namedIn(a).length > 0);
-    const checkAreas = filled.length > 0 ? filled : areas.size > 0 ? [...areas] : [0];
+    // (one pass: the named indicators of each area)
+    const namedBy = new Map<number, Indicator[]>();
+    for (const i of table.indicators) {
+      if (i.placeholder || !i.name) continue;
+      const a = i.area ?? 0;
+      let list = namedBy.get(a);
+      if (!list) namedBy.set(a, (list = []));
+      list.push(i);
+    }
+    const namedIn = (a: number): Indicator[] => namedBy.get(a) ?? [];
+    let checkAreas: number[] = [...namedBy.keys()];
+    if (checkAreas.length === 0) {
+      const areas = new Set<number>();
+      for (const c of table.categories) areas.add(c.area ?? 0);
+      checkAreas = areas.size > 0 ? [...areas] : [0];
+    }
     const inBlock = (l1: string, i: Indicator) =>
       i.level1 === l1 ||
       (l1 === L1.satisfaction && i.level2 === L2.served) ||
