@@ -36,20 +36,27 @@ export const missingValue: Rule = {
     systemDefault: '「{where}」下只有系统默认的「0」「{value}」，未填写具体指标和指标值',
   },
   check(table) {
-    const defaults: RawFinding[] = table.indicators
-      .filter(isSystemDefaultRow)
-      .map((i) => ({ cell: i.valueCell, messageId: 'systemDefault', data: { where: (i.level2Raw || i.level1Raw || '成本指标').replace(/\s+/g, ''), value: i.value.text || '0' } }));
-    return defaults.concat(table.indicators
-      .filter((i) => !isSystemDefaultRow(i))
-      .filter((i) => !i.placeholder && (i.value.kind === 'empty' || i.value.kind === 'placeholder' || i.value.kind === 'error' || i.value.kind === 'unitOnly'))
-      .map((i) => {
-        const inName = i.value.kind === 'empty' ? valueInName(i.name) : null;
-        if (inName) return { cell: i.valueCell, messageId: 'inName', data: { name: short(inName.name), value: inName.value } };
-        return {
+    const out: RawFinding[] = [];
+    for (const i of table.indicators) {
+      if (i.placeholder) continue;
+      const kind = i.value.kind;
+      // (most values are filled: one test, then only the rare rows of the system's defaults)
+      if (kind !== 'empty' && kind !== 'placeholder' && kind !== 'error' && kind !== 'unitOnly' && !(kind === 'quantitative' && i.name.charCodeAt(0) === 0x30)) continue;
+      if (isSystemDefaultRow(i)) {
+        out.push({ cell: i.valueCell, messageId: 'systemDefault', data: { where: (i.level2Raw || i.level1Raw || '成本指标').replace(/\s+/g, ''), value: i.value.text || '0' } });
+        continue;
+      }
+      if (kind === 'quantitative') continue;
+      const inName = kind === 'empty' ? valueInName(i.name) : null;
+      if (inName) out.push({ cell: i.valueCell, messageId: 'inName', data: { name: short(inName.name), value: inName.value } });
+      else
+        out.push({
           cell: i.valueCell,
-          messageId: i.value.kind === 'empty' ? 'empty' : i.value.kind === 'error' ? 'formulaError' : i.value.kind === 'unitOnly' ? 'unitOnly' : 'placeholder',
+          messageId: kind === 'empty' ? 'empty' : kind === 'error' ? 'formulaError' : kind === 'unitOnly' ? 'unitOnly' : 'placeholder',
           data: { name: short(i.name), value: i.value.text },
-        };
-      }));
+        });
+    }
+    // (the system's default rows first, as before: findings are sorted by cell afterwards)
+    return out;
   },
 };

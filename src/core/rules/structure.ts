@@ -31,17 +31,20 @@ export const structure: Rule = {
     }
     // Two indicator areas side by side (长期 | 年度, 中期 | 年度): a unit often fills only one; an area without any
     // named indicator is left alone, the other is checked in full (青山区 2020 项目支出绩效目标表)
-    // (one pass: the named indicators of each area)
-    const namedBy = new Map<number, Indicator[]>();
-    for (const i of table.indicators) {
-      if (i.placeholder || !i.name) continue;
-      const a = i.area ?? 0;
-      let list = namedBy.get(a);
-      if (!list) namedBy.set(a, (list = []));
-      list.push(i);
+    // (one pass: the named indicators of each area; most tables have one area)
+    const named0 = table.indicators.filter((i) => !i.placeholder && i.name);
+    let namedBy: Map<number, Indicator[]> | null = null;
+    if (named0.some((i) => i.area !== undefined) || table.categories.some((c) => c.area !== undefined)) {
+      namedBy = new Map();
+      for (const i of named0) {
+        const a = i.area ?? 0;
+        let list = namedBy.get(a);
+        if (!list) namedBy.set(a, (list = []));
+        list.push(i);
+      }
     }
-    const namedIn = (a: number): Indicator[] => namedBy.get(a) ?? [];
-    let checkAreas: number[] = [...namedBy.keys()];
+    const namedIn = (a: number): Indicator[] => (namedBy ? (namedBy.get(a) ?? []) : a === 0 ? named0 : []);
+    let checkAreas: number[] = namedBy ? [...namedBy.keys()] : named0.length > 0 ? [0] : [];
     if (checkAreas.length === 0) {
       const areas = new Set<number>();
       for (const c of table.categories) areas.add(c.area ?? 0);
@@ -72,7 +75,7 @@ export const structure: Rule = {
         }
       }
     }
-    const named = table.indicators.filter((i) => !i.placeholder && i.name);
+    const named = named0;
     const orphan = flat ? undefined : named.find((i) => i.level1 === null && i.level2 === null);
     if (orphan) out.push({ cell: orphan.nameCell, messageId: 'orphan', data: { name: short(orphan.name) } });
     return out;

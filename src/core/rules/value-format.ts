@@ -171,6 +171,15 @@ export function valueProblems(i: Indicator): string[] {
   return problems;
 }
 
+/** The same amount typed twice in a money cell. */
+function moneyTwice(f: MoneyField | null, out: RawFinding[]): void {
+  // (a cheap look first: a digit right after the first 万 or 元)
+  if (!f || f.amount === null || f.raw.length < 4) return;
+  const u = f.raw.search(/[万元]/);
+  if (u < 0 || !/\d/.test(f.raw.slice(u + 1, u + 4))) return;
+  if (MONEY_TWICE.test(f.raw.replace(/\s+/g, ''))) out.push({ cell: f.cell, messageId: 'moneyTwice', data: { label: f.label, value: short(f.raw, 30), amount: f.amount } });
+}
+
 /** A 指标值 that cannot be read: garbled repeats, contradictions, rates above 100%, no unit, 成本 not in money. */
 export const valueFormat: Rule = {
   code: 'value-format',
@@ -183,19 +192,12 @@ export const valueFormat: Rule = {
   check(table) {
     const out: RawFinding[] = [];
     // an amount typed twice in its cell ("854万854万(高标准农田建设…)": 岳阳县 2022 衔接资金申报表)
-    const twice = (f: MoneyField | null) => {
-      // (a cheap look first: a digit right after the first 万 or 元)
-      if (!f || f.amount === null || f.raw.length < 4) return;
-      const u = f.raw.search(/[万元]/);
-      if (u < 0 || !/\d/.test(f.raw.slice(u + 1, u + 4))) return;
-      if (MONEY_TWICE.test(f.raw.replace(/\s+/g, ''))) out.push({ cell: f.cell, messageId: 'moneyTwice', data: { label: f.label, value: short(f.raw, 30), amount: f.amount } });
-    };
     for (const g of table.funds) {
-      twice(g.total);
-      for (const p of g.parts) twice(p);
+      moneyTwice(g.total, out);
+      for (const p of g.parts) moneyTwice(p, out);
     }
-    for (const f of table.expenses) twice(f);
-    for (const f of table.incomes) twice(f);
+    for (const f of table.expenses) moneyTwice(f, out);
+    for (const f of table.incomes) moneyTwice(f, out);
     for (const i of table.indicators) {
       if (i.placeholder || i.value.kind === 'empty' || i.value.kind === 'placeholder' || i.value.kind === 'error' || i.value.kind === 'unitOnly') continue;
       if (isSystemDefaultRow(i)) continue; // (missing-value says so)
