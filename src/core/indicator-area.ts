@@ -140,6 +140,12 @@ if (END_OF_AREA_ROWS.some((e) => !e.re.source.startsWith('^'))) throw new Error(
 /** Notes may be long ("注:1.各单位可根据…"); the other end rows are short labels. */
 const NOTE_START_RE = /^(备注|注[:：]|说明[:：]|填报说明|填表说明)/;
 
+/** Every entry but the approvals (…意见), which begin with any name: tested only on keys holding 意见. */
+const END_NO_OPINION_RE = new RegExp(
+  `^(?:${END_OF_AREA_ROWS.filter((e) => !e.re.source.includes('意见')).map((e) => `(?:${e.re.source.replace(/^\^/, '').replace(/\|\^/g, '|')})`).join('|')})`,
+);
+
 export function endsIndicatorArea(key: string): boolean {
-  return key.length > 30 ? NOTE_START_RE.test(key) : END_OF_AREA_RE.test(key);
+  if (key.length > 30) return NOTE_START_RE.test(key);
+  return key.includes('意见') ? END_OF_AREA_RE.test(key) : END_NO_OPINION_RE.test(key);
 }

@@ -39,9 +39,18 @@ function matchField(text: string, kind: 'project' | 'department', knownKey?: str
   if (!key) return null;
   // (list numbering starts with a digit, a Chinese numeral, "(" or 其中: one comparison for most keys)
   const c0 = key.charCodeAt(0);
-  if ((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x28 || c0 === 0x5176 /* 其 */ || CN_NUMERALS.has(c0)) return matchNumberedField(text, kind, key);
+  if (((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x28 || c0 === 0x5176 /* 其 */ || CN_NUMERALS.has(c0)) && mayBeNumbered(key)) return matchNumberedField(text, kind, key);
   const hit = fieldOfKey(key, kind);
   return hit ? { def: hit.def, rest: restAfter(normalizeText(text), hit.length), key } : null;
+}
+
+/** A cheap look for list numbering at the start: "1.", "12、", "(1)", "一、", "其中:…" (never "100%", "2024年"). */
+function mayBeNumbered(key: string): boolean {
+  if (key.startsWith('其中')) return true;
+  const c1 = key.charCodeAt(1);
+  const c2 = key.charCodeAt(2);
+  // "1." "1、" "一、" "一." | "12." "12、" | "(1)" "(一)" "(12)"
+  return c1 === 0x2e || c1 === 0x3001 || c2 === 0x2e || c2 === 0x3001 || c2 === 0x29 || key.charCodeAt(3) === 0x29;
 }
 
 /** matchField for a key that may start with list numbering ("其中:1.中央资金", "一、预算资金"). */
@@ -741,7 +750,8 @@ function isDots(key: string): boolean {
 const INDEX_SPLIT = /(?=指标\s*\d+\s*[:：.、])/;
 const INDEX_RE = /^指标\s*(\d+)\s*[:：.、]\s*/;
 // (anchored as a whole: same as /^(本年度|年度|中期|实施期)?绩效指标$|^产出$|^指标$/, without retrying every position)
-const FRAME_RE = /^(?:(本年度|年度|中期|实施期)?绩效指标$|产出$|指标$|[\u4e00-\u9fa5]{2,10}(年度)?绩效指标$)/;
+// (also any short label ending in 绩效指标, tested apart: 部门整体支出年度绩效指标)
+const FRAME_RE = /^(?:(本年度|年度|中期|实施期)?绩效指标$|产出$|指标$)/;
 
 /** A 序号 (1, 2, 3 …) left of the 三级指标 column, or a cell of a column headed 序号: never an indicator's name. */
 function isSerialCell(c: RowCell, h: IndicatorHeader, nameCol: number | null): boolean {
@@ -833,7 +843,7 @@ function readIndicators(
     for (let ci = 0; ci < cells.length; ci++) {
       const c = cells[ci];
       const key = c.key;
-      if ((key.endsWith('指标') || key === '产出') && FRAME_RE.test(key)) continue;
+      if ((key.endsWith('指标') || key === '产出') && (FRAME_RE.test(key) || (key.length <= 14 && key.endsWith('绩效指标')))) continue;
       // (a project of a list: its name, budget and goal stand left of the indicator columns)
       if (seg.listed && h.level1Col !== null && c.col < h.level1Col) continue;
       if (isDots(key)) continue;

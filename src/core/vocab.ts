@@ -132,9 +132,17 @@ export function matchCategoryKey(key: string): CategoryMatch | null {
  * score ranges ("成本指标(0-20)分": 奉节 审批表).
  */
 function withoutRemark(key: string): string {
-  if (!key.endsWith(')') && !key.endsWith('分')) return key;
-  return key.replace(/(\((必填|选填|可选|必选|硬性|必填硬性指标|必填硬性|选填指标|或[^()]{1,12}|\d+[-~—]\d+(分)?)\)(分)?)+$/, '');
+  let k = key;
+  // (only the short tail after the last "(" is looked at: names such as 培训签到率(%) end in ")" too)
+  for (let n = 0; n < 3 && (k.endsWith(')') || k.endsWith('分')); n++) {
+    const i = k.lastIndexOf('(');
+    if (i <= 0 || !REMARK_TAIL.test(k.slice(i))) break;
+    k = k.slice(0, i);
+  }
+  return k;
 }
+
+const REMARK_TAIL = /^\((必填|选填|可选|必选|硬性|必填硬性指标|必填硬性|选填指标|或[^()]{1,12}|\d+[-~—]\d+(分)?)\)(分)?$/;
 
 /** Numbering before a category label: 一、 (一) 1. 1、 (1) 1.1 (the key is NFKC-normalised, without spaces). */
 const NUMBERING_RE = /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}(?:\.\d{1,2})*[.、)]?)(?=[\u4e00-\u9fff])/;

@@ -1,0 +1,23 @@
+import * as fs from 'fs';
+import { readWorkbookGrid } from '../src/adapters/exceljs/read';
+import { findSegments } from '../src/core/detect';
+import { parseSegment, resetParseMemo } from '../src/core/parse';
+import { parseTable } from '../src/core/model';
+import { SheetView } from '../src/core/sheet';
+import { clearTextCache } from '../src/core/text';
+import { checkTable } from '../src/core/check';
+import { resolveConfig } from '../src/core/config';
+import { useCompiledValidation } from '../src/cli/validation';
+(async () => {
+  useCompiledValidation();
+  const grid = await readWorkbookGrid(fs.readFileSync('/tmp/big1000.xlsx'));
+  const m = (f: () => void) => { for (let i = 0; i < 5; i++) f(); const ts: number[] = []; for (let i = 0; i < 25; i++) { const t = process.hrtime.bigint(); f(); ts.push(Number(process.hrtime.bigint() - t) / 1e6); } ts.sort((a, b) => a - b); return ts[0].toFixed(1); };
+  const views = () => grid.sheets.map((s) => new SheetView(s));
+  const vs = views();
+  const segs = vs.map((v) => findSegments(v));
+  const raw = () => { clearTextCache(); resetParseMemo(); return vs.flatMap((v, i) => segs[i].map((s, j) => parseSegment(v, s, 'LOCAL', `${i}-${j}`))); };
+  const rawTables = raw();
+  const tables = rawTables.map((t) => parseTable(t));
+  const cfg = resolveConfig({});
+  console.log('views', m(views), 'detect', m(() => vs.forEach((v) => findSegments(v))), 'parseSeg', m(raw), 'zod', m(() => rawTables.forEach((t) => parseTable(t))), 'rules', m(() => tables.forEach((t) => checkTable(t, cfg))));
+})();
