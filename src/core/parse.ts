@@ -27,7 +27,7 @@ import { type Profile, L1, L2, defaultParent, looksLikeCategoryKey, matchCategor
  * One automaton for all labels: most cells (names, values, prose) are rejected in a single test. Every label
  * pattern starts with ^, so the whole is anchored too: without it the engine retried every position of long texts.
  */
-const ANY_FIELD = new RegExp(`^(?:${FIELD_DEFS.map((d) => `(?:${d.re.source})`).join('|')})`);
+const ANY_FIELD = new RegExp(`^(?:${FIELD_DEFS.map((d) => `(?:${d.re.source.replace(/^\^/, '').replace(/\|\^/g, '|')})`).join('|')})`);
 
 /** "其中:1.中央资金" -> "其中:中央资金", "一、预算资金" -> "预算资金", "2.市级资金" -> "市级资金" (荣昌 2022, 湘潭 2024). */
 const CN_NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
@@ -57,9 +57,10 @@ function mayBeNumbered(key: string): boolean {
 function matchNumberedField(text: string, kind: 'project' | 'department', key: string): { def: FieldDef; rest: string; key: string } | null {
   const numbered = LIST_NUMBER.exec(key);
   const k = numbered ? (numbered[1] ?? '') + key.slice(numbered[0].length) : key;
-  const t = numbered ? normalizeText(text).replace(/^\s*(其中\s*[:：]?)?\s*(\d{1,2}[.、]|[一二三四五六七八九十][、.]|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十][)）])\s*/, '$1') : normalizeText(text);
   const hit = fieldOfKey(k, kind);
-  return hit ? { def: hit.def, rest: restAfter(t, hit.length), key: k } : null;
+  if (!hit) return null;
+  const t = numbered ? normalizeText(text).replace(/^\s*(其中\s*[:：]?)?\s*(\d{1,2}[.、]|[一二三四五六七八九十][、.]|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十][)）])\s*/, '$1') : normalizeText(text);
+  return { def: hit.def, rest: restAfter(t, hit.length), key: k };
 }
 
 interface FieldHit {
@@ -75,23 +76,38 @@ interface FieldHit {
 const FIELD_MEMO = { project: new Map<string, FieldHit | null>(), department: new Map<string, FieldHit | null>() };
 const FIELD_MEMO_MAX = 4096;
 
+/**
+ * ANY_FIELD's verdict per key, remembered in a map of its own (the same values, names and labels recur in every table
+ * of a workbook; the automaton is long). Cleared at the start of each parse and when large.
+ */
+const LABEL_LIKE = new Map<string, boolean>();
+const LABEL_LIKE_MAX = 20000;
+
+function isLabelLike(key: string): boolean {
+  let v = LABEL_LIKE.get(key);
+  if (v === undefined) {
+    v = ANY_FIELD.test(key) && !key.includes('绩效目标表');
+    if (LABEL_LIKE.size >= LABEL_LIKE_MAX) LABEL_LIKE.clear();
+    LABEL_LIKE.set(key, v);
+  }
+  return v;
+}
+
 export function resetParseMemo(): void {
+  LABEL_LIKE.clear();
   FIELD_MEMO.project.clear();
   FIELD_MEMO.department.clear();
   VALUE_MEMO.clear();
 }
 
 function fieldOfKey(key: string, kind: 'project' | 'department'): FieldHit | null {
+  // the one automaton rejects most keys at once; only label-like keys are remembered (remembering every value and
+  // name would fill the memo and clear it over and over)
+  if (!isLabelLike(key)) return null;
   const memo = FIELD_MEMO[kind];
   const known = memo.get(key);
   if (known !== undefined) return known;
   let hit: FieldHit | null = null;
-  // (the one automaton rejects most keys; memoised with the result)
-  if (!ANY_FIELD.test(key) || key.includes('绩效目标表')) {
-    if (memo.size >= FIELD_MEMO_MAX) memo.clear();
-    memo.set(key, null);
-    return null;
-  }
   for (const def of FIELD_DEFS) {
     if (def.projectOnly && kind !== 'project') continue;
     if (def.departmentOnly && kind !== 'department') continue;
