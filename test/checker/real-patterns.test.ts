@@ -129,6 +129,18 @@ ${TAIL}`);
     expect(r.findings).toEqual([finding]);
   });
 
+  test('an amount in a 成本 name against its value; rates and caps that agree pass', () => {
+    const r = check(`项目名称\t测试项目
+年度资金总额\t100
+一级指标\t二级指标\t三级指标\t指标值
+产出指标\t成本指标\t会议经费30万\t15万元
+^\t^\t培训费(5万元)\t≤5万元
+^\t^\t补助标准1000元\t1000元/人
+^\t数量指标\t培训人次\t100人次
+${TAIL}`);
+    expect(r.findings).toEqual(['warning D4 text-amount-mismatch: 成本指标「会议经费30万」名称中写的金额30万元与指标值15万元不一致']);
+  });
+
   test('an itemised breakdown with its 合计 row, column by column', () => {
     const r = check(`项目名称\t办公大楼运行保障
 项目预算成本构成\t金额\t测算依据\t2020年实际执行数

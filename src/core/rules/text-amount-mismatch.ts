@@ -1,18 +1,23 @@
 import { type TextCalc, analyseText } from '../calc';
-import { agree, dec, fmt } from '../money';
+import { agree, dec, fmt, toWan } from '../money';
+import { costAmount, isCostIndicator } from './sum-mismatch';
 import type { CellRef, Table } from '../model';
 import type { RawFinding, Rule } from './types';
 import { short } from './types';
+
+/** One total amount at the end of a 成本 name ("会议经费30万", "培训费(5万元)"), never a rate (元/人) or a range. */
+const COST_IN_NAME = /(?<![\d.\/×*])(\d[\d,]*(?:\.\d+)?)(万元|万|元|千元|亿元)\)?$/;
 
 /** Amounts and calculations written in text that disagree with themselves or with the money beside them. */
 export const textAmountMismatch: Rule = {
   code: 'text-amount-mismatch',
   defaultSeverity: 'warning',
-  description: '文字中写的金额或算式与表中金额不符，或算式本身算错，或绩效目标中列出的金额超过预算',
+  description: '文字中写的金额或算式与表中金额不符，或算式本身算错，或绩效目标中列出的金额超过预算，或成本指标名称中的金额与指标值不符',
   messages: {
     calc: '算式「{expr}={result}{unit}」计算结果应为{computed}{unit}，与写明的{result}{unit}不一致',
     goalOver: '绩效目标中列出的各项金额合计{total}万元，超过{budgetLabel}{budget}万元',
     task: '「{name}」的实施内容中测算金额为{total}万元，与拟投入资金{amount}万元不一致',
+    costName: '成本指标「{name}」名称中写的金额{inName}万元与指标值{value}万元不一致',
   },
   check(table: Table) {
     const out: RawFinding[] = [];
@@ -39,6 +44,17 @@ export const textAmountMismatch: Rule = {
       if (!budget || !budgetField) continue;
       if (st.total.gt(budget) && !agree(st.total, budget, st.written, budgetField.amount!)) {
         out.push({ cell: g.cell, messageId: 'goalOver', data: { total: fmt(st.total), budget: fmt(budget), budgetLabel: budgetField.label } });
+      }
+    }
+    // an amount written in a 成本 indicator's name against its value ("会议经费30万" | "15万元")
+    for (const i of table.indicators) {
+      if (i.placeholder || !isCostIndicator(i) || !/\d/.test(i.name)) continue;
+      const m = COST_IN_NAME.exec(i.name.replace(/\s+/g, ''));
+      const value = m ? costAmount(i) : null;
+      if (!m || !value) continue;
+      const inName = toWan(dec(m[1].replace(/,/g, ''))!, m[2]);
+      if (inName && !agree(inName, value, inName.toFixed(), value.toFixed())) {
+        out.push({ cell: i.valueCell, messageId: 'costName', data: { name: short(i.name), inName: fmt(inName), value: fmt(value) } });
       }
     }
     for (const t of table.tasks) {
