@@ -198,7 +198,9 @@ export const FIELD_DEFS: readonly FieldDef[] = [
   },
 ];
 
-if (FIELD_DEFS.some((d) => !d.re.source.startsWith('^'))) throw new Error('FIELD_DEFS patterns must start with ^');
+
+/** Fields naming the unit a table belongs to: what a table is known by when its template has no name field. */
+export const UNIT_FIELD_KEYS: readonly string[] = ['supervisor', 'applicant', 'implementer', 'budgetDepartment'];
 
 /** The name labels that anchor a table (project and department), for detection. */
 export const PROJECT_NAME_RE = FIELD_DEFS.find((d) => d.key === 'projectName')!.re;

@@ -1,3 +1,5 @@
+import { anchoredUnion } from './text';
+
 /**
  * Column roles of the indicator area, as data: the header texts real templates print over their indicator
  * columns, and what each column holds. The parser reads the area by these roles, whatever set of columns a
@@ -114,8 +116,10 @@ const ROLE_MEMO = new Map<string, ColumnRole | null>();
  * indicator area ends at the first row whose first cell matches; each entry is tested on the label key.
  * Words that also begin indicator names (联系电话畅通率, 审核通过率) only count alone or before a colon.
  */
-export const END_OF_AREA_ROWS: readonly { re: RegExp; from: string }[] = [
-  { re: /^(备注|注[:：]|说明[:：]|填报说明|填表说明)/, from: '衡东 seed, 遂溪 seed (备注), central 申报表 (填表说明)' },
+const NOTES = { re: /^(备注|注[:：]|说明[:：]|填报说明|填表说明)/, from: '衡东 seed, 遂溪 seed (备注), central 申报表 (填表说明)' };
+
+export const END_OF_AREA_ROWS: readonly { re: RegExp; from: string; /** begins with any name: X局审核意见 */ anyName?: boolean }[] = [
+  NOTES,
   { re: /^(审核意见|联系人|填报人)/, from: '北戴河 seed' },
   { re: /^(附表|附件|表)[一二三四五六七八九十\d]+([-—.]\d+)?$/, from: '潼南 2023 一般性项目绩效目标表 (表十二 before the next table), 福建 (附件2)' },
   {
@@ -129,23 +133,18 @@ export const END_OF_AREA_ROWS: readonly { re: RegExp; from: string }[] = [
   {
     re: /^(财政部门|主管部门|财政局|财政|主管|预算单位|单位|部门|业务(主管)?处室|预算处室|绩效(管理)?(处室|科)|[\u4e00-\u9fa5]{1,8}(局|处|科|室|委|办))(审核|审批|审查|复核|初审)?意见/,
     from: '鄂州 2022 市直部门项目支出绩效目标表 (主管部门审核意见), 批复表 (财政部门审核意见)',
+    anyName: true,
   },
 ];
 
 /** All entries as one pattern (tested on the first cell of every indicator row). */
-// (anchored once, outside: a leading ^ lets the engine try position 0 only, on keys up to a long indicator name)
-const END_OF_AREA_RE = new RegExp(`^(?:${END_OF_AREA_ROWS.map((e) => `(?:${e.re.source.replace(/^\^/, '').replace(/\|\^/g, '|')})`).join('|')})`);
-if (END_OF_AREA_ROWS.some((e) => !e.re.source.startsWith('^'))) throw new Error('END_OF_AREA_ROWS patterns must start with ^');
+const END_OF_AREA_RE = anchoredUnion(END_OF_AREA_ROWS.map((e) => e.re));
 
-/** Notes may be long ("注:1.各单位可根据…"); the other end rows are short labels. */
-const NOTE_START_RE = /^(备注|注[:：]|说明[:：]|填报说明|填表说明)/;
-
-/** Every entry but the approvals (…意见), which begin with any name: tested only on keys holding 意见. */
-const END_NO_OPINION_RE = new RegExp(
-  `^(?:${END_OF_AREA_ROWS.filter((e) => !e.re.source.includes('意见')).map((e) => `(?:${e.re.source.replace(/^\^/, '').replace(/\|\^/g, '|')})`).join('|')})`,
-);
+/** Every entry but those that begin with any name (…意见): these are tested only on keys holding 意见. */
+const END_NAMED_RE = anchoredUnion(END_OF_AREA_ROWS.filter((e) => !e.anyName).map((e) => e.re));
 
 export function endsIndicatorArea(key: string): boolean {
-  if (key.length > 30) return NOTE_START_RE.test(key);
-  return key.includes('意见') ? END_OF_AREA_RE.test(key) : END_NO_OPINION_RE.test(key);
+  // (notes may be long, "注:1.各单位可根据…"; the other end rows are short labels)
+  if (key.length > 30) return NOTES.re.test(key);
+  return key.includes('意见') ? END_OF_AREA_RE.test(key) : END_NAMED_RE.test(key);
 }

@@ -17,9 +17,9 @@ import type {
 } from './model';
 import { type MoneyUnit, agree, dec, parseMoneyWritten } from './money';
 import { type RowCell, SheetView } from './sheet';
-import { isSpaceCode, labelKey, normalizeText } from './text';
+import { anchoredUnion, isSpaceCode, labelKey, normalizeText } from './text';
 import { parseValue, unitFromName } from './value';
-import { type FieldDef, FIELD_DEFS, SCOPES } from './header-labels';
+import { type FieldDef, FIELD_DEFS, SCOPES, UNIT_FIELD_KEYS } from './header-labels';
 import { columnRole, endsIndicatorArea } from './indicator-area';
 import { type Profile, L1, L2, defaultParent, looksLikeCategoryKey, matchCategoryKey } from './vocab';
 
@@ -27,7 +27,7 @@ import { type Profile, L1, L2, defaultParent, looksLikeCategoryKey, matchCategor
  * One automaton for all labels: most cells (names, values, prose) are rejected in a single test. Every label
  * pattern starts with ^, so the whole is anchored too: without it the engine retried every position of long texts.
  */
-const ANY_FIELD = new RegExp(`^(?:${FIELD_DEFS.map((d) => `(?:${d.re.source.replace(/^\^/, '').replace(/\|\^/g, '|')})`).join('|')})`);
+const ANY_FIELD = anchoredUnion(FIELD_DEFS.map((d) => d.re));
 
 /** "其中:1.中央资金" -> "其中:中央资金", "一、预算资金" -> "预算资金", "2.市级资金" -> "市级资金" (荣昌 2022, 湘潭 2024). */
 const CN_NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
@@ -56,11 +56,11 @@ function mayBeNumbered(key: string): boolean {
 /** matchField for a key that may start with list numbering ("其中:1.中央资金", "一、预算资金"). */
 function matchNumberedField(text: string, kind: 'project' | 'department', key: string): { def: FieldDef; rest: string; key: string } | null {
   const numbered = LIST_NUMBER.exec(key);
+  // (the numbering's characters, dropped from the key, are skipped in the text with the label's)
+  const skipped = numbered ? numbered[0].length - (numbered[1] ?? '').length : 0;
   const k = numbered ? (numbered[1] ?? '') + key.slice(numbered[0].length) : key;
   const hit = fieldOfKey(k, kind);
-  if (!hit) return null;
-  const t = numbered ? normalizeText(text).replace(/^\s*(其中\s*[:：]?)?\s*(\d{1,2}[.、]|[一二三四五六七八九十][、.]|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十][)）])\s*/, '$1') : normalizeText(text);
-  return { def: hit.def, rest: restAfter(t, hit.length), key: k };
+  return hit ? { def: hit.def, rest: restAfter(normalizeText(text), hit.length + skipped), key: k } : null;
 }
 
 interface FieldHit {
@@ -142,6 +142,9 @@ function isAnyLabel(text: string, kind: 'project' | 'department', key?: string):
   return matchField(text, kind, k) !== null || matchCategoryKey(k) !== null;
 }
 
+/** A plain amount as typed in a money cell: "80", "3,309,840.00". */
+const PLAIN_AMOUNT = /^[+-]?\d[\d,]*(\.\d+)?$/;
+
 interface ReadValue {
   value: string;
   cell: CellRef;
@@ -165,7 +168,7 @@ function readLabelValue(view: SheetView, seg: Segment, row: number, col: number,
     const t = view.text(below, col);
     // (an amount only as a number: a money header row over its values, 本年度预计投入 | 中央 | 省级 … / 7 | 0 | 7 …,
     // 南岳 2023 雨露计划绩效目标申报表; a label over several columns is a group of the labels under it)
-    const ok = allowBelow === 'number' ? !!t && /^[+-]?\d[\d,]*(\.\d+)?$/.test(t) && !(m && m.right > m.left) : !!t && !isAnyLabel(t, kind);
+    const ok = allowBelow === 'number' ? !!t && PLAIN_AMOUNT.test(t) && !(m && m.right > m.left) : !!t && !isAnyLabel(t, kind);
     if (ok) return { value: t, cell: { row: below, col } };
   }
   // "部门(单位)名称:" with another label right of it: the value belongs after the colon, in the label's own cell
@@ -252,7 +255,7 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
         continue;
       }
       // (a label on a line of its own in a cell of several: its amount is on the line or nowhere)
-      const rv = (c as { line?: boolean }).line && !rest ? { value: '', cell: { row: r, col: c.col } } : readLabelValue(view, seg, r, c.col, rest, def.kind === 'total' || def.kind === 'part' ? 'number' : false);
+      const rv = c.line && !rest ? { value: '', cell: { row: r, col: c.col } } : readLabelValue(view, seg, r, c.col, rest, def.kind === 'total' || def.kind === 'part' ? 'number' : false);
       switch (def.kind) {
         case 'text': {
           // names are reported as written (full-width brackets kept)
@@ -352,7 +355,7 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
   // 主管部门 only)
   const nameField =
     fields.find((f) => f.key === 'projectName' || f.key === 'departmentName') ??
-    fields.find((f) => (f.key === 'supervisor' || f.key === 'applicant' || f.key === 'implementer' || f.key === 'budgetDepartment') && f.value.trim());
+    fields.find((f) => UNIT_FIELD_KEYS.includes(f.key) && f.value.trim());
   funds.push(...readBreakdowns(view, seg, unit, taskHeader ? taskHeader.row : seg.headerRow));
   // the annual amount is the budget; a 中期 (multi-year) total only when there is no other
   const annual = funds.filter((g) => g.scope !== '中期' && !g.breakdown);
@@ -390,12 +393,15 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
  * A cell holding several labels with their amounts, one per line ("资金总额: 250\n一、预算资金:250\n二、自有资金:0":
  * 湘潭 2024 项目绩效目标表): each line is read as a label of its own in that cell.
  */
-function linesAsLabels(cells: RowCell[], kind: 'project' | 'department'): RowCell[] {
+/** A cell of the header area; `line` marks one line of a cell of several labels (see linesAsLabels). */
+type LabelCell = RowCell & { line?: boolean };
+
+function linesAsLabels(cells: RowCell[], kind: 'project' | 'department'): LabelCell[] {
   // (money labels are short: long texts with line breaks are goals and descriptions)
   let lines = false;
   for (let i = 0; i < cells.length && !lines; i++) lines = cells[i].text.length <= 200 && cells[i].text.includes('\n');
   if (!lines) return cells;
-  const out: RowCell[] = [];
+  const out: LabelCell[] = [];
   for (const c of cells) {
     const nl = c.text.length <= 200 ? c.text.indexOf('\n') : -1;
     // (only a cell whose first line is itself an amount label)
@@ -410,7 +416,7 @@ function linesAsLabels(cells: RowCell[], kind: 'project' | 'department'): RowCel
       out.push(c);
       continue;
     }
-    for (const l of lines) out.push(Object.assign({ col: c.col, text: l, key: labelKey(l) }, { line: true }));
+    for (const l of lines) out.push({ col: c.col, text: l, key: labelKey(l), line: true });
   }
   return out;
 }
@@ -442,7 +448,6 @@ function readListedFields(view: SheetView, seg: Segment, unit: MoneyUnit, fields
   }
 }
 
-const PLAIN_AMOUNT = /^[+-]?\d[\d,]*(\.\d+)?$/;
 const BREAKDOWN_TOTAL = /^(合计|总计|小计)$/;
 
 /**
@@ -673,7 +678,7 @@ function readIndicatorHeader(view: SheetView, seg: Segment): IndicatorHeader {
   // the first 指标值 column counts (a second one is the 年度 area of the central template), unless it was only
   // guessed from a "三级指标 指标值" cell
   let guessed = false;
-  /** Header cells whose text has no role (columns.ts): ignored, unless they turn out left of the names. */
+  /** Header cells whose text has no role (indicator-area.ts): ignored, unless they turn out left of the names. */
   const unknown: number[] = [];
   const scan = (r: number) => {
     const rowCs = view.rowCells(r, seg.left, seg.right);

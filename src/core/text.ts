@@ -134,3 +134,12 @@ export function decimalsWritten(numStr: string): number {
   const m = /\.(\d+)$/.exec(numStr);
   return m ? m[1].length : 0;
 }
+
+/**
+ * One pattern for a list of patterns that each start with ^ (as one anchored alternation: a single leading ^ lets
+ * the engine try position 0 only, where alternatives each anchored made it retry every position of a long key).
+ */
+export function anchoredUnion(patterns: readonly RegExp[]): RegExp {
+  if (patterns.some((re) => !re.source.startsWith('^'))) throw new Error('anchoredUnion: every pattern must start with ^');
+  return new RegExp(`^(?:${patterns.map((re) => `(?:${re.source.replace(/^\^/, '').replace(/\|\^/g, '|')})`).join('|')})`);
+}

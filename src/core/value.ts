@@ -151,14 +151,13 @@ export function isRateUnit(unit: string | null | undefined): boolean {
 }
 
 /** What a unit measures, for telling a 计量单位 column that contradicts its value from one that agrees. */
-export type UnitFamily = 'money' | 'rate' | 'time' | 'count';
+export type UnitFamily = 'money' | 'rate' | 'other';
 
 export function unitFamily(unit: string): UnitFamily {
   const u = unit.split('/')[0];
   if (isMoneyUnit(u)) return 'money';
   if (isRateUnit(u) || /百分点$/.test(u)) return 'rate';
-  if (/^(个)?(工作日|天|日|周|个月|月|年|小时|分钟|秒)$/.test(u)) return 'time';
-  return 'count';
+  return 'other';
 }
 
 /**
@@ -172,7 +171,8 @@ export function unitsContradict(valueUnit: string, columnUnit: string): boolean 
   if (!a || !b || a === b) return false;
   const fa = unitFamily(a);
   const fb = unitFamily(b);
-  if (fa !== fb) return fa === 'money' || fb === 'money' || fa === 'rate' || fb === 'rate';
+  // (counts and times are never compared with each other: the column may name them more loosely)
+  if (fa !== fb) return true;
   if (fa === 'money') return a.split('/')[0] !== b.split('/')[0];
   return false;
 }

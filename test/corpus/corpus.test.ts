@@ -54,7 +54,6 @@ describe('corpus files', () => {
 describe('the checker on real tables', () => {
   test('report (npm run corpus)', () => {
     // printed for the log; the assertions follow
-    // eslint-disable-next-line no-console
     console.log(report(cases, true));
     expect(cases.length).toBeGreaterThan(0);
   });

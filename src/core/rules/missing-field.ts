@@ -1,3 +1,4 @@
+import { UNIT_FIELD_KEYS } from '../header-labels';
 import type { RawFinding, Rule } from './types';
 
 /** A required header field (项目名称, budget amount, 绩效目标, …) is empty or unreadable. */
@@ -34,7 +35,7 @@ export const missingField: Rule = {
     }
     // only a table with nothing that says whose it is (no name, no unit) cannot be attributed
     const hasName = table.fields.some(
-      (f) => f.key === 'projectName' || f.key === 'departmentName' || (['supervisor', 'applicant', 'implementer', 'budgetDepartment'].includes(f.key) && f.value.trim()),
+      (f) => f.key === 'projectName' || f.key === 'departmentName' || (UNIT_FIELD_KEYS.includes(f.key) && f.value.trim()),
     );
     if (!hasName) {
       out.push({

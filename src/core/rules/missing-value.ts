@@ -56,7 +56,6 @@ export const missingValue: Rule = {
           data: { name: short(i.name), value: i.value.text },
         });
     }
-    // (the system's default rows first, as before: findings are sorted by cell afterwards)
     return out;
   },
 };

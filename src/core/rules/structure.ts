@@ -58,10 +58,11 @@ export const structure: Rule = {
     // a template that lists indicators without any 一级/二级 (重庆 一般性项目/整体绩效目标表: 指标 | 指标权重 | 计量单位 |
     // 指标性质 | 指标值) has no blocks to miss and no parents to give
     const flat = table.categories.length === 0;
+    const secondAreaCol = secondAreaStart(table);
     if (!flat && (table.indicators.length > 0 || table.header)) {
       for (const a of checkAreas) {
         const named = namedIn(a);
-        const labelArea = (c: { cell: { col: number }; area?: number }) => (c.area ?? areaOfCol(table, c.cell.col)) === a;
+        const labelArea = (c: { cell: { col: number }; area?: number }) => (c.area ?? (c.cell.col >= secondAreaCol ? 1 : 0)) === a;
         for (const l1 of required) {
           if (named.some((i) => inBlock(l1, i))) continue;
           const label = table.categories.find((c) => c.canonical === l1 && c.level === 1 && labelArea(c));
@@ -75,17 +76,15 @@ export const structure: Rule = {
         }
       }
     }
-    const named = named0;
-    const orphan = flat ? undefined : named.find((i) => i.level1 === null && i.level2 === null);
+    const orphan = flat ? undefined : named0.find((i) => i.level1 === null && i.level2 === null);
     if (orphan) out.push({ cell: orphan.nameCell, messageId: 'orphan', data: { name: short(orphan.name) } });
     return out;
   },
 };
 
-/** The indicator area (0, or 1 for the second of two side by side) a column belongs to; 0 when shared. */
-function areaOfCol(table: { indicators: Indicator[] }, col: number): number {
-  let firstOfSecond = Infinity;
-  for (const i of table.indicators) if (i.area === 1 && i.nameCell.col < firstOfSecond) firstOfSecond = i.nameCell.col;
-  if (firstOfSecond === Infinity) return 0;
-  return col >= firstOfSecond ? 1 : 0;
+/** The first column of the second of two areas side by side (its names), Infinity when the table has one area. */
+function secondAreaStart(table: { indicators: Indicator[] }): number {
+  let first = Infinity;
+  for (const i of table.indicators) if (i.area === 1 && i.nameCell.col < first) first = i.nameCell.col;
+  return first;
 }

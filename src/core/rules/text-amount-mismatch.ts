@@ -6,7 +6,7 @@ import type { RawFinding, Rule } from './types';
 import { short } from './types';
 
 /** One total amount at the end of a 成本 name ("会议经费30万", "培训费(5万元)"), never a rate (元/人) or a range. */
-const COST_IN_NAME = /(?<![\d.\/×*])(\d[\d,]*(?:\.\d+)?)(万元|万|元|千元|亿元)\)?$/;
+const COST_IN_NAME = /(?<![\d./×*])(\d[\d,]*(?:\.\d+)?)(万元|万|元|千元|亿元)\)?$/;
 
 /** Amounts and calculations written in text that disagree with themselves or with the money beside them. */
 export const textAmountMismatch: Rule = {

@@ -1,5 +1,5 @@
 import type { Indicator } from '../model';
-import { restKind } from './value-format';
+import { isRangeRest, restKind, unitMissingBeforeWords } from './value-format';
 import type { RawFinding, Rule } from './types';
 import { short } from './types';
 
@@ -11,13 +11,8 @@ export function isUnreadable(i: Indicator): boolean {
   const v = i.value;
   if (v.kind !== 'quantitative' || v.number === null || !v.rest) return false;
   // a number without a unit, then words: value-format says the unit is missing
-  if (!v.unit && !/\d/.test(v.rest)) return false;
+  if (unitMissingBeforeWords(v.unit, v.rest)) return false;
   return restKind(v.number, v.comparator !== null, v.unit ?? '', v.rest) === 'text' && !isRangeRest(v.rest);
-}
-
-/** "90%-95%", "3-5次": a range, read by value-format. */
-function isRangeRest(rest: string): boolean {
-  return /^(?:[-~—–至到]|且(?:≤|<|不高于|不超过|小于等于|小于))\d/.test(rest);
 }
 
 export const unreadableValue: Rule = {

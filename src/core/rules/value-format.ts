@@ -29,17 +29,27 @@ const MONEY_IN_TEXT = /\d(?:[\d,]*\d)?(?:\.\d+)?(?:万元|亿元|千元|元)/;
 const RANGE_REST = /^(?:[-~—–至到]|且(?:≤|<|不高于|不超过|小于等于|小于))(\d+(?:\.\d+)?)(.*)$/;
 
 /**
- * The upper end when `rest` closes a range whose lower end is `lower` with unit `unit`: the same unit (or
- * the lower end without one) and not below the lower end; null otherwise.
+ * A range after a value's lower end `lower` with unit `unit`: its upper end when the range reads (the same unit, or
+ * one end without one, and not below the lower end), else what is wrong with it; null when `rest` is no range.
  */
-function rangeUpper(lower: string, unit: string, rest: string): { number: string; unit: string } | null {
+function readRange(lower: string, unit: string, rest: string): { upper: { number: string; unit: string } } | { problem: string } | null {
   const m = RANGE_REST.exec(rest.replace(/[。.;；,，、]+$/, ''));
   if (!m) return null;
   const upperUnit = leadingUnit(m[2]);
   if (!restIsHarmless(m[2].slice(upperUnit.length))) return null;
-  if (unit && upperUnit && unit !== upperUnit) return null;
-  if (Number(m[1]) < Number(lower)) return null;
-  return { number: m[1], unit: upperUnit || unit };
+  if (unit && upperUnit && unit !== upperUnit) return { problem: `范围两端的单位「${unit}」和「${upperUnit}」不一致` };
+  if (Number(m[1]) < Number(lower)) return { problem: `范围上限${m[1]}${upperUnit || unit}低于下限${lower}${unit || upperUnit}` };
+  return { upper: { number: m[1], unit: upperUnit || unit } };
+}
+
+/** Whether the text after a value's number starts a range ("-95%", "~5次", "且≤100%"): read by value-format. */
+export function isRangeRest(rest: string): boolean {
+  return RANGE_REST.test(rest);
+}
+
+/** A number without a unit followed by words only ("≥100按计划完成"): the unit is missing (a warning, not a hint). */
+export function unitMissingBeforeWords(unit: string | null, rest: string): boolean {
+  return !unit && !/\d/.test(rest);
 }
 
 /**
@@ -78,17 +88,6 @@ export function restKind(number: string, hasComparator: boolean, unit: string, r
   return 'text';
 }
 
-/** What is wrong with a range that rangeUpper refuses ("95%-90%", "3次-5人"); null when `rest` is no range. */
-function badRange(lower: string, unit: string, rest: string): string | null {
-  const m = RANGE_REST.exec(rest.replace(/[。.;；,，、]+$/, ''));
-  if (!m) return null;
-  const upperUnit = leadingUnit(m[2]);
-  if (!restIsHarmless(m[2].slice(upperUnit.length))) return null;
-  if (unit && upperUnit && unit !== upperUnit) return `范围两端的单位「${unit}」和「${upperUnit}」不一致`;
-  if (Number(m[1]) < Number(lower)) return `范围上限${m[1]}${upperUnit || unit}低于下限${lower}${unit || upperUnit}`;
-  return null;
-}
-
 /** Problems of one quantitative or 成本 value, in Chinese; empty when it reads fine. */
 export function valueProblems(i: Indicator): string[] {
   const v = i.value;
@@ -110,7 +109,8 @@ export function valueProblems(i: Indicator): string[] {
   if (v.kind !== 'quantitative' || v.number === null) return problems;
   let unit = v.unit || i.nameUnit || '';
   // a range ("90%-95%", "3-5次"): checked as its upper end, with the unit written at either end
-  const range = v.rest ? rangeUpper(v.number, v.unit ?? '', v.rest) : null;
+  const read = v.rest ? readRange(v.number, v.unit ?? '', v.rest) : null;
+  const range = read && 'upper' in read ? read.upper : null;
   if (range) unit = range.unit || i.nameUnit || '';
   // rate sanity checks, not money: a plain number is exact enough for "above 100" / "below 1"
   const num = Number(range ? range.number : v.number);
@@ -123,7 +123,7 @@ export function valueProblems(i: Indicator): string[] {
     garbled = true;
   }
   const rest = range ? '' : v.rest;
-  const bad = rest ? badRange(v.number, v.unit ?? '', rest) : null;
+  const bad = read && 'problem' in read ? read.problem : null;
   const kind = bad ? 'range' : rest ? restKind(v.number, v.comparator !== null, v.unit ?? '', rest) : 'none';
   if (bad) {
     problems.push(bad);
@@ -136,7 +136,7 @@ export function valueProblems(i: Indicator): string[] {
     garbled = true;
   } else if (kind === 'text') {
     // a number without a unit, then words ("≥100按计划完成"): the unit is missing; anything else is only unreadable
-    if (!v.unit && !/\d/.test(rest)) problems.push(`数值后混有文字「${short(rest, 16)}」，无法识别计量单位`);
+    if (unitMissingBeforeWords(v.unit, rest)) problems.push(`数值后混有文字「${short(rest, 16)}」，无法识别计量单位`);
     garbled = true; // (otherwise reported by unreadable-value, as a hint)
   }
   // the unit of the value, or the one its name declares ("防火面积(万亩)" | 320), against the 计量单位 column
