@@ -1207,6 +1207,19 @@ export class Range extends ClientObject<RangeTarget> {
       copyRange(src, t, copyType, skipBlanks);
     });
   }
+  /**
+   * Sent by the client library before it splits a large `values`/`formulas`/`numberFormat` write
+   * into 1,500-cell row blocks (setRangePropertiesInBulk in excel-web-16.00.debug.js): the array
+   * must have the range's size.
+   */
+  _ValidateArraySize(rows: number, columns: number): void {
+    this.queue((t) => {
+      const d = dims(t.rect);
+      if (d.rows !== rows || d.cols !== columns) {
+        throw new HostError('InvalidArgument', 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
+      }
+    });
+  }
   /** Not an Office.js API: lets tests read the resolved rectangle after a sync. */
   get _rect(): Rect | null {
     return this.resolveOrNull()?.rect ?? null;
@@ -1367,6 +1380,10 @@ function worksheetProps(ctx: RequestContext): Record<string, PropDef<SheetModel>
 export class Worksheet extends ClientObject<SheetModel> {
   protected props() {
     return worksheetProps(this.context);
+  }
+  /** Excel's responses carry a sheet's id, by which the client then addresses it (getItem(id)). */
+  identity(s: SheetModel): Record<string, unknown> {
+    return { _Id: sheetId(s) };
   }
   protected nav() {
     return { protection: () => this.protection };

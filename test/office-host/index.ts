@@ -3,9 +3,10 @@
  * globals backed by an in-memory workbook (see model.ts), plus counters for tests.
  * Works in Node (jest) and, bundled with esbuild, in a browser page.
  */
-import { bindContext } from './excel';
+import { loadClient } from './client';
+import { type RequestBody, type ResponseBody, errorBody, execute } from './engine';
 import { WorkbookModel } from './model';
-import { HostError, HostOptions, HostStats, RequestContext, Session, SyncFault, versionAtLeast } from './runtime';
+import { HostError, HostOptions, HostStats, Session, SyncFault, versionAtLeast } from './runtime';
 
 export { HostError } from './runtime';
 export type { HostOptions, HostStats, SyncFault } from './runtime';
@@ -47,85 +48,6 @@ export interface FakeHost {
   faultPending(): boolean;
 }
 
-const ENUMS = {
-  InsertShiftDirection: { down: 'Down', right: 'Right' },
-  DeleteShiftDirection: { up: 'Up', left: 'Left' },
-  RangeCopyType: { all: 'All', formulas: 'Formulas', values: 'Values', formats: 'Formats', link: 'Link' },
-  SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
-  BorderIndex: {
-    edgeTop: 'EdgeTop',
-    edgeBottom: 'EdgeBottom',
-    edgeLeft: 'EdgeLeft',
-    edgeRight: 'EdgeRight',
-    insideVertical: 'InsideVertical',
-    insideHorizontal: 'InsideHorizontal',
-    diagonalDown: 'DiagonalDown',
-    diagonalUp: 'DiagonalUp',
-  },
-  BorderLineStyle: {
-    none: 'None',
-    continuous: 'Continuous',
-    dash: 'Dash',
-    dashDot: 'DashDot',
-    dashDotDot: 'DashDotDot',
-    dot: 'Dot',
-    double: 'Double',
-    slantDashDot: 'SlantDashDot',
-  },
-  BorderWeight: { hairline: 'Hairline', thin: 'Thin', medium: 'Medium', thick: 'Thick' },
-  ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents', hyperlinks: 'Hyperlinks', removeHyperlinks: 'RemoveHyperlinks' },
-  HorizontalAlignment: {
-    general: 'General',
-    left: 'Left',
-    center: 'Center',
-    right: 'Right',
-    fill: 'Fill',
-    justify: 'Justify',
-    centerAcrossSelection: 'CenterAcrossSelection',
-    distributed: 'Distributed',
-  },
-  VerticalAlignment: { top: 'Top', center: 'Center', bottom: 'Bottom', justify: 'Justify', distributed: 'Distributed' },
-  SpecialCellType: {
-    conditionalFormats: 'ConditionalFormats',
-    dataValidations: 'DataValidations',
-    blanks: 'Blanks',
-    constants: 'Constants',
-    formulas: 'Formulas',
-    sameConditionalFormat: 'SameConditionalFormat',
-    sameDataValidation: 'SameDataValidation',
-    visible: 'Visible',
-  },
-  SpecialCellValueType: {
-    all: 'All',
-    errors: 'Errors',
-    errorsLogical: 'ErrorsLogical',
-    errorsNumbers: 'ErrorsNumbers',
-    errorsText: 'ErrorsText',
-    errorsLogicalNumber: 'ErrorsLogicalNumber',
-    errorsLogicalText: 'ErrorsLogicalText',
-    errorsNumberText: 'ErrorsNumberText',
-    logical: 'Logical',
-    logicalNumbers: 'LogicalNumbers',
-    logicalText: 'LogicalText',
-    logicalNumbersText: 'LogicalNumbersText',
-    numbers: 'Numbers',
-    numbersText: 'NumbersText',
-    text: 'Text',
-  },
-  FillPattern: { none: 'None', solid: 'Solid', gray50: 'Gray50', gray25: 'Gray25', gray75: 'Gray75', gray16: 'Gray16', gray8: 'Gray8' },
-  ErrorCodes: {
-    accessDenied: 'AccessDenied',
-    apiNotFound: 'ApiNotFound',
-    generalException: 'GeneralException',
-    invalidArgument: 'InvalidArgument',
-    invalidOperation: 'InvalidOperation',
-    itemAlreadyExists: 'ItemAlreadyExists',
-    itemNotFound: 'ItemNotFound',
-    notImplemented: 'NotImplemented',
-    requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
-  },
-};
-
 export function createHost(
   model: WorkbookModel,
   options: HostOptions & { theme?: OfficeTheme; displayLanguage?: string } = {},
@@ -157,24 +79,56 @@ export function createHost(
     },
   };
 
-  class FakeRequestContext extends RequestContext {
+  // Microsoft's client library, with the engine as its request executor
+  const client = loadClient();
+  const executor = {
+    async executeAsync(_customData: unknown, _flags: number, message: { Body: RequestBody }) {
+      const s = session;
+      s.stats.syncs++;
+      s.stats.commands += message.Body.Actions.length;
+      if (s.options.latencyMs > 0) await new Promise((r) => setTimeout(r, s.options.latencyMs));
+      const requestBytes = utf8Bytes(JSON.stringify(message.Body));
+      s.stats.maxRequestBytes = Math.max(s.stats.maxRequestBytes, requestBytes);
+      const reply = (body: ResponseBody) => ({ ErrorCode: '', ErrorMessage: '', Headers: {}, Body: body });
+      if (requestBytes > s.options.payloadLimit) {
+        return reply({ Results: [], Error: errorBody(new HostError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.'), -1) });
+      }
+      const fault = s.fault && s.fault.at === s.stats.syncs ? s.fault : null;
+      if (fault) s.fault = null;
+      const n = message.Body.Actions.length;
+      const limit = !fault ? n : fault.mode === 'before' ? 0 : fault.mode === 'partial' ? Math.min(n, fault.applied ?? Math.floor(n / 2)) : n;
+      const { body, applied } = execute(s, host.model, message.Body, limit);
+      const text = JSON.stringify(body);
+      const responseBytes = utf8Bytes(text);
+      s.stats.maxResponseBytes = Math.max(s.stats.maxResponseBytes, responseBytes);
+      if (fault) {
+        s.faultLog.push({ at: fault.at, mode: fault.mode, applied, of: n });
+        const code = fault.code ?? 'GeneralException';
+        const e = new HostError(code, fault.message ?? (code === 'GeneralException' ? 'An internal error has occurred.' : `${code} (injected fault)`), 'fault injection');
+        return reply({ Results: [], Error: errorBody(e, -1) });
+      }
+      if (responseBytes > s.options.payloadLimit) {
+        return reply({ Results: [], Error: errorBody(new HostError('RequestPayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.'), -1) });
+      }
+      // the response crosses a process boundary in Excel: the client gets a copy
+      return reply(JSON.parse(text) as ResponseBody);
+    },
+  };
+  const requestInfo = {
+    _resolveRequestUrlAndHeaderInfo: () => Promise.resolve({ url: 'https://localhost/jxmb-test-host', headers: {} }),
+    _createRequestExecutorOrNull: () => executor,
+  };
+  const run = (batch: (ctx: unknown) => Promise<unknown>) => client.Excel.run(requestInfo, batch);
+  class RequestContext extends (client.Excel.RequestContext as new (info: unknown) => object) {
     constructor() {
-      super(session);
-      bindContext(this, host.model);
+      super(requestInfo);
     }
-  }
-
-  async function run<R>(batch: (ctx: RequestContext) => Promise<R> | R): Promise<R> {
-    const ctx = new FakeRequestContext();
-    const result = await batch(ctx);
-    if (ctx.pending > 0) await ctx.sync();
-    return result;
   }
 
   const platform = session.options.platform;
   const ready = { host: 'Excel', platform };
-  host.Excel = { run, RequestContext: FakeRequestContext, ...ENUMS };
-  host.OfficeExtension = { Error: HostError, ErrorCodes: ENUMS.ErrorCodes };
+  host.Excel = Object.assign(Object.create(client.Excel) as Record<string, unknown>, { run, RequestContext });
+  host.OfficeExtension = client.OfficeExtension;
   host.Office = {
     HostType: { Excel: 'Excel' },
     PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac' },
@@ -198,4 +152,13 @@ export function createHost(
     },
   };
   return host;
+}
+
+function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? 0 : 3;
+  }
+  return n;
 }

@@ -131,6 +131,29 @@ export class RequestContext {
     return this.queue.length;
   }
 
+  /**
+   * Runs the first `limit` queued commands now, in order, and empties the queue (the engine
+   * behind Microsoft's client, see engine.ts). A failing command stops the rest: its index and
+   * error are returned, the commands before it stay applied.
+   */
+  runQueued(limit = Infinity): { failedAt: number; error: unknown } | null {
+    const batch = this.queue;
+    this.queue = [];
+    try {
+      const n = Math.min(limit, batch.length);
+      for (let i = 0; i < n; i++) {
+        try {
+          batch[i].run();
+        } catch (error) {
+          return { failedAt: i, error };
+        }
+      }
+      return null;
+    } finally {
+      this.syncGeneration++;
+    }
+  }
+
   async sync(): Promise<void> {
     const batch = this.queue;
     this.queue = [];
@@ -250,6 +273,12 @@ export abstract class ClientObject<T> {
     return this.target;
   }
 
+  /** Replaces how the target is found (getItemAt builds an item before its target is known). */
+  resolverOverride(fn: () => T | null): void {
+    this.resolver = fn;
+    this.resolved = false;
+  }
+
   /** Forgets the resolved target (collections: every load sees the current members). */
   protected unresolve(): void {
     if (!this.nullable) this.resolved = false;
@@ -333,11 +362,70 @@ export abstract class ClientObject<T> {
     }
   }
 
+  /** The resolved target, or null for a null object (call inside a command). */
+  peekTarget(): T | null {
+    return this.resolveOrNull();
+  }
+
+  /** Extra keys of a query or instantiate result that identify the object (e.g. a sheet's _Id). */
+  identity(_target: T): Record<string, unknown> {
+    return {};
+  }
+
+  /**
+   * Runs a query now and returns its result as Excel's RichApi response carries it: property names
+   * in PascalCase, navigation properties nested, null for a null object. Empty `paths` = all
+   * scalar properties.
+   */
+  query(paths: string[]): unknown {
+    const { own, nested } = splitPaths(paths, this.nav());
+    const t = this.resolveOrNull();
+    if (t === null) return null;
+    const table = this.props();
+    const names = paths.length === 0 ? Object.keys(table).filter((n) => table[n].get) : own;
+    const out: Record<string, unknown> = { ...this.identity(t) };
+    for (const n of names) {
+      const def = table[n];
+      if (!def?.get) throw new HostError('InvalidArgument', `Unknown property '${n}'`);
+      if (def.api) this.context.session.needs(def.api, n);
+      out[pascal(n)] = def.get(t);
+    }
+    for (const [head, sub] of nested) {
+      const make = this.nav()[head];
+      if (!make) throw new HostError('InvalidArgument', `Unknown navigation property '${head}'`);
+      out[pascal(head)] = (make() as unknown as ClientObject<unknown>).query(sub);
+    }
+    return out;
+  }
+
   toJSON(): Record<string, unknown> {
     const o: Record<string, unknown> = {};
     for (const [k, v] of this.loaded) if (v.generation < this.context.generation) o[k] = v.value;
     return o;
   }
+}
+
+function pascal(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+function splitPaths(paths: string[], nav: Record<string, unknown>): { own: string[]; nested: Map<string, string[]> } {
+  const own: string[] = [];
+  const nested = new Map<string, string[]>();
+  for (const p of paths) {
+    const i = p.indexOf('/');
+    const head = i < 0 ? p : p.slice(0, i);
+    const key = Object.keys(nav).find((k) => k.toLowerCase() === head.toLowerCase());
+    if (i < 0 && !key) {
+      own.push(p);
+      continue;
+    }
+    const name = key ?? head;
+    const list = nested.get(name) ?? [];
+    if (i >= 0) list.push(p.slice(i + 1));
+    nested.set(name, list);
+  }
+  return { own, nested };
 }
 
 /** Defines accessor properties on a proxy class prototype from its property names. */
@@ -382,6 +470,27 @@ export abstract class ClientCollection<T, I extends Loadable> extends ClientObje
     for (const it of items) it.executeLoad(itemPaths);
     this.itemList = { items, generation: this.context.generation };
   }
+
+  /** A collection's query result: `{ _Items: [...] }`, each item queried with the same paths. */
+  query(paths: string[]): unknown {
+    this.unresolve();
+    const targets = this.resolveOrNull() ?? [];
+    const itemPaths = paths.map((p) => (p.toLowerCase().startsWith('items/') ? p.slice(6) : p)).filter((p) => p !== '' && p.toLowerCase() !== 'items');
+    return { _Items: targets.map((t) => (this.makeItem(t) as unknown as ClientObject<unknown>).query(itemPaths)) };
+  }
+
+  /** The item at an index of the current members (the client addresses unnamed items so). */
+  getItemAt(index: number): I {
+    const item = this.makeItem(null as unknown as T);
+    const at = item as unknown as { resolverOverride(fn: () => unknown): void };
+    at.resolverOverride(() => {
+      this.unresolve();
+      const targets = this.resolveOrNull() ?? [];
+      if (index < 0 || index >= targets.length) throw new HostError('ItemNotFound', `No item at index ${index}.`);
+      return targets[index];
+    });
+    return item;
+  }
 }
 
 /** Result of a method that returns a value (e.g. getCount()). */
@@ -391,6 +500,10 @@ export class ClientResult<V> {
   set(value: V): void {
     this.context.addResponse(value);
     this.result = { value, generation: this.context.generation };
+  }
+  /** The value set by the command that ran (the engine reads it right after the batch). */
+  peek(): V | undefined {
+    return this.result?.value;
   }
   get value(): V {
     if (!this.result || this.result.generation >= this.context.generation) throw propertyNotLoaded('value');
