@@ -5,6 +5,7 @@
 import { formatAddress, formatRect, parseRangeAddress } from '../../src/adapters/office/address';
 import {
   AlignmentModel,
+  CustomXmlPartModel,
   BorderModel,
   CellModel,
   EdgeModel,
@@ -775,11 +776,12 @@ function specialAreas(sheet: SheetModel, rect: Rect, match: (c: CellModel) => bo
 }
 
 /** Merged areas intersecting `rect`, clipped to it or reported in full. */
-function mergedAreas(sheet: SheetModel, rect: Rect, mode: 'clipped' | 'full'): Rect[] {
+function mergedAreas(sheet: SheetModel, rect: Rect, mode: 'clipped' | 'full' | 'topLeft'): Rect[] {
   const out: Rect[] = [];
   for (const m of sheet.merges) {
     if (!intersects(m, rect)) continue;
-    out.push(mode === 'full' ? { ...m } : intersection(m, rect)!);
+    if (mode === 'topLeft' && !(m.top >= rect.top && m.top <= rect.bottom && m.left >= rect.left && m.left <= rect.right)) continue;
+    out.push(mode === 'clipped' ? intersection(m, rect)! : { ...m });
   }
   return out;
 }
@@ -1247,7 +1249,11 @@ export class RangeAreas extends ClientObject<AreasTarget> {
     };
   }
   protected nav() {
-    return { areas: () => this.areas };
+    return { areas: () => this.areas, format: () => this.format };
+  }
+  /** ExcelApi 1.9: writes apply to every area (reads are not simulated). */
+  get format(): AreasFormat {
+    return this.child('format', () => new AreasFormat(this.context, () => this.resolveOrNull()));
   }
   get areas(): RangeCollection {
     return this.child(
@@ -1262,6 +1268,49 @@ export class RangeAreas extends ClientObject<AreasTarget> {
   }
 }
 defineAccessors(RangeAreas.prototype, ['address', 'areaCount', 'cellCount']);
+
+/** RangeAreas.format: only what the add-in writes (the fill), applied area by area. */
+export class AreasFormat extends ClientObject<AreasTarget> {
+  protected props(): Record<string, PropDef<AreasTarget>> {
+    return {};
+  }
+  protected nav() {
+    return { fill: () => this.fill };
+  }
+  get fill(): AreasFill {
+    return this.child('fill', () => new AreasFill(this.context, () => this.resolveOrNull()));
+  }
+}
+
+function areasFillProps(): Record<string, PropDef<AreasTarget>> {
+  const single = fillProps();
+  const out: Record<string, PropDef<AreasTarget>> = {};
+  for (const [name, def] of Object.entries(single)) {
+    out[name] = {
+      api: def.api,
+      set: (t, v) => {
+        for (const rect of t.rects) def.set!({ sheet: t.sheet, rect }, v);
+      },
+    };
+  }
+  return out;
+}
+
+export class AreasFill extends ClientObject<AreasTarget> {
+  protected props() {
+    return areasFillProps();
+  }
+  clear(): void {
+    this.queue((t) => {
+      for (const rect of t.rects) {
+        editStyle({ sheet: t.sheet, rect }, (st) => {
+          st.fill = undefined;
+        });
+      }
+    });
+  }
+}
+defineAccessors(AreasFill.prototype, Object.keys(fillProps()));
 
 // --- worksheets ----------------------------------------------------------------------------------
 
@@ -1417,6 +1466,23 @@ export class Worksheet extends ClientObject<SheetModel> {
       return { top: a.top, left: a.left, bottom: a.bottom, right: a.right };
     });
   }
+  /** ExcelApi 1.9: several areas of this sheet, e.g. "A1, C3:D4" (comma or semicolon separated). */
+  getRanges(address?: string): RangeAreas {
+    return new RangeAreas(this.context, () => {
+      this.context.session.needs('1.9', 'getRanges');
+      const s = this.resolveOrNull();
+      if (!s) return null;
+      liveSheet(this.context, s);
+      const parts = String(address ?? '').split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+      if (parts.length === 0) throw new HostError('InvalidArgument', 'The address is empty.');
+      const rects = parts.map((part) => {
+        const a = parseRangeAddress(part);
+        if (a.sheet !== null && a.sheet.toLowerCase() !== s.name.toLowerCase()) throw new HostError('InvalidArgument', `Address ${part} is not on sheet ${s.name}`);
+        return { top: a.top, left: a.left, bottom: a.bottom, right: a.right };
+      });
+      return { sheet: s, rects };
+    });
+  }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range {
     return this.range(() => {
       this.context.session.needs('1.7', 'getRangeByIndexes');
@@ -1450,6 +1516,10 @@ export class Worksheet extends ClientObject<SheetModel> {
   delete(): void {
     this.queue((s) => {
       assertStructure(this.context);
+      // Worksheet.delete reference and "Work with worksheets" (Microsoft Learn); office-js #365
+      if (s.visibility === 'VeryHidden') {
+        throw new HostError('InvalidOperation', 'This operation cannot be performed on a very hidden worksheet.', 'Worksheet.delete');
+      }
       const wb = hostOf(this.context).wb;
       const idx = sheetIndex(this.context, s);
       if (wb.sheets.filter((o) => o !== s && o.visibility === 'Visible').length === 0) {
@@ -1545,12 +1615,122 @@ export class WorkbookProtection extends ClientObject<WorkbookModel> {
 }
 defineAccessors(WorkbookProtection.prototype, ['protected']);
 
+// --- custom XML parts (ExcelApi 1.5) -------------------------------------------------------------
+
+/** The namespace of an XML document's root element ("" without one); null when it is not XML. */
+export function rootNamespace(xml: string): string | null {
+  const m = /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)([^>]*)>/.exec(xml);
+  if (!m) return null;
+  const [name, attrs] = [m[1], m[2]];
+  const prefix = name.includes(':') ? name.split(':')[0] : '';
+  const re = prefix ? new RegExp(`xmlns:${prefix}\\s*=\\s*"([^"]*)"`) : /xmlns\s*=\s*"([^"]*)"/;
+  return re.exec(attrs)?.[1] ?? '';
+}
+
+let partCounter = 0;
+function partsOf(ctx: RequestContext): CustomXmlPartModel[] {
+  const wb = hostOf(ctx).wb;
+  if (!wb.customXmlParts) wb.customXmlParts = [];
+  return wb.customXmlParts;
+}
+
+export class CustomXmlPart extends ClientObject<CustomXmlPartModel> {
+  protected props(): Record<string, PropDef<CustomXmlPartModel>> {
+    return { id: { get: (p) => p.id }, namespaceUri: { get: (p) => p.namespaceUri } };
+  }
+  identity(p: CustomXmlPartModel): Record<string, unknown> {
+    return { _Id: p.id };
+  }
+  private live(p: CustomXmlPartModel): CustomXmlPartModel {
+    if (!partsOf(this.context).includes(p)) throw new HostError('ItemNotFound', 'The custom XML part was deleted.');
+    return p;
+  }
+  getXml(): ClientResult<string> {
+    const r = new ClientResult<string>(this.context);
+    this.queue((p) => r.set(this.live(p).xml));
+    return r;
+  }
+  setXml(xml: string): void {
+    this.queue((p) => {
+      const ns = rootNamespace(String(xml));
+      if (ns === null) throw new HostError('InvalidArgument', 'The XML is not valid.');
+      const live = this.live(p);
+      live.xml = String(xml);
+      live.namespaceUri = ns;
+    }, xml);
+  }
+  delete(): void {
+    this.queue((p) => {
+      const parts = partsOf(this.context);
+      const i = parts.indexOf(p);
+      if (i >= 0) parts.splice(i, 1);
+    });
+  }
+}
+defineAccessors(CustomXmlPart.prototype, ['id', 'namespaceUri']);
+
+export class CustomXmlPartCollection extends ClientCollection<CustomXmlPartModel, CustomXmlPart> {
+  constructor(
+    ctx: RequestContext,
+    private readonly namespace: string | null,
+  ) {
+    super(ctx, () => {
+      ctx.session.needs('1.5', 'customXmlParts');
+      return partsOf(ctx).filter((p) => namespace === null || p.namespaceUri === namespace);
+    });
+  }
+  protected makeItem(p: CustomXmlPartModel): CustomXmlPart {
+    return new CustomXmlPart(this.context, () => p);
+  }
+  private find(id: string): CustomXmlPartModel | null {
+    return partsOf(this.context).find((p) => p.id === id && (this.namespace === null || p.namespaceUri === this.namespace)) ?? null;
+  }
+  getItem(id: string): CustomXmlPart {
+    return new CustomXmlPart(this.context, () => {
+      const p = this.find(id);
+      if (!p) throw new HostError('ItemNotFound', `The custom XML part ${id} does not exist.`);
+      return p;
+    });
+  }
+  getItemOrNullObject(id: string): CustomXmlPart {
+    return new CustomXmlPart(this.context, () => this.find(id), true);
+  }
+  getCount(): ClientResult<number> {
+    const r = new ClientResult<number>(this.context);
+    this.context.enqueue(() => {
+      this.unresolve();
+      r.set((this.resolveOrNull() ?? []).length);
+    });
+    return r;
+  }
+  getByNamespace(namespaceUri: string): CustomXmlPartCollection {
+    return new CustomXmlPartCollection(this.context, String(namespaceUri));
+  }
+  add(xml: string): CustomXmlPart {
+    let created: CustomXmlPartModel | null = null;
+    const part = new CustomXmlPart(this.context, () => created);
+    this.context.enqueue(() => {
+      this.context.session.needs('1.5', 'customXmlParts.add');
+      const ns = rootNamespace(String(xml));
+      if (ns === null) throw new HostError('InvalidArgument', 'The XML is not valid.');
+      partCounter++;
+      created = { id: `{C0570000-0000-4000-8000-${String(partCounter).padStart(12, '0')}}`, namespaceUri: ns, xml: String(xml) };
+      partsOf(this.context).push(created);
+      part.resolveOrNull();
+    }, xml);
+    return part;
+  }
+}
+
 export class Workbook extends ClientObject<WorkbookModel> {
   protected props(): Record<string, PropDef<WorkbookModel>> {
     return { name: { get: () => 'Book1.xlsx' } };
   }
   protected nav() {
-    return { worksheets: () => this.worksheets, protection: () => this.protection };
+    return { worksheets: () => this.worksheets, protection: () => this.protection, customXmlParts: () => this.customXmlParts };
+  }
+  get customXmlParts(): CustomXmlPartCollection {
+    return this.child('customXmlParts', () => new CustomXmlPartCollection(this.context, null));
   }
   get worksheets(): WorksheetCollection {
     return this.child('worksheets', () => new WorksheetCollection(this.context));

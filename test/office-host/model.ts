@@ -109,6 +109,14 @@ export interface WorkbookModel {
   /** Current selection (sheet index + rectangle). */
   selection: { sheet: number; rect: Rect };
   structureProtected: boolean;
+  /** Custom XML parts (ExcelApi 1.5), saved in the file as customXml/itemN.xml. */
+  customXmlParts?: CustomXmlPartModel[];
+}
+
+export interface CustomXmlPartModel {
+  id: string;
+  namespaceUri: string;
+  xml: string;
 }
 
 export const MAX_ROWS = 1048576;

@@ -12,8 +12,12 @@
 export interface HostOptions {
   /** Highest ExcelApi requirement set the host supports, e.g. "1.17". */
   apiVersion?: string;
-  /** How getMergedAreasOrNullObject reports merges that stick out of the range. */
-  mergeReport?: 'clipped' | 'full';
+  /**
+   * How getMergedAreasOrNullObject reports merges that stick out of the queried range: `clipped`
+   * (the part inside), `full` (the whole merge), or `topLeft` (the whole merge, and only when its
+   * top-left cell lies inside the range: office-js #3611, #1590).
+   */
+  mergeReport?: 'clipped' | 'full' | 'topLeft';
   /** Request/response payload limit per sync in bytes (Excel on the web: 5 MB). */
   payloadLimit?: number;
   /** Artificial delay per sync, in ms (lets a browser page render progress). */
@@ -378,6 +382,8 @@ export abstract class ClientObject<T> {
    * scalar properties.
    */
   query(paths: string[]): unknown {
+    // the client sends "*" for all scalar properties (a collection loaded as 'items')
+    paths = paths.filter((p) => p !== '*');
     const { own, nested } = splitPaths(paths, this.nav());
     const t = this.resolveOrNull();
     if (t === null) return null;

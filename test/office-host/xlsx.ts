@@ -5,6 +5,7 @@
  * Theme and indexed colours are resolved to RGB with the default Office theme.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import {
   BorderModel,
   CellModel,
@@ -16,6 +17,7 @@ import {
   SheetModel,
   StyleModel,
   WorkbookModel,
+  type CustomXmlPartModel,
   key,
   newSheet,
   unkey,
@@ -310,7 +312,68 @@ export async function loadXlsx(pathOrBuffer: string | Buffer | ArrayBuffer): Pro
   const book = new ExcelJS.Workbook();
   if (typeof pathOrBuffer === 'string') await book.xlsx.readFile(pathOrBuffer);
   else await book.xlsx.load(pathOrBuffer as ArrayBuffer);
-  return modelFromExcelJS(book);
+  const model = modelFromExcelJS(book);
+  // exceljs neither reads nor writes custom XML parts: they are read from the package here
+  const data = typeof pathOrBuffer === 'string' ? await import('node:fs/promises').then((fs) => fs.readFile(pathOrBuffer)) : pathOrBuffer;
+  const parts = await readCustomXml(data);
+  if (parts.length) model.customXmlParts = parts;
+  return model;
+}
+
+// Custom XML parts as Excel stores them (ECMA-376 Part 1, 15.2.5 and 22.5): customXml/itemN.xml
+// with its properties part customXml/itemPropsN.xml (datastoreItem itemID), related from the
+// workbook part.
+const REL_CUSTOM_XML = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';
+const REL_CUSTOM_XML_PROPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps';
+const CT_CUSTOM_XML_PROPS = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
+
+const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+async function readCustomXml(data: Buffer | ArrayBuffer): Promise<CustomXmlPartModel[]> {
+  const zip = await JSZip.loadAsync(data);
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+  if (!rels) return [];
+  const out: CustomXmlPartModel[] = [];
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    if (!m[0].includes(`Type="${REL_CUSTOM_XML}"`)) continue;
+    const target = /Target="([^"]*)"/.exec(m[0])?.[1];
+    if (!target) continue;
+    const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/xl\/\.\.\//, '');
+    const xml = await zip.file(path)?.async('string');
+    if (xml === undefined) continue;
+    const name = path.split('/').pop()!;
+    const itemRels = await zip.file(path.replace(name, `_rels/${name}.rels`))?.async('string');
+    const propsTarget = itemRels ? /Target="([^"]*)"/.exec(itemRels)?.[1] : undefined;
+    const props = propsTarget ? await zip.file(`customXml/${propsTarget}`)?.async('string') : undefined;
+    const id = props ? /itemID="([^"]*)"/.exec(props)?.[1] : undefined;
+    const ns = /^\s*(?:<\?xml[^>]*\?>\s*)?<[^>\s]+[^>]*?xmlns(?::[\w.-]+)?="([^"]*)"/.exec(xml)?.[1] ?? '';
+    out.push({ id: id ?? `{${String(out.length + 1).padStart(8, '0')}-0000-0000-0000-000000000000}`, namespaceUri: ns, xml });
+  }
+  return out;
+}
+
+async function writeCustomXml(buf: Buffer, parts: CustomXmlPartModel[]): Promise<Buffer> {
+  if (parts.length === 0) return buf;
+  const zip = await JSZip.loadAsync(buf);
+  let rels = (await zip.file('xl/_rels/workbook.xml.rels')!.async('string')) ?? '';
+  let types = await zip.file('[Content_Types].xml')!.async('string');
+  parts.forEach((p, i) => {
+    const n = i + 1;
+    zip.file(`customXml/item${n}.xml`, p.xml);
+    zip.file(
+      `customXml/itemProps${n}.xml`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${xmlEscape(p.id)}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>`,
+    );
+    zip.file(
+      `customXml/_rels/item${n}.xml.rels`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_CUSTOM_XML_PROPS}" Target="itemProps${n}.xml"/></Relationships>`,
+    );
+    rels = rels.replace('</Relationships>', `<Relationship Id="rIdJxmbCustomXml${n}" Type="${REL_CUSTOM_XML}" Target="../customXml/item${n}.xml"/></Relationships>`);
+    types = types.replace('</Types>', `<Override PartName="/customXml/itemProps${n}.xml" ContentType="${CT_CUSTOM_XML_PROPS}"/></Types>`);
+  });
+  zip.file('xl/_rels/workbook.xml.rels', rels);
+  zip.file('[Content_Types].xml', types);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 export function modelToExcelJS(wb: WorkbookModel): ExcelJS.Workbook {
@@ -349,7 +412,7 @@ export function modelToExcelJS(wb: WorkbookModel): ExcelJS.Workbook {
 
 export async function saveXlsx(wb: WorkbookModel): Promise<Buffer> {
   const buf = await modelToExcelJS(wb).xlsx.writeBuffer();
-  return Buffer.from(buf as ArrayBuffer);
+  return writeCustomXml(Buffer.from(buf as ArrayBuffer), wb.customXmlParts ?? []);
 }
 
 /** Simulates "save, close, reopen": the workbook goes through an .xlsx file and back. */
