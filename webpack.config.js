@@ -1,7 +1,15 @@
-/* Build of the Excel task pane. `npm run build` -> dist/addin/, `npm run dev-server` -> https://localhost:3000 */
+/*
+ * Build of the Excel task pane. `npm run build` -> dist/addin/ and dist/manifest.xml,
+ * `npm run dev-server` -> https://localhost:3000 (manifest.xml, the development manifest).
+ * The deployment address: `npm run build -- --env url=https://…/` or JXMB_ADDIN_URL=https://…/
+ * (see scripts/manifest-url.cjs and docs/addin.md); without it dist/manifest.xml keeps the
+ * development URLs and the build warns.
+ */
+const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { ENV_VAR, baseUrlFromEnv, devOrigin, rewriteManifest } = require('./scripts/manifest-url.cjs');
 
 const OFFICE_JS = path.dirname(require.resolve('@microsoft/office-js/package.json'));
 const OUT = path.resolve(__dirname, 'dist/addin');
@@ -19,8 +27,51 @@ const officeJsPatterns = [
   { from: 'telemetry/*.js', to: 'office-js/', globOptions: { ignore: ['**/*.debug.js'] } },
 ].map((p) => ({ ...p, context: path.join(OFFICE_JS, 'dist'), info: { minimized: true } })); // served as shipped
 
+/**
+ * manifest.xml -> dist/manifest.xml (next to dist/addin/, not served by it), with the development
+ * origin replaced by `target.url` when given; without it the URLs are kept and a warning says so.
+ */
+function manifestPattern(target) {
+  const pattern = { from: 'manifest.xml', to: '../manifest.xml' };
+  if (target) pattern.transform = { transformer: (content) => rewriteManifest(content.toString('utf8'), target.url), cache: false };
+  return pattern;
+}
+
+class ManifestNotice {
+  constructor(target, production) {
+    this.target = target;
+    this.production = production;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('ManifestNotice', (compilation) => {
+      const file = path.relative(process.cwd(), path.join(compiler.outputPath, '..', 'manifest.xml'));
+      if (this.target) {
+        compiler.getInfrastructureLogger('manifest').info(`${file}: URLs under ${this.target.url} (from ${this.target.from})`);
+      } else if (this.production) {
+        const dev = devOrigin(fs.readFileSync(path.join(__dirname, 'manifest.xml'), 'utf8'));
+        compilation.warnings.push(
+          new compiler.webpack.WebpackError(
+            `${file} still points to ${dev} (the development server). For a deployment give the ` +
+              `address that serves dist/addin/: npm run build -- --env url=https://…/ (or ${ENV_VAR}=https://…/), see docs/addin.md.`,
+          ),
+        );
+      }
+    });
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
+  const serve = Boolean(env.WEBPACK_SERVE);
+  let target = null;
+  if (!serve) {
+    try {
+      target = baseUrlFromEnv(env);
+    } catch (e) {
+      e.stack = `deployment address: ${e.message}`; // the build stops, with this message and no stack trace
+      throw e;
+    }
+  }
   const config = {
     mode: dev ? 'development' : 'production',
     entry: { taskpane: './src/taskpane/index.tsx', commands: './src/taskpane/commands.ts' },
@@ -62,8 +113,13 @@ module.exports = async (env = {}, argv = {}) => {
         scriptLoading: 'defer',
       }),
       new CopyWebpackPlugin({
-        patterns: [{ from: 'assets/*.png', to: 'assets/[name][ext]' }, ...officeJsPatterns],
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          ...officeJsPatterns,
+          ...(serve ? [] : [manifestPattern(target)]), // the dev server uses manifest.xml itself
+        ],
       }),
+      ...(serve ? [] : [new ManifestNotice(target, !dev)]),
     ],
     // budget for our own code (office.js is Microsoft's, served as shipped)
     performance: {

@@ -10,7 +10,7 @@
  * drives: each action queues its commands there, the batch then runs in order, and a failing
  * command stops it, the commands before it staying applied (a batch is not a transaction).
  */
-import { bindContext } from './excel';
+import { Range, RangeAreas, bindContext } from './excel';
 import type { WorkbookModel } from './model';
 import { type ClientObject, ClientResult, HostError, RequestContext, type Session } from './runtime';
 
@@ -113,6 +113,12 @@ export function execute(session: Session, wb: WorkbookModel, body: RequestBody, 
   };
   const evaluate = (info: ObjectPathInfo): unknown => {
     if (info.ObjectPathType === PATH.global) return ctx.workbook;
+    if (info.ObjectPathType === PATH.referenceId) {
+      const ref = session.references.get(info.Name);
+      if (!ref) throw new HostError('InvalidObjectPath', `The reference ${info.Name} is unknown.`);
+      if (ref.kind === 'Range') return new Range(ctx, () => ref.target as never);
+      return new RangeAreas(ctx, () => ref.target as never);
+    }
     const parent = resolve(info.ParentObjectPathId ?? -1) as Engineish;
     const name = camel(info.Name);
     switch (info.ObjectPathType) {
@@ -141,7 +147,7 @@ export function execute(session: Session, wb: WorkbookModel, body: RequestBody, 
   const actions = body.Actions.slice(0, Math.min(limit, body.Actions.length));
   for (const action of actions) {
     try {
-      results.push(queueAction(ctx, action, resolve));
+      results.push(queueAction(ctx, action, resolve, body.ObjectPaths));
     } catch (e) {
       // an error found while building (an unknown method, a read-only property) fails at this action
       ctx.enqueue(() => {
@@ -168,7 +174,12 @@ function notImplemented(name: string, parent: unknown): HostError {
   return new HostError('NotImplemented', `${cls}.${camel(name)} is not simulated by the test host.`, `${cls}.${camel(name)}`);
 }
 
-function queueAction(ctx: RequestContext, action: ActionInfo, resolve: (id: number) => unknown): () => { ActionId: number; Value?: unknown } | null {
+function queueAction(
+  ctx: RequestContext,
+  action: ActionInfo,
+  resolve: (id: number) => unknown,
+  paths: Record<string, ObjectPathInfo>,
+): () => { ActionId: number; Value?: unknown } | null {
   const id = action.Id;
   switch (action.ActionType) {
     case ACTION.instantiate: {
@@ -176,17 +187,21 @@ function queueAction(ctx: RequestContext, action: ActionInfo, resolve: (id: numb
       let value: unknown = null;
       ctx.enqueue(() => {
         const t = obj.peekTarget();
-        value = t === null ? null : obj.identity(t);
+        if (t === null) return;
+        // an untracked object (range.untrack(): its path carries D, "do not keep a reference") gets none
+        const untracked = (paths[String(action.ObjectPathId)] as { D?: boolean } | undefined)?.D === true;
+        const ref = untracked ? null : obj.reference(t);
+        value = { ...obj.identity(t), ...(ref ? { _ReferenceId: ref } : {}) };
       });
       return () => ({ ActionId: id, Value: value });
     }
     case ACTION.query: {
       const obj = resolve(action.ObjectPathId) as ClientObject<unknown>;
       const q = action.QueryInfo ?? {};
-      const paths = [...(q.Select ?? []), ...(q.Expand ?? [])];
+      const queryPaths = [...(q.Select ?? []), ...(q.Expand ?? [])];
       let value: unknown = null;
       ctx.enqueue(() => {
-        value = obj.query(paths);
+        value = obj.query(queryPaths);
       });
       return () => ({ ActionId: id, Value: value });
     }

@@ -1003,6 +1003,9 @@ export class Range extends ClientObject<RangeTarget> {
   protected props() {
     return rangeProps(this.context);
   }
+  reference(t: RangeTarget): string {
+    return this.context.session.reference('Range', t);
+  }
   protected nav() {
     return { format: () => this.format, worksheet: () => this.worksheet };
   }
@@ -1241,6 +1244,9 @@ export class RangeCollection extends ClientCollection<RangeTarget, Range> {
 }
 
 export class RangeAreas extends ClientObject<AreasTarget> {
+  reference(t: AreasTarget): string {
+    return this.context.session.reference('RangeAreas', t);
+  }
   protected props(): Record<string, PropDef<AreasTarget>> {
     return {
       address: { api: '1.9', get: (t) => t.rects.map((r) => formatAddress(t.sheet.name, r)).join(',') },

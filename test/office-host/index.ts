@@ -69,7 +69,7 @@ export function createHost(
       target.OfficeExtension = host.OfficeExtension;
     },
     resetStats() {
-      Object.assign(session.stats, { syncs: 0, maxResponseBytes: 0, maxRequestBytes: 0, commands: 0 });
+      Object.assign(session.stats, { syncs: 0, maxResponseBytes: 0, maxRequestBytes: 0, commands: 0, sizes: [] });
     },
     failSync(fault) {
       session.fault = fault;
@@ -90,6 +90,8 @@ export function createHost(
       const requestBytes = utf8Bytes(JSON.stringify(message.Body));
       s.stats.maxRequestBytes = Math.max(s.stats.maxRequestBytes, requestBytes);
       const reply = (body: ResponseBody) => ({ ErrorCode: '', ErrorMessage: '', Headers: {}, Body: body });
+      const size = { request: requestBytes, response: 0 };
+      s.stats.sizes.push(size);
       if (requestBytes > s.options.payloadLimit) {
         return reply({ Results: [], Error: errorBody(new HostError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.'), -1) });
       }
@@ -100,6 +102,7 @@ export function createHost(
       const { body, applied } = execute(s, host.model, message.Body, limit);
       const text = JSON.stringify(body);
       const responseBytes = utf8Bytes(text);
+      size.response = responseBytes;
       s.stats.maxResponseBytes = Math.max(s.stats.maxResponseBytes, responseBytes);
       if (fault) {
         s.faultLog.push({ at: fault.at, mode: fault.mode, applied, of: n });
@@ -108,7 +111,8 @@ export function createHost(
         return reply({ Results: [], Error: errorBody(e, -1) });
       }
       if (responseBytes > s.options.payloadLimit) {
-        return reply({ Results: [], Error: errorBody(new HostError('RequestPayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.'), -1) });
+        // "Error handling with the application-specific JavaScript APIs" lists both codes
+        return reply({ Results: [], Error: errorBody(new HostError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.'), -1) });
       }
       // the response crosses a process boundary in Excel: the client gets a copy
       return reply(JSON.parse(text) as ResponseBody);

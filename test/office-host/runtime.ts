@@ -53,6 +53,8 @@ export interface HostStats {
   maxResponseBytes: number;
   maxRequestBytes: number;
   commands: number;
+  /** Request and response bytes of every sync, in order (as the client library serialised them). */
+  sizes: { request: number; response: number }[];
 }
 
 export class HostError extends Error {
@@ -84,7 +86,7 @@ interface Command {
 
 export class Session {
   readonly options: Required<Omit<HostOptions, 'failSync'>>;
-  readonly stats: HostStats = { syncs: 0, maxResponseBytes: 0, maxRequestBytes: 0, commands: 0 };
+  readonly stats: HostStats = { syncs: 0, maxResponseBytes: 0, maxRequestBytes: 0, commands: 0, sizes: [] };
   /** Pending fault (one-shot), see SyncFault. */
   fault: SyncFault | null;
   /** Faults that fired so far: the sync number, mode and how many commands ran of how many. */
@@ -98,6 +100,17 @@ export class Session {
       latencyMs: options.latencyMs ?? 0,
       platform: options.platform ?? 'PC',
     };
+  }
+  /**
+   * Objects Excel keeps a reference to (`_ReferenceId` in a result; the client then addresses the
+   * object by that id in later requests of the same Excel.run, as ranges must be: their paths are
+   * invalid after their first request). The value is the resolved target.
+   */
+  readonly references = new Map<string, { kind: string; target: unknown }>();
+  reference(kind: string, target: unknown): string {
+    const id = `{jxmb-ref}${kind}${this.references.size + 1}`;
+    this.references.set(id, { kind, target });
+    return id;
   }
   needs(version: string, what: string): void {
     if (!versionAtLeast(this.options.apiVersion, version)) {
@@ -369,6 +382,15 @@ export abstract class ClientObject<T> {
   /** The resolved target, or null for a null object (call inside a command). */
   peekTarget(): T | null {
     return this.resolveOrNull();
+  }
+
+  /**
+   * Objects Excel keeps a reference to when they are created in an Excel.run (ranges: the client
+   * marks their paths invalid after the request, so it can only use them later by reference).
+   * Null: addressed by their path.
+   */
+  reference(_target: T): string | null {
+    return null;
   }
 
   /** Extra keys of a query or instantiate result that identify the object (e.g. a sheet's _Id). */

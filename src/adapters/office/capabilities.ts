@@ -19,6 +19,17 @@ export interface Capabilities {
    * workbooks need more syncs). No user note: nothing is lost but speed.
    */
   specialCells: boolean;
+  /**
+   * ExcelApi 1.9: Worksheet.getRanges. Highlights are painted, restored and read for many cells
+   * per command; without it cell by cell (more syncs for very many findings, same result).
+   */
+  rangeAreas: boolean;
+  /**
+   * ExcelApi 1.19: changes made by add-ins stay in Excel's undo history ("Undo" in the 1.19
+   * requirement set). Before it every API write clears the history; adding or deleting a sheet
+   * clears it in every version. The task pane says so before such a click.
+   */
+  undoKept: boolean;
   /** Chinese notes about what is unavailable (shown in the task pane). */
   notes: string[];
 }
@@ -37,6 +48,8 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
   const merges = supported && has('1.13');
   const fillDetails = supported && has('1.9');
   const specialCells = supported && has('1.9');
+  const rangeAreas = supported && has('1.9');
+  const undoKept = supported && has('1.19');
   const notes: string[] = [];
   if (!supported) {
     notes.push('当前 Excel 版本过旧，无法运行本加载项（需要 ExcelApi 1.7 及以上，即 Excel 2019、Excel 2021、Microsoft 365 或网页版 Excel）。');
@@ -48,5 +61,5 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
       notes.push('当前 Excel 版本不支持读取填充图案（需要 ExcelApi 1.9）：清除标记时，原本为白色填充的单元格会恢复为无填充，图案填充会恢复为纯色。');
     }
   }
-  return { supported, merges, fillDetails, specialCells, notes };
+  return { supported, merges, fillDetails, specialCells, rangeAreas, undoKept, notes };
 }

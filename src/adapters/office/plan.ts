@@ -111,23 +111,32 @@ const clip = (a: Rect, b: Rect): Rect | null => {
 };
 
 /**
- * Reassembles merged areas from per-block reports. Excel may report an area that sticks out of
- * the queried range clipped to it or in full; both are first clipped to their block. Two pieces
- * that meet at a block boundary with the same columns are one merge exactly when the straddle query
- * across that boundary reports an area covering both rows (two merges that merely touch there
- * show up as two areas).
+ * Reassembles merged areas from per-block reports. Excel's reports differ: an area that sticks out
+ * of the queried range may come clipped to it, in full, or (office-js #3611, #1590) only from the
+ * query that holds its top-left cell, in full. An area reported beyond its query is therefore a
+ * whole merge and taken as it is. The rest are pieces inside their block: two pieces that meet at
+ * a block boundary with the same columns are one merge exactly when the straddle query across
+ * that boundary reports an area covering both rows (two merges that merely touch there show up
+ * as two areas).
  */
 export function assembleMerges(plan: MergePlan, piecesByBlock: Rect[][], areasByStraddle: Rect[][]): Merge[] {
   interface Piece extends Rect {
     id: number;
   }
+  const key = (r: Rect) => `${r.top},${r.left},${r.bottom},${r.right}`;
+  const outside = (a: Rect, q: Rect) => a.top < q.top || a.bottom > q.bottom || a.left < q.left || a.right > q.right;
+  const whole = new Map<string, Rect>();
+  plan.blocks.forEach((b, i) => (piecesByBlock[i] ?? []).forEach((a) => outside(a, b) && whole.set(key(a), { top: a.top, left: a.left, bottom: a.bottom, right: a.right })));
+  plan.straddles.forEach((s, i) => (areasByStraddle[i] ?? []).forEach((a) => outside(a, s) && whole.set(key(a), { top: a.top, left: a.left, bottom: a.bottom, right: a.right })));
+  const inWhole = (r: Rect) => [...whole.values()].some((w) => r.top >= w.top && r.bottom <= w.bottom && r.left >= w.left && r.right <= w.right);
   const pieces: Piece[] = [];
   plan.blocks.forEach((b, i) => {
     const seen = new Set<string>();
     for (const p of piecesByBlock[i] ?? []) {
+      if (outside(p, b) || inWhole(p)) continue;
       const c = clip(p, b);
       if (!c) continue;
-      const k = `${c.top},${c.left},${c.bottom},${c.right}`;
+      const k = key(c);
       if (seen.has(k)) continue;
       seen.add(k);
       pieces.push({ ...c, id: pieces.length });
@@ -156,6 +165,7 @@ export function assembleMerges(plan: MergePlan, piecesByBlock: Rect[][], areasBy
         : { top: p.top, left: p.left, bottom: p.bottom, right: p.right },
     );
   }
+  for (const w of whole.values()) groups.set(-1 - groups.size, w);
   return [...groups.values()]
     .filter((m) => m.top !== m.bottom || m.left !== m.right)
     .sort((a, b) => a.top - b.top || a.left - b.left);

@@ -23,19 +23,9 @@ import { checkWorkbook } from '../../core/index';
 import { parseRangeAddress, quoteSheet, splitAreas } from './address';
 import { type Capabilities, detectCapabilities } from './capabilities';
 import { OperationError, codeNote, errorCode } from './errors';
-import {
-  type FillState,
-  MARKS_SHEET,
-  MARK_COLORS,
-  MARK_COLUMNS,
-  type MarkRecord,
-  REPORT_SHEET,
-  decodeRecords,
-  encodeRecords,
-  hasNoFill,
-  markState,
-  worse,
-} from './marks';
+import { SyncBudget, cellBytes } from './budget';
+import { type CellRef, type FillWrite, queueFillReads, queueFillWrites } from './fills';
+import { type FillState, MARKS_NS, MARKS_SHEET, MARK_COLORS, type MarkRecord, REPORT_SHEET, decodeRecords, encodeParts, markState, pickGeneration, worse } from './marks';
 import { type Block, LIMITS, type Limits, type MergePlan, type Rect, assembleMerges, batchBlocks, halve, planMerges, rowBlocks } from './plan';
 import { officeCellValue } from './values';
 
@@ -71,6 +61,10 @@ interface SheetMeta {
 interface Meta {
   sheets: SheetMeta[];
   structureProtected: boolean;
+  /** Ids of the custom XML parts in MARKS_NS (the records of earlier highlights). */
+  partIds: string[];
+  /** A version-1 record sheet (MARKS_SHEET) exists. */
+  legacySheet: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -87,20 +81,28 @@ class Sheets {
     }
     return ws;
   }
+  /**
+   * A range used within one sync. Untracked: Excel keeps no reference to it, so the end of the
+   * Excel.run does not have to release thousands of them (Microsoft Learn, "Performance
+   * optimization using the Excel JavaScript API", untrack).
+   */
   range(name: string, r: Rect): Excel.Range {
-    return this.get(name).getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+    return this.get(name).getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1).untrack();
   }
   cell(name: string, row: number, col: number): Excel.Range {
-    return this.get(name).getCell(row, col);
+    return this.get(name).getCell(row, col).untrack();
   }
 }
 
 async function readMeta(ctx: Excel.RequestContext): Promise<Meta> {
   const items = ctx.workbook.worksheets.load('items/name,items/visibility,items/protection/protected,items/protection/options');
   const wbProt = ctx.workbook.protection.load('protected');
+  const parts = ctx.workbook.customXmlParts.getByNamespace(MARKS_NS).load('items/id');
   await ctx.sync();
   return {
     structureProtected: wbProt.protected,
+    partIds: parts.items.map((p) => p.id),
+    legacySheet: items.items.some((ws) => ws.name === MARKS_SHEET),
     sheets: items.items.map((ws) => {
       const prot = ws.protection.protected;
       return {
@@ -113,54 +115,6 @@ async function readMeta(ctx: Excel.RequestContext): Promise<Meta> {
   };
 }
 
-const FILL_PROPS_FULL = ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'];
-
-function loadFill(range: Excel.Range, caps: Capabilities): Excel.RangeFill {
-  return range.format.fill.load(caps.fillDetails ? FILL_PROPS_FULL : ['color']);
-}
-
-function fillState(f: Excel.RangeFill, caps: Capabilities): FillState {
-  if (!caps.fillDetails) return { pattern: null, color: f.color, patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
-  return {
-    pattern: f.pattern ?? 'None',
-    color: f.color,
-    patternColor: f.patternColor ?? null,
-    tintAndShade: f.tintAndShade ?? 0,
-    patternTintAndShade: f.patternTintAndShade ?? 0,
-  };
-}
-
-/**
- * Queues the commands that put back a recorded fill. Excel runs a batch in order and may stop
- * between two commands, so the order matters: the highlight colour goes last (only the tint
- * follows it), so that a cell restored half-way still shows our colour and is restored again by
- * the next 清除标记 (see markState).
- */
-function restoreFill(range: Excel.Range, o: FillState, caps: Capabilities): void {
-  const fill = range.format.fill;
-  if (hasNoFill(o)) {
-    fill.clear();
-    return;
-  }
-  if (caps.fillDetails && o.pattern !== null && o.pattern !== 'Solid') {
-    fill.pattern = o.pattern as Excel.FillPattern;
-    if (o.patternColor) fill.patternColor = o.patternColor;
-    if (o.patternTintAndShade) fill.patternTintAndShade = o.patternTintAndShade;
-  }
-  fill.color = o.color;
-  if (caps.fillDetails && o.pattern !== null && o.tintAndShade) fill.tintAndShade = o.tintAndShade;
-}
-
-/** Queues the highlight of one cell: the colour first (see restoreFill). */
-function paintFill(range: Excel.Range, color: string, original: FillState, caps: Capabilities): void {
-  const fill = range.format.fill;
-  fill.color = color;
-  if (caps.fillDetails && original.pattern !== null && original.pattern !== 'None' && original.pattern !== 'Solid') {
-    fill.pattern = 'Solid' as Excel.FillPattern;
-  }
-  if (caps.fillDetails && original.tintAndShade) fill.tintAndShade = 0;
-}
-
 // ---------------------------------------------------------------------------------------------
 // reading
 
@@ -169,9 +123,24 @@ interface UsedInfo {
   rect: Rect | null;
 }
 
-async function readUsedRanges(ctx: Excel.RequestContext, sheets: Sheets, names: string[], marksExists: boolean) {
-  const used = names.map((name) => ({ name, range: sheets.get(name).getUsedRangeOrNullObject(false).load('rowIndex,columnIndex,rowCount,columnCount') }));
-  const marks = marksExists ? sheets.get(MARKS_SHEET).getUsedRangeOrNullObject(true).load('values,rowIndex,rowCount') : null;
+/** The records of earlier highlights as stored (custom XML parts, or a version-1 sheet). */
+interface Store {
+  /** null: a version-1 sheet whose content is not ours (nothing is cleared then). */
+  records: MarkRecord[] | null;
+  /** The newest generation of parts present (the next write takes the one after). */
+  latest: number;
+  partIds: string[];
+  legacySheet: boolean;
+}
+
+/**
+ * Sync 2: the used range of every content sheet and the stored records (the text of the record
+ * parts, the values of a version-1 record sheet).
+ */
+async function readUsedRanges(ctx: Excel.RequestContext, sheets: Sheets, names: string[], meta: Meta) {
+  const used = names.map((name) => ({ name, range: sheets.get(name).getUsedRangeOrNullObject(false).untrack().load('rowIndex,columnIndex,rowCount,columnCount') }));
+  const xmls = meta.partIds.map((id) => ctx.workbook.customXmlParts.getItem(id).getXml());
+  const legacy = meta.legacySheet ? sheets.get(MARKS_SHEET).getUsedRangeOrNullObject(true).untrack().load('values') : null;
   await ctx.sync();
   const infos: UsedInfo[] = used.map(({ name, range }) => ({
     name,
@@ -179,17 +148,20 @@ async function readUsedRanges(ctx: Excel.RequestContext, sheets: Sheets, names: 
       ? null
       : { top: range.rowIndex, left: range.columnIndex, bottom: range.rowIndex + range.rowCount - 1, right: range.columnIndex + range.columnCount - 1 },
   }));
-  const records = marks && !marks.isNullObject ? decodeRecords(marks.values) : [];
-  /** Rows of the marks sheet in use (so that a rewrite can blank the rest in the same command). */
-  const marksRows = marks && !marks.isNullObject ? marks.rowIndex + marks.rowCount : 0;
-  return { infos, records, marksRows };
+  const stored = pickGeneration(xmls.map((x) => x.value));
+  const old = legacy && !legacy.isNullObject ? decodeRecords(legacy.values) : [];
+  const store: Store = {
+    records: old === null ? null : [...old, ...stored.records],
+    latest: stored.latest,
+    partIds: meta.partIds,
+    legacySheet: meta.legacySheet,
+  };
+  return { infos, store };
 }
 
 interface ReadResult {
   grid: WorkbookGrid;
   notes: string[];
-  /** Current fills of `probe` cells, read in the first values sync. */
-  probed: FillState[];
 }
 
 /**
@@ -245,7 +217,7 @@ function loadBlock(sheets: Sheets, block: Block, special: boolean): BlockLoad {
   const range = sheets.range(block.sheet, block).load(special ? 'values' : 'values,numberFormat');
   const numeric = special
     ? NUMERIC_SOURCES.map((type) => {
-        const areas = range.getSpecialCellsOrNullObject(type, 'Numbers');
+        const areas = range.getSpecialCellsOrNullObject(type, 'Numbers').untrack();
         areas.areas.load('items/rowIndex,items/columnIndex,items/numberFormat');
         return areas;
       })
@@ -302,10 +274,35 @@ async function readMissingFormats(ctx: Excel.RequestContext, sheets: Sheets, mis
   }
 }
 
+interface MergeQuery {
+  sheet: string;
+  kind: 'blocks' | 'straddles';
+  index: number;
+  rect: Rect;
+}
+
+/**
+ * Halves of a batch Excel refused for its size: merged-areas queries apart from the blocks first,
+ * then halves of either, then halves of a single block (null when nothing can be split further).
+ */
+function splitBatch(batch: { blocks: Block[]; merges: MergeQuery[] }): { blocks: Block[]; merges: MergeQuery[] }[] | null {
+  const { blocks, merges } = batch;
+  if (blocks.length > 0 && merges.length > 0) return [{ blocks: [], merges }, { blocks, merges: [] }];
+  if (merges.length > 1) {
+    const mid = Math.ceil(merges.length / 2);
+    return [{ blocks: [], merges: merges.slice(0, mid) }, { blocks: [], merges: merges.slice(mid) }];
+  }
+  if (blocks.length > 1) {
+    const mid = Math.ceil(blocks.length / 2);
+    return [{ blocks: blocks.slice(0, mid), merges: [] }, { blocks: blocks.slice(mid), merges: [] }];
+  }
+  const halves = blocks.length === 1 ? halve(blocks[0]) : null;
+  return halves ? [{ blocks: [halves[0]], merges: [] }, { blocks: [halves[1]], merges: [] }] : null;
+}
+
 /**
  * Sync(s) 3: cell values in row blocks, number formats (with ExcelApi 1.9 of the numeric cells
- * only, found with getSpecialCellsOrNullObject; otherwise of every cell), merged areas, plus fills
- * of `probe` cells. One sync per LIMITS.syncCellsValuesOnly (or LIMITS.syncCells) cells. A batch
+ * only, found with getSpecialCellsOrNullObject; otherwise of every cell), merged areas. One sync per LIMITS.syncCellsValuesOnly (or LIMITS.syncCells) cells. A batch
  * that Excel rejects for its size is split and retried; a batch that fails otherwise is retried
  * without the special cells, then without merged areas (with a note), see readModes.
  */
@@ -314,7 +311,6 @@ async function readCells(
   sheets: Sheets,
   meta: Meta,
   used: UsedInfo[],
-  probe: { sheet: string; cell: string }[],
   env: OfficeEnv,
   onProgress: OnProgress,
 ): Promise<ReadResult> {
@@ -328,43 +324,42 @@ async function readCells(
   const modes = readModes(caps.specialCells, caps.merges && mergePlans.size > 0);
   let mode = modes[0];
   const budget = () => (mode.special ? limits.syncCellsValuesOnly : limits.syncCells);
-  const queue = batchBlocks(blocks, budget());
+  /** A sync's worth of reads: row blocks, and merged-areas queries (all in the first one, split when too big). */
+  interface Batch {
+    blocks: Block[];
+    merges: MergeQuery[];
+  }
+  const mergeQueries: MergeQuery[] = [];
+  for (const [sheet, plan] of mergePlans) {
+    plan.blocks.forEach((rect, index) => mergeQueries.push({ sheet, kind: 'blocks', index, rect }));
+    plan.straddles.forEach((rect, index) => mergeQueries.push({ sheet, kind: 'straddles', index, rect }));
+  }
+  const queue: Batch[] = batchBlocks(blocks, budget()).map((b) => ({ blocks: b, merges: [] }));
+  if (queue.length === 0) queue.push({ blocks: [], merges: [] });
+  if (mode.merges) queue[0].merges = mergeQueries;
   /** `formats` null: the numeric cells' formats are in `numericFormats`. */
   const loaded: { block: Block; values: unknown[][]; formats: unknown[][] | null }[] = [];
   const numericFormats = new Map<string, Map<number, string>>();
-  let firstDone = false;
-  let probed: FillState[] = [];
   const pieces = new Map<string, { blocks: Rect[][]; straddles: Rect[][] }>();
+  for (const [sheet, plan] of mergePlans) pieces.set(sheet, { blocks: plan.blocks.map(() => []), straddles: plan.straddles.map(() => []) });
   let doneCells = 0;
-  if (queue.length === 0) queue.push([]);
 
   while (queue.length) {
     const batch = queue.shift()!;
     const current = mode;
-    const loads = batch.map((b) => loadBlock(sheets, b, current.special));
-    const withExtras = !firstDone;
-    const probes = withExtras ? probe.map((p) => loadFill(sheets.get(p.sheet).getRange(p.cell), caps)) : [];
-    const mergeLoads: { sheet: string; blocks: Excel.RangeAreas[]; straddles: Excel.RangeAreas[] }[] = [];
-    if (withExtras && current.merges) {
-      for (const [sheet, plan] of mergePlans) {
-        const q = (r: Rect) => sheets.range(sheet, r).getMergedAreasOrNullObject().load('address');
-        mergeLoads.push({ sheet, blocks: plan.blocks.map(q), straddles: plan.straddles.map(q) });
-      }
-    }
+    const loads = batch.blocks.map((b) => loadBlock(sheets, b, current.special));
+    const mergeLoads = current.merges
+      ? batch.merges.map((q) => ({ q, areas: sheets.range(q.sheet, q.rect).getMergedAreasOrNullObject().untrack().load('address') }))
+      : [];
     try {
       await ctx.sync();
     } catch (e) {
       const code = errorCode(e);
       if (/PayloadSizeLimit/i.test(code)) {
         // the special-cells queries belong to their block: halves of a batch or of a block carry their own
-        if (batch.length > 1) {
-          const mid = Math.ceil(batch.length / 2);
-          queue.unshift(batch.slice(0, mid), batch.slice(mid));
-          continue;
-        }
-        const halves = batch.length === 1 ? halve(batch[0]) : null;
-        if (halves) {
-          queue.unshift([halves[0]], [halves[1]]);
+        const split = splitBatch(batch);
+        if (split) {
+          queue.unshift(...split);
           continue;
         }
         throw e;
@@ -373,20 +368,17 @@ async function readCells(
       if (!next) throw e;
       if (current.merges && !next.merges) notes.push('读取合并单元格时 Excel 报错，本次按未合并处理，部分表格可能识别不完整。');
       mode = next;
-      // regroup what is left for the budget of the new way to read
-      const rest = [...batch, ...queue.flat()];
+      // regroup what is left for the budget of the new way to read (merged-areas queries stay first)
+      const restMerges = mode.merges ? [...batch.merges, ...queue.flatMap((b) => b.merges)] : [];
+      const rest = [...batch.blocks, ...queue.flatMap((b) => b.blocks)];
       queue.length = 0;
-      queue.push(...batchBlocks(rest, budget()));
-      if (queue.length === 0) queue.push([]);
+      queue.push(...batchBlocks(rest, budget()).map((b) => ({ blocks: b, merges: [] as MergeQuery[] })));
+      if (queue.length === 0) queue.push({ blocks: [], merges: [] });
+      queue[0].merges = restMerges;
       continue;
     }
-    if (withExtras) {
-      firstDone = true;
-      probed = probes.map((f) => fillState(f, caps));
-      for (const m of mergeLoads) {
-        const rects = (a: Excel.RangeAreas): Rect[] => (a.isNullObject ? [] : splitAreas(a.address).map((s) => parseRangeAddress(s)));
-        pieces.set(m.sheet, { blocks: m.blocks.map(rects), straddles: m.straddles.map(rects) });
-      }
+    for (const { q, areas } of mergeLoads) {
+      pieces.get(q.sheet)![q.kind][q.index] = areas.isNullObject ? [] : splitAreas(areas.address).map((a) => parseRangeAddress(a));
     }
     for (const l of loads) {
       if (l.numeric) {
@@ -438,7 +430,7 @@ async function readCells(
     const merges = mode.merges && p && plan ? assembleMerges(plan, p.blocks, p.straddles) : [];
     return normalizeMerges({ ...base, rowOffset: u.rect.top, colOffset: u.rect.left, cells, merges });
   });
-  return { grid: { sheets: grids }, notes, probed };
+  return { grid: { sheets: grids }, notes };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -512,31 +504,22 @@ export async function runCheck(env: OfficeEnv, options: CheckOptions = {}): Prom
   return env.run(async (ctx) => {
     const sheets = new Sheets(ctx);
     let meta: Meta;
-    let records: MarkRecord[] | null;
-    let marksRows: number;
+    let store: Store;
     let read: ReadResult;
-    let restorable: MarkRecord[];
-    let carried: MarkRecord[];
     const notes = caps.notes.slice();
     try {
       onProgress({ fraction: 0.02, message: '正在读取工作表列表…' });
       meta = await readMeta(ctx);
       const contentNames = meta.sheets.filter((s) => !isOwnSheet(s.name)).map((s) => s.name);
       onProgress({ fraction: 0.06, message: '正在确定数据范围…' });
-      const used = await readUsedRanges(ctx, sheets, contentNames, meta.sheets.some((s) => s.name === MARKS_SHEET));
-      ({ records, marksRows } = used);
-      if (records === null) notes.push(`工作表“${MARKS_SHEET}”的内容无法识别，之前的标记无法自动清除。`);
-      // previous highlights on sheets we can change are probed, then restored if still ours
-      const parts = partitionRecords(records ?? [], new Map(meta.sheets.map((s) => [s.name, s])));
-      ({ restorable, carried } = parts);
-      notes.push(...parts.missing.map(missingNote));
-      read = await readCells(ctx, sheets, meta, used.infos, restorable, env, onProgress);
+      const used = await readUsedRanges(ctx, sheets, contentNames, meta);
+      store = used.store;
+      if (store.records === null) notes.push(UNREADABLE_RECORD_NOTE);
+      read = await readCells(ctx, sheets, meta, used.infos, env, onProgress);
       notes.push(...read.notes);
     } catch (e) {
       throw new OperationError(FAULT_MESSAGES.checkRead(e), e);
     }
-    const metaByName = new Map(meta.sheets.map((s) => [s.name, s]));
-    const marksExists = metaByName.has(MARKS_SHEET);
 
     onProgress({ fraction: 0.72, message: '正在校验…' });
     const result = checkWorkbook(read.grid, options.config);
@@ -545,7 +528,7 @@ export async function runCheck(env: OfficeEnv, options: CheckOptions = {}): Prom
 
     onProgress({ fraction: 0.8, message: '正在标记单元格…' });
     try {
-      return await paint(ctx, sheets, env, { meta, result, read, restorable, carried, marksExists, marksRows, notes, onProgress });
+      return await paint(ctx, sheets, env, { meta, result, read, store, notes, onProgress });
     } catch (e) {
       // Excel may have run part of the batch: undo what is recorded (an automatic 清除标记)
       onProgress({ fraction: 0.9, message: '写入标记时出错，正在恢复…' });
@@ -553,69 +536,110 @@ export async function runCheck(env: OfficeEnv, options: CheckOptions = {}): Prom
         () => true,
         () => false,
       );
-      const hadMarks = (records ?? []).length > 0;
+      const hadMarks = (store.records ?? []).length > 0;
       throw new OperationError(recovered ? FAULT_MESSAGES.checkWriteRecovered(e, hadMarks) : FAULT_MESSAGES.checkWriteStuck(e), e);
     }
   });
 }
 
+const UNREADABLE_RECORD_NOTE = `工作表“${MARKS_SHEET}”的内容无法识别，之前的标记无法自动清除。`;
+
 interface PaintInput {
   meta: Meta;
   result: CheckResult;
   read: ReadResult;
-  restorable: MarkRecord[];
-  carried: MarkRecord[];
-  marksExists: boolean;
-  marksRows: number;
+  store: Store;
   notes: string[];
   onProgress: OnProgress;
 }
 
-/** Syncs 4 and 5 of 一键校验. */
+const refKey = (sheet: string, cell: string): string => `${sheet}!${cell}`;
+
+/**
+ * Syncs 4 and 5 of 一键校验 (more only for very many cells, see SyncBudget).
+ * 4: the current fills of the previously highlighted cells and of the cells to highlight;
+ * 5: put back previous highlights that are not repeated, write the new record, remove the old
+ *    one, paint. In that order, so that wherever Excel stops, every painted cell is in the record
+ *    in force (see pickGeneration) and nothing is left painted without one.
+ */
 async function paint(ctx: Excel.RequestContext, sheets: Sheets, env: OfficeEnv, input: PaintInput): Promise<CheckOutcome> {
   const caps = env.capabilities;
-  const { meta, result, read, restorable, carried, marksExists, notes } = input;
+  const { meta, result, read, store, notes } = input;
   const metaByName = new Map(meta.sheets.map((s) => [s.name, s]));
-  // sync 4: restore previous highlights, read the original fills of the cells to paint
-  let keptUserFills = 0;
-  restorable.forEach((r, i) => {
-    const state = markState(read.probed[i], r);
-    if (state === 'marked') restoreFill(sheets.get(r.sheet).getRange(r.cell), r.original, caps);
-    else if (state === 'user') keptUserFills++;
-  });
+  const { restorable, carried, missing } = partitionRecords(store.records ?? [], metaByName);
+  notes.push(...missing.map(missingNote));
   const wanted = cellsToMark(result.findings, read.grid);
   const skippedSheets: SkippedSheet[] = [];
-  const targets: { sheet: string; cell: string; severity: Severity; fill: Excel.RangeFill }[] = [];
-  const canStore = marksExists || !meta.structureProtected;
+  const targets: { sheet: string; cell: string; severity: Severity }[] = [];
   for (const [sheet, cells] of wanted) {
     const m = metaByName.get(sheet);
-    if (!m || !m.formatAllowed || !canStore) {
+    if (!m || !m.formatAllowed) {
       skippedSheets.push({ sheet, cells: cells.size });
       continue;
     }
-    for (const [cell, severity] of cells) {
-      targets.push({ sheet, cell, severity, fill: loadFill(sheets.get(sheet).getRange(cell), caps) });
-    }
+    for (const [cell, severity] of cells) targets.push({ sheet, cell, severity });
   }
-  if (!canStore && wanted.size > 0) notes.push('工作簿结构受保护，无法保存标记信息，因此本次没有标记单元格。撤销“保护工作簿”后重新校验即可标记。');
-  for (const s of skippedSheets) {
-    if (canStore) notes.push(`工作表“${s.sheet}”受保护，其中 ${s.cells} 个单元格未能标记。撤销工作表保护后重新校验即可标记。`);
-  }
-  await ctx.sync();
+  for (const s of skippedSheets) notes.push(`工作表“${s.sheet}”受保护，其中 ${s.cells} 个单元格未能标记。撤销工作表保护后重新校验即可标记。`);
 
-  // sync 5: record the originals first, then paint (Excel runs a batch in order, so whatever
-  // part of it ran, every painted cell is recorded)
-  const fresh: MarkRecord[] = targets.map((t) => ({
-    sheet: t.sheet,
-    cell: t.cell,
-    mark: MARK_COLORS[t.severity],
-    original: fillState(t.fill, caps),
-  }));
-  writeMarks(ctx, sheets, [...carried, ...fresh], marksExists, meta.structureProtected, input.marksRows);
-  fresh.forEach((r) => paintFill(sheets.get(r.sheet).getRange(r.cell), r.mark, r.original, caps));
-  await ctx.sync();
+  // sync 4: current fills, each cell once
+  const probeCells = new Map<string, CellRef>();
+  for (const c of [...restorable, ...targets]) probeCells.set(refKey(c.sheet, c.cell), { sheet: c.sheet, cell: c.cell });
+  const current = await readFills(ctx, sheets, [...probeCells.values()], caps);
+
+  let keptUserFills = 0;
+  const previous = new Map<string, MarkRecord>();
+  const restores: FillWrite[] = [];
+  const targetKeys = new Set(targets.map((t) => refKey(t.sheet, t.cell)));
+  for (const r of restorable) {
+    const k = refKey(r.sheet, r.cell);
+    const state = markState(current.get(k)!, r);
+    if (state === 'user') keptUserFills++;
+    if (state !== 'marked') continue;
+    previous.set(k, r);
+    if (!targetKeys.has(k)) restores.push({ sheet: r.sheet, cell: r.cell, mark: r.mark, original: r.original });
+  }
+  // a cell still showing an earlier highlight keeps its recorded original
+  const fresh: MarkRecord[] = targets.map((t) => {
+    const k = refKey(t.sheet, t.cell);
+    return { sheet: t.sheet, cell: t.cell, mark: MARK_COLORS[t.severity], original: previous.get(k)?.original ?? current.get(k)! };
+  });
+
+  // sync 5
+  const budget = new SyncBudget(ctx);
+  await queueFillWrites('restore', restores, (n) => sheets.get(n), budget, caps);
+  await writeRecords(ctx, sheets, budget, store, meta, [...carried, ...fresh]);
+  await queueFillWrites('paint', fresh, (n) => sheets.get(n), budget, caps);
+  await budget.flush();
   input.onProgress({ fraction: 1, message: '校验完成' });
   return { result, grid: read.grid, marked: fresh.length, skippedSheets, keptUserFills, notes };
+}
+
+/**
+ * Reads the current fills of cells (grouped per sheet with ExcelApi 1.9, else cell by cell), in
+ * as few syncs as the budget allows (one for ordinary workbooks); cells a grouped read did not
+ * report on their own are read one by one in one more sync.
+ */
+async function readFills(ctx: Excel.RequestContext, sheets: Sheets, cells: CellRef[], caps: Capabilities): Promise<Map<string, FillState>> {
+  const out = new Map<string, FillState>();
+  if (cells.length === 0) return out;
+  const budget = new SyncBudget(ctx);
+  const take = await queueFillReads(cells, (n) => sheets.get(n), budget, caps);
+  await budget.sync();
+  const got = take();
+  const left: CellRef[] = [];
+  cells.forEach((c, i) => {
+    const f = got[i];
+    if (f) out.set(refKey(c.sheet, c.cell), f);
+    else left.push(c);
+  });
+  if (left.length) {
+    const single = { ...caps, rangeAreas: false };
+    const again = new SyncBudget(ctx);
+    const takeLeft = await queueFillReads(left, (n) => sheets.get(n), again, single);
+    await again.sync();
+    takeLeft().forEach((f, i) => out.set(refKey(left[i].sheet, left[i].cell), f!));
+  }
+  return out;
 }
 
 /**
@@ -632,30 +656,32 @@ function partitionRecords(records: MarkRecord[], sheets: Map<string, SheetMeta>)
 const missingNote = (sheet: string): string => `找不到工作表“${sheet}”（可能已改名或删除），其中的标记无法自动清除。`;
 
 /**
- * Queues the rewrite of the marks sheet (created very hidden when needed, removed when empty).
- * The records are written with a single `values` command that also blanks the rest of the old
- * record (`oldRows` rows in use), so a batch that Excel stops half-way leaves either the old or
- * the new record, never an empty one.
+ * Queues the new record (custom XML parts of the next generation), then the removal of the old
+ * parts and of a version-1 record sheet. The new generation is complete before anything old goes,
+ * and a reader ignores an incomplete one, so a batch that Excel stops half-way leaves either the
+ * old or the new record in force, never none.
  */
-function writeMarks(ctx: Excel.RequestContext, sheets: Sheets, records: MarkRecord[], exists: boolean, structureProtected: boolean, oldRows: number): void {
-  if (records.length === 0) {
-    if (!exists) return;
-    if (structureProtected) sheets.get(MARKS_SHEET).getRange().clear();
-    else sheets.get(MARKS_SHEET).delete();
-    return;
+async function writeRecords(ctx: Excel.RequestContext, sheets: Sheets, budget: SyncBudget, store: Store, meta: Meta, records: MarkRecord[]): Promise<void> {
+  for (const xml of encodeParts(records, store.latest + 1)) {
+    await budget.room(cellBytes.xmlPart(xml), 0);
+    ctx.workbook.customXmlParts.add(xml);
   }
-  let ws: Excel.Worksheet;
-  if (exists) {
-    ws = sheets.get(MARKS_SHEET);
-  } else {
-    ws = ctx.workbook.worksheets.add(MARKS_SHEET);
-    ws.visibility = 'VeryHidden' as Excel.SheetVisibility;
+  for (const id of store.partIds) {
+    await budget.room(cellBytes.singleWrite, 0);
+    ctx.workbook.customXmlParts.getItem(id).delete();
   }
-  const rows = encodeRecords(records);
-  while (rows.length < oldRows) rows.push(new Array<string>(MARK_COLUMNS).fill(''));
-  const range = ws.getRangeByIndexes(0, 0, rows.length, MARK_COLUMNS);
-  range.numberFormat = rows.map((r) => r.map(() => '@'));
-  range.values = rows;
+  if (store.legacySheet) {
+    await budget.room(cellBytes.singleWrite, 0);
+    const ws = sheets.get(MARKS_SHEET);
+    if (meta.structureProtected) {
+      // a sheet cannot be removed from a protected structure: empty it, its records are in the parts now
+      ws.getRange().clear();
+    } else {
+      // Excel refuses to delete a very hidden sheet (Worksheet.delete reference; office-js #365)
+      ws.visibility = 'Hidden' as Excel.SheetVisibility;
+      ws.delete();
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -688,9 +714,10 @@ export async function clearMarks(env: OfficeEnv): Promise<ClearOutcome> {
 }
 
 /**
- * 清除标记 in a request context: 4 syncs (sheets · marks · current fills · restore). Idempotent:
- * after a batch that Excel stopped half-way, running it again finishes the job (cells already
- * back to their original fill are skipped, half-restored ones are restored again).
+ * 清除标记 in a request context: 4 syncs (sheets · records · current fills · restore), more only
+ * for very many cells. Idempotent: after a batch that Excel stopped half-way, running it again
+ * finishes the job (cells already back to their original fill are skipped, half-restored ones
+ * are restored again).
  */
 async function clearIn(ctx: Excel.RequestContext, env: OfficeEnv, beforeWrite: () => void = () => undefined): Promise<ClearOutcome> {
   const caps = env.capabilities;
@@ -698,31 +725,30 @@ async function clearIn(ctx: Excel.RequestContext, env: OfficeEnv, beforeWrite: (
   const meta = await readMeta(ctx);
   const metaByName = new Map(meta.sheets.map((s) => [s.name, s]));
   const empty: ClearOutcome = { restored: 0, keptUserFills: 0, protectedSheets: [], missingSheets: [], notes: [] };
-  if (!metaByName.has(MARKS_SHEET)) return empty;
-  const { records, marksRows } = await readUsedRanges(ctx, sheets, [], true);
-  if (records === null) return { ...empty, notes: [`工作表“${MARKS_SHEET}”的内容无法识别，未做任何修改。`] };
-  const { restorable, carried, missing } = partitionRecords(records, metaByName);
-  const fills = restorable.map((r) => loadFill(sheets.get(r.sheet).getRange(r.cell), caps));
-  await ctx.sync();
-  let restored = 0;
+  if (meta.partIds.length === 0 && !meta.legacySheet) return empty;
+  const { store } = await readUsedRanges(ctx, sheets, [], meta);
+  if (store.records === null) return { ...empty, notes: [`工作表“${MARKS_SHEET}”的内容无法识别，未做任何修改。`] };
+  const { restorable, carried, missing } = partitionRecords(store.records, metaByName);
+  const current = await readFills(ctx, sheets, restorable, caps);
   let kept = 0;
-  restorable.forEach((r, i) => {
-    const state = markState(fillState(fills[i], caps), r);
-    if (state === 'marked') {
-      restoreFill(sheets.get(r.sheet).getRange(r.cell), r.original, caps);
-      restored++;
-    } else if (state === 'user') kept++;
-  });
-  // the record goes last: if Excel stops before, the next 清除标记 still knows every cell
-  writeMarks(ctx, sheets, carried, true, meta.structureProtected, marksRows);
+  const restores: FillWrite[] = [];
+  for (const r of restorable) {
+    const state = markState(current.get(refKey(r.sheet, r.cell))!, r);
+    if (state === 'marked') restores.push({ sheet: r.sheet, cell: r.cell, mark: r.mark, original: r.original });
+    else if (state === 'user') kept++;
+  }
   beforeWrite();
-  await ctx.sync();
+  const budget = new SyncBudget(ctx);
+  await queueFillWrites('restore', restores, (n) => sheets.get(n), budget, caps);
+  // the record goes last: if Excel stops before, the next 清除标记 still knows every cell
+  await writeRecords(ctx, sheets, budget, store, meta, carried);
+  await budget.flush();
   const protectedSheets = [...new Set(carried.map((r) => r.sheet))];
   const notes: string[] = [];
   for (const s of protectedSheets) notes.push(`工作表“${s}”受保护，其中的标记未能清除。撤销工作表保护后再次点击“清除标记”即可。`);
   notes.push(...missing.map(missingNote));
   if (kept) notes.push(`${kept} 个单元格在校验后被手动改过填充色，已保留您的修改。`);
-  return { restored, keptUserFills: kept, protectedSheets, missingSheets: missing, notes };
+  return { restored: restores.length, keptUserFills: kept, protectedSheets, missingSheets: missing, notes };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Offline validation of manifest.xml (npm run validate). Exits non-zero on any error.
+ * Offline validation of an add-in manifest (npm run validate). Exits 1 on any error, 0 otherwise.
  *
  * The official XSDs are not shipped in node_modules (office-addin-manifest validates online), so
  * this is a structural check that follows the schema for what our manifest uses
@@ -11,16 +11,29 @@
  *   - simple types: GUID, version, culture names, short/long string lengths, https URLs,
  *     permission names, requirement set versions, icon sizes;
  *   - every resid resolves to a resource of the right kind, ids are unique;
- *   - every icon URL under /assets/ exists in assets/ as a PNG of the declared size.
- * Usage: node scripts/validate-manifest.mjs [manifest.xml]
+ *   - every URL shares one origin and lies under one base address: the folder of
+ *     <DefaultSettings><SourceLocation>, or the address given with --url (or JXMB_ADDIN_URL);
+ *   - every icon URL exists in the site folder as a PNG of the declared size (for a built manifest,
+ *     dist/manifest.xml, the site folder is dist/addin/ and every other URL, the pages, must exist
+ *     there too; for the development manifest it is the repository, whose assets/ holds the icons);
+ *   - a manifest other than manifest.xml (the built one) has the same Id, Hosts and requirement
+ *     sets as manifest.xml, and a warning if it still points to the development server.
+ * Usage: node scripts/validate-manifest.cjs [manifest] [--url https://…/] [--site folder]
+ *   manifest: default dist/manifest.xml if it exists (npm run build), otherwise manifest.xml.
+ * validateManifest() is also called directly by test/addin/manifest.test.ts.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+const { execFileSync } = require('node:child_process');
+const { existsSync, readFileSync, realpathSync, statSync } = require('node:fs');
+const { dirname, join, relative, resolve } = require('node:path');
+const { ENV_VAR, devOrigin, normaliseBaseUrl } = require('./manifest-url.cjs');
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const file = resolve(process.argv[2] ?? join(ROOT, 'manifest.xml'));
+const ROOT = resolve(__dirname, '..');
+const DEV_MANIFEST = join(ROOT, 'manifest.xml');
+/** A folder for messages: relative to the working directory when inside it. */
+const show = (p) => {
+  const r = relative(process.cwd(), p);
+  return r === '' ? '.' : r.startsWith('..') ? p : r;
+};
 
 const NS = {
   app: 'http://schemas.microsoft.com/office/appforoffice/1.1',
@@ -29,8 +42,12 @@ const NS = {
   xsi: 'http://www.w3.org/2001/XMLSchema-instance',
 };
 
-const errors = [];
-const warnings = [];
+// per validateManifest() call
+let errors = [];
+let warnings = [];
+/** URL-valued attributes seen: [element, value]; AppDomains apart (other origins by nature). */
+let urls = [];
+let appDomains = [];
 const err = (el, msg) => errors.push(`${el ? `line ${el.line} <${el.qname}>: ` : ''}${msg}`);
 
 // ---------------------------------------------------------------------------------------------
@@ -142,7 +159,7 @@ function checkLength(el, value, max, what) {
   else if ([...value].length > max) err(el, `${what} is ${[...value].length} characters long (at most ${max})`);
 }
 
-function checkUrl(el, value, what) {
+function checkUrl(el, value, what, list = urls) {
   if (!value) return err(el, `${what} is missing`);
   let u;
   try {
@@ -152,6 +169,7 @@ function checkUrl(el, value, what) {
   }
   if (u.protocol !== 'https:') err(el, `${what} "${value}" must use https`);
   if (value.length > 2048) err(el, `${what} is longer than 2048 characters`);
+  list.push([el, value]);
 }
 
 /** Elements with DefaultValue + <Override Locale Value/> children (app namespace or bt). */
@@ -311,7 +329,7 @@ function walk(el, fn) {
 
 // ---------------------------------------------------------------------------------------------
 
-function validate(src) {
+function validate(src, opts) {
   let root;
   try {
     root = parseXml(src);
@@ -349,11 +367,19 @@ function validate(src) {
       if (el.attrs.MinVersion && !SHORT_VERSION.test(el.attrs.MinVersion)) err(el, 'MinVersion must look like 1.7');
     }
     if (k === 'app:SourceLocation') localeAware(el, 2048, 'url');
+    if (k === 'app:AppDomain') checkUrl(el, text(el), 'AppDomain', appDomains);
   });
   if (!top.Hosts?.children.some((h) => h.attrs.Name === 'Workbook')) err(top.Hosts ?? root, 'must declare <Host Name="Workbook"/> (Excel)');
 
-  const vo = top.VersionOverrides;
-  if (!vo) return err(root, 'no <VersionOverrides>: the ribbon button needs one');
+  if (top.VersionOverrides) checkVersionOverrides(top.VersionOverrides);
+  else err(root, 'no <VersionOverrides>: the ribbon button needs one');
+  checkAddress(root, opts);
+  checkFiles(opts);
+  if (opts.reference !== undefined) compareWithReference(root, opts.reference);
+}
+
+/** Ribbon commands, resources and the references to them. */
+function checkVersionOverrides(vo) {
   if (xsiType(vo) !== 'VersionOverridesV1_0') err(vo, 'xsi:type must be "VersionOverridesV1_0"');
 
   // resources and references
@@ -413,46 +439,237 @@ function validate(src) {
   for (const kind of Object.keys(resources)) {
     for (const id of resources[kind].keys()) if (!used.has(id)) warnings.push(`resource "${id}" is never used`);
   }
+}
 
-  // icon files: every https://…/assets/icon-N.png must exist as an N×N PNG
-  const urls = [];
-  walk(root, (el) => {
-    for (const v of [el.attrs.DefaultValue, el.attrs.Value]) if (v && /\/assets\/[^/]+\.png$/.test(v)) urls.push([el, v]);
-  });
+/** The folder of <DefaultSettings><SourceLocation> (where taskpane.html is): the add-in's base address. */
+function baseOf(root) {
+  const settings = root.children.find((c) => c.name === 'DefaultSettings');
+  const sl = settings?.children.find((c) => c.name === 'SourceLocation');
+  try {
+    const u = new URL(sl?.attrs.DefaultValue);
+    return { el: sl, base: u.origin + u.pathname.replace(/[^/]*$/, '') };
+  } catch {
+    return { el: sl, base: undefined }; // reported above
+  }
+}
+
+/** One origin, one base address (the given one, if any) for every URL. */
+function checkAddress(root, opts) {
+  const { el: sl, base: own } = baseOf(root);
+  let base = own;
+  if (opts.baseUrl) {
+    // a different origin is reported for each URL below
+    if (own !== undefined && own !== opts.baseUrl && new URL(own).origin === new URL(opts.baseUrl).origin) {
+      err(sl, `SourceLocation "${sl.attrs.DefaultValue}" is not in ${opts.baseUrl} (the address given)`);
+    }
+    base = opts.baseUrl;
+  }
+  if (base === undefined) return;
+  const origin = new URL(base).origin;
+  opts.base = base;
   for (const [el, url] of urls) {
-    const name = url.slice(url.lastIndexOf('/assets/') + 8);
-    const path = join(ROOT, 'assets', name);
-    if (!existsSync(path)) {
-      err(el, `${url}: assets/${name} does not exist`);
+    let u;
+    try {
+      u = new URL(url);
+    } catch {
       continue;
     }
+    if (u.origin !== origin) err(el, `"${url}" is not on ${origin}: every URL must share one origin (that of ${opts.baseUrl ? 'the address given' : 'SourceLocation'})`);
+    else if (!(u.origin + u.pathname).startsWith(base)) err(el, `"${url}" is not under ${base}`);
+  }
+  if (opts.reference !== undefined) {
+    let dev;
+    try {
+      dev = devOrigin(opts.reference);
+    } catch {
+      dev = undefined;
+    }
+    if (dev === origin) {
+      warnings.push(`every URL still points to ${origin} (the development server); for a deployment build with npm run build -- --env url=https://…/ (or ${ENV_VAR}=https://…/)`);
+    } else if (dev) {
+      for (const [el, url] of appDomains) if (url.startsWith(dev)) warnings.push(`line ${el.line} <${el.qname}>: AppDomain "${url}" is the development server`);
+    }
+  }
+}
+
+/** Files behind the URLs, in opts.siteDir: icons (PNG of the declared size) and, with opts.pages, the rest. */
+function checkFiles(opts) {
+  if (!opts.base) return;
+  const siteDir = opts.siteDir ?? ROOT;
+  const where = show(siteDir);
+  for (const [el, url] of urls) {
+    let u;
+    try {
+      u = new URL(url);
+    } catch {
+      continue;
+    }
+    const full = u.origin + u.pathname;
+    if (!full.startsWith(opts.base)) continue; // reported by checkAddress
+    let name;
+    try {
+      name = decodeURIComponent(full.slice(opts.base.length));
+    } catch {
+      err(el, `${url}: bad percent-encoding`);
+      continue;
+    }
+    const isPng = /\.png$/i.test(name);
+    if (!isPng && !opts.pages) continue;
+    const path = join(siteDir, name);
+    if (!name || !existsSync(path) || !statSync(path).isFile()) {
+      err(el, `${url}: ${name || '(the folder itself)'} does not exist in ${where}/`);
+      continue;
+    }
+    if (!isPng) continue;
     const png = readFileSync(path);
     if (png.length < 24 || png.readUInt32BE(0) !== 0x89504e47 || png.toString('ascii', 12, 16) !== 'IHDR') {
-      err(el, `assets/${name} is not a PNG`);
+      err(el, `${name} is not a PNG`);
       continue;
     }
     const w = png.readUInt32BE(16);
     const h = png.readUInt32BE(20);
     const m = /icon-(\d+)\.png$/.exec(name);
-    if (w !== h || (m && Number(m[1]) !== w)) err(el, `assets/${name} is ${w}×${h}`);
+    if (w !== h || (m && Number(m[1]) !== w)) err(el, `${name} is ${w}×${h}`);
   }
 }
 
-if (!existsSync(file)) {
-  console.error(`manifest not found: ${file}`);
-  process.exit(2);
+/** What must not differ from the development manifest: the Id, the Hosts and the requirement sets. */
+function compareWithReference(root, referenceSrc) {
+  let ref;
+  try {
+    ref = parseXml(referenceSrc);
+  } catch (e) {
+    return err(null, `the development manifest (manifest.xml) is not well-formed XML: ${e.message}`);
+  }
+  const a = essentials(root);
+  const b = essentials(ref);
+  for (const k of Object.keys(b)) {
+    if (a[k] !== b[k]) err(null, `${k} is "${a[k]}" but the development manifest (manifest.xml) has "${b[k]}"`);
+  }
 }
-const src = readFileSync(file, 'utf8');
-try {
-  execFileSync('xmllint', ['--noout', '--nonet', file], { stdio: ['ignore', 'ignore', 'pipe'] });
-} catch (e) {
-  if (e.code !== 'ENOENT') err(null, `xmllint: ${String(e.stderr ?? e.message).trim()}`);
+
+function essentials(root) {
+  const top = Object.fromEntries(root.children.map((c) => [c.name, c]));
+  const sets = top.Requirements?.children.find((c) => c.name === 'Sets');
+  const voHosts = [];
+  if (top.VersionOverrides) walk(top.VersionOverrides, (el) => el.name === 'Host' && el.uri === NS.ov && voHosts.push(xsiType(el)));
+  return {
+    '<Id>': top.Id ? text(top.Id) : '',
+    '<Hosts>': (top.Hosts?.children ?? []).map((h) => h.attrs.Name).join(', '),
+    '<Requirements>': sets
+      ? [`DefaultMinVersion=${sets.attrs.DefaultMinVersion ?? ''}`, ...sets.children.map((c) => `${c.attrs.Name} ${c.attrs.MinVersion ?? ''}`.trim())].join(', ')
+      : '',
+    '<VersionOverrides> hosts': voHosts.join(', '),
+  };
 }
-validate(src);
-for (const w of warnings) console.warn(`warning: ${w}`);
-if (errors.length) {
-  for (const e of errors) console.error(`error: ${e}`);
-  console.error(`\n${file}: ${errors.length} error(s)`);
-  process.exit(1);
+
+/**
+ * Validates a manifest's text. Options:
+ *   baseUrl   the address every URL must be under (normalised, see scripts/manifest-url.cjs);
+ *   siteDir   folder holding the files behind the URLs (default: the repository, for manifest.xml);
+ *   pages     also require the non-icon files (taskpane.html, commands.html) in siteDir;
+ *   reference the development manifest's text: Id, Hosts and requirement sets must match it.
+ * Returns { errors, warnings, base } (base: the base address the URLs were checked against).
+ */
+function validateManifest(src, options = {}) {
+  errors = [];
+  warnings = [];
+  urls = [];
+  appDomains = [];
+  const opts = { ...options, base: undefined };
+  if (opts.baseUrl) opts.baseUrl = normaliseBaseUrl(opts.baseUrl, 'baseUrl');
+  validate(src, opts);
+  const result = { errors, warnings, base: opts.base };
+  errors = [];
+  warnings = [];
+  return result;
 }
-console.log(`${file}: valid (structural check of the TaskPaneApp schema${warnings.length ? `, ${warnings.length} warning(s)` : ''})`);
+
+// ---------------------------------------------------------------------------------------------
+// command line
+
+const USAGE = 'usage: node scripts/validate-manifest.cjs [manifest.xml] [--url https://…/] [--site folder]';
+
+function parseArgs(argv) {
+  const args = { file: undefined, url: undefined, site: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const m = /^--(url|site)(?:=(.*))?$/.exec(a);
+    if (m) {
+      const v = m[2] ?? argv[++i];
+      if (v === undefined) throw new Error(`--${m[1]} needs a value`);
+      args[m[1]] = v;
+    } else if (a === '-h' || a === '--help') {
+      args.help = true;
+    } else if (a.startsWith('-')) {
+      throw new Error(`unknown option ${a}`);
+    } else if (args.file === undefined) {
+      args.file = a;
+    } else {
+      throw new Error(`one manifest at a time (${args.file}, ${a})`);
+    }
+  }
+  return args;
+}
+
+const same = (p, q) => existsSync(p) && existsSync(q) && realpathSync(p) === realpathSync(q);
+
+function main(argv) {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    console.error(`error: ${e.message}\n${USAGE}`);
+    return 1;
+  }
+  if (args.help) {
+    console.log(`${USAGE}\n  default manifest: dist/manifest.xml if it exists (npm run build), otherwise manifest.xml`);
+    return 0;
+  }
+  const built = join(ROOT, 'dist', 'manifest.xml');
+  const file = resolve(args.file ?? (existsSync(built) ? built : DEV_MANIFEST));
+  if (!existsSync(file)) {
+    console.error(`error: manifest not found: ${file}`);
+    return 1;
+  }
+  const isDev = same(file, DEV_MANIFEST);
+  let baseUrl;
+  try {
+    if (args.url !== undefined) baseUrl = normaliseBaseUrl(args.url, '--url');
+    else if (!isDev && process.env[ENV_VAR]?.trim()) baseUrl = normaliseBaseUrl(process.env[ENV_VAR], ENV_VAR);
+  } catch (e) {
+    console.error(`error: ${e.message}`);
+    return 1;
+  }
+  // a built manifest (dist/manifest.xml) sits next to the folder it describes (dist/addin/)
+  const site = args.site !== undefined ? resolve(args.site) : existsSync(join(dirname(file), 'addin')) ? join(dirname(file), 'addin') : undefined;
+  if (site !== undefined && !existsSync(site)) {
+    console.error(`error: site folder not found: ${site}`);
+    return 1;
+  }
+  const reference = !isDev && existsSync(DEV_MANIFEST) ? readFileSync(DEV_MANIFEST, 'utf8') : undefined;
+
+  const r = validateManifest(readFileSync(file, 'utf8'), { baseUrl, siteDir: site, pages: site !== undefined, reference });
+  try {
+    execFileSync('xmllint', ['--noout', '--nonet', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (e) {
+    if (e.code !== 'ENOENT') r.errors.unshift(`xmllint: ${String(e.stderr ?? e.message).trim()}`);
+  }
+  for (const w of r.warnings) console.warn(`warning: ${w}`);
+  if (r.errors.length) {
+    for (const e of r.errors) console.error(`error: ${e}`);
+    console.error(`\n${file}: ${r.errors.length} error(s)`);
+    return 1;
+  }
+  const checked = [
+    r.base && `URLs under ${r.base}${baseUrl ? ` (given${args.url === undefined ? ` by ${ENV_VAR}` : ''})` : ''}`,
+    `files in ${show(site ?? ROOT)}/`,
+    reference !== undefined && 'Id, Hosts and requirement sets as in manifest.xml',
+  ].filter(Boolean);
+  console.log(`${file}: valid (structural check of the TaskPaneApp schema; ${checked.join('; ')}${r.warnings.length ? `; ${r.warnings.length} warning(s)` : ''})`);
+  return 0;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));
+
+module.exports = { validateManifest, parseXml };
