@@ -3,7 +3,7 @@
  * same findings as the command line, highlights exactly on the finding cells, no value ever
  * changed, and every format restored bit for bit (also after save, close and reopen).
  */
-import { MARKS_SHEET } from '../../src/adapters/office/marks';
+import { MARKS_NS } from '../../src/adapters/office/marks';
 import { clearMarks, runCheck, selectCell } from '../../src/adapters/office/workbook';
 import { parseA1 } from '../../src/core/grid';
 import { type WorkbookModel, cloneWorkbook, formatSnapshot, getCell, touchCell, valueSnapshot } from '../office-host/model';
@@ -29,9 +29,12 @@ describe.each(FIXTURE_FILES)('一键校验 on %s', (file) => {
     expect(out.marked).toBe(expected.size);
     expect([...valueSnapshot(host.model, content)]).toEqual([...valueSnapshot(original, content)]);
 
-    const marks = host.model.sheets.find((s) => s.name === MARKS_SHEET);
-    if (cli.findings.length) expect(marks?.visibility).toBe('VeryHidden');
-    else expect(marks).toBeUndefined();
+    // the record is kept in custom XML parts: no sheet is added (Excel refuses to delete a very
+    // hidden one, and adding a sheet clears Excel's undo history)
+    expect(host.model.sheets.map((s) => s.name)).toEqual(original.sheets.map((s) => s.name));
+    const parts = (host.model.customXmlParts ?? []).filter((p) => p.namespaceUri === MARKS_NS);
+    if (cli.findings.length) expect(parts.length).toBeGreaterThan(0);
+    else expect(parts).toEqual([]);
   });
 
   test('清除标记 restores every format bit for bit, also after save, close and reopen', async () => {
@@ -142,14 +145,17 @@ describe('highlights and restore details', () => {
     expect(changedCells(original, second.host.model).size).toBeGreaterThan(0);
   });
 
-  test('a protected workbook structure without a marks sheet: no highlights, clear note', async () => {
+  test('a protected workbook structure: highlights and 清除标记 work, no sheet is added', async () => {
     const original = await fixtureModel('layoutD-suixi.xlsx');
     original.structureProtected = true;
     const { host, env } = await hostFor(cloneWorkbook(original));
     const out = await runCheck(env);
-    expect(out.marked).toBe(0);
-    expect(out.notes.join('')).toContain('工作簿结构受保护');
+    expect(out.marked).toBeGreaterThan(0);
+    expect(out.notes).toEqual([]);
+    expect(host.model.sheets.map((s) => s.name)).toEqual(original.sheets.map((s) => s.name));
+    await clearMarks(env);
     expect([...formatSnapshot(host.model)]).toEqual([...formatSnapshot(original)]);
+    expect(host.model.customXmlParts ?? []).toEqual([]);
   });
 
   test('selecting a finding activates its sheet and selects its cell', async () => {

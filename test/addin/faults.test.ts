@@ -9,7 +9,7 @@ import * as React from 'react';
 import { renderToString } from 'react-dom/server';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { OperationError, describeError } from '../../src/adapters/office/errors';
-import { MARKS_SHEET, REPORT_SHEET } from '../../src/adapters/office/marks';
+import { MARKS_NS, MARKS_SHEET, REPORT_SHEET } from '../../src/adapters/office/marks';
 import { type CheckOutcome, clearMarks, exportReport, runCheck } from '../../src/adapters/office/workbook';
 import { CheckPanel } from '../../src/taskpane/CheckPanel';
 import { type CheckerState, INITIAL_CHECKER_STATE, checkerActions } from '../../src/taskpane/useChecker';
@@ -313,7 +313,9 @@ describe('the task pane says what happened', () => {
     expect(state.outcome).not.toBeNull(); // the findings stay, export can be retried
     await actions.report();
     expect(state.notice?.text).toMatch(/已将 \d+ 条问题导出/);
-    expect(host.model.sheets.some((s) => s.name === MARKS_SHEET)).toBe(true);
+    // the marks are still recorded (in the workbook's custom XML parts, no sheet of ours)
+    expect(host.model.customXmlParts?.some((p) => p.namespaceUri === MARKS_NS)).toBe(true);
+    expect(host.model.sheets.some((s) => s.name === MARKS_SHEET)).toBe(false);
   });
 
   test('a protected sheet during the write: the message also says why', async () => {

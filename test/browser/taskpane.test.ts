@@ -15,6 +15,7 @@ import { type WorkbookModel, formatSnapshot, newWorkbook, key, toJSON, valueSnap
 import type { createHost } from '../office-host';
 import { DIST, ROOT, ensureBuild } from './build';
 import { serveDir } from './serve';
+import { CLIENT_SCRIPT, factoryScript } from '../office-host/client';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -46,8 +47,12 @@ function bundleHost(): string {
       target: 'es2020',
       write: false,
       logLevel: 'silent',
+      // client.ts reads the library from node_modules only in Node; the page gets it below
+      external: ['node:fs', 'node:path'],
     });
-    hostBundle = out.outputFiles[0].text;
+    // Microsoft's client library first (as Excel on the web loads it), wrapped as in Node
+    const library = readFileSync(path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist', CLIENT_SCRIPT), 'utf8');
+    hostBundle = `${factoryScript(library)}\n${out.outputFiles[0].text}`;
   }
   return hostBundle;
 }

@@ -27,7 +27,8 @@ describe('Excel rules through the real client library', () => {
       await ctx.sync();
       expect(r.values).toEqual([['项目名称']]);
     });
-    expect(host.stats.syncs).toBe(1);
+    // the batch's sync, then the end of Excel.run releasing the range Excel kept a reference to
+    expect(host.stats.syncs).toBe(2);
     expect(host.stats.maxRequestBytes).toBeGreaterThan(200); // the serialised ObjectPaths and Actions
     const err = await run(host, async (ctx) => {
       ctx.workbook.worksheets.getItem('没有这个表').load('name');
@@ -138,5 +139,32 @@ describe('Excel rules through the real client library', () => {
       await ctx.sync();
     });
     expect(host.model.customXmlParts?.map((p) => p.namespaceUri)).toEqual(['urn:other']);
+  });
+
+  // Microsoft Learn, "Performance optimization using the Excel JavaScript API" (untrack); Excel.run
+  // cleans up the references created in its batch (office-js-docs #32)
+  test('in an Excel.run a range serves later syncs too; untracked, it serves only its first', async () => {
+    const host = createHost(book());
+    const reused = await run(host, async (ctx) => {
+      const ws = ctx.workbook.worksheets.add('新表');
+      await ctx.sync();
+      const r = ws.getRange('A2');
+      r.load('address');
+      await ctx.sync();
+      r.values = [['second sync']];
+      await ctx.sync();
+      const u = ws.getRange('A3').untrack();
+      u.load('address');
+      await ctx.sync();
+      try {
+        u.values = [['x']]; // the client refuses it as it is queued
+        await ctx.sync();
+        return 'used';
+      } catch (e) {
+        return (e as { code: string }).code;
+      }
+    });
+    expect(reused).toBe('InvalidObjectPath');
+    expect(getCell(host.model.sheets[2], 1, 0)?.v).toBe('second sync');
   });
 });

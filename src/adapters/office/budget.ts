@@ -25,6 +25,10 @@ export const cellBytes = {
   areaFillResponse: 200,
   /** UTF-8 bytes of a sheet name inside an address (at most 3 per character, quotes). */
   nameBytes: (sheet: string): number => sheet.length * 3 + 2,
+  /** One hyperlink written on one cell (plus the sheet name twice). */
+  hyperlink: 700,
+  /** Rows written as values and number formats in one command: their JSON twice, plus the command. */
+  rows: (rows: unknown[][]): number => 2 * utf8Length(JSON.stringify(rows)) + 1_000,
   /** A custom XML part written whole: its text, JSON-escaped (each quote doubles), plus the command. */
   xmlPart: (xml: string): number => utf8Length(xml) + (xml.match(/["\\]/g)?.length ?? 0) + 600,
 };

@@ -759,7 +759,7 @@ export async function selectCell(env: OfficeEnv, sheet: string, cell: string): P
   await env.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(sheet);
     ws.activate();
-    ws.getRange(cell).select();
+    ws.getRange(cell).untrack().select();
     await ctx.sync();
   });
 }
@@ -785,8 +785,15 @@ export function reportRows(result: CheckResult, now: Date): (string | number)[][
   return rows;
 }
 
-/** Writes the report to a new sheet "校验报告" (replacing an old one) and activates it. Two syncs. */
+/** Report rows written per command (values and number formats). */
+const REPORT_ROWS_PER_COMMAND = 1_000;
+
+/**
+ * Writes the report to a new sheet "校验报告" (replacing an old one) and activates it. Two syncs,
+ * more only for very many findings (the writes are cut by their size, see SyncBudget).
+ */
 export async function exportReport(env: OfficeEnv, result: CheckResult, now = new Date()): Promise<{ sheet: string; rows: number }> {
+  const caps = env.capabilities;
   return env.run(async (ctx) => {
     const old = ctx.workbook.worksheets.getItemOrNullObject(REPORT_SHEET);
     try {
@@ -794,40 +801,62 @@ export async function exportReport(env: OfficeEnv, result: CheckResult, now = ne
     } catch (e) {
       throw new OperationError(FAULT_MESSAGES.reportRead(e), e);
     }
-    if (!old.isNullObject) old.delete();
-    const ws = ctx.workbook.worksheets.add(REPORT_SHEET);
-    const rows = reportRows(result, now);
-    const width = REPORT_HEADER.length;
-    const all = ws.getRangeByIndexes(0, 0, rows.length, width);
-    all.numberFormat = rows.map((r) => r.map((_v, j) => (j === 0 ? 'General' : '@')));
-    all.values = rows;
-    ws.getRange('A1').format.font.bold = true;
-    ws.getRange('A1').format.font.size = 14;
-    const header = ws.getRangeByIndexes(2, 0, 1, width);
-    header.format.font.bold = true;
-    header.format.fill.color = '#D9E1F2';
-    result.findings.forEach((f, i) => {
-      ws.getCell(3 + i, 3).hyperlink = {
-        documentReference: `${quoteSheet(f.sheet)}!${f.cell}`,
-        textToDisplay: f.cell,
-        screenTip: `跳转到 ${f.sheet}!${f.cell}`,
-      };
-      const sev = ws.getCell(3 + i, 1);
-      sev.format.fill.color = MARK_COLORS[f.severity];
-    });
-    const widths = [6, 10, 16, 10, 28, 60, 20];
-    widths.forEach((w, j) => {
-      ws.getRangeByIndexes(0, j, 1, 1).format.columnWidth = w * 7.5;
-    });
-    ws.getRangeByIndexes(3, 5, Math.max(1, rows.length - 3), 1).format.wrapText = true;
-    ws.freezePanes.freezeRows(3);
-    ws.activate();
     try {
-      await ctx.sync();
+      await writeReport(ctx, caps, old, result, now);
     } catch (e) {
       throw new OperationError(FAULT_MESSAGES.reportWrite(e), e);
     }
     return { sheet: REPORT_SHEET, rows: result.findings.length };
   });
+}
+
+async function writeReport(ctx: Excel.RequestContext, caps: Capabilities, old: Excel.Worksheet, result: CheckResult, now: Date): Promise<void> {
+  if (!old.isNullObject) old.delete();
+  ctx.workbook.worksheets.add(REPORT_SHEET);
+  // addressed by name from here on (valid in every later sync of the run)
+  const sheets = new Sheets(ctx);
+  const ws = sheets.get(REPORT_SHEET);
+  const budget = new SyncBudget(ctx);
+  const rows = reportRows(result, now);
+  const width = REPORT_HEADER.length;
+  for (let i = 0; i < rows.length; i += REPORT_ROWS_PER_COMMAND) {
+    const chunk = rows.slice(i, i + REPORT_ROWS_PER_COMMAND);
+    await budget.room(cellBytes.rows(chunk), 0);
+    const range = sheets.range(REPORT_SHEET, { top: i, left: 0, bottom: i + chunk.length - 1, right: width - 1 });
+    range.numberFormat = chunk.map((r) => r.map((_v, j) => (j === 0 ? 'General' : '@')));
+    range.values = chunk;
+  }
+  await budget.room(cellBytes.singleWrite * 4, 0);
+  const title = sheets.range(REPORT_SHEET, { top: 0, left: 0, bottom: 0, right: 0 }).format.font;
+  title.bold = true;
+  title.size = 14;
+  const header = sheets.range(REPORT_SHEET, { top: 2, left: 0, bottom: 2, right: width - 1 });
+  header.format.font.bold = true;
+  header.format.fill.color = '#D9E1F2';
+  for (const [i, f] of result.findings.entries()) {
+    await budget.room(cellBytes.hyperlink + 2 * cellBytes.nameBytes(f.sheet), 0);
+    sheets.cell(REPORT_SHEET, 3 + i, 3).hyperlink = {
+      documentReference: `${quoteSheet(f.sheet)}!${f.cell}`,
+      textToDisplay: f.cell,
+      screenTip: `跳转到 ${f.sheet}!${f.cell}`,
+    };
+  }
+  // the 严重程度 column in the highlight colours, one grouped command per severity where possible
+  const severityCells: FillWrite[] = result.findings.map((f, i) => ({
+    sheet: REPORT_SHEET,
+    cell: a1(3 + i, 1),
+    mark: MARK_COLORS[f.severity],
+    original: { pattern: 'None', color: '#FFFFFF', patternColor: null, tintAndShade: 0, patternTintAndShade: 0 },
+  }));
+  await queueFillWrites('paint', severityCells, () => ws, budget, caps);
+  await budget.room(cellBytes.singleWrite * 10, 0);
+  const widths = [6, 10, 16, 10, 28, 60, 20];
+  widths.forEach((w, j) => {
+    sheets.range(REPORT_SHEET, { top: 0, left: j, bottom: 0, right: j }).format.columnWidth = w * 7.5;
+  });
+  sheets.range(REPORT_SHEET, { top: 3, left: 5, bottom: 3 + Math.max(1, rows.length - 3) - 1, right: 5 }).format.wrapText = true;
+  ws.freezePanes.freezeRows(3);
+  ws.activate();
+  await budget.sync();
 }
 
