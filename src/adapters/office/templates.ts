@@ -64,25 +64,27 @@ interface SheetRead {
 }
 
 /**
- * Reads one worksheet into a SheetGrid in exactly 2 syncs: (1) name, selection and used ranges;
+ * Reads one worksheet into a SheetGrid in exactly 2 syncs (`merges` false: without merged areas,
+ * for Excel before ExcelApi 1.13): (1) name, selection and used ranges;
  * (2) values + number formats of the used range and its merged areas (queried in row blocks, so a
  * sheet with hundreds of merges stays under Excel's 512-areas limit; see ./plan).
  */
-async function readSheet(ctx: Excel.RequestContext, sync: () => Promise<void>, sheet: Excel.Worksheet): Promise<SheetRead> {
+async function readSheet(ctx: Excel.RequestContext, sync: () => Promise<void>, sheet: Excel.Worksheet, withMerges = hostCaps().merges): Promise<SheetRead> {
   sheet.load('name');
-  const sel = ctx.workbook.getSelectedRange();
+  const sel = ctx.workbook.getSelectedRange().untrack();
   sel.load(['rowIndex', 'columnIndex']);
-  const all = sheet.getUsedRangeOrNullObject(false).load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
-  const vals = sheet.getUsedRangeOrNullObject(true).load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+  const all = sheet.getUsedRangeOrNullObject(false).untrack().load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+  const vals = sheet.getUsedRangeOrNullObject(true).untrack().load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
   await sync();
   const allRect = rectOf(all);
   const valRect = rectOf(vals);
   const values = valRect
-    ? sheet.getRangeByIndexes(valRect.top, valRect.left, valRect.bottom - valRect.top + 1, valRect.right - valRect.left + 1).load(['values', 'numberFormat'])
+    ? sheet.getRangeByIndexes(valRect.top, valRect.left, valRect.bottom - valRect.top + 1, valRect.right - valRect.left + 1).untrack().load(['values', 'numberFormat'])
     : null;
-  const mergePlan = allRect ? planMerges(sheet.name, allRect, LIMITS.maxAreasPerQuery) : null;
+  // getMergedAreasOrNullObject is ExcelApi 1.13: without it merged cells read as separate cells
+  const mergePlan = allRect && withMerges ? planMerges(sheet.name, allRect, LIMITS.maxAreasPerQuery) : null;
   const q = (r: Rect) =>
-    sheet.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1).getMergedAreasOrNullObject().load('address');
+    sheet.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1).untrack().getMergedAreasOrNullObject().untrack().load('address');
   const mergeLoads = mergePlan ? { blocks: mergePlan.blocks.map(q), straddles: mergePlan.straddles.map(q) } : null;
   await sync();
   const cells: CellValue[][] = [];
@@ -321,13 +323,13 @@ async function recoverInsertion(
     const hit = (m: Merge) => rows.some((r) => m.top <= r.top + r.count - 1 && m.bottom >= r.top);
     const multi = (m: Merge) => m.bottom > m.top || m.right > m.left;
     const cut = after.grid.merges.filter((m) => multi(m) && hit(m));
-    for (const m of cut) ws.getRange(formatRect(m)).unmerge();
-    for (const r of [...rows].sort((a, b) => b.top - a.top)) ws.getRange(`${r.top + 1}:${r.top + r.count}`).delete(Excel.DeleteShiftDirection.up);
+    for (const m of cut) ws.getRange(formatRect(m)).untrack().unmerge();
+    for (const r of [...rows].sort((a, b) => b.top - a.top)) ws.getRange(`${r.top + 1}:${r.top + r.count}`).untrack().delete(Excel.DeleteShiftDirection.up);
     // merged areas that survive, in the old rows; merge the table's own ones that do not
     const back = (row: number) => row - rows.filter((r) => r.top + r.count - 1 < row).reduce((n, r) => n + r.count, 0);
     const kept = new Set(after.grid.merges.filter((m) => multi(m) && !hit(m)).map((m) => formatRect({ ...m, top: back(m.top), bottom: back(m.bottom) })));
-    for (const m of before.grid.merges) if (multi(m) && !kept.has(formatRect(m))) ws.getRange(formatRect(m)).merge(false);
-    ws.getRangeByIndexes(before.sel.row, before.sel.col, 1, 1).select();
+    for (const m of before.grid.merges) if (multi(m) && !kept.has(formatRect(m))) ws.getRange(formatRect(m)).untrack().merge(false);
+    ws.getRangeByIndexes(before.sel.row, before.sel.col, 1, 1).untrack().select();
     await sync();
     const check = await readSheet(context, sync, sheet());
     if (sameContent(check.grid, before.grid) && (check.used?.bottom ?? -1) === (before.used?.bottom ?? -1)) {
@@ -343,33 +345,33 @@ async function recoverInsertion(
 export function applyBlockPlan(sheet: Excel.Worksheet, plan: BlockPlan, opts: { copyFormats?: boolean } = {}): void {
   // 1. whole rows, bottom-up so that original positions stay valid
   for (const ins of [...plan.insertions].sort((a, b) => b.at - a.at)) {
-    sheet.getRange(`${ins.at + 1}:${ins.at + ins.count}`).insert(Excel.InsertShiftDirection.down);
+    sheet.getRange(`${ins.at + 1}:${ins.at + ins.count}`).untrack().insert(Excel.InsertShiftDirection.down).untrack();
   }
   // 2. borders, fonts, fills from the table's own rows
   for (const f of opts.copyFormats === false ? [] : plan.formats) {
-    const target = sheet.getRangeByIndexes(f.targetTop, f.left, f.targetBottom - f.targetTop + 1, f.right - f.left + 1);
-    const source = sheet.getRangeByIndexes(f.sourceRow, f.left, 1, f.right - f.left + 1);
+    const target = sheet.getRangeByIndexes(f.targetTop, f.left, f.targetBottom - f.targetTop + 1, f.right - f.left + 1).untrack();
+    const source = sheet.getRangeByIndexes(f.sourceRow, f.left, 1, f.right - f.left + 1).untrack();
     target.copyFrom(source, Excel.RangeCopyType.formats);
   }
   // 3. values as text (so that "100%" stays the text the checker reads); the empty value cells
   // first, so that once the last value is written everything before it is too (a failed batch
   // is judged complete or not by its values and merges, see recoverInsertion)
   for (const a of plan.added) {
-    if (a.slot) sheet.getRangeByIndexes(a.valueCell.row, a.valueCell.col, 1, 1).numberFormat = [['@']];
+    if (a.slot) sheet.getRangeByIndexes(a.valueCell.row, a.valueCell.col, 1, 1).untrack().numberFormat = [['@']];
   }
   for (const w of plan.writes) {
-    const r = sheet.getRangeByIndexes(w.row, w.col, 1, 1);
+    const r = sheet.getRangeByIndexes(w.row, w.col, 1, 1).untrack();
     r.numberFormat = [['@']];
     r.values = [[w.value]];
   }
   // 4. merges
   for (const m of plan.merges) {
-    if (m.from) sheet.getRange(formatRect(m.from)).unmerge();
-    sheet.getRange(formatRect(m.to)).merge(false);
+    if (m.from) sheet.getRange(formatRect(m.from)).untrack().unmerge();
+    sheet.getRange(formatRect(m.to)).untrack().merge(false);
   }
   // 5. put the cursor on the first value to fill
   const first = plan.added.find((a) => a.slot) ?? plan.added[0];
-  if (first) sheet.getRangeByIndexes(first.valueCell.row, first.valueCell.col, 1, 1).select();
+  if (first) sheet.getRangeByIndexes(first.valueCell.row, first.valueCell.col, 1, 1).untrack().select();
 }
 
 export interface BlankRequest {
@@ -392,6 +394,13 @@ export interface BlankOutcome {
 
 const LAYOUT_SHEET: Record<BlankLayout, string> = { A: '项目支出绩效目标表', B: '项目绩效目标表', D: '部门整体绩效目标表' };
 
+/**
+ * Shown when a blank table is asked for at the selected cell without ExcelApi 1.13: the add-in
+ * cannot see merged cells there, so it could write into one. The task pane disables the choice.
+ */
+export const BLANK_AT_SELECTION_NEEDS_MERGES =
+  '当前 Excel 版本无法读取合并单元格（需要 ExcelApi 1.13：Excel 2021 及以上、Microsoft 365、网页版或 Mac 版 Excel），不能在选中位置插入空白表，以免覆盖合并单元格；请选择“插入到新工作表”。';
+
 /** Inserts a whole blank table: 2 syncs on a new sheet, 3 at the selected cell. */
 export async function insertBlankTable(req: BlankRequest): Promise<BlankOutcome> {
   return Excel.run(async (context) => {
@@ -402,6 +411,7 @@ export async function insertBlankTable(req: BlankRequest): Promise<BlankOutcome>
     const fail = (message: string): BlankOutcome => ({ ok: false, message, added: [], syncs: s.count() });
     const readFailed = (e: unknown) => fail(`读取工作簿时 Excel 返回错误${codeNote(e)}，没有做任何修改。请重试。`);
     if (where === 'selection') {
+      if (!hostCaps().merges) return fail(BLANK_AT_SELECTION_NEEDS_MERGES);
       let read: SheetRead;
       try {
         read = await readSheet(context, s.sync, context.workbook.worksheets.getActiveWorksheet());
@@ -494,18 +504,18 @@ export function applyBlankPlan(sheet: Excel.Worksheet, plan: BlankPlan): void {
   for (const st of plan.styles) {
     const rows = st.bottom - st.top + 1;
     const cols = st.right - st.left + 1;
-    applyStyle(sheet.getRangeByIndexes(st.top, st.left, rows, cols), st.style, rows, cols);
+    applyStyle(sheet.getRangeByIndexes(st.top, st.left, rows, cols).untrack(), st.style, rows, cols);
   }
   plan.columnWidths.forEach((w, i) => {
-    sheet.getRangeByIndexes(plan.top, plan.left + i, 1, 1).format.columnWidth = w * 6; // characters -> points (approx.)
+    sheet.getRangeByIndexes(plan.top, plan.left + i, 1, 1).untrack().format.columnWidth = w * 6; // characters -> points (approx.)
   });
   for (const c of plan.cells) {
-    const r = sheet.getRangeByIndexes(c.row, c.col, 1, 1);
+    const r = sheet.getRangeByIndexes(c.row, c.col, 1, 1).untrack();
     r.numberFormat = [['@']];
     r.values = [[c.value]];
   }
-  for (const m of plan.merges) sheet.getRange(formatRect(m)).merge(false);
-  sheet.getRangeByIndexes(plan.top, plan.left, 1, 1).select();
+  for (const m of plan.merges) sheet.getRange(formatRect(m)).untrack().merge(false);
+  sheet.getRangeByIndexes(plan.top, plan.left, 1, 1).untrack().select();
 }
 
 export interface RecheckOutcome {
@@ -538,7 +548,7 @@ export async function selectCell(sheetName: string, row: number, col: number): P
   await Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(sheetName);
     sheet.activate();
-    sheet.getRangeByIndexes(row, col, 1, 1).select();
+    sheet.getRangeByIndexes(row, col, 1, 1).untrack().select();
     await context.sync();
   });
 }
