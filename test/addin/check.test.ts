@@ -4,9 +4,10 @@
  * changed, and every format restored bit for bit (also after save, close and reopen).
  */
 import { MARKS_NS } from '../../src/adapters/office/marks';
+import { describeError } from '../../src/adapters/office/errors';
 import { clearMarks, runCheck, selectCell } from '../../src/adapters/office/workbook';
 import { parseA1 } from '../../src/core/grid';
-import { type WorkbookModel, cloneWorkbook, formatSnapshot, getCell, touchCell, valueSnapshot } from '../office-host/model';
+import { type WorkbookModel, applyTint, cloneWorkbook, formatSnapshot, getCell, touchCell, valueSnapshot } from '../office-host/model';
 import { saveAndReopen, saveXlsx } from '../office-host/xlsx';
 import { FIXTURE_FILES, changedCells, cliResult, content, expectedMarks, fillAt, fixtureModel, hostFor } from './helpers';
 
@@ -192,5 +193,72 @@ describe('older Excel', () => {
     await expect(runCheck(env)).rejects.toMatchObject({ code: 'ApiNotFound' });
     expect(host.stats.syncs).toBe(0);
     expect(env.capabilities.notes[0]).toContain('ExcelApi 1.7');
+  });
+});
+
+// "Error handling with the application-specific JavaScript APIs" names InvalidOperationInCellEditMode;
+// other reports show a plain InvalidOperation while a cell is being edited: both readings
+describe.each(['InvalidOperationInCellEditMode', 'InvalidOperation'])('while a cell is being edited (%s)', (code) => {
+  test('every action says to end the cell edit first; nothing changes; afterwards it works', async () => {
+    const original = await fixtureModel('layoutA-ningxia.xlsx');
+    const { host, env } = await hostFor(cloneWorkbook(original));
+    host.setCellEdit(code);
+    for (const op of [() => runCheck(env), () => clearMarks(env), () => selectCell(env, original.sheets[0].name, 'A1')]) {
+      const err = await op().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).not.toBeNull();
+      expect(describeError(err).message).toContain('请先结束单元格编辑（按 Enter 或 Esc），再重试');
+    }
+    expect([...formatSnapshot(host.model)]).toEqual([...formatSnapshot(original)]);
+    host.setCellEdit(null);
+    expect((await runCheck(env)).marked).toBeGreaterThan(0);
+  });
+});
+
+// Fill readings the sources leave open (RangeFill reference vs office-js #4900; what `color` reads for
+// a tinted colour is not documented): under every reading 清除标记 gives back what the user saw, and
+// under the documented one exactly the same formats
+describe.each([
+  ['documented', 'base'],
+  ['documented', 'applied'],
+  ['nulls', 'base'],
+  ['nulls', 'applied'],
+] as const)('fills read %s, tinted colours %s', (fillReport, tintedColor) => {
+  test('一键校验 then 清除标记 shows every original fill again (no fill, white, colour, pattern, theme tint)', async () => {
+    const original = await fixtureModel('variants.xlsx');
+    const cli = await cliResult('variants.xlsx');
+    const keys = [...expectedMarks(original, cli.findings).keys()];
+    const fills = [
+      undefined,
+      { pattern: 'Solid', color: '#FFFFFF', patternColor: null },
+      { pattern: 'Solid', color: '#C6EFCE', patternColor: null },
+      { pattern: 'Gray16', color: '#FFFFFF', patternColor: '#FF0000' },
+      { pattern: 'Solid', color: '#4472C4', patternColor: null, tint: 0.6 },
+      { pattern: 'Solid', color: '#ED7D31', patternColor: null, tint: -0.25 },
+    ];
+    keys.forEach((k, i) => {
+      const [sheet, rc] = k.split('!');
+      const [r, c] = rc.split(',').map(Number);
+      const cell = touchCell(original.sheets.find((x) => x.name === sheet)!, r, c);
+      const f = fills[i % fills.length];
+      cell.style = { ...(cell.style ?? {}), fill: f };
+      if (!f) delete cell.style.fill;
+      if (Object.keys(cell.style).length === 0) delete cell.style;
+    });
+    const { host, env } = await hostFor(cloneWorkbook(original), { fillReport, tintedColor });
+    await runCheck(env);
+    for (const k of keys) expect(fillAt(host.model, k)?.pattern).toBe('Solid');
+    await clearMarks(env);
+    const shown = (f: ReturnType<typeof fillAt>) => (f ? `${f.pattern}|${f.tint ? `#${applyTint(f.color.slice(1), f.tint)}` : f.color}|${f.patternColor}` : 'none');
+    for (const k of keys) {
+      const want = shown(fillAt(original, k));
+      const got = shown(fillAt(host.model, k));
+      // pattern null and white: Excel cannot tell white from no fill, which looks the same but for gridlines
+      if (fillReport === 'nulls' && want === 'Solid|#FFFFFF|null') expect([k, ['none', want].includes(got)]).toEqual([k, true]);
+      else expect([k, got]).toEqual([k, want]);
+    }
+    if (fillReport === 'documented' && tintedColor === 'base') expect([...formatSnapshot(host.model)]).toEqual([...formatSnapshot(original)]);
   });
 });

@@ -16,6 +16,7 @@ import {
   SheetModel,
   StyleModel,
   WorkbookModel,
+  applyTint,
   cloneStyle,
   contains,
   getCell,
@@ -213,17 +214,26 @@ function fillProps(): Record<string, PropDef<RangeTarget>> {
   const fillOf = (c: CellModel | undefined): FillModel | undefined => c?.style?.fill;
   return {
     color: {
-      get: (t) => uniform(t, (c) => fillOf(c)?.color ?? '#FFFFFF'),
+      get: (t, ctx) =>
+        uniform(t, (c) => {
+          const f = fillOf(c);
+          if (!f) return '#FFFFFF';
+          return f.tint && ctx.session.options.tintedColor === 'applied' ? `#${applyTint(f.color.replace('#', ''), f.tint)}` : f.color;
+        }),
       set: (t, v) => {
         const color = normColor(v);
         editStyle(t, (s) => {
-          s.fill = s.fill ? { ...s.fill, color } : { pattern: 'Solid', color, patternColor: null };
+          s.fill = s.fill ? { ...s.fill, color, tint: undefined } : { pattern: 'Solid', color, patternColor: null };
         });
       },
     },
     pattern: {
       api: '1.9',
-      get: (t) => uniform(t, (c) => fillOf(c)?.pattern ?? 'None'),
+      get: (t, ctx) =>
+        uniform(t, (c) => {
+          const p = fillOf(c)?.pattern ?? 'None';
+          return ctx.session.options.fillReport === 'nulls' && (p === 'None' || p === 'Solid') ? null : p;
+        }),
       set: (t, v) => {
         const pattern = String(v);
         editStyle(t, (s) => {
@@ -244,9 +254,20 @@ function fillProps(): Record<string, PropDef<RangeTarget>> {
     },
     tintAndShade: {
       api: '1.9',
-      get: () => 0,
-      set: (_t, v) => {
-        if (v !== 0) throw new HostError('NotImplemented', 'fake host: tintAndShade other than 0');
+      get: (t, ctx) =>
+        uniform(t, (c) => {
+          const f = fillOf(c);
+          if (!f) return ctx.session.options.fillReport === 'nulls' ? null : 0;
+          return f.tint ?? 0;
+        }),
+      set: (t, v) => {
+        const tint = Number(v);
+        if (!(tint >= -1 && tint <= 1)) throw new HostError('InvalidArgument', 'tintAndShade must be between -1 and 1.');
+        editStyle(t, (s) => {
+          const base = s.fill ?? { pattern: 'Solid', color: '#FFFFFF', patternColor: null };
+          s.fill = { ...base, tint: tint || undefined };
+          if (s.fill.tint === undefined) delete s.fill.tint;
+        });
       },
     },
     patternTintAndShade: {

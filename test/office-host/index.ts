@@ -44,6 +44,8 @@ export interface FakeHost {
    * `null` cancels a pending fault.
    */
   failSync(fault: SyncFault | null): void;
+  /** The user starts (code) or ends (null) editing a cell, see HostOptions.cellEdit. */
+  setCellEdit(code: string | null): void;
   /** Whether a fault set with failSync (or the failSync option) has not fired yet. */
   faultPending(): boolean;
 }
@@ -74,6 +76,9 @@ export function createHost(
     failSync(fault) {
       session.fault = fault;
     },
+    setCellEdit(code) {
+      session.cellEdit = code;
+    },
     faultPending() {
       return session.fault !== null;
     },
@@ -94,6 +99,10 @@ export function createHost(
       s.stats.sizes.push(size);
       if (requestBytes > s.options.payloadLimit) {
         return reply({ Results: [], Error: errorBody(new HostError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.'), -1) });
+      }
+      if (s.cellEdit) {
+        const e = new HostError(s.cellEdit, 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.', 'cell edit');
+        return reply({ Results: [], Error: errorBody(e, -1) });
       }
       const fault = s.fault && s.fault.at === s.stats.syncs ? s.fault : null;
       if (fault) s.fault = null;

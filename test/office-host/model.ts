@@ -16,7 +16,48 @@ export interface FillModel {
   color: string;
   /** Pattern (foreground) colour for non-solid patterns, null when not set. */
   patternColor: string | null;
+  /** Tint (-1..1) applied to `color`, as theme colours carry one (set through tintAndShade). */
+  tint?: number;
 }
+
+/**
+ * A colour "RRGGBB" lightened or darkened by a tint, on its HLS luminance (ECMA-376 Part 1,
+ * 18.8.19, the `tint` attribute of a colour).
+ */
+export function applyTint(hex: string, tint: number): string {
+  if (!tint) return hex;
+  const n = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  const max = Math.max(...n);
+  const min = Math.min(...n);
+  let h = 0;
+  let s = 0;
+  let l = (max + min) / 2;
+  if (max !== min) {
+    const d = max - min;
+    s = l > 0.5 ? d / (2 - max - min) : d / (max + min);
+    const [r, g, b] = n;
+    h = max === r ? (g - b) / d + (g < b ? 6 : 0) : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+    h /= 6;
+  }
+  l = tint < 0 ? l * (1 + tint) : l * (1 - tint) + tint;
+  const hue = (p: number, q: number, t: number): number => {
+    if (t < 0) t += 1;
+    if (t > 1) t -= 1;
+    if (t < 1 / 6) return p + (q - p) * 6 * t;
+    if (t < 1 / 2) return q;
+    if (t < 2 / 3) return p + (q - p) * (2 / 3 - t) * 6;
+    return p;
+  };
+  let rgb: number[];
+  if (s === 0) rgb = [l, l, l];
+  else {
+    const q = l < 0.5 ? l * (1 + s) : l + s - l * s;
+    const p = 2 * l - q;
+    rgb = [hue(p, q, h + 1 / 3), hue(p, q, h), hue(p, q, h - 1 / 3)];
+  }
+  return rgb.map((x) => Math.round(x * 255).toString(16).padStart(2, '0').toUpperCase()).join('');
+}
+
 
 export interface FontModel {
   name?: string;

@@ -18,11 +18,28 @@ export interface HostOptions {
    * top-left cell lies inside the range: office-js #3611, #1590).
    */
   mergeReport?: 'clipped' | 'full' | 'topLeft';
+  /**
+   * How fills read (sources disagree, both are simulated): `documented` (RangeFill reference: no
+   * fill reads pattern "None", tints read a number) or `nulls` (office-js #4900: no fill and solid
+   * fills read pattern null, no fill reads tintAndShade null).
+   */
+  fillReport?: 'documented' | 'nulls';
+  /**
+   * What `color` reads for a fill with a tint (no source says): the colour before the tint
+   * (`base`) or the colour the user sees (`applied`).
+   */
+  tintedColor?: 'base' | 'applied';
   /** Request/response payload limit per sync in bytes (Excel on the web: 5 MB). */
   payloadLimit?: number;
   /** Artificial delay per sync, in ms (lets a browser page render progress). */
   latencyMs?: number;
   platform?: 'PC' | 'OfficeOnline' | 'Mac';
+  /**
+   * The user is editing a cell: Excel refuses every request with this code until it ends
+   * (InvalidOperationInCellEditMode per "Error handling with the application-specific JavaScript
+   * APIs"; InvalidOperation in other reports). null: not editing.
+   */
+  cellEdit?: string | null;
   /** Fault injection: make one context.sync() fail (see SyncFault). */
   failSync?: SyncFault;
 }
@@ -85,7 +102,9 @@ interface Command {
 }
 
 export class Session {
-  readonly options: Required<Omit<HostOptions, 'failSync'>>;
+  readonly options: Required<Omit<HostOptions, 'failSync' | 'cellEdit'>>;
+  /** See HostOptions.cellEdit. */
+  cellEdit: string | null;
   readonly stats: HostStats = { syncs: 0, maxResponseBytes: 0, maxRequestBytes: 0, commands: 0, sizes: [] };
   /** Pending fault (one-shot), see SyncFault. */
   fault: SyncFault | null;
@@ -93,9 +112,12 @@ export class Session {
   readonly faultLog: { at: number; mode: SyncFault['mode']; applied: number; of: number }[] = [];
   constructor(options: HostOptions = {}) {
     this.fault = options.failSync ?? null;
+    this.cellEdit = options.cellEdit ?? null;
     this.options = {
       apiVersion: options.apiVersion ?? '1.17',
       mergeReport: options.mergeReport ?? 'clipped',
+      fillReport: options.fillReport ?? 'documented',
+      tintedColor: options.tintedColor ?? 'base',
       payloadLimit: options.payloadLimit ?? 5 * 1024 * 1024,
       latencyMs: options.latencyMs ?? 0,
       platform: options.platform ?? 'PC',
@@ -224,7 +246,7 @@ export function propertyNotLoaded(name: string): HostError {
 }
 
 export interface PropDef<T> {
-  get?: (t: T) => unknown;
+  get?: (t: T, ctx: RequestContext) => unknown;
   set?: (t: T, v: unknown) => void;
   /** Minimum ExcelApi version for this property. */
   api?: string;
@@ -368,7 +390,7 @@ export abstract class ClientObject<T> {
       const def = table[n];
       if (!def?.get) throw new HostError('InvalidArgument', `Unknown property '${n}'`);
       if (def.api && t !== null) this.context.session.needs(def.api, n);
-      const value = t === null ? null : def.get(t);
+      const value = t === null ? null : def.get(t, this.context);
       this.context.addResponse(value);
       this.loaded.set(n, { value, generation: this.context.generation });
     }
@@ -416,7 +438,7 @@ export abstract class ClientObject<T> {
       const def = table[n];
       if (!def?.get) throw new HostError('InvalidArgument', `Unknown property '${n}'`);
       if (def.api) this.context.session.needs(def.api, n);
-      out[pascal(n)] = def.get(t);
+      out[pascal(n)] = def.get(t, this.context);
     }
     for (const [head, sub] of nested) {
       const make = this.nav()[head];

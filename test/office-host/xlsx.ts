@@ -18,6 +18,7 @@ import {
   StyleModel,
   WorkbookModel,
   type CustomXmlPartModel,
+  applyTint,
   key,
   newSheet,
   unkey,
@@ -38,39 +39,6 @@ const INDEXED = [
 /** Default Office theme, in the index order spreadsheet files use (lt1, dk1, lt2, dk2, accents). */
 const THEME = ['FFFFFF', '000000', 'E7E6E6', '44546A', '4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47'];
 
-function applyTint(hex: string, tint: number): string {
-  if (!tint) return hex;
-  const n = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
-  const max = Math.max(...n);
-  const min = Math.min(...n);
-  let h = 0;
-  let s = 0;
-  let l = (max + min) / 2;
-  if (max !== min) {
-    const d = max - min;
-    s = l > 0.5 ? d / (2 - max - min) : d / (max + min);
-    const [r, g, b] = n;
-    h = max === r ? (g - b) / d + (g < b ? 6 : 0) : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
-    h /= 6;
-  }
-  l = tint < 0 ? l * (1 + tint) : l * (1 - tint) + tint;
-  const hue = (p: number, q: number, t: number): number => {
-    if (t < 0) t += 1;
-    if (t > 1) t -= 1;
-    if (t < 1 / 6) return p + (q - p) * 6 * t;
-    if (t < 1 / 2) return q;
-    if (t < 2 / 3) return p + (q - p) * (2 / 3 - t) * 6;
-    return p;
-  };
-  let rgb: number[];
-  if (s === 0) rgb = [l, l, l];
-  else {
-    const q = l < 0.5 ? l * (1 + s) : l + s - l * s;
-    const p = 2 * l - q;
-    rgb = [hue(p, q, h + 1 / 3), hue(p, q, h), hue(p, q, h - 1 / 3)];
-  }
-  return rgb.map((x) => Math.round(x * 255).toString(16).padStart(2, '0').toUpperCase()).join('');
-}
 
 type XColor = Partial<{ argb: string; theme: number; tint: number; indexed: number }> | undefined;
 
@@ -113,7 +81,9 @@ function importFill(f: ExcelJS.Fill | undefined): FillModel | undefined {
   return { pattern, color: color(f.bgColor as XColor, '#FFFFFF')!, patternColor: color(f.fgColor as XColor, null) };
 }
 
-function exportFill(f: FillModel): ExcelJS.Fill {
+function exportFill(fill: FillModel): ExcelJS.Fill {
+  // a tint is saved applied (the file keeps the colour the user sees)
+  const f = fill.tint ? { ...fill, color: `#${applyTint(fill.color.replace('#', ''), fill.tint)}` } : fill;
   if (f.pattern === 'Solid') return { type: 'pattern', pattern: 'solid', fgColor: argb(f.color), bgColor: { indexed: 64 } as never };
   return {
     type: 'pattern',

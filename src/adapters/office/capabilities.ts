@@ -34,6 +34,21 @@ export interface Capabilities {
   notes: string[];
 }
 
+/**
+ * The Excel versions that have a requirement set, in the user's words. From "Excel JavaScript API
+ * requirement sets" (Microsoft Learn): volume-licensed Office 2019 goes up to ExcelApi 1.7, Office
+ * 2021 up to 1.14, Office 2024 up to 1.17; Microsoft 365, Excel on the web and Excel for Mac get
+ * every set as they update.
+ */
+export function excelVersionsFor(apiVersion: string): string {
+  const [major, minor] = apiVersion.split('.').map(Number);
+  const v = major * 1000 + (minor || 0);
+  if (v <= 1007) return 'Excel 2019 及以上版本、Microsoft 365、网页版 Excel 或 Mac 版 Excel';
+  if (v <= 1014) return 'Excel 2021 及以上版本、Microsoft 365、网页版 Excel 或 Mac 版 Excel';
+  if (v <= 1017) return 'Excel 2024、Microsoft 365、网页版 Excel 或 Mac 版 Excel';
+  return '最新的 Microsoft 365、网页版 Excel 或 Mac 版 Excel';
+}
+
 export type IsSetSupported = (name: string, minVersion: string) => boolean;
 
 export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities {
@@ -52,13 +67,13 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
   const undoKept = supported && has('1.19');
   const notes: string[] = [];
   if (!supported) {
-    notes.push('当前 Excel 版本过旧，无法运行本加载项（需要 ExcelApi 1.7 及以上，即 Excel 2019、Excel 2021、Microsoft 365 或网页版 Excel）。');
+    notes.push(`当前 Excel 版本过旧，无法运行本加载项（需要 ExcelApi 1.7 及以上，即 ${excelVersionsFor('1.7')}）。`);
   } else {
     if (!merges) {
-      notes.push('当前 Excel 版本不支持读取合并单元格（需要 ExcelApi 1.13），合并单元格将按普通单元格读取，部分表格可能识别不完整。');
+      notes.push(`当前 Excel 版本不支持读取合并单元格（需要 ExcelApi 1.13，即 ${excelVersionsFor('1.13')}），合并单元格将按普通单元格读取，部分表格可能识别不完整；在选中位置插入空白表也不可用。`);
     }
     if (!fillDetails) {
-      notes.push('当前 Excel 版本不支持读取填充图案（需要 ExcelApi 1.9）：清除标记时，原本为白色填充的单元格会恢复为无填充，图案填充会恢复为纯色。');
+      notes.push(`当前 Excel 版本不支持读取填充图案（需要 ExcelApi 1.9，即 ${excelVersionsFor('1.9')}）：清除标记时，原本为白色填充的单元格会恢复为无填充，图案填充会恢复为纯色。`);
     }
   }
   return { supported, merges, fillDetails, specialCells, rangeAreas, undoKept, notes };

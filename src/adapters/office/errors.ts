@@ -53,9 +53,14 @@ export function describeError(e: unknown): DescribedError {
       return { kind: 'protected', message: '工作表或工作簿受保护，无法修改。请撤销保护后重试。', detail };
     case 'ApiNotFound':
     case 'ApiNotAvailable':
-      return { kind: 'unsupported', message: '当前 Excel 版本不支持此功能，请升级到 Excel 2019 或 Microsoft 365 后重试。', detail };
+      return { kind: 'unsupported', message: '当前 Excel 版本不支持此操作。请更新 Excel 后重试（Microsoft 365 和网页版 Excel 支持全部功能）。', detail };
+    // "Error handling with the application-specific JavaScript APIs" (Microsoft Learn): Excel refuses
+    // API calls while the user edits a cell. Other pages and reports show a plain InvalidOperation
+    // there, which has other causes too: that message says "if".
     case 'InvalidOperationInCellEditMode':
-      return { kind: 'busy', message: 'Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑，再重试。', detail };
+      return { kind: 'busy', message: 'Excel 正处于单元格编辑状态。请先结束单元格编辑（按 Enter 或 Esc），再重试。', detail };
+    case 'InvalidOperation':
+      return { kind: 'busy', message: 'Excel 拒绝了此操作。如果正在编辑单元格，请先结束单元格编辑（按 Enter 或 Esc），再重试。', detail };
     default:
       return { kind: 'unexpected', message: '发生意外错误，操作未完成。请重试；如仍失败，请保存工作簿后重新打开。', detail };
   }

@@ -199,3 +199,32 @@ export async function queueFillReads(
     return cells.map((c) => found.get(`${c.sheet}!${c.cell.replace(/\$/g, '')}`) ?? null);
   };
 }
+
+/**
+ * A restored fill with a tint may not come back as it was: no source says whether `color` reads
+ * the colour before its tint or the colour shown, and written back with the tint again the second
+ * reading would tint it twice. So the colour of such cells is read back after the restore (queued
+ * behind it, in the same batch); the returned function, called after that sync, gives the cells
+ * whose colour now differs from the one recorded (for fixTints).
+ */
+export async function queueTintChecks(restores: FillWrite[], sheetOf: (name: string) => Excel.Worksheet, budget: SyncBudget, caps: Capabilities): Promise<() => FillWrite[]> {
+  if (!caps.fillDetails) return () => [];
+  const tinted = restores.filter((w) => !hasNoFill(w.original) && w.original.pattern !== null && w.original.tintAndShade);
+  const loads: { w: FillWrite; fill: Excel.RangeFill }[] = [];
+  for (const w of tinted) {
+    await budget.room(cellBytes.singleRead, cellBytes.fillResponse);
+    loads.push({ w, fill: sheetOf(w.sheet).getRange(w.cell).untrack().format.fill.load('color') });
+  }
+  return () => loads.filter(({ w, fill }) => !sameColor(fill.color, w.original.color)).map(({ w }) => w);
+}
+
+/** Puts the recorded colour back without a tint where the tinted restore showed another colour. */
+export async function fixTints(fixes: FillWrite[], sheetOf: (name: string) => Excel.Worksheet, budget: SyncBudget): Promise<void> {
+  for (const w of fixes) {
+    await budget.room(cellBytes.singleWrite, 0);
+    const fill = sheetOf(w.sheet).getRange(w.cell).untrack().format.fill;
+    fill.color = w.original.color;
+    fill.tintAndShade = 0;
+  }
+  await budget.flush();
+}

@@ -24,7 +24,7 @@ import { parseRangeAddress, quoteSheet, splitAreas } from './address';
 import { type Capabilities, detectCapabilities } from './capabilities';
 import { OperationError, codeNote, errorCode } from './errors';
 import { SyncBudget, cellBytes } from './budget';
-import { type CellRef, type FillWrite, queueFillReads, queueFillWrites } from './fills';
+import { type CellRef, type FillWrite, fixTints, queueFillReads, queueFillWrites, queueTintChecks } from './fills';
 import { type FillState, MARKS_NS, MARKS_SHEET, MARK_COLORS, type MarkRecord, REPORT_SHEET, decodeRecords, encodeParts, markState, pickGeneration, worse } from './marks';
 import { type Block, LIMITS, type Limits, type MergePlan, type Rect, assembleMerges, batchBlocks, halve, planMerges, rowBlocks } from './plan';
 import { officeCellValue } from './values';
@@ -606,10 +606,13 @@ async function paint(ctx: Excel.RequestContext, sheets: Sheets, env: OfficeEnv, 
 
   // sync 5
   const budget = new SyncBudget(ctx);
-  await queueFillWrites('restore', restores, (n) => sheets.get(n), budget, caps);
+  const sheetOf = (n: string) => sheets.get(n);
+  await queueFillWrites('restore', restores, sheetOf, budget, caps);
+  const tints = await queueTintChecks(restores, sheetOf, budget, caps);
   await writeRecords(ctx, sheets, budget, store, meta, [...carried, ...fresh]);
-  await queueFillWrites('paint', fresh, (n) => sheets.get(n), budget, caps);
+  await queueFillWrites('paint', fresh, sheetOf, budget, caps);
   await budget.flush();
+  await fixTints(tints(), sheetOf, budget);
   input.onProgress({ fraction: 1, message: '校验完成' });
   return { result, grid: read.grid, marked: fresh.length, skippedSheets, keptUserFills, notes };
 }
@@ -739,10 +742,13 @@ async function clearIn(ctx: Excel.RequestContext, env: OfficeEnv, beforeWrite: (
   }
   beforeWrite();
   const budget = new SyncBudget(ctx);
-  await queueFillWrites('restore', restores, (n) => sheets.get(n), budget, caps);
+  const sheetOf = (n: string) => sheets.get(n);
+  await queueFillWrites('restore', restores, sheetOf, budget, caps);
+  const tints = await queueTintChecks(restores, sheetOf, budget, caps);
   // the record goes last: if Excel stops before, the next 清除标记 still knows every cell
   await writeRecords(ctx, sheets, budget, store, meta, carried);
   await budget.flush();
+  await fixTints(tints(), sheetOf, budget);
   const protectedSheets = [...new Set(carried.map((r) => r.sheet))];
   const notes: string[] = [];
   for (const s of protectedSheets) notes.push(`工作表“${s}”受保护，其中的标记未能清除。撤销工作表保护后再次点击“清除标记”即可。`);
