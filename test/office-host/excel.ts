@@ -196,10 +196,19 @@ function writeMatrix(t: RangeTarget, input: unknown, write: (cell: CellModel, v:
   });
 }
 
+/**
+ * The one formula the host calculates: HYPERLINK(link, friendly_name) shows its friendly name
+ * (Microsoft Support, "HYPERLINK function"); other formulas keep no value.
+ */
+export function formulaValue(f: string): string | null {
+  const m = /^=HYPERLINK\(\s*"((?:[^"]|"")*)"\s*,\s*"((?:[^"]|"")*)"\s*\)$/i.exec(f);
+  return m ? m[2].replace(/""/g, '"') : null;
+}
+
 function setCellValue(cell: CellModel, v: unknown): void {
   if (typeof v === 'string' && v.startsWith('=') && v.length > 1) {
     cell.f = v;
-    cell.v = null;
+    cell.v = formulaValue(v);
     return;
   }
   delete cell.f;

@@ -15,20 +15,18 @@ export const cellBytes = {
   /** One cell's fill written cell by cell: getItem, getRange, format, fill and up to 5 property writes. */
   singleWrite: 900,
   /** One grouped fill write on getRanges(address), plus the address. */
-  areasWrite: 1_200,
+  areasWrite: 1_500,
   /** One cell's fill loaded cell by cell (request). */
   singleRead: 800,
   /** One grouped fill read of getRanges(address).areas, plus the address (request). */
-  areasRead: 700,
+  areasRead: 1_200,
   /** Response per cell read cell by cell / per area of a grouped read (plus the sheet name in the address). */
   fillResponse: 200,
   areaFillResponse: 200,
   /** UTF-8 bytes of a sheet name inside an address (at most 3 per character, quotes). */
   nameBytes: (sheet: string): number => sheet.length * 3 + 2,
-  /** One hyperlink written on one cell (plus the sheet name twice). */
-  hyperlink: 700,
-  /** Rows written as values and number formats in one command: their JSON twice, plus the command. */
-  rows: (rows: unknown[][]): number => 2 * utf8Length(JSON.stringify(rows)) + 1_000,
+  /** Rows written as values and number formats in one command: their JSON, plus the commands. */
+  rows: (values: unknown[][], formats: unknown[][]): number => utf8Length(JSON.stringify(values)) + utf8Length(JSON.stringify(formats)) + 2_000,
   /** A custom XML part written whole: its text, JSON-escaped (each quote doubles), plus the command. */
   xmlPart: (xml: string): number => utf8Length(xml) + (xml.match(/["\\]/g)?.length ?? 0) + 600,
 };
@@ -56,6 +54,8 @@ export class SyncBudget {
   private response = 0;
   /** Syncs made by this budget so far. */
   syncs = 0;
+  /** Tests: told the estimate of each sync a budget makes, just before it is sent. */
+  static observer: ((estimate: { request: number; response: number }) => void) | null = null;
   constructor(
     private readonly ctx: Excel.RequestContext,
     private readonly limit = SYNC_BYTES,
@@ -72,6 +72,7 @@ export class SyncBudget {
     this.response += responseBytes;
   }
   async sync(): Promise<void> {
+    SyncBudget.observer?.({ request: this.request, response: this.response });
     await this.ctx.sync();
     this.syncs++;
     this.request = 0;

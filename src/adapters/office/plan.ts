@@ -43,7 +43,7 @@ export interface Limits {
  * A sheet denser in text (or in numbers) than that is caught by the size check: a batch Excel
  * rejects is split in halves and retried (see readCells in workbook.ts).
  */
-export const LIMITS: Limits = { blockCells: 50_000, syncCells: 150_000, syncCellsValuesOnly: 250_000, maxAreasPerQuery: 512 };
+export const LIMITS: Limits = { blockCells: 50_000, syncCells: 120_000, syncCellsValuesOnly: 200_000, maxAreasPerQuery: 512 };
 
 const cellsOf = (r: Rect): number => (r.bottom - r.top + 1) * (r.right - r.left + 1);
 
