@@ -3,11 +3,12 @@
  * same findings as the command line, highlights exactly on the finding cells, no value ever
  * changed, and every format restored bit for bit (also after save, close and reopen).
  */
-import { MARKS_NS } from '../../src/adapters/office/marks';
+import { MARKS_NS, MARKS_SHEET, MARK_COLORS, type MarkRecord, encodeRecords } from '../../src/adapters/office/marks';
+import { a1 } from '../../src/core/grid';
 import { describeError } from '../../src/adapters/office/errors';
 import { clearMarks, runCheck, selectCell } from '../../src/adapters/office/workbook';
 import { parseA1 } from '../../src/core/grid';
-import { type WorkbookModel, applyTint, cloneWorkbook, formatSnapshot, getCell, touchCell, valueSnapshot } from '../office-host/model';
+import { type WorkbookModel, applyTint, cloneWorkbook, key, newSheet, formatSnapshot, getCell, touchCell, valueSnapshot } from '../office-host/model';
 import { saveAndReopen, saveXlsx } from '../office-host/xlsx';
 import { FIXTURE_FILES, changedCells, cliResult, content, expectedMarks, fillAt, fixtureModel, hostFor } from './helpers';
 
@@ -260,5 +261,53 @@ describe.each([
       else expect([k, got]).toEqual([k, want]);
     }
     if (fillReport === 'documented' && tintedColor === 'base') expect([...formatSnapshot(host.model)]).toEqual([...formatSnapshot(original)]);
+  });
+});
+
+describe('a workbook marked by an earlier release (records on a very hidden sheet)', () => {
+  async function legacyMarked() {
+    const original = await fixtureModel('layoutA-ningxia.xlsx');
+    const cli = await cliResult('layoutA-ningxia.xlsx');
+    const marked = cloneWorkbook(original);
+    const records: MarkRecord[] = [];
+    for (const k of expectedMarks(original, cli.findings).keys()) {
+      const [sheet, rc] = k.split('!');
+      const [r, c] = rc.split(',').map(Number);
+      const before = fillAt(original, k);
+      records.push({
+        sheet,
+        cell: a1(r, c),
+        mark: MARK_COLORS.error,
+        original: before
+          ? { pattern: before.pattern, color: before.color, patternColor: before.patternColor, tintAndShade: 0, patternTintAndShade: 0 }
+          : { pattern: 'None', color: '#FFFFFF', patternColor: null, tintAndShade: 0, patternTintAndShade: 0 },
+      });
+      const cell = touchCell(marked.sheets.find((x) => x.name === sheet)!, r, c);
+      cell.style = { ...(cell.style ?? {}), fill: { pattern: 'Solid', color: MARK_COLORS.error, patternColor: null } };
+    }
+    const ws = newSheet(MARKS_SHEET);
+    ws.visibility = 'VeryHidden';
+    encodeRecords(records).forEach((row, i) => row.forEach((v, j) => v !== '' && ws.cells.set(key(i, j), { v })));
+    marked.sheets.push(ws);
+    return { original, marked, records };
+  }
+
+  test('清除标记 restores the cells and removes the old sheet (made hidden first: Excel refuses to delete a very hidden one)', async () => {
+    const { original, marked, records } = await legacyMarked();
+    expect(records.length).toBeGreaterThan(5);
+    const { host, env } = await hostFor(marked);
+    const out = await clearMarks(env);
+    expect(out.restored).toBe(records.length);
+    expect(host.model.sheets.map((s) => s.name)).toEqual(original.sheets.map((s) => s.name));
+    expect([...formatSnapshot(host.model)]).toEqual([...formatSnapshot(original)]);
+  });
+
+  test('一键校验 takes the old record over into custom XML parts; 清除标记 then restores everything', async () => {
+    const { original, marked } = await legacyMarked();
+    const { host, env } = await hostFor(marked);
+    await runCheck(env);
+    expect(host.model.sheets.some((s) => s.name === MARKS_SHEET)).toBe(false);
+    await clearMarks(env);
+    expect([...formatSnapshot(host.model)]).toEqual([...formatSnapshot(original)]);
   });
 });
