@@ -13,6 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { OfficeEnv } from '../adapters/office/workbook';
+import { undoNotes } from '../adapters/office/capabilities';
 import type { Severity } from '../core/findings';
 import { EmptyState } from './components/EmptyState';
 import { FindingsList } from './components/FindingsList';
@@ -101,6 +102,9 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
               <option value="C2021">财预〔2021〕101号（成本指标为一级指标）</option>
             </Select>
           </Field>
+          <Caption1 block className={styles.muted} data-testid="undo-note">
+            {undoNotes(caps).check}
+          </Caption1>
         </>
       )}
 

@@ -281,6 +281,8 @@ describe('the task pane says what happened', () => {
     expect(html).toContain('已自动恢复');
     expect(html).toContain('详细信息：GeneralException: An internal error has occurred.');
     expect(html).toContain('一键校验'); // the button is back, not "正在校验…"
+    // before ExcelApi 1.20 the pane says, before any click, that Excel's undo history is cleared
+    expect(html).toContain('“一键校验”“清除标记”和“导出报告”会清空 Excel 的撤销记录');
     expect(html).not.toContain('正在校验…');
 
     // the fault is gone: checking works again

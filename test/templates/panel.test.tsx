@@ -4,6 +4,8 @@ import { renderToString } from 'react-dom/server';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { TemplatePanel } from '../../src/taskpane/templates/TemplatePanel';
 import { listBlocks } from '../../src/core/templates/library';
+import { createHost } from '../office-host';
+import { newWorkbook } from '../office-host/model';
 
 test('TemplatePanel renders the project types, a preview with slots, and the actions', () => {
   const raw = renderToString(
@@ -21,4 +23,29 @@ test('TemplatePanel renders the project types, a preview with slots, and the act
     'role="radiogroup"',
   ];
   expect(wanted.map(missing).filter(Boolean)).toEqual([]);
+});
+
+// "disable what is unavailable before the click": without ExcelApi 1.13 the insertion buttons are
+// off and the pane says why; before ExcelApi 1.20 it says that the undo history is cleared
+test.each([
+  ['1.8', false],
+  ['1.13', true],
+  ['1.20', true],
+])('on ExcelApi %s the insertion is offered: %s', (version, offered) => {
+  const host = createHost(newWorkbook(['Sheet1']), { apiVersion: version });
+  const g = globalThis as unknown as Record<string, unknown>;
+  const saved = g.Office;
+  g.Office = host.Office;
+  try {
+    const html = renderToString(
+      <FluentProvider theme={webLightTheme}>
+        <TemplatePanel onInserted={() => undefined} />
+      </FluentProvider>,
+    ).replace(/<!-- -->/g, '');
+    expect(html.includes('data-testid="insert-unavailable"')).toBe(!offered);
+    expect(html.includes('data-testid="blank-selection-unavailable"')).toBe(!offered);
+    expect(html).toContain(version === '1.20' ? '插入到新工作表时，Excel 的撤销记录会被清空' : '会清空 Excel 的撤销记录（之后无法用 Ctrl+Z');
+  } finally {
+    g.Office = saved;
+  }
 });

@@ -25,9 +25,11 @@ export interface Capabilities {
    */
   rangeAreas: boolean;
   /**
-   * ExcelApi 1.19: changes made by add-ins stay in Excel's undo history ("Undo" in the 1.19
-   * requirement set). Before it every API write clears the history; adding or deleting a sheet
-   * clears it in every version. The task pane says so before such a click.
+   * Changes made by add-ins stay in Excel's undo history: "Undo support with the Excel JavaScript
+   * API" and the ExcelApi 1.20 requirement-set page (a review comment says 1.19: the later, documented
+   * set is taken). Before it every API write clears the history; Worksheet.delete clears it in every
+   * version, and worksheets.add is reported to (office-js #6170). The task pane says so before such
+   * a click (UNDO_NOTES).
    */
   undoKept: boolean;
   /** Chinese notes about what is unavailable (shown in the task pane). */
@@ -64,7 +66,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
   const fillDetails = supported && has('1.9');
   const specialCells = supported && has('1.9');
   const rangeAreas = supported && has('1.9');
-  const undoKept = supported && has('1.19');
+  const undoKept = supported && has('1.20');
   const notes: string[] = [];
   if (!supported) {
     notes.push(`当前 Excel 版本过旧，无法运行本加载项（需要 ExcelApi 1.7 及以上，即 ${excelVersionsFor('1.7')}）。`);
@@ -77,4 +79,17 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
     }
   }
   return { supported, merges, fillDetails, specialCells, rangeAreas, undoKept, notes };
+}
+
+/** What the task pane says, before the click, about Excel's undo history (see Capabilities.undoKept). */
+export function undoNotes(caps: Pick<Capabilities, 'undoKept'>): { check: string; templates: string } {
+  return caps.undoKept
+    ? {
+        check: '提示：“导出报告”会新建（或替换）工作表，Excel 的撤销记录会被清空。',
+        templates: '提示：“新建空白表”插入到新工作表时，Excel 的撤销记录会被清空。',
+      }
+    : {
+        check: '提示：当前 Excel 版本中，“一键校验”“清除标记”和“导出报告”会清空 Excel 的撤销记录（之后无法用 Ctrl+Z 撤销此前的编辑），建议先保存工作簿。',
+        templates: '提示：当前 Excel 版本中，插入模板和新建空白表会清空 Excel 的撤销记录（之后无法用 Ctrl+Z 撤销此前的编辑），建议先保存工作簿。',
+      };
 }

@@ -173,7 +173,7 @@ async function runInsert(req: InsertRequest, apply: boolean): Promise<InsertOutc
     const s = counted(context);
     const fail = (message: string): InsertOutcome => ({ ok: false, message, added: [], skipped: [], syncs: s.count() });
     const caps = hostCaps();
-    if (!caps.merges) return fail('当前 Excel 版本不支持读取合并单元格（需要 ExcelApi 1.13），无法安全地插入模板行；可以用「新建空白表」。');
+    if (!caps.merges) return fail(INSERT_NEEDS_MERGES);
     let read: SheetRead;
     try {
       read = await readSheet(context, s.sync, context.workbook.worksheets.getActiveWorksheet());
@@ -393,6 +393,10 @@ export interface BlankOutcome {
 }
 
 const LAYOUT_SHEET: Record<BlankLayout, string> = { A: '项目支出绩效目标表', B: '项目绩效目标表', D: '部门整体绩效目标表' };
+
+/** Shown (and the buttons disabled) without ExcelApi 1.13: rows cannot be inserted safely. */
+export const INSERT_NEEDS_MERGES =
+  '当前 Excel 版本不支持读取合并单元格（需要 ExcelApi 1.13：Excel 2021 及以上版本、Microsoft 365、网页版 Excel 或 Mac 版 Excel），无法安全地插入模板行；可以用“新建空白表”插入到新工作表。';
 
 /**
  * Shown when a blank table is asked for at the selected cell without ExcelApi 1.13: the add-in

@@ -36,6 +36,8 @@ import {
   searchIndicators,
 } from '../../core/templates/library';
 import {
+  BLANK_AT_SELECTION_NEEDS_MERGES,
+  INSERT_NEEDS_MERGES,
   type InsertOutcome,
   type ProfileChoice,
   insertBlankTable,
@@ -45,6 +47,7 @@ import {
   selectCell,
 } from '../../adapters/office/templates';
 import { describeError } from '../../adapters/office/errors';
+import { detectCapabilities, undoNotes } from '../../adapters/office/capabilities';
 
 export interface TemplatePanelProps {
   onInserted?: () => void;
@@ -75,6 +78,14 @@ function profileLabel(p: ProfileChoice): string {
 
 export function TemplatePanel({ onInserted }: TemplatePanelProps): React.ReactElement {
   const styles = useStyles();
+  // what this Excel can do, known before any click (Office.context.requirements)
+  const caps = React.useMemo(() => {
+    try {
+      return detectCapabilities((name, v) => Office.context.requirements.isSetSupported(name, v));
+    } catch {
+      return detectCapabilities(() => true);
+    }
+  }, []);
   const blocks = listBlocks();
   const [blockId, setBlockId] = React.useState<string>(blocks[0]?.id ?? '');
   const [profile, setProfile] = React.useState<ProfileChoice>('auto');
@@ -215,14 +226,19 @@ export function TemplatePanel({ onInserted }: TemplatePanelProps): React.ReactEl
         标为“待填写”的指标值会留空，插入后检查会把它们列为“指标值缺失”，请逐个填写。已存在的同名指标不会重复插入，原有单元格不会被覆盖。
       </Caption1>
       <div className={styles.row}>
-        <Button appearance="primary" onClick={doInsert} disabled={busy || !block}>
+        <Button appearance="primary" onClick={doInsert} disabled={busy || !block || !caps.merges}>
           插入
         </Button>
-        <Button onClick={doPreview} disabled={busy || !block}>
+        <Button onClick={doPreview} disabled={busy || !block || !caps.merges}>
           按当前表预览
         </Button>
         {busy ? <Spinner size="tiny" label="处理中…" /> : null}
       </div>
+      {!caps.merges && (
+        <Caption1 className={styles.muted} data-testid="insert-unavailable">
+          {INSERT_NEEDS_MERGES}
+        </Caption1>
+      )}
 
       {status ? (
         <MessageBar intent={status.intent}>
@@ -266,7 +282,7 @@ export function TemplatePanel({ onInserted }: TemplatePanelProps): React.ReactEl
               <Text>
                 {h.indicator.name}（{h.block.type}）
               </Text>{' '}
-              <Button size="small" onClick={() => doInsertOne(h.block.id, h.indicator.name)} disabled={busy}>
+              <Button size="small" onClick={() => doInsertOne(h.block.id, h.indicator.name)} disabled={busy || !caps.merges}>
                 插入此指标
               </Button>
             </li>
@@ -288,9 +304,17 @@ export function TemplatePanel({ onInserted }: TemplatePanelProps): React.ReactEl
       <Field label="位置">
         <RadioGroup value={where} onChange={(_, d) => setWhere(d.value as 'new-sheet' | 'selection')} layout="horizontal">
           <Radio value="new-sheet" label="新工作表" />
-          <Radio value="selection" label="当前选中的单元格" />
+          <Radio value="selection" label="当前选中的单元格" disabled={!caps.merges} />
         </RadioGroup>
       </Field>
+      {!caps.merges && (
+        <Caption1 className={styles.muted} data-testid="blank-selection-unavailable">
+          {BLANK_AT_SELECTION_NEEDS_MERGES}
+        </Caption1>
+      )}
+      <Caption1 className={styles.muted} data-testid="templates-undo-note">
+        {undoNotes(caps).templates}
+      </Caption1>
       <Caption1 className={styles.muted}>空白表会预填上面所选项目类型的指标；目标区域不是空的时不会写入。</Caption1>
       <div className={styles.row}>
         <Button onClick={doBlank} disabled={busy}>
