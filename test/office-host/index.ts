@@ -3,6 +3,7 @@
  * globals backed by an in-memory workbook (see model.ts), plus counters for tests.
  * Works in Node (jest) and, bundled with esbuild, in a browser page.
  */
+import { utf8Length } from '../../src/adapters/office/budget';
 import { loadClient } from './client';
 import { type RequestBody, type ResponseBody, errorBody, execute } from './engine';
 import { WorkbookModel } from './model';
@@ -92,7 +93,7 @@ export function createHost(
       s.stats.syncs++;
       s.stats.commands += message.Body.Actions.length;
       if (s.options.latencyMs > 0) await new Promise((r) => setTimeout(r, s.options.latencyMs));
-      const requestBytes = utf8Bytes(JSON.stringify(message.Body));
+      const requestBytes = utf8Length(JSON.stringify(message.Body));
       s.stats.maxRequestBytes = Math.max(s.stats.maxRequestBytes, requestBytes);
       const reply = (body: ResponseBody) => ({ ErrorCode: '', ErrorMessage: '', Headers: {}, Body: body });
       const size = { request: requestBytes, response: 0 };
@@ -110,7 +111,7 @@ export function createHost(
       const limit = !fault ? n : fault.mode === 'before' ? 0 : fault.mode === 'partial' ? Math.min(n, fault.applied ?? Math.floor(n / 2)) : n;
       const { body, applied } = execute(s, host.model, message.Body, limit);
       const text = JSON.stringify(body);
-      const responseBytes = utf8Bytes(text);
+      const responseBytes = utf8Length(text);
       size.response = responseBytes;
       s.stats.maxResponseBytes = Math.max(s.stats.maxResponseBytes, responseBytes);
       if (fault) {
@@ -165,13 +166,4 @@ export function createHost(
     },
   };
   return host;
-}
-
-function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? 0 : 3;
-  }
-  return n;
 }

@@ -1,12 +1,10 @@
 /**
- * Request/proxy machinery of the fake Office.js host, with the real semantics:
- * - every API object is a proxy; property writes, method calls and `load` calls are queued
- *   and only executed, in order, by `context.sync()`;
- * - reading a property that was not loaded, or loaded but not yet synced, throws an
- *   OfficeExtension.Error with code "PropertyNotLoaded";
- * - `*OrNullObject` proxies expose `isNullObject` after a sync; operations on a null object are
- *   ignored and its loaded properties are null;
- * - a failing command rejects the sync; the commands before it stay applied (no transaction).
+ * The engine's object machinery (behind Microsoft's client library, see engine.ts; loading,
+ * PropertyNotLoaded and syncs are the library's): every object resolves its model target lazily;
+ * property writes and method calls queue commands that run in order when the engine runs the
+ * request (runQueued); `*OrNullObject` objects resolve to null instead of failing with
+ * ItemNotFound, and commands on them are ignored; queries read properties as RichApi results;
+ * a failing command stops the batch, the commands before it stay applied (no transaction).
  */
 
 export interface HostOptions {
@@ -98,7 +96,6 @@ export function versionAtLeast(have: string, need: string): boolean {
 
 interface Command {
   run(): void;
-  requestBytes: number;
 }
 
 export class Session {
@@ -144,8 +141,6 @@ export class Session {
 export class RequestContext {
   readonly session: Session;
   private queue: Command[] = [];
-  private responseBytes = 0;
-  private syncGeneration = 0;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
   /** Set by the Excel layer: the root Workbook proxy. */
   workbook: unknown;
@@ -154,16 +149,9 @@ export class RequestContext {
     this.session = session;
   }
 
-  get generation(): number {
-    return this.syncGeneration;
-  }
-
-  enqueue(run: () => void, payload?: unknown): void {
-    this.queue.push({ run, requestBytes: payload === undefined ? 16 : jsonBytes(payload) });
-  }
-
-  addResponse(value: unknown): void {
-    this.responseBytes += jsonBytes(value);
+  /** `_payload`: what a command carries (kept for the call sites; sizes are measured on the client's request). */
+  enqueue(run: () => void, _payload?: unknown): void {
+    this.queue.push({ run });
   }
 
   get pending(): number {
@@ -178,71 +166,16 @@ export class RequestContext {
   runQueued(limit = Infinity): { failedAt: number; error: unknown } | null {
     const batch = this.queue;
     this.queue = [];
-    try {
-      const n = Math.min(limit, batch.length);
-      for (let i = 0; i < n; i++) {
-        try {
-          batch[i].run();
-        } catch (error) {
-          return { failedAt: i, error };
-        }
+    const n = Math.min(limit, batch.length);
+    for (let i = 0; i < n; i++) {
+      try {
+        batch[i].run();
+      } catch (error) {
+        return { failedAt: i, error };
       }
-      return null;
-    } finally {
-      this.syncGeneration++;
     }
+    return null;
   }
-
-  async sync(): Promise<void> {
-    const batch = this.queue;
-    this.queue = [];
-    const s = this.session;
-    s.stats.syncs++;
-    s.stats.commands += batch.length;
-    if (s.options.latencyMs > 0) await new Promise((r) => setTimeout(r, s.options.latencyMs));
-    else await Promise.resolve();
-    const requestBytes = batch.reduce((n, c) => n + c.requestBytes, 0);
-    s.stats.maxRequestBytes = Math.max(s.stats.maxRequestBytes, requestBytes);
-    if (requestBytes > s.options.payloadLimit) {
-      throw new HostError('RequestPayloadSizeLimitExceeded', `request of ${requestBytes} bytes`);
-    }
-    this.responseBytes = 0;
-    const fault = s.fault && s.fault.at === s.stats.syncs ? s.fault : null;
-    if (fault) s.fault = null;
-    const runnable = !fault ? batch.length : fault.mode === 'before' ? 0 : fault.mode === 'partial' ? Math.min(batch.length, fault.applied ?? Math.floor(batch.length / 2)) : batch.length;
-    try {
-      for (let i = 0; i < runnable; i++) batch[i].run();
-    } finally {
-      this.syncGeneration++;
-      s.stats.maxResponseBytes = Math.max(s.stats.maxResponseBytes, this.responseBytes);
-    }
-    if (fault) {
-      s.faultLog.push({ at: fault.at, mode: fault.mode, applied: runnable, of: batch.length });
-      const code = fault.code ?? 'GeneralException';
-      throw new HostError(code, fault.message ?? (code === 'GeneralException' ? 'An internal error has occurred.' : `${code} (injected fault)`), 'fault injection');
-    }
-    if (this.responseBytes > s.options.payloadLimit) {
-      throw new HostError('RequestPayloadSizeLimitExceeded', `response of ${this.responseBytes} bytes`);
-    }
-  }
-}
-
-function jsonBytes(v: unknown): number {
-  const s = JSON.stringify(v);
-  if (s === undefined) return 0;
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-  }
-  return n;
-}
-
-export function propertyNotLoaded(name: string): HostError {
-  return new HostError(
-    'PropertyNotLoaded',
-    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-  );
 }
 
 export interface PropDef<T> {
@@ -252,18 +185,9 @@ export interface PropDef<T> {
   api?: string;
 }
 
-type LoadOption = string | string[] | { select?: string | string[]; expand?: string | string[] } | undefined;
-
-function parseLoad(opt: LoadOption): string[] {
-  if (opt === undefined) return [];
-  if (typeof opt === 'string') return opt.split(',').map((s) => s.trim()).filter(Boolean);
-  if (Array.isArray(opt)) return opt.flatMap((s) => parseLoad(s));
-  return [...parseLoad(opt.select), ...parseLoad(opt.expand)];
-}
-
-/** Anything that can execute a load (proxies and collections). */
+/** Anything a query can run on (proxies and collections). */
 export interface Loadable {
-  executeLoad(paths: string[]): void;
+  query(paths: string[]): unknown;
 }
 
 /**
@@ -272,12 +196,9 @@ export interface Loadable {
  */
 export abstract class ClientObject<T> {
   readonly context: RequestContext;
-  /** Loaded property values, visible only after the sync that executed the load. */
-  protected loaded = new Map<string, { value: unknown; generation: number }>();
   private resolver: () => T | null;
   private resolved = false;
   private target: T | null = null;
-  private nullKnownAt = -1;
   private readonly nullable: boolean;
   private readonly children = new Map<string, Loadable>();
 
@@ -307,7 +228,6 @@ export abstract class ClientObject<T> {
       }
       if (this.target === null && !this.nullable) throw new HostError('ItemNotFound', 'The requested resource does not exist.');
       this.resolved = true;
-      this.nullKnownAt = this.context.generation;
     }
     return this.target;
   }
@@ -321,11 +241,6 @@ export abstract class ClientObject<T> {
   /** Forgets the resolved target (collections: every load sees the current members). */
   protected unresolve(): void {
     if (!this.nullable) this.resolved = false;
-  }
-
-  get isNullObject(): boolean {
-    if (this.nullKnownAt < 0 || this.nullKnownAt >= this.context.generation) throw propertyNotLoaded('isNullObject');
-    return this.target === null;
   }
 
   /** Queues a command against the resolved target (skipped for null objects). */
@@ -346,12 +261,6 @@ export abstract class ClientObject<T> {
     return c as C;
   }
 
-  protected readProp(name: string): unknown {
-    const l = this.loaded.get(name);
-    if (!l || l.generation >= this.context.generation) throw propertyNotLoaded(name);
-    return l.value;
-  }
-
   protected writeProp(name: string, value: unknown): void {
     const def = this.props()[name];
     if (!def?.set) throw new HostError('InvalidArgument', `Cannot set read-only property '${name}'`);
@@ -359,46 +268,6 @@ export abstract class ClientObject<T> {
       if (def.api) this.context.session.needs(def.api, name);
       def.set!(t, value);
     }, value);
-  }
-
-  load(option?: LoadOption): this {
-    const paths = parseLoad(option);
-    this.context.enqueue(() => this.executeLoad(paths));
-    return this;
-  }
-
-  /** Runs a load now (inside a sync). Empty `paths` = all scalar properties. */
-  executeLoad(paths: string[]): void {
-    const own: string[] = [];
-    const nested = new Map<string, string[]>();
-    for (const p of paths) {
-      const i = p.indexOf('/');
-      if (i < 0) {
-        if (this.nav()[p]) nested.set(p, nested.get(p) ?? []);
-        else own.push(p);
-      } else {
-        const head = p.slice(0, i);
-        const list = nested.get(head) ?? [];
-        list.push(p.slice(i + 1));
-        nested.set(head, list);
-      }
-    }
-    const t = this.resolveOrNull();
-    const table = this.props();
-    const names = paths.length === 0 ? Object.keys(table).filter((n) => table[n].get) : own;
-    for (const n of names) {
-      const def = table[n];
-      if (!def?.get) throw new HostError('InvalidArgument', `Unknown property '${n}'`);
-      if (def.api && t !== null) this.context.session.needs(def.api, n);
-      const value = t === null ? null : def.get(t, this.context);
-      this.context.addResponse(value);
-      this.loaded.set(n, { value, generation: this.context.generation });
-    }
-    for (const [head, sub] of nested) {
-      const make = this.nav()[head];
-      if (!make) throw new HostError('InvalidArgument', `Unknown navigation property '${head}'`);
-      make().executeLoad(sub);
-    }
   }
 
   /** The resolved target, or null for a null object (call inside a command). */
@@ -443,16 +312,11 @@ export abstract class ClientObject<T> {
     for (const [head, sub] of nested) {
       const make = this.nav()[head];
       if (!make) throw new HostError('InvalidArgument', `Unknown navigation property '${head}'`);
-      out[pascal(head)] = (make() as unknown as ClientObject<unknown>).query(sub);
+      out[pascal(head)] = make().query(sub);
     }
     return out;
   }
 
-  toJSON(): Record<string, unknown> {
-    const o: Record<string, unknown> = {};
-    for (const [k, v] of this.loaded) if (v.generation < this.context.generation) o[k] = v.value;
-    return o;
-  }
 }
 
 function pascal(name: string): string {
@@ -484,8 +348,9 @@ export function defineAccessors(proto: object, names: string[]): void {
     Object.defineProperty(proto, name, {
       configurable: true,
       enumerable: true,
-      get(this: { readProp(n: string): unknown }) {
-        return this.readProp(name);
+      // scalar properties are read by queries (see query); only the engine touches these objects
+      get() {
+        throw new HostError('NotImplemented', `'${name}' is read through a query.`);
       },
       set(this: { writeProp(n: string, v: unknown): void }, v: unknown) {
         this.writeProp(name, v);
@@ -494,31 +359,12 @@ export function defineAccessors(proto: object, names: string[]): void {
   }
 }
 
-/** A collection proxy: `items` must be loaded; loading a property loads it on every item. */
+/** A collection proxy: a query enumerates its current members and queries each. */
 export abstract class ClientCollection<T, I extends Loadable> extends ClientObject<T[]> {
-  private itemList: { items: I[]; generation: number } | null = null;
-
   protected abstract makeItem(target: T): I;
 
   protected props(): Record<string, PropDef<T[]>> {
     return {};
-  }
-
-  get items(): I[] {
-    if (!this.itemList || this.itemList.generation >= this.context.generation) throw propertyNotLoaded('items');
-    return this.itemList.items;
-  }
-
-  executeLoad(paths: string[]): void {
-    // like Excel, a collection is enumerated anew at each load (sheets added or deleted since count)
-    this.unresolve();
-    const targets = this.resolveOrNull() ?? [];
-    const itemPaths = paths
-      .map((p) => (p === 'items' ? '' : p.startsWith('items/') ? p.slice(6) : p))
-      .filter((p) => p !== '');
-    const items = targets.map((t) => this.makeItem(t));
-    for (const it of items) it.executeLoad(itemPaths);
-    this.itemList = { items, generation: this.context.generation };
   }
 
   /** A collection's query result: `{ _Items: [...] }`, each item queried with the same paths. */
@@ -526,7 +372,7 @@ export abstract class ClientCollection<T, I extends Loadable> extends ClientObje
     this.unresolve();
     const targets = this.resolveOrNull() ?? [];
     const itemPaths = paths.map((p) => (p.toLowerCase().startsWith('items/') ? p.slice(6) : p)).filter((p) => p !== '' && p.toLowerCase() !== 'items');
-    return { _Items: targets.map((t) => (this.makeItem(t) as unknown as ClientObject<unknown>).query(itemPaths)) };
+    return { _Items: targets.map((t) => this.makeItem(t).query(itemPaths)) };
   }
 
   /** The item at an index of the current members (the client addresses unnamed items so). */
@@ -545,18 +391,13 @@ export abstract class ClientCollection<T, I extends Loadable> extends ClientObje
 
 /** Result of a method that returns a value (e.g. getCount()). */
 export class ClientResult<V> {
-  private result: { value: V; generation: number } | null = null;
-  constructor(private readonly context: RequestContext) {}
+  private result: { value: V } | null = null;
+  constructor(_context: RequestContext) {}
   set(value: V): void {
-    this.context.addResponse(value);
-    this.result = { value, generation: this.context.generation };
+    this.result = { value };
   }
   /** The value set by the command that ran (the engine reads it right after the batch). */
   peek(): V | undefined {
     return this.result?.value;
-  }
-  get value(): V {
-    if (!this.result || this.result.generation >= this.context.generation) throw propertyNotLoaded('value');
-    return this.result.value;
   }
 }

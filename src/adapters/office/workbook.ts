@@ -129,8 +129,6 @@ interface Store {
   records: MarkRecord[] | null;
   /** The newest generation of parts present (the next write takes the one after). */
   latest: number;
-  partIds: string[];
-  legacySheet: boolean;
 }
 
 /**
@@ -153,8 +151,6 @@ async function readUsedRanges(ctx: Excel.RequestContext, sheets: Sheets, names: 
   const store: Store = {
     records: old === null ? null : [...old, ...stored.records],
     latest: stored.latest,
-    partIds: meta.partIds,
-    legacySheet: meta.legacySheet,
   };
   return { infos, store };
 }
@@ -669,11 +665,11 @@ async function writeRecords(ctx: Excel.RequestContext, sheets: Sheets, budget: S
     await budget.room(cellBytes.xmlPart(xml), 0);
     ctx.workbook.customXmlParts.add(xml);
   }
-  for (const id of store.partIds) {
+  for (const id of meta.partIds) {
     await budget.room(cellBytes.singleWrite, 0);
     ctx.workbook.customXmlParts.getItem(id).delete();
   }
-  if (store.legacySheet) {
+  if (meta.legacySheet) {
     await budget.room(cellBytes.singleWrite, 0);
     const ws = sheets.get(MARKS_SHEET);
     if (meta.structureProtected) {
