@@ -69,6 +69,19 @@ describe.each(FIXTURE_FILES)('一键校验 on %s', (file) => {
   });
 });
 
+/** Gives the cells ("sheet!row,col") the fills in turn (undefined: no fill). */
+function giveFills(model: WorkbookModel, keys: string[], fills: (NonNullable<ReturnType<typeof fillAt>> | undefined)[]): void {
+  keys.forEach((k, i) => {
+    const [sheet, rc] = k.split('!');
+    const [r, c] = rc.split(',').map(Number);
+    const cell = touchCell(model.sheets.find((s) => s.name === sheet)!, r, c);
+    const f = fills[i % fills.length];
+    cell.style = { ...(cell.style ?? {}), fill: f };
+    if (!f) delete cell.style.fill;
+    if (Object.keys(cell.style).length === 0) delete cell.style;
+  });
+}
+
 describe('highlights and restore details', () => {
   test('every kind of original fill comes back exactly (no fill, white, colour, pattern)', async () => {
     const original = await fixtureModel('variants.xlsx');
@@ -82,15 +95,7 @@ describe('highlights and restore details', () => {
       { pattern: 'Gray16', color: '#FFFFFF', patternColor: '#FF0000' },
       { pattern: 'Grid', color: '#FFF2CC', patternColor: '#0070C0' },
     ];
-    keys.forEach((k, i) => {
-      const [sheet, rc] = k.split('!');
-      const [r, c] = rc.split(',').map(Number);
-      const cell = touchCell(original.sheets.find((s) => s.name === sheet)!, r, c);
-      const f = fills[i % fills.length];
-      cell.style = { ...(cell.style ?? {}), fill: f };
-      if (!f) delete cell.style.fill;
-      if (Object.keys(cell.style).length === 0) delete cell.style;
-    });
+    giveFills(original, keys, fills);
     const { host, env } = await hostFor(cloneWorkbook(original));
     await runCheck(env);
     for (const k of keys) expect(fillAt(host.model, k)?.pattern).toBe('Solid');
@@ -239,15 +244,7 @@ describe.each([
       { pattern: 'Solid', color: '#4472C4', patternColor: null, tint: 0.6 },
       { pattern: 'Solid', color: '#ED7D31', patternColor: null, tint: -0.25 },
     ];
-    keys.forEach((k, i) => {
-      const [sheet, rc] = k.split('!');
-      const [r, c] = rc.split(',').map(Number);
-      const cell = touchCell(original.sheets.find((x) => x.name === sheet)!, r, c);
-      const f = fills[i % fills.length];
-      cell.style = { ...(cell.style ?? {}), fill: f };
-      if (!f) delete cell.style.fill;
-      if (Object.keys(cell.style).length === 0) delete cell.style;
-    });
+    giveFills(original, keys, fills);
     const { host, env } = await hostFor(cloneWorkbook(original), { fillReport, tintedColor });
     await runCheck(env);
     for (const k of keys) expect(fillAt(host.model, k)?.pattern).toBe('Solid');
