@@ -1,0 +1,24 @@
+/** Node entry of the readers: a path (or bytes) to the core's grid, with Chinese reasons for files that cannot be read. */
+import { promises as fs } from 'fs';
+import type { WorkbookGrid } from '../../core/grid';
+import { WorkbookReadError } from './errors';
+import { readWorkbookBytes } from './read';
+
+export { WorkbookReadError };
+
+export async function readFileBytes(file: string): Promise<Uint8Array> {
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new WorkbookReadError('文件不存在');
+    if (code === 'EISDIR') throw new WorkbookReadError('这是一个文件夹，不是文件');
+    if (code === 'EACCES' || code === 'EPERM') throw new WorkbookReadError('没有读取权限');
+    throw new WorkbookReadError(`无法读取（${code ?? (e as Error).message}）`);
+  }
+}
+
+/** Reads an .xlsx or .xls file (path or bytes) into a WorkbookGrid; throws WorkbookReadError with a Chinese reason. */
+export async function readWorkbookGrid(input: string | Uint8Array): Promise<WorkbookGrid> {
+  return readWorkbookBytes(typeof input === 'string' ? await readFileBytes(input) : input);
+}
