@@ -26,6 +26,10 @@ export interface SheetGrid {
   merges: Merge[];
   hidden?: boolean;
   protected?: boolean;
+  /** Absolute 0-based rows the file hides (only readers of files set it; nothing in the core depends on it). */
+  hiddenRows?: number[];
+  /** Absolute 0-based columns the file hides. */
+  hiddenCols?: number[];
 }
 
 export interface WorkbookGrid {
