@@ -35,12 +35,11 @@ export function annotatedPath(file: string, annotateDir: string): string | null 
 
 /** Reads, checks and (optionally) annotates one file; never throws: problems become `error`. */
 export async function checkFile(file: string, config: Config, annotateDir: string | null): Promise<FileResult> {
-  // exceljs is loaded on first use: the main thread of a pool run never needs it (~0.25 s saved)
-  const { WorkbookReadError, loadExcelWorkbook, workbookToGrid } = await import('../adapters/exceljs/read');
+  // the readers are loaded on first use: the main thread of a pool run never needs them
+  const { WorkbookReadError, readWorkbookGrid } = await import('../adapters/file/node');
   useCompiledValidation();
   try {
-    const wb = await loadExcelWorkbook(file, { readOnly: true });
-    const result = checkWorkbook(workbookToGrid(wb), config);
+    const result = checkWorkbook(await readWorkbookGrid(file), config);
     if (annotateDir) {
       const out = annotatedPath(file, annotateDir);
       if (out) await (await import('../adapters/exceljs/annotate')).annotateWorkbook(file, result.findings, out);

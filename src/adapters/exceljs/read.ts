@@ -5,12 +5,9 @@ import type { CellValue, Merge, SheetGrid, WorkbookGrid } from '../../core/grid'
 import { numberCellValue } from '../../core/cellvalue';
 import { parseA1 } from '../../core/grid';
 
-export class WorkbookReadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WorkbookReadError';
-  }
-}
+import { WorkbookReadError } from '../file/errors';
+
+export { WorkbookReadError };
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b]);
