@@ -4,6 +4,7 @@
  * format read as their displayed percent ("95%"), numbers in a date format as "YYYY-MM-DD".
  */
 import type { CellValue } from './grid';
+import { numberToPlain } from './text';
 
 /** Same test exceljs applies when it decides a number format is a date. */
 export function isDateFormat(fmt: string | null | undefined): boolean {
@@ -14,6 +15,8 @@ export function isDateFormat(fmt: string | null | undefined): boolean {
 
 /** Rounds away binary noise (0.1 + 0.2) the way Excel displays numbers. */
 export function plainNumber(n: number): number {
+  // (integers below 1E15 have at most 15 digits already: the common case costs no string)
+  if (Number.isInteger(n) && n < 1e15 && n > -1e15) return n;
   return Number.isFinite(n) ? parseFloat(n.toPrecision(15)) : n;
 }
 
@@ -52,7 +55,7 @@ export function formatSuffix(fmt: string | null | undefined): string {
 export function numberCellValue(n: number, numFmt: string | null | undefined, dateFormats = true): CellValue {
   const fmt = numFmt ?? '';
   if (dateFormats && isDateFormat(fmt)) return serialToDateText(n);
-  if (isPercentFormat(fmt)) return `${plainNumber(n * 100)}%`;
+  if (isPercentFormat(fmt)) return `${numberToPlain(plainNumber(n * 100))}%`;
   const suffix = formatSuffix(fmt);
-  return suffix ? `${plainNumber(n)}${suffix}` : plainNumber(n);
+  return suffix ? `${numberToPlain(plainNumber(n))}${suffix}` : plainNumber(n);
 }

@@ -1,6 +1,7 @@
 /** Exact money arithmetic with decimal.js. Amounts are kept in 万元 unless stated. */
 import Decimal from 'decimal.js';
 import { decimalsWritten } from './text';
+import { FORMULA_ERROR_RE } from './errors';
 
 export { Decimal };
 
@@ -38,9 +39,16 @@ export function sum(values: Decimal[]): Decimal {
   return values.reduce((acc, v) => acc.plus(v), new Decimal(0));
 }
 
-/** Formats a Decimal for messages without exponent or useless zeros. */
+/**
+ * Formats a Decimal for messages as Excel's formula bar shows a number: plain digits without useless zeros,
+ * and beyond 15 integer digits (or below 1E-9) 15 significant digits with an exponent, "1.23456789012346E+29".
+ */
 export function fmt(d: Decimal): string {
-  return d.toFixed();
+  const a = d.abs();
+  if (a.isZero() || (a.lt('1e15') && a.gte('1e-9'))) return d.toFixed();
+  const [m, e] = d.toSignificantDigits(15).toExponential().split('e');
+  const exp = parseInt(e, 10);
+  return `${m.toUpperCase()}E${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
 }
 
 /** Converts an amount with a money unit to 万元; null when the unit is not money. */
@@ -54,8 +62,10 @@ export function toWan(amount: Decimal, unit: string): Decimal | null {
   return null;
 }
 
-/** The number and unit of a money amount in free text; null when there is none (or it is a date). */
+/** The number and unit of a money amount in free text; null when there is none (or it is a date or an error value). */
 function moneyMatch(text: string): RegExpExecArray | null {
+  // an error value (#DIV/0!) holds no amount, whatever digits its name has
+  if (text.charCodeAt(0) === 0x23 /* # */ && FORMULA_ERROR_RE.test(text.trim())) return null;
   const m = /([+-]?\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|千元|万|元)?/.exec(text);
   if (!m) return null;
   // a date (2024-01-10, 2024年1月) is not an amount

@@ -1,4 +1,5 @@
 /** Text normalisation shared by detection, parsing and rules. */
+import Decimal from 'decimal.js';
 import type { CellValue } from './grid';
 
 /** Cell value to a trimmed, NFKC-normalised string ('' for empty). */
@@ -9,13 +10,13 @@ export function cellText(v: CellValue): string {
   return normalizeText(String(v));
 }
 
-/** Shortest plain decimal representation of a JS number (no exponent). */
+/**
+ * Plain decimal digits of a JS number, exactly the digits of its shortest form, never an exponent:
+ * 2e21 → "2000000000000000000000", 1.5e-7 → "0.00000015" (toFixed would keep "2e+21" from 1e21 on).
+ */
 export function numberToPlain(n: number): string {
-  let s = String(n);
-  if (/e/i.test(s)) {
-    s = n.toFixed(20).replace(/\.?0+$/, '');
-  }
-  return s;
+  const s = String(n);
+  return s.indexOf('e') < 0 ? s : new Decimal(s).toFixed();
 }
 
 /**

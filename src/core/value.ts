@@ -1,4 +1,5 @@
 /** Parsing of 指标值 cells: comparator, number, unit, or 定性 text. */
+import { FORMULA_ERROR_RE } from './errors';
 import type { Comparator, ParsedValue } from './model';
 import { normalizeText } from './text';
 
@@ -43,8 +44,7 @@ const PLACEHOLDER_RE = /^(?:[\s\-—–_*＊.。…·/\\?？□■○△]+$|(待
 /** Template slots left in a value: "≥□次", "□□%", "≥**个", "X月X日前" (no digit anywhere). */
 const SLOT_RE = /□|■|\*\*|(^|[^A-Za-z])[xX]{1,3}([^A-Za-z]|$)/;
 
-/** Excel's error values, as both adapters read a formula whose result is an error. */
-export const FORMULA_ERROR_RE = /^#(DIV\/0!|N\/A|VALUE!|NAME\?|REF!|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+export { FORMULA_ERROR_RE };
 
 /**
  * Dates, deadlines and periods written as the value of a 时效 indicator. Seen in real tables:

@@ -1,6 +1,6 @@
 /** Shared setup of the add-in tests: fixtures loaded into the fake Office.js host. */
 import * as path from 'path';
-import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
+import { readWorkbookGrid } from '../../src/adapters/file/node';
 import { detectCapabilities } from '../../src/adapters/office/capabilities';
 import type { OfficeEnv } from '../../src/adapters/office/workbook';
 import { checkWorkbook } from '../../src/core';

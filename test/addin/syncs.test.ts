@@ -5,7 +5,7 @@
  */
 import { LIMITS } from '../../src/adapters/office/plan';
 import { insertBlockAtSelection } from '../../src/adapters/office/templates';
-import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
+import { readWorkbookGrid } from '../../src/adapters/file/node';
 import { parseWorkbook } from '../../src/core/check';
 import { clearMarks, exportReport, runCheck } from '../../src/adapters/office/workbook';
 import { buildBigWorkbook } from '../fixtures/big';

@@ -3,7 +3,7 @@
  * (test/fixtures/expected.json). Run it only after reviewing a change of behaviour:
  *   npx tsx test/checker/dump-expected.ts > test/fixtures/expected.json
  */
-import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
+import { readWorkbookGrid } from '../../src/adapters/file/node';
 import { checkWorkbook } from '../../src/core/check';
 import { FIXTURE_FILES } from './fixture-files';
 

@@ -1,5 +1,5 @@
 /** The checker on real .xlsx fixtures built from the seeds: detection, exact findings, no false alarms. */
-import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
+import { readWorkbookGrid } from '../../src/adapters/file/node';
 import { checkWorkbook } from '../../src/core/check';
 import type { CheckResult } from '../../src/core/findings';
 import { FIXTURE_FILES } from './fixture-files';

@@ -2,7 +2,7 @@
  * The parsed model of every seed table against its transcription: names, funds and the named
  * indicators (counted independently from the transcription data, not from the parser).
  */
-import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
+import { readWorkbookGrid } from '../../src/adapters/file/node';
 import { parseWorkbook } from '../../src/core/check';
 import { z } from 'zod';
 import { type Table, TableSchema, parseTable, setTableParser } from '../../src/core/model';

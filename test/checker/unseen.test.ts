@@ -5,7 +5,7 @@
  * problem: exactly that finding, on the right cell, and nothing else.
  */
 import * as ExcelJS from 'exceljs';
-import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
+import { readWorkbookGrid } from '../../src/adapters/file/node';
 import { checkWorkbook, parseWorkbook } from '../../src/core/check';
 import type { Profile } from '../../src/core/config';
 import type { CheckResult } from '../../src/core/findings';

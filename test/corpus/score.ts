@@ -12,7 +12,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
+import { readWorkbookGrid } from '../../src/adapters/file/node';
 import { checkWorkbook } from '../../src/core/check';
 import type { Finding } from '../../src/core/findings';
 import { rawTexts, workbookBuffer } from './generate';

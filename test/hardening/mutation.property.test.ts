@@ -7,7 +7,7 @@
  * - are deterministic (same result twice, and on a deep copy) and never change their input.
  */
 import fc from 'fast-check';
-import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
+import { readWorkbookGrid } from '../../src/adapters/file/node';
 import { checkWorkbook } from '../../src/core/check';
 import type { CellValue, Merge, SheetGrid } from '../../src/core/grid';
 import { parseA1 } from '../../src/core/grid';

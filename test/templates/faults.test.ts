@@ -5,7 +5,7 @@
  * undone automatically) or the insertion is complete, never half-done, and the message says which.
  */
 import path from 'path';
-import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
+import { readWorkbookGrid } from '../../src/adapters/file/node';
 import { insertBlankTable, insertBlockAtSelection, rowsText } from '../../src/adapters/office/templates';
 import { parseWorkbook } from '../../src/core/check';
 import type { SheetGrid } from '../../src/core/grid';

@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
+import { readWorkbookGrid } from '../../src/adapters/file/node';
 import { checkWorkbook, parseWorkbook } from '../../src/core/check';
 import type { SheetGrid } from '../../src/core/grid';
 import type { Table } from '../../src/core/model';

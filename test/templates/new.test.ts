@@ -5,7 +5,7 @@ import os from 'os';
 import path from 'path';
 import { promisify } from 'util';
 import ExcelJS from 'exceljs';
-import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
+import { readWorkbookGrid } from '../../src/adapters/file/node';
 import { checkWorkbook, parseWorkbook } from '../../src/core/check';
 import { runNew } from '../../src/cli/new';
 

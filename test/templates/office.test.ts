@@ -4,7 +4,7 @@
  * the pure plan applied to the grid (values, merges); formats follow the table's own rows.
  */
 import path from 'path';
-import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
+import { readWorkbookGrid } from '../../src/adapters/file/node';
 import { insertBlankTable, insertBlockAtSelection, previewAtSelection, recheckTable } from '../../src/adapters/office/templates';
 import { parseWorkbook } from '../../src/core/check';
 import { type SheetGrid, a1 } from '../../src/core/grid';

@@ -1,4 +1,8 @@
-/** exceljs adapter: reads an .xlsx file into the core's WorkbookGrid (Node only). */
+/**
+ * exceljs adapter: loads a workbook for writing an annotated copy (annotate.ts), and turns it into the core's
+ * grid. The command line reads files with our own reader (../xlsx); the grid here is kept as an independent
+ * second reading the tests compare ours against (test/hardening/read.test.ts).
+ */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import type { CellValue, Merge, SheetGrid, WorkbookGrid } from '../../core/grid';
@@ -12,45 +16,8 @@ export { WorkbookReadError };
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b]);
 
-/** Set on workbooks loaded only to be read into a grid (see installFastMerges). */
-const READ_ONLY = Symbol.for('jxmb.readOnlyMerges');
-/** The merged areas ('A1:B2') of a worksheet of such a workbook, as listed in the file. */
-const MERGE_LIST = Symbol.for('jxmb.mergeList');
-let fastMergesInstalled = false;
-
-/**
- * exceljs materialises every merged area on load: it checks the new area against every area already
- * merged on the sheet (quadratic: 10,000 merged areas take ~15 s) and turns every covered cell into a
- * merge placeholder (a merged whole column is a million cells). A grid needs only the list of areas,
- * so for workbooks flagged READ_ONLY the worksheet keeps that list and nothing else. Workbooks loaded
- * for writing (annotate) are untouched. Also keeps files with overlapping merged areas readable
- * (exceljs throws "Cannot merge already merged cells"; Excel repairs them).
- */
-function installFastMerges(): void {
-  if (fastMergesInstalled) return;
-  fastMergesInstalled = true;
-  const proto = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet('x')) as {
-    _parseMergeCells?: (this: Record<string | symbol, unknown>, model: { mergeCells?: string[] }) => void;
-  };
-  const original = proto._parseMergeCells;
-  if (typeof original !== 'function') return; // another exceljs version: keep its behaviour
-  proto._parseMergeCells = function (model) {
-    const wb = this._workbook as Record<symbol, unknown> | undefined;
-    if (wb && wb[READ_ONLY]) {
-      this[MERGE_LIST] = (model.mergeCells ?? []).filter((m) => typeof m === 'string');
-      return;
-    }
-    original.call(this, model);
-  };
-}
-
-export interface LoadOptions {
-  /** The workbook is only read into a grid, never written back: merged areas are not materialised. */
-  readOnly?: boolean;
-}
-
 /** Loads an exceljs Workbook with clear Chinese errors for encrypted, old-format or corrupt files. */
-export async function loadExcelWorkbook(input: string | Buffer, opts: LoadOptions = {}): Promise<ExcelJS.Workbook> {
+export async function loadExcelWorkbook(input: string | Buffer): Promise<ExcelJS.Workbook> {
   let buf: Buffer;
   try {
     buf = typeof input === 'string' ? await fs.readFile(input) : input;
@@ -68,10 +35,6 @@ export async function loadExcelWorkbook(input: string | Buffer, opts: LoadOption
     throw new WorkbookReadError('不是有效的 .xlsx 文件');
   }
   const wb = new ExcelJS.Workbook();
-  if (opts.readOnly) {
-    installFastMerges();
-    (wb as unknown as Record<symbol, unknown>)[READ_ONLY] = true;
-  }
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch (e) {
@@ -108,13 +71,8 @@ export function toCellValue(v: ExcelJS.CellValue, numFmt?: string): CellValue {
   return String(v);
 }
 
-/** Merged areas of a worksheet, as 'A1:B2' strings, without building the sheet's whole model. */
+/** Merged areas of a worksheet, as 'A1:B2' strings (exceljs's documented model). */
 function mergeRanges(ws: ExcelJS.Worksheet): string[] {
-  const w = ws as unknown as Record<string | symbol, unknown>;
-  const listed = w[MERGE_LIST];
-  if (Array.isArray(listed)) return listed as string[];
-  const merges = w._merges as Record<string, { range?: string }> | undefined;
-  if (merges && typeof merges === 'object') return Object.values(merges).map((m) => String(m.range ?? ''));
   return ((ws.model as unknown as { merges?: string[] }).merges ?? []) as string[];
 }
 
@@ -209,7 +167,3 @@ export function workbookToGrid(wb: ExcelJS.Workbook): WorkbookGrid {
   return { sheets: wb.worksheets.map(sheetToGrid) };
 }
 
-/** Reads an .xlsx (path or buffer) into a WorkbookGrid; throws WorkbookReadError with a Chinese reason. */
-export async function readWorkbookGrid(input: string | Buffer): Promise<WorkbookGrid> {
-  return workbookToGrid(await loadExcelWorkbook(input, { readOnly: true }));
-}

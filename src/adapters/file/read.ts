@@ -16,5 +16,5 @@ const isOle = (b: Uint8Array) => b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf
 export async function readWorkbookBytes(bytes: Uint8Array): Promise<WorkbookGrid> {
   if (isZip(bytes)) return (await import('../xlsx/read')).readXlsx(bytes);
   if (isOle(bytes)) return (await import('../xls/read')).readXls(bytes);
-  throw new WorkbookReadError('不是有效的 Excel 文件（.xlsx 或 .xls）');
+  throw new WorkbookReadError('不是有效的 .xlsx 文件，也不是 .xls 文件');
 }

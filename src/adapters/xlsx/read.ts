@@ -1,7 +1,314 @@
-/** TEMPORARY during this session: the exceljs path, until the own reader lands. */
-import type { WorkbookGrid } from '../../core/grid';
-import { loadExcelWorkbook, workbookToGrid } from '../exceljs/read';
+/**
+ * Our own .xlsx reader: a package (zip) of SpreadsheetML parts to the core's WorkbookGrid, on fflate (inflate)
+ * and saxes (streaming XML). Runs in Node and in a browser.
+ *
+ * What it reads (ECMA-376 Part 1; the strict and 'x:'-prefixed spellings too, see xml.ts):
+ * - the workbook part found through the package relationships (§ Part 2, 9.3), its sheets in order with their
+ *   state (hidden, veryHidden), and the 1904 date system (§18.2.28 workbookPr, every xsd:boolean spelling);
+ * - shared strings (§18.4): rich-text runs joined, phonetic runs (rPh) left out, _xHHHH_ escapes decoded;
+ * - styles (§18.8): the number format of each cell format (cellXfs), built-in ids included (formats.ts);
+ * - worksheets (§18.3): cells by type (§18.18.11 ST_CellType: n, s, str, inlineStr, b, e, d), formula
+ *   results (the cached value; a formula without one is empty), rows and cells without 'r' placed after the
+ *   previous one, merged areas, sheet protection, hidden rows and columns.
+ * Every other part (drawings, charts, comments, tables, pivots, VBA, custom XML) is never opened, so none
+ * of them can make a file unreadable.
+ */
+import type { CellValue, WorkbookGrid, SheetGrid } from '../../core/grid';
+import { plainNumber } from '../../core/cellvalue';
+import { parseA1 } from '../../core/grid';
+import { WorkbookReadError } from '../file/errors';
+import { SheetGridBuilder, MAX_COL } from '../file/grid-builder';
+import { type NumberReader, builtinFormat, numberReader } from './formats';
+import { parseXml } from './xml';
+import { ZipPackage, relsPartOf, resolveTarget } from './zip';
 
-export async function readXlsx(bytes: Uint8Array): Promise<WorkbookGrid> {
-  return workbookToGrid(await loadExcelWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { readOnly: true }));
+interface Relationship {
+  type: string;
+  target: string;
+}
+
+/** xsd:boolean: 'true' | '1' are true ('false' | '0' and anything else false). */
+const truthy = (v: string | undefined) => v === '1' || v === 'true';
+
+/** The last segment of a relationship type: '…/relationships/worksheet' → 'worksheet' (transitional and strict alike). */
+const relKind = (type: string) => type.slice(type.lastIndexOf('/') + 1);
+
+function readRels(pkg: ZipPackage, part: string): Map<string, Relationship> {
+  const rels = new Map<string, Relationship>();
+  const relsPart = relsPartOf(part);
+  const bytes = pkg.read(relsPart);
+  if (!bytes) return rels;
+  parseXml(relsPart, bytes, {
+    open(name, a) {
+      if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External') {
+        rels.set(a.Id, { type: a.Type ?? '', target: resolveTarget(part, a.Target) });
+      }
+    },
+  });
+  return rels;
+}
+
+/** Text of an si / is element: its t elements, outside phonetic runs. */
+class TextCollector {
+  private depthRph = 0;
+  private inT = false;
+  value = '';
+  reset(): void {
+    this.value = '';
+    this.depthRph = 0;
+    this.inT = false;
+  }
+  open(name: string): void {
+    if (name === 'rPh') this.depthRph++;
+    else if (name === 't') this.inT = this.depthRph === 0;
+  }
+  close(name: string): void {
+    if (name === 'rPh') this.depthRph--;
+    else if (name === 't') this.inT = false;
+  }
+  text(t: string): void {
+    if (this.inT) this.value += t;
+  }
+  result(): string {
+    return decodeEscapes(this.value);
+  }
+}
+
+/** _xHHHH_ escapes of characters XML cannot hold (§22.9.2.19 ST_Xstring); _x005F_ escapes the underscore. */
+function decodeEscapes(s: string): string {
+  if (s.indexOf('_x') < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+function readSharedStrings(pkg: ZipPackage, part: string | null): string[] {
+  const out: string[] = [];
+  const bytes = part ? pkg.read(part) : null;
+  if (!bytes || !part) return out;
+  const t = new TextCollector();
+  parseXml(part, bytes, {
+    open(name) {
+      if (name === 'si') t.reset();
+      else t.open(name);
+    },
+    close(name) {
+      if (name === 'si') out.push(t.result());
+      else t.close(name);
+    },
+    text: (s) => t.text(s),
+  });
+  return out;
+}
+
+/** The number reader of each cell format index (cellXfs order). */
+function readStyles(pkg: ZipPackage, part: string | null, date1904: boolean): NumberReader[] {
+  const bytes = part ? pkg.read(part) : null;
+  if (!bytes || !part) return [];
+  const custom = new Map<number, string>();
+  const xfFormats: number[] = [];
+  let inCellXfs = false;
+  parseXml(part, bytes, {
+    open(name, a) {
+      if (name === 'numFmt' && a.numFmtId !== undefined) custom.set(Number(a.numFmtId), a.formatCode ?? '');
+      else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'xf' && inCellXfs) xfFormats.push(Number(a.numFmtId ?? 0));
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+  });
+  const byId = new Map<number, NumberReader>();
+  return xfFormats.map((id) => {
+    let r = byId.get(id);
+    if (!r) byId.set(id, (r = numberReader(custom.get(id) ?? builtinFormat(id), date1904)));
+    return r;
+  });
+}
+
+/** An ISO 8601 date of a t="d" cell as the grid's date text ("2024-03-15"); other text as written. */
+function isoDateText(v: string): string {
+  const m = /^\s*(\d{4}-\d{2}-\d{2})/.exec(v);
+  return m ? m[1] : v.trim();
+}
+
+/** 'A1' → 0-based column, or -1 when the reference has no column part. */
+function refColumn(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower-case
+    if (c < 0x61 || c > 0x7a) break;
+    col = col * 26 + (c - 0x60);
+  }
+  return i === 0 ? -1 : col - 1;
+}
+
+function refRow(ref: string): number {
+  let i = 0;
+  while (i < ref.length && ref.charCodeAt(i) > 0x39) i++;
+  const n = parseInt(ref.slice(i), 10);
+  return Number.isFinite(n) ? n - 1 : -1;
+}
+
+interface SheetEntry {
+  name: string;
+  hidden: boolean;
+  part: string | null;
+}
+
+function readSheet(pkg: ZipPackage, entry: SheetEntry, strings: string[], styles: NumberReader[]): SheetGrid {
+  const b = new SheetGridBuilder();
+  const bytes = entry.part ? pkg.read(entry.part) : null;
+  if (!bytes || !entry.part) return b.build({ name: entry.name, hidden: entry.hidden });
+  let isProtected = false;
+  let row = -1;
+  let col = -1;
+  // the cell being read
+  let type = '';
+  let style = 0;
+  let inV = false;
+  let v = '';
+  let hasV = false;
+  let inIs = false;
+  let hasIs = false;
+  const inline = new TextCollector();
+  const finishCell = () => {
+    let value: CellValue = null;
+    if (hasIs && type !== 's') value = inline.result();
+    else if (type === 'inlineStr') value = null;
+    else if (!hasV) value = null;
+    else if (type === 's') {
+      const i = Number(v);
+      value = Number.isInteger(i) && i >= 0 && i < strings.length ? strings[i] : null;
+    } else if (type === 'str') value = decodeEscapes(v);
+    else if (type === 'b') value = truthy(v.trim());
+    else if (type === 'e') value = v.trim();
+    else if (type === 'd') value = isoDateText(v);
+    else {
+      const t = v.trim();
+      const n = t === '' ? NaN : Number(t);
+      if (Number.isFinite(n)) value = (styles[style] ?? plainNumber)(n);
+      else value = t; // not a number Excel could store: kept as written, never NaN or Infinity
+    }
+    b.cell(row, col, value);
+  };
+  parseXml(entry.part, bytes, {
+    open(name, a) {
+      switch (name) {
+        case 'c': {
+          const r = a.r;
+          if (r) {
+            const c = refColumn(r);
+            const rr = refRow(r);
+            col = c >= 0 ? c : col + 1;
+            if (rr >= 0) row = rr;
+          } else col++;
+          type = a.t ?? '';
+          style = a.s ? Number(a.s) : 0;
+          hasV = false;
+          v = '';
+          inIs = false;
+          hasIs = false;
+          return;
+        }
+        case 'v':
+          inV = true;
+          hasV = true;
+          return;
+        case 'row': {
+          const r = a.r ? parseInt(a.r, 10) - 1 : row + 1;
+          row = Number.isFinite(r) ? r : row + 1;
+          col = -1;
+          if (truthy(a.hidden)) b.hiddenRows.push(row);
+          return;
+        }
+        case 'is':
+          inIs = true;
+          hasIs = true;
+          inline.reset();
+          return;
+        case 'mergeCell': {
+          const [p, q] = (a.ref ?? '').split(':');
+          const s = parseA1(p ?? '');
+          const e = parseA1(q ?? p ?? '');
+          if (s && e) b.merge({ top: Math.min(s.row, e.row), left: Math.min(s.col, e.col), bottom: Math.max(s.row, e.row), right: Math.max(s.col, e.col) });
+          return;
+        }
+        case 'col':
+          if (truthy(a.hidden)) {
+            const lo = Math.max(1, parseInt(a.min, 10));
+            const hi = Math.min(MAX_COL + 1, parseInt(a.max ?? a.min, 10));
+            for (let c = lo; c <= hi; c++) b.hiddenCols.push(c - 1);
+          }
+          return;
+        case 'sheetProtection':
+          isProtected = truthy(a.sheet);
+          return;
+        default:
+          if (inIs) inline.open(name);
+      }
+    },
+    close(name) {
+      if (name === 'v') inV = false;
+      else if (name === 'c') finishCell();
+      else if (inIs) {
+        if (name === 'is') inIs = false;
+        else inline.close(name);
+      }
+    },
+    text(t) {
+      if (inV) v += t;
+      else if (inIs) inline.text(t);
+    },
+  });
+  return b.build({ name: entry.name, hidden: entry.hidden, protected: isProtected });
+}
+
+/** Reads .xlsx / .xlsm bytes into the core's grid; throws WorkbookReadError with a Chinese reason. */
+export function readXlsx(bytes: Uint8Array): WorkbookGrid {
+  const pkg = new ZipPackage(bytes);
+  // the workbook part: the package's officeDocument relationship, else the usual place
+  let workbookPart: string | null = null;
+  for (const r of readRels(pkg, '').values()) {
+    if (relKind(r.type) === 'officeDocument' && pkg.has(r.target)) {
+      workbookPart = r.target;
+      break;
+    }
+  }
+  if (!workbookPart) workbookPart = pkg.has('xl/workbook.xml') ? 'xl/workbook.xml' : null;
+  if (!workbookPart || /\.bin$/i.test(workbookPart)) {
+    if (pkg.has('xl/workbook.bin') || (workbookPart && /\.bin$/i.test(workbookPart))) {
+      throw new WorkbookReadError('这是 .xlsb（二进制工作簿）格式；请在 Excel 或 WPS 中另存为 .xlsx 后再检查');
+    }
+    throw new WorkbookReadError('不是有效的 .xlsx 文件（压缩包中没有工作簿）');
+  }
+  const rels = readRels(pkg, workbookPart);
+  const sheets: { name: string; hidden: boolean; rid: string }[] = [];
+  let date1904 = false;
+  parseXml(workbookPart, pkg.read(workbookPart)!, {
+    open(name, a) {
+      if (name === 'sheet') sheets.push({ name: a.name ?? '', hidden: a.state === 'hidden' || a.state === 'veryHidden', rid: a.id ?? '' });
+      else if (name === 'workbookPr') date1904 = truthy(a.date1904);
+    },
+  });
+  let stringsPart: string | null = null;
+  let stylesPart: string | null = null;
+  for (const r of rels.values()) {
+    const kind = relKind(r.type);
+    if (kind === 'sharedStrings') stringsPart ??= r.target;
+    else if (kind === 'styles') stylesPart ??= r.target;
+  }
+  // a package without the relationships still has its parts in the usual places
+  if (!stringsPart && rels.size === 0 && pkg.has('xl/sharedStrings.xml')) stringsPart = 'xl/sharedStrings.xml';
+  if (!stylesPart && rels.size === 0 && pkg.has('xl/styles.xml')) stylesPart = 'xl/styles.xml';
+  const strings = readSharedStrings(pkg, stringsPart);
+  const styles = readStyles(pkg, stylesPart, date1904);
+  const out: SheetGrid[] = [];
+  for (const [i, s] of sheets.entries()) {
+    const rel = rels.get(s.rid);
+    let part: string | null = rel ? rel.target : null;
+    if (rel && relKind(rel.type) !== 'worksheet') continue; // chart, dialog and macro sheets hold no table
+    if (!rel && rels.size === 0 && pkg.has(`xl/worksheets/sheet${i + 1}.xml`)) part = `xl/worksheets/sheet${i + 1}.xml`;
+    out.push(readSheet(pkg, { name: s.name, hidden: s.hidden, part: part && pkg.has(part) ? part : null }, strings, styles));
+  }
+  return { sheets: out };
 }

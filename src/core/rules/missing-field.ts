@@ -1,3 +1,4 @@
+import { isErrorValue } from '../errors';
 import { UNIT_FIELD_KEYS } from '../header-labels';
 import type { RawFinding, Rule } from './types';
 
@@ -13,6 +14,7 @@ export const missingField: Rule = {
   },
   check(table) {
     const out: RawFinding[] = [];
+    // (a total that is an error value such as #REF! is reported by sum-mismatch, with the error named)
     // Scope pairs (含本级和市县 / 含本级, 中期 / 年度): a county unit fills the scope that applies to it; an empty
     // twin of a filled amount or goal is not missing (docs/rules.md, 宁夏 template)
     const amountFilled = table.funds.some((g) => g.total && g.total.raw.trim());
@@ -24,7 +26,7 @@ export const missingField: Rule = {
     }
     for (const g of table.funds) {
       const t = g.total;
-      if (t && t.raw.trim() && t.amount === null) out.push({ cell: t.cell, messageId: 'notMoney', data: { label: t.label, value: t.raw } });
+      if (t && t.raw.trim() && t.amount === null && !isErrorValue(t.raw)) out.push({ cell: t.cell, messageId: 'notMoney', data: { label: t.label, value: t.raw } });
     }
     for (const g of table.goals) {
       if (!g.text.trim() && !(g.scope && goalFilled)) out.push({ cell: g.cell, messageId: 'empty', data: { label: g.label || '绩效目标' } });

@@ -1,6 +1,7 @@
 import { Decimal, agree, dec, fmt, sum, toWan } from '../money';
 import type { Indicator, MoneyField, Table } from '../model';
 import { L1, L2 } from '../vocab';
+import { isErrorValue } from '../errors';
 import type { RawFinding, Rule } from './types';
 import { short } from './types';
 
@@ -109,7 +110,7 @@ function sumAgrees(total: Decimal, written: string, parts: MoneyField[]): boolea
 export const sumMismatch: Rule = {
   code: 'sum-mismatch',
   defaultSeverity: 'error',
-  description: '应当相等的金额不相等（资金总额与各来源之和、部门收支、成本分项与预算）',
+  description: '应当相等的金额不相等（资金总额与各来源之和、部门收支、成本分项与预算），或金额是错误值（#REF! 等）',
   messages: {
     funds: '「{label}」{total}万元不等于{parts}之和{sum}万元',
     department: '部门预算支出合计{expenses}万元（{expenseLabels}）不等于收入合计{incomes}万元（{incomeLabels}）',
@@ -117,9 +118,20 @@ export const sumMismatch: Rule = {
     taskExpense: '「{name}」的预算金额{amount}万元与表中的{name}{expense}万元不一致',
     costOver: '成本指标「{name}」{value}万元超过预算金额{budget}万元',
     unitCost: '成本指标「{name}」{value}乘以「{qtyName}」{qty}为{product}万元，超过预算金额{budget}万元',
+    errorValue: '「{label}」是错误值 {value}，无法核对金额；请检查该单元格的公式或直接填写金额',
   },
   check(table: Table) {
     const out: RawFinding[] = [];
+    // an error value (#REF!) where an amount belongs: never read as 0, reported once per cell
+    const seen = new Set<string>();
+    const errorValue = (label: string, raw: string, cell: { row: number; col: number } | null) => {
+      if (!cell || !isErrorValue(raw) || seen.has(`${cell.row},${cell.col}`)) return;
+      seen.add(`${cell.row},${cell.col}`);
+      out.push({ cell, messageId: 'errorValue', data: { label, value: raw.trim() } });
+    };
+    for (const g of table.funds) for (const f of g.total ? [g.total, ...g.parts] : g.parts) errorValue(f.label, f.raw, f.cell);
+    for (const f of [...(table.budget ? [table.budget] : []), ...table.incomes, ...table.expenses]) errorValue(f.label, f.raw, f.cell);
+    for (const t of table.tasks) errorValue(`${t.name}的预算金额`, t.amountRaw, t.amountCell);
     for (const g of table.funds) {
       const total = g.total ? amountOf(g.total) : null;
       const parts = g.parts.filter((p) => p.amount !== null);
