@@ -1,76 +1,62 @@
 #!/usr/bin/env node
-/** 绩效目标表助手 command line: checks .xlsx files and prints a Chinese report or JSON. */
+/** 绩效目标表助手 command line: checks workbooks and prints a Chinese report or JSON; `new` writes a blank table. */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { type Config, resolveConfig } from '../core/config';
+import { version } from '../../package.json';
+import { resolveConfig } from '../core/config';
+import { parseCliArgs, resolveColor } from './args';
+import { CONFIG_FILE_NAME, ConfigFileError, displayPath, loadConfigFile, mergeConfig } from './config-file';
 import { expandInputs } from './files';
 import { checkFiles, defaultJobs } from './pool';
-import { rulesHelp, toJson, toTable } from './report';
-import { isPoolWorker, startWorker } from './worker';
+import { type FileResult, rulesHelp, toJson, toTable } from './report';
+import { SummaryError, checkSummaryTarget, writeSummary } from './summary';
+import { annotatedPath, isPoolWorker, startWorker } from './worker';
 
 export { checkFile } from './worker';
 
-const USAGE = `用法：jxmb-check [选项] 文件或文件夹...
-      npm run check -- [选项] 文件或文件夹...
+export const VERSION: string = version;
 
-选项：
-  --format table|json   输出格式：table（默认，中文报告）或 json（仅输出一个 JSON 文档）
+export function usage(): string {
+  return `用法：jxmb-check [选项] 文件或文件夹...
+      npm run check -- [选项] 文件或文件夹...
+      jxmb-check new --help（生成空白绩效目标表）
+
+检查 Excel 工作簿（.xlsx、.xlsm、.xls、.et）中的绩效目标表；参数为文件夹时检查其中（含子文件夹）所有工作簿。
+
+选项（每个带取值的选项也可以写成 --选项=取值）：
+  --format table|json    输出格式：table（默认，中文报告）或 json（仅输出一个 JSON 文档）
   --profile LOCAL|C2021  指标体系口径：LOCAL（地方模板，默认）或 C2021（财预〔2021〕101号）
-  --annotate 目录        为每个输入文件在该目录写一份标注副本（问题单元格填色并附批注），原文件不变
-  --off 规则代码         关闭某条规则，可重复使用，如 --off vague-value
-  --jobs N               同时检查的文件数（默认为本机 CPU 线程数减一）；--jobs 1 逐个检查
+  --annotate 目录        为每个输入文件在该目录写一份“-已标注.xlsx”副本（问题单元格填色并附批注），原文件不变
+  --off 规则代码         关闭某条规则，可重复使用，如 --off vague-value --off placeholder-row
+  -j, --jobs N           同时检查的文件数（默认为本机 CPU 线程数减一）；--jobs 1 逐个检查
+  --max-warnings N       没有错误但警告超过 N 条时也判为未通过（退出码 1）
+  --summary 文件.xlsx    另存一份汇总工作簿（「文件与表格」「问题清单」两张表），供审核人员筛选
+  --force                --summary 指定的文件已存在时覆盖
+  --config 文件          使用指定的配置文件（不再自动查找 ${CONFIG_FILE_NAME}）
+  --color, --no-color    报告是否使用颜色（默认：输出到终端时使用；也遵循 NO_COLOR、FORCE_COLOR 环境变量）
+  -V, --version          显示版本号
   -h, --help             显示本帮助
 
-退出码：0 没有错误；1 发现错误；2 有文件无法读取或参数有误。
+配置文件：从当前目录起逐级向上查找 ${CONFIG_FILE_NAME}，或 package.json 中的 "jxmb" 项（先找到的生效），如
+  { "profile": "C2021", "rules": { "vague-value": "off", "structure": "error" } }
+  规则可设为 off、error、warning 或 info；命令行的 --profile、--off 优先于配置文件。
+
+退出码：0 没有错误；1 发现错误，或警告超过 --max-warnings；2 有文件无法读取，或参数、配置文件有误。
 
 规则：
 ${rulesHelp()}
 `;
-
-interface Args {
-  format: 'table' | 'json';
-  config: Config;
-  annotate: string | null;
-  jobs: number;
-  inputs: string[];
 }
 
-function parseArgs(argv: string[]): Args | string {
-  let format: 'table' | 'json' = 'table';
-  let profile = 'LOCAL';
-  let annotate: string | null = null;
-  let jobs: string | null = null;
-  const rules: Record<string, 'off'> = {};
-  const inputs: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`参数 ${a} 缺少取值`);
-      return v;
-    };
-    try {
-      if (a === '--format') format = next() as 'table' | 'json';
-      else if (a.startsWith('--format=')) format = a.slice(9) as 'table' | 'json';
-      else if (a === '--profile') profile = next().toUpperCase();
-      else if (a.startsWith('--profile=')) profile = a.slice(10).toUpperCase();
-      else if (a === '--annotate') annotate = next();
-      else if (a.startsWith('--annotate=')) annotate = a.slice(11);
-      else if (a === '--off') rules[next()] = 'off';
-      else if (a === '--jobs' || a === '-j') jobs = next();
-      else if (a.startsWith('--jobs=')) jobs = a.slice(7);
-      else if (a === '-h' || a === '--help') return 'help';
-      else if (a.startsWith('-') && a !== '-') return `未知参数：${a}`;
-      else inputs.push(a);
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
-  if (format !== 'table' && format !== 'json') return `--format 只能是 table 或 json，收到：${format}`;
-  if (profile !== 'LOCAL' && profile !== 'C2021') return `--profile 只能是 LOCAL 或 C2021，收到：${profile}`;
-  if (jobs !== null && !/^[1-9]\d{0,3}$/.test(jobs.trim())) return `--jobs 只能是正整数，收到：${jobs}`;
-  if (inputs.length === 0) return '请至少指定一个 .xlsx 文件或文件夹';
-  return { format, config: resolveConfig({ profile, rules }), annotate, jobs: jobs === null ? defaultJobs() : parseInt(jobs, 10), inputs };
+/** A usage error: one line, then where to find the usage. */
+function usageError(message: string): number {
+  process.stderr.write(`错误：${message}\n请用 --help 查看全部选项。\n`);
+  return 2;
+}
+
+function fail(message: string): number {
+  process.stderr.write(`错误：${message}\n`);
+  return 2;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -78,39 +64,111 @@ export async function main(argv: string[]): Promise<number> {
     const { runNew } = await import('./new');
     return runNew(argv.slice(1));
   }
-  const args = parseArgs(argv);
-  if (args === 'help') {
-    process.stdout.write(USAGE);
+  const parsed = parseCliArgs(argv);
+  if (parsed.kind === 'help') {
+    process.stdout.write(usage());
     return 0;
   }
-  if (typeof args === 'string') {
-    process.stderr.write(`错误：${args}\n\n${USAGE}`);
-    return 2;
+  if (parsed.kind === 'version') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
   }
-  if (args.annotate) await fs.mkdir(args.annotate, { recursive: true });
-  const files = await expandInputs(args.inputs);
-  if (files.length === 0) {
-    process.stderr.write('错误：指定的文件夹中没有 .xlsx 文件\n');
-    return 2;
+  if (parsed.kind === 'error') return usageError(parsed.message);
+  const opts = parsed.options;
+  const cwd = process.cwd();
+
+  let loaded;
+  try {
+    loaded = await loadConfigFile(cwd, opts.config);
+  } catch (e) {
+    if (e instanceof ConfigFileError) return fail(e.message);
+    throw e;
   }
-  const progress = args.format === 'table' && process.stderr.isTTY && files.length > 1;
-  const results = await checkFiles(
-    files,
-    { config: args.config, annotate: args.annotate, jobs: args.jobs },
-    {
-      onProgress: progress
-        ? (done, total, file) => process.stderr.write(`\r正在检查 ${Math.min(done + 1, total)}/${total}：${path.basename(file).slice(0, 40)}\x1b[K`)
-        : undefined,
-      onResult: (r) => {
-        if (r.error && args.format === 'table') process.stderr.write(`${progress ? '\r\x1b[K' : ''}无法检查 ${r.file}：${r.error}\n`);
+  const config = resolveConfig(mergeConfig(loaded.config, opts));
+
+  if (opts.summary !== null) {
+    const problem = await checkSummaryTarget(opts.summary, opts.force);
+    if (problem) return fail(problem);
+  }
+  if (opts.annotate) {
+    try {
+      await fs.mkdir(opts.annotate, { recursive: true });
+    } catch (e) {
+      return fail(`无法创建标注副本目录 ${opts.annotate}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+    }
+  }
+
+  const inputs = await expandInputs(opts.inputs, { exclude: opts.summary !== null ? [opts.summary] : [] });
+  if (inputs.length === 0) return fail('指定的文件夹中没有可检查的工作簿（.xlsx、.xlsm、.xls、.et）');
+  if (opts.summary !== null) {
+    const target = path.resolve(opts.summary);
+    const clash = inputs.find((i) => path.resolve(i.file) === target || (opts.annotate && path.resolve(annotatedPath(i.file, opts.annotate) ?? '') === target));
+    if (clash) return fail(`汇总文件不能与要检查的文件或其标注副本相同：${opts.summary}`);
+  }
+
+  const table = opts.format === 'table';
+  // files that must not be opened keep their place in the input order
+  const merged: (FileResult | undefined)[] = inputs.map((i) => (i.error ? { file: i.file, error: i.error } : undefined));
+  const toCheck = inputs.map((input, index) => ({ input, index })).filter((x) => !x.input.error);
+  const progress = table && !!process.stderr.isTTY && toCheck.length > 1;
+  let emitted = 0;
+  const emit = () => {
+    while (emitted < merged.length && merged[emitted]) {
+      const r = merged[emitted]!;
+      if (r.error && table) process.stderr.write(`${progress ? '\r\x1b[K' : ''}无法检查 ${r.file}：${r.error}\n`);
+      emitted++;
+    }
+  };
+  emit();
+  if (toCheck.length > 0) {
+    await checkFiles(
+      toCheck.map((x) => x.input.file),
+      { config, annotate: opts.annotate, jobs: opts.jobs ?? defaultJobs() },
+      {
+        onProgress: progress
+          ? (done, total, file) => process.stderr.write(`\r正在检查 ${Math.min(done + 1, total)}/${total}：${path.basename(file).slice(0, 40)}\x1b[K`)
+          : undefined,
+        onResult: (r, i) => {
+          merged[toCheck[i].index] = r;
+          emit();
+        },
       },
-    },
-  );
+    );
+  }
   if (progress) process.stderr.write('\r\x1b[K');
-  if (args.format === 'json') process.stdout.write(toJson(results) + '\n');
-  else process.stdout.write(toTable(results, { color: !!process.stdout.isTTY }) + '\n');
-  if (results.some((r) => r.error)) return 2;
-  return results.some((r) => r.result!.summary.errors > 0) ? 1 : 0;
+  const results = merged as FileResult[];
+
+  let summaryProblem: string | null = null;
+  if (opts.summary !== null) {
+    try {
+      await writeSummary(opts.summary, results, { annotate: opts.annotate, force: opts.force });
+    } catch (e) {
+      if (!(e instanceof SummaryError)) throw e;
+      summaryProblem = e.message;
+    }
+  }
+
+  if (opts.format === 'json') process.stdout.write(toJson(results) + '\n');
+  else {
+    const color = resolveColor(opts.color, process.env, !!process.stdout.isTTY);
+    let text = toTable(results, { color });
+    if (loaded.file) text = `配置文件：${displayPath(loaded.file, cwd)}\n\n${text}`;
+    if (opts.summary !== null && !summaryProblem) text += `\n汇总表已写入：${opts.summary}`;
+    process.stdout.write(text + '\n');
+  }
+
+  let errors = 0;
+  let warnings = 0;
+  for (const r of results) {
+    if (!r.result) continue;
+    errors += r.result.summary.errors;
+    warnings += r.result.summary.warnings;
+  }
+  const tooManyWarnings = opts.maxWarnings !== null && errors === 0 && warnings > opts.maxWarnings;
+  if (tooManyWarnings) process.stderr.write(`未通过：共有 ${warnings} 条警告，超过 --max-warnings 允许的 ${opts.maxWarnings} 条\n`);
+  if (summaryProblem) process.stderr.write(`错误：${summaryProblem}\n`);
+  if (summaryProblem || results.some((r) => r.error)) return 2;
+  return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
 if (isPoolWorker()) {

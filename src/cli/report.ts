@@ -9,7 +9,7 @@ export interface FileResult {
   error?: string;
 }
 
-const LAYOUT_LABEL: Record<string, string> = {
+export const LAYOUT_LABEL: Record<string, string> = {
   A: '项目支出表（A 式）',
   B: '项目表含资金支出计划（B 式）',
   C: '项目支出表（C 式）',
@@ -38,6 +38,16 @@ function counts(findings: Finding[]): string {
 
 const ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: '·' };
 
+/** Sheets in report order: those with tables (in table order), then those without. */
+export function sheetOrder(res: CheckResult): string[] {
+  return [...new Set([...res.tables.map((t) => t.sheet), ...res.sheetsWithoutTables])];
+}
+
+/** The name of a table as reports show it. */
+export function tableName(name: string): string {
+  return name || '（未填写名称）';
+}
+
 export function toTable(results: FileResult[], opts: { color?: boolean } = {}): string {
   const paint = (sev: Severity, s: string) => {
     if (!opts.color) return s;
@@ -58,8 +68,7 @@ export function toTable(results: FileResult[], opts: { color?: boolean } = {}): 
     const res = r.result;
     all.push(...res.findings);
     tableCount += res.tables.length;
-    const sheets = [...new Set([...res.tables.map((t) => t.sheet), ...res.sheetsWithoutTables])];
-    for (const sheet of sheets) {
+    for (const sheet of sheetOrder(res)) {
       const tables = res.tables.filter((t) => t.sheet === sheet);
       if (tables.length === 0) {
         lines.push(`  工作表「${sheet}」：未找到绩效目标表`);
@@ -68,7 +77,7 @@ export function toTable(results: FileResult[], opts: { color?: boolean } = {}): 
       lines.push(`  工作表「${sheet}」：${tables.length} 张表`);
       tables.forEach((t, i) => {
         const fs = res.findings.filter((f) => f.tableId === t.id);
-        lines.push(`    ${i + 1}. ${t.name || '（未填写名称）'}  [${LAYOUT_LABEL[t.layout]}，${t.range}，${t.indicators} 个指标]  ${fs.length ? counts(fs) : '未发现问题'}`);
+        lines.push(`    ${i + 1}. ${tableName(t.name)}  [${LAYOUT_LABEL[t.layout]}，${t.range}，${t.indicators} 个指标]  ${fs.length ? counts(fs) : '未发现问题'}`);
         // unnamed 指标N: rows are many and alike: one line per table
         const placeholders = fs.filter((f) => f.code === 'placeholder-row');
         for (const f of fs) {
