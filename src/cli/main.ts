@@ -116,6 +116,7 @@ export async function main(argv: string[]): Promise<number> {
     while (emitted < merged.length && merged[emitted]) {
       const r = merged[emitted]!;
       if (r.error && table) process.stderr.write(`${progress ? '\r\x1b[K' : ''}无法检查 ${r.file}：${r.error}\n`);
+      if (r.note && table) process.stderr.write(`${progress ? '\r\x1b[K' : ''}${r.file}：${r.note}\n`);
       emitted++;
     }
   };

@@ -7,6 +7,8 @@ export interface FileResult {
   file: string;
   result?: CheckResult;
   error?: string;
+  /** Something the user should know about the file besides its findings (one Chinese line). */
+  note?: string;
 }
 
 export const LAYOUT_LABEL: Record<string, string> = {
@@ -24,6 +26,7 @@ export function toJson(results: FileResult[]): string {
     all.push(...r.result.findings);
     return {
       file: r.file,
+      ...(r.note ? { note: r.note } : {}),
       tables: r.result.tables.map((t) => ({ sheet: t.sheet, range: t.range, kind: t.kind, name: t.name })),
       findings: r.result.findings.map((f) => ({ code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, table: f.table, message: f.message })),
     };

@@ -29,20 +29,25 @@ export interface Reply {
 
 /** Where `--annotate DIR` writes the marked copy of `file` (null when it would overwrite the input). */
 export function annotatedPath(file: string, annotateDir: string): string | null {
-  const out = path.join(annotateDir, path.basename(file).replace(/\.xlsx$/i, '') + '-已标注.xlsx');
+  const out = path.join(annotateDir, path.basename(file).replace(/\.(xlsx|xlsm|xls|et)$/i, '') + '-已标注.xlsx');
   return path.resolve(out) === path.resolve(file) ? null : out;
 }
 
 /** Reads, checks and (optionally) annotates one file; never throws: problems become `error`. */
 export async function checkFile(file: string, config: Config, annotateDir: string | null): Promise<FileResult> {
   // the readers are loaded on first use: the main thread of a pool run never needs them
-  const { WorkbookReadError, readWorkbookGrid } = await import('../adapters/file/node');
+  const { WorkbookReadError, readFileBytes, readWorkbookGrid } = await import('../adapters/file/node');
   useCompiledValidation();
   try {
-    const result = checkWorkbook(await readWorkbookGrid(file), config);
+    const bytes = await readFileBytes(file);
+    const result = checkWorkbook(await readWorkbookGrid(bytes), config);
     if (annotateDir) {
+      // the annotated copy is written into the .xlsx package; an .xls (or .et) has none
+      if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+        return { file, result, note: '未生成标注副本：.xls 等旧格式文件无法直接标注，请在 Excel 或 WPS 中另存为 .xlsx 后再标注' };
+      }
       const out = annotatedPath(file, annotateDir);
-      if (out) await (await import('../adapters/exceljs/annotate')).annotateWorkbook(file, result.findings, out);
+      if (out) await (await import('../adapters/exceljs/annotate')).annotateWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), result.findings, out);
     }
     return { file, result };
   } catch (e) {

@@ -43,8 +43,12 @@ export function isHeaderKey(key: string): boolean {
   return isFirstLevelHeaderKey(key);
 }
 
-/** Empty rows after which a table is over (real tables have a few blank rows at most). */
-const MAX_GAP = 12;
+/**
+ * Empty rows after which a table is over, unless a merged area spans them (a category cell over blank indicator
+ * rows). Measured: inside the 63 corpus tables and the fixtures no run of empty rows is longer than 1; a block
+ * of other data 5 rows below a table must not be read into it.
+ */
+const MAX_GAP = 5;
 
 interface Pending {
   top: number;
@@ -191,7 +195,13 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
     for (let r = s.headerRow + 1; r <= bottom; r++) {
       if (view.rowIsEmpty(r, left, right)) {
         if (++empties >= MAX_GAP) {
-          bottom = r - empties;
+          const first = r - empties + 1;
+          // a merged area from above the gap into it: the table goes on (counted again after the gap)
+          if (view.merges.some((m) => m.top < first && m.bottom >= r && m.top >= s.top && m.left <= right && m.right >= left)) {
+            empties = 0;
+            continue;
+          }
+          bottom = first - 1;
           break;
         }
       } else empties = 0;

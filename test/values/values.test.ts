@@ -111,3 +111,32 @@ describe('numbers in messages as Excel shows them', () => {
     [0.3, '0.3'],
   ])('numberToPlain(%p) has no exponent', (n, plain) => expect(numberToPlain(n)).toBe(plain));
 });
+
+describe('sheet bounds', () => {
+  async function withBlock(gap: number): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('项目表');
+    const rect = writeTable(ws, 1, 1, { layout: 'B', data: cleanB });
+    // a block of other data below the table: an ordinary budget list
+    const start = rect.bottom + 1 + gap + 1;
+    ws.getRow(start).values = ['科目编码', '科目名称', '金额', '备注'];
+    for (let i = 0; i < 8; i++) ws.getRow(start + 1 + i).values = [`2010${i}`, `行政运行${i}`, 3 + i, i % 2 ? '' : '待定'];
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  test('5 blank rows end a table: the block of data below is not read into it', async () => {
+    const r = checkWorkbook(await readWorkbookGrid(await withBlock(5)));
+    expect(r.tables.map((t) => t.range)).toEqual(['A1:G17']);
+    expect(r.findings).toEqual([]);
+  });
+
+  test('a cell past row 1,048,576 or column XFD is not in the grid (no finding can point outside the sheet)', async () => {
+    const bytes = patch(await tableB(), {}, {
+      'xl/worksheets/sheet1.xml': (x) => x.replace('</sheetData>', '<row r="1048577"><c r="A1048577" t="inlineStr"><is><t>项目名称</t></is></c></row></sheetData>'),
+    });
+    const grid = await readWorkbookGrid(bytes);
+    const s = grid.sheets[0];
+    expect(s.rowOffset + s.cells.length).toBeLessThanOrEqual(1048576);
+    expect(await findings(bytes)).toEqual([]);
+  });
+});

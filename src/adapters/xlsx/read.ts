@@ -19,7 +19,7 @@ import { parseA1 } from '../../core/grid';
 import { WorkbookReadError } from '../file/errors';
 import { SheetGridBuilder, MAX_COL } from '../file/grid-builder';
 import { type NumberReader, builtinFormat, numberReader } from './formats';
-import { parseXml } from './xml';
+import { attrLocal, parseXml } from './xml';
 import { ZipPackage, relsPartOf, resolveTarget } from './zip';
 
 interface Relationship {
@@ -286,7 +286,7 @@ export function readXlsx(bytes: Uint8Array): WorkbookGrid {
   let date1904 = false;
   parseXml(workbookPart, pkg.read(workbookPart)!, {
     open(name, a) {
-      if (name === 'sheet') sheets.push({ name: a.name ?? '', hidden: a.state === 'hidden' || a.state === 'veryHidden', rid: a.id ?? '' });
+      if (name === 'sheet') sheets.push({ name: a.name ?? '', hidden: a.state === 'hidden' || a.state === 'veryHidden', rid: attrLocal(a, 'id') ?? '' });
       else if (name === 'workbookPr') date1904 = truthy(a.date1904);
     },
   });

@@ -1,9 +1,11 @@
 /**
  * One streaming pass over an XML part with saxes, for every part the reader needs.
  *
- * Element and attribute names are reduced to their local names ('x:c' → 'c', 'r:id' → 'id'): the
- * transitional, strict and prefixed ('x:') spellings of SpreadsheetML differ only in prefixes and namespace
- * URIs, and the reader looks at names only. A DOCTYPE is refused (no entity of ours is ever expanded).
+ * Element names are reduced to their local names ('x:c' → 'c'): the transitional, strict and prefixed ('x:')
+ * spellings of SpreadsheetML differ only in prefixes and namespace URIs, and the reader looks at names only.
+ * Attributes are given as written: SpreadsheetML's own are unprefixed in every spelling (they belong to no
+ * namespace); the one prefixed attribute the reader needs, a sheet's relationship id, is found with attrLocal.
+ * A DOCTYPE is refused (no entity of ours is ever expanded).
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { WorkbookReadError } from '../file/errors';
@@ -21,19 +23,12 @@ export function local(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
-/** The attributes with local names; the same object when none is prefixed (the common case). */
-function localAttrs(attrs: Record<string, string>): Record<string, string> {
-  let prefixed = false;
-  for (const k in attrs) {
-    if (k.indexOf(':') >= 0) {
-      prefixed = true;
-      break;
-    }
-  }
-  if (!prefixed) return attrs;
-  const out: Record<string, string> = {};
-  for (const k in attrs) if (!k.startsWith('xmlns')) out[local(k)] = attrs[k];
-  return out;
+/** The value of the attribute with local name `name` in any namespace prefix ('r:id', 'ns1:id'). */
+export function attrLocal(attrs: Record<string, string>, name: string): string | undefined {
+  if (attrs[name] !== undefined) return attrs[name];
+  const suffix = `:${name}`;
+  for (const k in attrs) if (k.endsWith(suffix) && !k.startsWith('xmlns')) return attrs[k];
+  return undefined;
 }
 
 /** Decodes at most this much UTF-8 at a time (the part itself is in memory already; its text need not be). */
@@ -48,10 +43,8 @@ export function parseXml(part: string, bytes: Uint8Array, h: XmlHandlers): void 
   parser.on('doctype', () => {
     throw new WorkbookReadError(`文件中的「${part}」含有不允许的 DOCTYPE 声明，已停止读取（可能是恶意构造的文件）`);
   });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const name = tag.name.indexOf(':') < 0 ? tag.name : local(tag.name);
-    h.open(name, localAttrs(tag.attributes as Record<string, string>));
-  });
+  const open = h.open;
+  parser.on('opentag', (tag: SaxesTagPlain) => open(tag.name.indexOf(':') < 0 ? tag.name : local(tag.name), tag.attributes as Record<string, string>));
   const close = h.close;
   if (close) parser.on('closetag', (tag) => close(tag.name.indexOf(':') < 0 ? tag.name : local(tag.name)));
   const text = h.text;
