@@ -13,13 +13,13 @@
  * Every other part (drawings, charts, comments, tables, pivots, VBA, custom XML) is never opened, so none
  * of them can make a file unreadable.
  */
-import type { CellValue, WorkbookGrid, SheetGrid } from '../../core/grid';
+import type { CellValue, SheetGrid, WorkbookGrid } from '../../core/grid';
 import { plainNumber } from '../../core/cellvalue';
 import { parseA1 } from '../../core/grid';
 import { WorkbookReadError } from '../file/errors';
 import { SheetGridBuilder, MAX_COL } from '../file/grid-builder';
 import { type NumberReader, builtinFormat, numberReader } from './formats';
-import { attrLocal, parseXml } from './xml';
+import { parseXml, textOf } from './xml';
 import { ZipPackage, relsPartOf, resolveTarget } from './zip';
 
 interface Relationship {
@@ -40,8 +40,10 @@ function readRels(pkg: ZipPackage, part: string): Map<string, Relationship> {
   if (!bytes) return rels;
   parseXml(relsPart, bytes, {
     open(name, a) {
-      if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External') {
-        rels.set(a.Id, { type: a.Type ?? '', target: resolveTarget(part, a.Target) });
+      const id = a.get('Id');
+      const target = a.get('Target');
+      if (name === 'Relationship' && id && target && a.get('TargetMode') !== 'External') {
+        rels.set(id, { type: a.get('Type') ?? '', target: resolveTarget(part, target) });
       }
     },
   });
@@ -66,8 +68,8 @@ class TextCollector {
     if (name === 'rPh') this.depthRph--;
     else if (name === 't') this.inT = false;
   }
-  text(t: string): void {
-    if (this.inT) this.value += t;
+  text(xml: string, start: number, end: number, cdata: boolean): void {
+    if (this.inT) this.value += textOf(xml, start, end, cdata);
   }
   result(): string {
     return decodeEscapes(this.value);
@@ -94,7 +96,7 @@ function readSharedStrings(pkg: ZipPackage, part: string | null): string[] {
       if (name === 'si') out.push(t.result());
       else t.close(name);
     },
-    text: (s) => t.text(s),
+    text: (xml, s, e, cdata) => t.text(xml, s, e, cdata),
   });
   return out;
 }
@@ -108,9 +110,10 @@ function readStyles(pkg: ZipPackage, part: string | null, date1904: boolean): Nu
   let inCellXfs = false;
   parseXml(part, bytes, {
     open(name, a) {
-      if (name === 'numFmt' && a.numFmtId !== undefined) custom.set(Number(a.numFmtId), a.formatCode ?? '');
+      const id = a.get('numFmtId');
+      if (name === 'numFmt' && id !== undefined) custom.set(Number(id), a.get('formatCode') ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) xfFormats.push(Number(a.numFmtId ?? 0));
+      else if (name === 'xf' && inCellXfs) xfFormats.push(Number(id ?? 0));
     },
     close(name) {
       if (name === 'cellXfs') inCellXfs = false;
@@ -195,15 +198,16 @@ function readSheet(pkg: ZipPackage, entry: SheetEntry, strings: string[], styles
     open(name, a) {
       switch (name) {
         case 'c': {
-          const r = a.r;
+          const r = a.get('r');
           if (r) {
             const c = refColumn(r);
             const rr = refRow(r);
             col = c >= 0 ? c : col + 1;
             if (rr >= 0) row = rr;
           } else col++;
-          type = a.t ?? '';
-          style = a.s ? Number(a.s) : 0;
+          type = a.get('t') ?? '';
+          const st = a.get('s');
+          style = st ? Number(st) : 0;
           hasV = false;
           v = '';
           inIs = false;
@@ -215,10 +219,11 @@ function readSheet(pkg: ZipPackage, entry: SheetEntry, strings: string[], styles
           hasV = true;
           return;
         case 'row': {
-          const r = a.r ? parseInt(a.r, 10) - 1 : row + 1;
+          const ref = a.get('r');
+          const r = ref ? parseInt(ref, 10) - 1 : row + 1;
           row = Number.isFinite(r) ? r : row + 1;
           col = -1;
-          if (truthy(a.hidden)) b.hiddenRows.push(row);
+          if (truthy(a.get('hidden'))) b.hiddenRows.push(row);
           return;
         }
         case 'is':
@@ -227,21 +232,22 @@ function readSheet(pkg: ZipPackage, entry: SheetEntry, strings: string[], styles
           inline.reset();
           return;
         case 'mergeCell': {
-          const [p, q] = (a.ref ?? '').split(':');
+          const [p, q] = (a.get('ref') ?? '').split(':');
           const s = parseA1(p ?? '');
           const e = parseA1(q ?? p ?? '');
           if (s && e) b.merge({ top: Math.min(s.row, e.row), left: Math.min(s.col, e.col), bottom: Math.max(s.row, e.row), right: Math.max(s.col, e.col) });
           return;
         }
         case 'col':
-          if (truthy(a.hidden)) {
-            const lo = Math.max(1, parseInt(a.min, 10));
-            const hi = Math.min(MAX_COL + 1, parseInt(a.max ?? a.min, 10));
+          if (truthy(a.get('hidden'))) {
+            const min = a.get('min') ?? '';
+            const lo = Math.max(1, parseInt(min, 10));
+            const hi = Math.min(MAX_COL + 1, parseInt(a.get('max') ?? min, 10));
             for (let c = lo; c <= hi; c++) b.hiddenCols.push(c - 1);
           }
           return;
         case 'sheetProtection':
-          isProtected = truthy(a.sheet);
+          isProtected = truthy(a.get('sheet'));
           return;
         default:
           if (inIs) inline.open(name);
@@ -255,9 +261,9 @@ function readSheet(pkg: ZipPackage, entry: SheetEntry, strings: string[], styles
         else inline.close(name);
       }
     },
-    text(t) {
-      if (inV) v += t;
-      else if (inIs) inline.text(t);
+    text(xml, start, end, cdata) {
+      if (inV) v += textOf(xml, start, end, cdata);
+      else if (inIs) inline.text(xml, start, end, cdata);
     },
   });
   return b.build({ name: entry.name, hidden: entry.hidden, protected: isProtected });
@@ -286,8 +292,9 @@ export function readXlsx(bytes: Uint8Array): WorkbookGrid {
   let date1904 = false;
   parseXml(workbookPart, pkg.read(workbookPart)!, {
     open(name, a) {
-      if (name === 'sheet') sheets.push({ name: a.name ?? '', hidden: a.state === 'hidden' || a.state === 'veryHidden', rid: attrLocal(a, 'id') ?? '' });
-      else if (name === 'workbookPr') date1904 = truthy(a.date1904);
+      const state = a.get('state');
+      if (name === 'sheet') sheets.push({ name: a.get('name') ?? '', hidden: state === 'hidden' || state === 'veryHidden', rid: a.local('id') ?? '' });
+      else if (name === 'workbookPr') date1904 = truthy(a.get('date1904'));
     },
   });
   let stringsPart: string | null = null;
