@@ -9,7 +9,6 @@ import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { checkWorkbook } from '../core/check';
 import type { Config } from '../core/config';
 import type { FileResult } from './report';
-import { useCompiledValidation } from './validation';
 
 export const WORKER_ROLE = 'jxmb-check-worker';
 
@@ -37,7 +36,6 @@ export function annotatedPath(file: string, annotateDir: string): string | null 
 export async function checkFile(file: string, config: Config, annotateDir: string | null): Promise<FileResult> {
   // the readers are loaded on first use: the main thread of a pool run never needs them
   const { WorkbookReadError, readFileBytes, readWorkbookGrid } = await import('../adapters/file/node');
-  useCompiledValidation();
   try {
     const bytes = await readFileBytes(file);
     const result = checkWorkbook(await readWorkbookGrid(bytes), config);

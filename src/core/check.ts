@@ -3,7 +3,7 @@ import { type Config, resolveConfig } from './config';
 import { findSegments } from './detect';
 import { type CheckResult, type Finding, type Severity, type TableSummary, summarize } from './findings';
 import { type WorkbookGrid, a1, rangeA1 } from './grid';
-import { type Table, parseTable } from './model';
+import type { Table } from './model';
 import { parseSegment, resetParseMemo } from './parse';
 import { RULES } from './rules';
 import { formatMessage } from './rules/types';
@@ -49,7 +49,7 @@ function forEachSheet(wb: WorkbookGrid, config: Config, visit: (sheet: string, t
     visit(sheet.name, null);
     segs.forEach((seg, ti) => {
       const t = parseSegment(view, seg, config.profile, `${si + 1}-${ti + 1}`);
-      visit(sheet.name, parseTable(t));
+      visit(sheet.name, t);
     });
   });
 }

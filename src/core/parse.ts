@@ -750,7 +750,7 @@ const EMPTY_VALUE: ParsedValue = Object.freeze(parseValue('')) as ParsedValue;
 
 /**
  * parseValue, remembered per raw text: the same values ("≥95%", "100%") recur in every table. The results are
- * frozen and shared, like EMPTY_VALUE: the model is only read until TableSchema.parse copies it for the rules.
+ * frozen and shared, like EMPTY_VALUE: the rules only read the model.
  */
 const VALUE_MEMO = new Map<string, ParsedValue>();
 function parsedValueOf(raw: string): ParsedValue {

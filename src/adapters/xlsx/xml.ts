@@ -121,8 +121,29 @@ export function textOf(xml: string, start: number, end: number, cdata: boolean):
 
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
-/** An XML Name (§2.3), close enough to tell names from markup debris: letters, digits and . - _ : (no digit first). */
-const NAME_RE = /^[A-Za-z_:\u00C0-\uFFFF][A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]*$/;
+/**
+ * The end of the XML Name (§2.3) starting at `start`, close enough to tell names from markup debris: letters,
+ * digits, '.', '-', '_', ':' and everything from U+00B7 up, no digit, '.' or '-' first. Throws when there is none
+ * or when it runs into a character no name or delimiter can be.
+ */
+function nameEnd(xml: string, start: number, n: number): number {
+  let j = start;
+  for (; j < n; j++) {
+    const c = xml.charCodeAt(j);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a || c >= 0xb7) continue;
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d) {
+      if (j === start) throw new XmlError('名称不能以数字、点或连字符开头');
+      continue;
+    }
+    break;
+  }
+  if (j === start) throw new XmlError('缺少名称');
+  if (j < n) {
+    const c = xml.charCodeAt(j);
+    if (!(isSpace(c) || c === 0x3e || c === 0x2f || c === 0x3d || c === 0x3f)) throw new XmlError(`名称中有不允许的字符「${xml[j]}」`);
+  }
+  return j;
+}
 
 /** Decodes a part: UTF-8 (a byte-order mark skipped), or UTF-16 when it starts with a UTF-16 byte-order mark. */
 export function decodePart(bytes: Uint8Array): string {
@@ -136,13 +157,6 @@ export function decodePart(bytes: Uint8Array): string {
 export function tokenize(xml: string, h: XmlHandlers, onDoctype: () => never): void {
   const attrs = new Attrs();
   const stack: string[] = [];
-  // names seen valid (a part uses a handful of names millions of times)
-  const names = new Set<string>();
-  const checkName = (name: string) => {
-    if (names.has(name)) return;
-    if (!NAME_RE.test(name)) throw new XmlError(`无效的名称「${name.slice(0, 20)}」`);
-    names.add(name);
-  };
   const n = xml.length;
   const text = h.text;
   const close = h.close;
@@ -163,15 +177,15 @@ export function tokenize(xml: string, h: XmlHandlers, onDoctype: () => never): v
     if (lt < 0) break;
     const c = xml.charCodeAt(lt + 1);
     if (c === 0x2f /* / */) {
-      const gt = xml.indexOf('>', lt);
-      if (gt < 0) throw new XmlError('结束标签不完整');
-      let e = gt;
-      while (e > lt + 2 && isSpace(xml.charCodeAt(e - 1))) e--;
-      const name = xml.slice(lt + 2, e);
+      // the end tag must name the open element: compared in place, no copy of the name
       const open = stack.pop();
-      if (open !== name) throw new XmlError(open === undefined ? `多余的结束标签 </${name}>` : `标签 <${open}> 与 </${name}> 不匹配`);
-      if (close) close(local(name));
-      i = gt + 1;
+      if (open === undefined) throw new XmlError('多余的结束标签');
+      let e = lt + 2 + open.length;
+      if (!xml.startsWith(open, lt + 2)) throw new XmlError(`标签 <${open}> 与结束标签不匹配`);
+      while (e < n && isSpace(xml.charCodeAt(e))) e++;
+      if (xml.charCodeAt(e) !== 0x3e /* > */) throw new XmlError(`标签 <${open}> 与结束标签不匹配`);
+      if (close) close(open.indexOf(':') < 0 ? open : local(open));
+      i = e + 1;
       continue;
     }
     if (c === 0x21 /* ! */) {
@@ -193,22 +207,13 @@ export function tokenize(xml: string, h: XmlHandlers, onDoctype: () => never): v
     if (c === 0x3f /* ? */) {
       const e = xml.indexOf('?>', lt + 2);
       if (e < 0) throw new XmlError('处理指令未结束');
-      let t = lt + 2;
-      while (t < e && !isSpace(xml.charCodeAt(t))) t++;
-      checkName(xml.slice(lt + 2, t));
+      nameEnd(xml, lt + 2, e);
       i = e + 2;
       continue;
     }
     // a start tag: its name, then attributes up to '>' or '/>'
-    let j = lt + 1;
-    while (j < n) {
-      const d = xml.charCodeAt(j);
-      if (isSpace(d) || d === 0x2f || d === 0x3e || d === 0x3c) break;
-      j++;
-    }
-    if (j === lt + 1) throw new XmlError('标签没有名称');
+    let j = nameEnd(xml, lt + 1, n);
     const name = xml.slice(lt + 1, j);
-    checkName(name);
     if (stack.length === 0 && rootSeen) throw new XmlError('有多个根元素');
     attrs.length = 0;
     let selfClosing = false;
@@ -229,14 +234,8 @@ export function tokenize(xml: string, h: XmlHandlers, onDoctype: () => never): v
       }
       if (j === s0) throw new XmlError(`标签 <${name}> 的属性之间缺少空格`);
       const a0 = j;
-      while (j < n) {
-        const e = xml.charCodeAt(j);
-        if (e === 0x3d /* = */ || isSpace(e) || e === 0x3e || e === 0x2f || e === 0x3c) break;
-        j++;
-      }
-      if (j === a0) throw new XmlError(`标签 <${name}> 的属性无效`);
+      j = nameEnd(xml, a0, n);
       const attrName = xml.slice(a0, j);
-      checkName(attrName);
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
       if (xml.charCodeAt(j) !== 0x3d) throw new XmlError(`属性 ${attrName} 缺少取值`);
       j++;
