@@ -77,8 +77,10 @@ export class ZipPackage {
       offset = this.u64(z + 48);
     }
     const decoder = new TextDecoder();
-    for (let i = 0; i < count; i++) {
-      if (this.u32(offset) !== 0x02014b50) throw new WorkbookReadError(CORRUPT);
+    // the entries run up to the end record; the count is only a check, since writers that do not write zip64
+    // let it wrap past 65,535 entries
+    if (count > 0 && this.u32(offset) !== 0x02014b50) throw new WorkbookReadError(CORRUPT);
+    for (let i = 0; offset + 46 <= eocd && this.u32(offset) === 0x02014b50; i++) {
       const nameLen = this.u16(offset + 28);
       const extraLen = this.u16(offset + 30);
       const commentLen = this.u16(offset + 32);
