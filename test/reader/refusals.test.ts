@@ -5,6 +5,7 @@
  */
 import { expectRefusal, oddPath, rawZip, repeatedDeflate } from './helpers';
 
+// a hang guard (an expanded billion laughs would never finish), not a time bound: nothing here is timed
 jest.setTimeout(10_000);
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -51,17 +52,13 @@ test('zip bomb: a worksheet of 200 MB of repeated <row/> in a small zip is refus
 });
 
 test('a DOCTYPE with entity declarations (billion laughs) in a worksheet is refused, never expanded', async () => {
-  const started = Date.now();
   const err = await expectRefusal(oddPath('refuse-doctype-sheet.xlsx'), /DOCTYPE/);
   expect(err.message).not.toMatch(/哈哈/);
-  expect(Date.now() - started).toBeLessThan(5_000);
 });
 
 test('a DOCTYPE with entity declarations (billion laughs) in sharedStrings is refused, never expanded', async () => {
-  const started = Date.now();
   const err = await expectRefusal(oddPath('refuse-doctype-sst.xlsx'), /DOCTYPE/);
   expect(err.message).not.toMatch(/哈哈/);
-  expect(Date.now() - started).toBeLessThan(5_000);
 });
 
 test('malformed XML in a worksheet is refused (文件已损坏)', async () => {
