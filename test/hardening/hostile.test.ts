@@ -6,7 +6,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { WorkbookReadError, readWorkbookGrid } from '../../src/adapters/exceljs/read';
+import { WorkbookReadError, readWorkbookGrid } from '../../src/adapters/file/node';
 import { checkWorkbook } from '../../src/core/check';
 import type { CheckResult } from '../../src/core/findings';
 import type { WorkbookGrid } from '../../src/core/grid';
@@ -96,7 +96,7 @@ test('formula errors in money and spending-plan cells are reported at their cell
   const { result } = get('formula-errors');
   expect(result.tables).toHaveLength(1);
   const at = (cell: string) => result.findings.find((f) => f.cell === cell);
-  expect(at('C4')).toMatchObject({ code: 'missing-field', severity: 'error' });
+  expect(at('C4')).toMatchObject({ code: 'sum-mismatch', severity: 'error' });
   expect(at('C4')!.message).toContain('#REF!');
   expect(at('C7')).toMatchObject({ code: 'spending-plan', severity: 'error' });
   expect(at('C7')!.message).toContain('#DIV/0!');
