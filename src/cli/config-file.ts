@@ -9,15 +9,13 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { z } from 'zod';
-import { ProfileSchema, RuleSettingSchema } from '../core/config';
-import type { Profile } from '../core/config';
+import type { Profile, RuleSetting } from '../core/config';
 import { ruleCodes, suggestRule } from './args';
 
 export const CONFIG_FILE_NAME = 'jxmb.config.json';
 export const PACKAGE_KEY = 'jxmb';
 
-export type RuleSetting = z.infer<typeof RuleSettingSchema>;
+export type { RuleSetting };
 
 export interface FileConfig {
   profile?: Profile;
@@ -39,10 +37,15 @@ export class ConfigFileError extends Error {
   }
 }
 
-const FileConfigSchema = z.strictObject({
-  profile: ProfileSchema.optional(),
-  rules: z.record(z.string().refine((k) => ruleCodes().includes(k)), RuleSettingSchema).optional(),
-});
+/** The schema of the file's content, built on first use: zod is loaded only when there is a file to read. */
+async function fileConfigSchema() {
+  const { z } = await import('zod');
+  const { ProfileSchema, RuleSettingSchema } = await import('../core/config-schema');
+  return z.strictObject({
+    profile: ProfileSchema.optional(),
+    rules: z.record(z.string().refine((k) => ruleCodes().includes(k)), RuleSettingSchema).optional(),
+  });
+}
 
 /** How a file is shown in messages: relative to the working directory when it lies below it. */
 export function displayPath(file: string, cwd: string): string {
@@ -116,11 +119,11 @@ export async function loadConfigFile(cwd: string, explicit: string | null): Prom
     }
     data = (doc as Record<string, unknown>)[PACKAGE_KEY];
   }
-  return { file: found.file, keyPath: found.keyPath, config: validate(data, shown, found.keyPath) };
+  return { file: found.file, keyPath: found.keyPath, config: await validate(data, shown, found.keyPath) };
 }
 
-function validate(data: unknown, shown: string, keyPath: string[]): FileConfig {
-  const res = FileConfigSchema.safeParse(data);
+async function validate(data: unknown, shown: string, keyPath: string[]): Promise<FileConfig> {
+  const res = (await fileConfigSchema()).safeParse(data);
   if (res.success) return res.data;
   const problems: string[] = [];
   for (const issue of res.error.issues) {

@@ -1,20 +1,22 @@
-/** Checker configuration, validated with zod: profile and per-rule severity or "off". */
-import { z } from 'zod';
+/**
+ * Checker configuration: profile and per-rule severity or "off". Plain types here (the command line builds its
+ * configuration from validated arguments without loading zod); configuration that comes from outside (a file,
+ * stored settings) is validated with the zod schemas of config-schema.ts.
+ */
+export const PROFILES = ['LOCAL', 'C2021'] as const;
+export type Profile = (typeof PROFILES)[number];
 
-export const ProfileSchema = z.enum(['LOCAL', 'C2021']);
-export type Profile = z.infer<typeof ProfileSchema>;
+export const RULE_SETTINGS = ['off', 'error', 'warning', 'info'] as const;
+export type RuleSetting = (typeof RULE_SETTINGS)[number];
 
-export const RuleSettingSchema = z.enum(['off', 'error', 'warning', 'info']);
-
-export const ConfigSchema = z.object({
-  profile: ProfileSchema.default('LOCAL'),
-  rules: z.record(z.string(), RuleSettingSchema).default({}),
-});
-export type Config = z.infer<typeof ConfigSchema>;
+export interface Config {
+  profile: Profile;
+  rules: Record<string, RuleSetting>;
+}
 
 export const DEFAULT_CONFIG: Config = { profile: 'LOCAL', rules: {} };
 
-/** Validates a partial configuration and fills defaults; throws a zod error on bad input. */
-export function resolveConfig(input?: unknown): Config {
-  return ConfigSchema.parse(input ?? {});
+/** A configuration with its defaults filled in (profile LOCAL, no rule changed). */
+export function resolveConfig(input?: Partial<Config>): Config {
+  return { profile: input?.profile ?? 'LOCAL', rules: input?.rules ?? {} };
 }

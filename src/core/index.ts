@@ -8,5 +8,6 @@ export * from './model';
 export { checkWorkbook, parseWorkbook } from './check';
 export { RULES, ruleByCode } from './rules';
 export type { Rule, RuleMeta } from './rules/types';
-export { ConfigSchema, DEFAULT_CONFIG, resolveConfig } from './config';
+export { DEFAULT_CONFIG, resolveConfig } from './config';
+export { ConfigSchema, parseConfig } from './config-schema';
 export type { Config, Profile } from './config';

@@ -107,6 +107,22 @@ function normalise(xml: string, start: number, end: number, attribute: boolean):
   return holds(xml, start, end, 0x0d) ? s.replace(/\r\n?/g, '\n') : s;
 }
 
+/**
+ * What xml[start, end) holds that needs more than a slice, in one scan: bit 1 a '&', bit 2 a '<', bit 4 a tab,
+ * line feed or carriage return (0 for plain text, the common case).
+ */
+function special(xml: string, start: number, end: number): number {
+  let out = 0;
+  for (let k = start; k < end; k++) {
+    const c = xml.charCodeAt(k);
+    if (c > 0x3c) continue;
+    if (c === 0x26) out |= 1;
+    else if (c === 0x3c) out |= 2;
+    else if (c === 0x09 || c === 0x0a || c === 0x0d) out |= 4;
+  }
+  return out;
+}
+
 /** Whether xml[start, end) holds the character `code` (a scan of the range only, never beyond it). */
 function holds(xml: string, start: number, end: number, code: number): boolean {
   for (let k = start; k < end; k++) if (xml.charCodeAt(k) === code) return true;
@@ -244,8 +260,9 @@ export function tokenize(xml: string, h: XmlHandlers, onDoctype: () => never): v
       if (q !== 0x22 && q !== 0x27) throw new XmlError(`属性 ${attrName} 的取值没有引号`);
       const end = xml.indexOf(q === 0x22 ? '"' : "'", j + 1);
       if (end < 0) throw new XmlError(`属性 ${attrName} 的取值未结束`);
-      if (holds(xml, j + 1, end, 0x3c /* < */)) throw new XmlError(`属性 ${attrName} 的取值含有 <`);
-      const value = holds(xml, j + 1, end, 0x26 /* & */) ? expand(xml, j + 1, end, true) : normalise(xml, j + 1, end, true);
+      const sp = special(xml, j + 1, end);
+      if (sp & 2) throw new XmlError(`属性 ${attrName} 的取值含有 <`);
+      const value = sp === 0 ? xml.slice(j + 1, end) : sp & 1 ? expand(xml, j + 1, end, true) : normalise(xml, j + 1, end, true);
       if (attrs.get(attrName) !== undefined) throw new XmlError(`属性 ${attrName} 重复`);
       attrs.push(attrName, value);
       j = end + 1;
