@@ -15,7 +15,6 @@
  */
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../core/grid';
 import { plainNumber } from '../../core/cellvalue';
-import { parseA1 } from '../../core/grid';
 import { WorkbookReadError } from '../file/errors';
 import { SheetGridBuilder, MAX_COL } from '../file/grid-builder';
 import { type NumberReader, builtinFormat, numberReader } from './formats';
@@ -145,11 +144,31 @@ function refColumn(ref: string): number {
   return i === 0 ? -1 : col - 1;
 }
 
+/** 'A12' → 11 (0-based row), or -1 when the reference has no row part. */
 function refRow(ref: string): number {
   let i = 0;
   while (i < ref.length && ref.charCodeAt(i) > 0x39) i++;
-  const n = parseInt(ref.slice(i), 10);
-  return Number.isFinite(n) ? n - 1 : -1;
+  let n = 0;
+  const start = i;
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return i === start ? -1 : n - 1;
+}
+
+/** 'A1:C3' (or 'A1', '$A$1:$C$3') → the merged area, or null. */
+function mergeArea(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+  const colon = ref.indexOf(':');
+  const a = (colon < 0 ? ref : ref.slice(0, colon)).replace(/\$/g, '');
+  const b = colon < 0 ? a : ref.slice(colon + 1).replace(/\$/g, '');
+  const r0 = refRow(a);
+  const c0 = refColumn(a);
+  const r1 = refRow(b);
+  const c1 = refColumn(b);
+  if (r0 < 0 || c0 < 0 || r1 < 0 || c1 < 0) return null;
+  return { top: Math.min(r0, r1), left: Math.min(c0, c1), bottom: Math.max(r0, r1), right: Math.max(c0, c1) };
 }
 
 interface SheetEntry {
@@ -232,10 +251,8 @@ function readSheet(pkg: ZipPackage, entry: SheetEntry, strings: string[], styles
           inline.reset();
           return;
         case 'mergeCell': {
-          const [p, q] = (a.get('ref') ?? '').split(':');
-          const s = parseA1(p ?? '');
-          const e = parseA1(q ?? p ?? '');
-          if (s && e) b.merge({ top: Math.min(s.row, e.row), left: Math.min(s.col, e.col), bottom: Math.max(s.row, e.row), right: Math.max(s.col, e.col) });
+          const m = mergeArea(a.get('ref') ?? '');
+          if (m) b.merge(m);
           return;
         }
         case 'col':
