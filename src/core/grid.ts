@@ -20,7 +20,11 @@ export interface SheetGrid {
   rowOffset: number;
   /** Absolute 0-based column of cells[r][0]. */
   colOffset: number;
-  /** Row-major values; rows may be ragged (missing cells are null). */
+  /**
+   * Row-major values; rows may be ragged (missing cells are null). A very sparse row (values in A and XFD) may
+   * have holes instead of nulls, so that a grid's memory grows with the cells present: read cells with cellAt or
+   * treat undefined as null.
+   */
   cells: CellValue[][];
   /** Merged areas in absolute coordinates. */
   merges: Merge[];

@@ -70,7 +70,11 @@ export class SheetView {
       const m1 = start[i + 1];
       // (a fresh array per row, even when empty: callers may keep it)
       const cells: RowCell[] = [];
-      for (let j = 0; j < src.length; j++) {
+      // a long row is visited by its present cells only (a very sparse row has holes: grid.ts)
+      const keys = src.length > 256 ? Object.keys(src) : null;
+      const count = keys ? keys.length : src.length;
+      for (let q = 0; q < count; q++) {
+        const j = keys ? +keys[q] : q;
         const v = src[j];
         // cells hidden under a merge (not its top-left) read as empty: the core's one convention
         if (v === null || v === undefined || v === '' || (m1 > m0 && this.hiddenBy(m0, m1, row, this.left + j))) {

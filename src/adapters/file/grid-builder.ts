@@ -39,11 +39,22 @@ export class SheetGridBuilder {
   }
 
   build(meta: SheetMeta): SheetGrid {
-    const covered = coveredBy(this.merges);
+    const n = this.values.length;
+    // cells in row order (readers meet them so, but nothing requires it), then one sweep over the rows with the
+    // merged areas that span each: work grows with the cells and areas present, never with an area's height
+    const order = new Int32Array(n);
+    let sorted = true;
+    for (let i = 0; i < n; i++) {
+      order[i] = i;
+      if (i > 0 && this.rows[i] < this.rows[i - 1]) sorted = false;
+    }
+    if (!sorted) order.sort((x, y) => this.rows[x] - this.rows[y] || x - y);
+    const covered = coverage(this.merges);
     let minRow = Infinity;
     let minCol = Infinity;
     const keep: number[] = [];
-    for (let i = 0; i < this.values.length; i++) {
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
       if (covered(this.rows[i], this.cols[i])) continue;
       keep.push(i);
       if (this.rows[i] < minRow) minRow = this.rows[i];
@@ -51,9 +62,17 @@ export class SheetGridBuilder {
     }
     if (keep.length === 0) minRow = minCol = 0;
     const cells: CellValue[][] = [];
-    for (const i of keep) (cells[this.rows[i] - minRow] ??= [])[this.cols[i] - minCol] = this.values[i];
+    const present: number[] = [];
+    for (const i of keep) {
+      const r = this.rows[i] - minRow;
+      (cells[r] ??= [])[this.cols[i] - minCol] = this.values[i];
+      present[r] = (present[r] ?? 0) + 1;
+    }
     for (let i = 0; i < cells.length; i++) {
       const row = (cells[i] ??= []);
+      // missing cells read as null; a very sparse row (values in A and XFD) keeps its holes, so that memory grows
+      // with the cells present, not with the width of the row (grid.ts: rows may have holes)
+      if (row.length > 64 + 4 * (present[i] ?? 0)) continue;
       for (let j = 0; j < row.length; j++) if (row[j] === undefined) row[j] = null;
     }
     const grid: SheetGrid = { name: meta.name, rowOffset: minRow, colOffset: minCol, cells, merges: this.merges, hidden: !!meta.hidden, protected: !!meta.protected };
@@ -63,23 +82,39 @@ export class SheetGridBuilder {
   }
 }
 
-/** Whether (row, col) lies under a merged area without being its top-left cell (0-based). */
-function coveredBy(merges: Merge[]): (row: number, col: number) => boolean {
-  const spanning = merges.filter((m) => m.bottom > m.top || m.right > m.left);
+/**
+ * For cells met in row order: whether (row, col) lies under a merged area without being its top-left cell.
+ * The areas spanning the current row are kept as the rows advance; of overlapping areas the first in the file
+ * decides, as Excel's repair keeps the first.
+ */
+function coverage(merges: Merge[]): (row: number, col: number) => boolean {
+  const spanning: { m: Merge; i: number }[] = [];
+  merges.forEach((m, i) => {
+    if (m.bottom > m.top || m.right > m.left) spanning.push({ m, i });
+  });
   if (spanning.length === 0) return () => false;
-  // by top row, then a scan of the areas starting at or above the row: areas are few next to cells
-  const byRow = new Map<number, Merge[]>();
-  for (const m of spanning) {
-    for (let r = m.top; r <= m.bottom && r - m.top < 100_000; r++) {
-      let list = byRow.get(r);
-      if (!list) byRow.set(r, (list = []));
-      list.push(m);
-    }
-  }
+  spanning.sort((a, b) => a.m.top - b.m.top || a.i - b.i);
+  let next = 0;
+  let active: { m: Merge; i: number }[] = [];
+  let current = -1;
+  /** The lowest bottom row among the active areas: before it, none has ended. */
+  let ends = Infinity;
   return (row, col) => {
-    const list = byRow.get(row);
-    if (!list) return false;
-    for (const m of list) if (col >= m.left && col <= m.right) return !(row === m.top && col === m.left);
-    return false;
+    if (row !== current) {
+      current = row;
+      while (next < spanning.length && spanning[next].m.top <= row) {
+        const a = spanning[next++];
+        active.push(a);
+        if (a.m.bottom < ends) ends = a.m.bottom;
+      }
+      if (row > ends) {
+        active = active.filter((a) => a.m.bottom >= row);
+        ends = Infinity;
+        for (const a of active) if (a.m.bottom < ends) ends = a.m.bottom;
+      }
+    }
+    let best: { m: Merge; i: number } | null = null;
+    for (const a of active) if (col >= a.m.left && col <= a.m.right && (!best || a.i < best.i)) best = a;
+    return best !== null && !(row === best.m.top && col === best.m.left);
   };
 }
