@@ -281,19 +281,19 @@ export function findJsonError(text: string): { pos: number; reason: string } {
       if (text[i] !== ':') fail(`属性名后缺少冒号「:」`);
       i++;
       value();
-      ws();
-      const d = text[i];
-      if (d === ',') {
-        i++;
-        continue;
-      }
-      if (d === '}') {
-        i++;
-        return;
-      }
-      if (d === undefined) fail('内容不完整，缺少「}」');
-      fail(d === '/' ? 'JSON 中不能写注释' : `缺少逗号「,」或「}」`);
+      if (!nextItem('}')) return;
     }
+  };
+  /** After an item of an object or array: true when a comma follows (another item), false at the closing bracket. */
+  const nextItem = (close: '}' | ']'): boolean => {
+    ws();
+    const d = text[i];
+    if (d === ',' || d === close) {
+      i++;
+      return d === ',';
+    }
+    if (d === undefined) fail(`内容不完整，缺少「${close}」`);
+    return fail(d === '/' ? 'JSON 中不能写注释' : `缺少逗号「,」或「${close}」`);
   };
   const array = () => {
     i++;
@@ -306,18 +306,7 @@ export function findJsonError(text: string): { pos: number; reason: string } {
       ws();
       if (text[i] === ']') fail('最后一项后面多了逗号');
       value();
-      ws();
-      const d = text[i];
-      if (d === ',') {
-        i++;
-        continue;
-      }
-      if (d === ']') {
-        i++;
-        return;
-      }
-      if (d === undefined) fail('内容不完整，缺少「]」');
-      fail(`缺少逗号「,」或「]」`);
+      if (!nextItem(']')) return;
     }
   };
   try {
