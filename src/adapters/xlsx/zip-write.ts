@@ -1,0 +1,260 @@
+/**
+ * Rewrites a zip package with some entries replaced or added, copying every other entry's compressed data as
+ * it is (no inflate, no deflate): the same method, CRC, sizes, name, times, flags and extra fields. Replaced and
+ * added entries are deflated with fflate. Entry order is kept; added entries come last.
+ *
+ * An entry written with a data descriptor (general-purpose flag bit 3: CRC and sizes after the data, zero in the
+ * local header) is copied with its CRC and sizes from the central directory moved into the local header and
+ * without the descriptor (bit 3 cleared), which every reader accepts. Zip64 is read (sizes in extra field
+ * 0x0001) but never written: an output that needs it (> 4 GB, > 65,535 entries) is refused.
+ */
+import { deflateSync } from 'fflate';
+
+export interface ZipEntry {
+  /** The name as stored (bytes) and decoded. */
+  nameBytes: Uint8Array;
+  name: string;
+  versionMadeBy: number;
+  versionNeeded: number;
+  flags: number;
+  method: number;
+  time: number;
+  date: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  centralExtra: Uint8Array;
+  localExtra: Uint8Array;
+  comment: Uint8Array;
+  internalAttrs: number;
+  externalAttrs: number;
+  /** Where the compressed data starts in the original bytes. */
+  dataOffset: number;
+}
+
+export class ZipWriteError extends Error {}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** CRC-32 (ISO 3309, the zip one). */
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Extra fields without the zip64 one (0x0001), which we never write. */
+function withoutZip64(extra: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const v = new DataView(extra.buffer, extra.byteOffset, extra.byteLength);
+  let found = false;
+  for (let x = 0; x + 4 <= extra.length; ) {
+    const id = v.getUint16(x, true);
+    const len = v.getUint16(x + 2, true);
+    if (id === 0x0001) found = true;
+    else parts.push(extra.subarray(x, Math.min(extra.length, x + 4 + len)));
+    x += 4 + len;
+  }
+  if (!found) return extra;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) out.set(p, at), (at += p.length);
+  return out;
+}
+
+/** The entries of a zip file, in central directory order. Throws ZipWriteError when the file is not a zip. */
+export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const u64 = (at: number) => u32(at) + u32(at + 4) * 0x1_0000_0000;
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= 0 && i >= bytes.length - 22 - 0xffff; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && u32(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipWriteError('no end of central directory record');
+  let offset = u32(eocd + 16);
+  if (offset === 0xffffffff && eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
+    const z = u64(eocd - 12);
+    if (u32(z) !== 0x06064b50) throw new ZipWriteError('bad zip64 end record');
+    offset = u64(z + 48);
+  }
+  const decoder = new TextDecoder();
+  const out: ZipEntry[] = [];
+  while (offset + 46 <= eocd && u32(offset) === 0x02014b50) {
+    const nameLen = u16(offset + 28);
+    const extraLen = u16(offset + 30);
+    const commentLen = u16(offset + 32);
+    const nameBytes = bytes.slice(offset + 46, offset + 46 + nameLen);
+    const centralExtra = bytes.slice(offset + 46 + nameLen, offset + 46 + nameLen + extraLen);
+    let compressedSize = u32(offset + 20);
+    let size = u32(offset + 24);
+    let localOffset = u32(offset + 42);
+    for (let x = 0; x + 4 <= centralExtra.length; ) {
+      const id = centralExtra[x] | (centralExtra[x + 1] << 8);
+      const len = centralExtra[x + 2] | (centralExtra[x + 3] << 8);
+      if (id === 0x0001) {
+        let p = offset + 46 + nameLen + x + 4;
+        if (size === 0xffffffff) (size = u64(p)), (p += 8);
+        if (compressedSize === 0xffffffff) (compressedSize = u64(p)), (p += 8);
+        if (localOffset === 0xffffffff) localOffset = u64(p);
+      }
+      x += 4 + len;
+    }
+    if (u32(localOffset) !== 0x04034b50) throw new ZipWriteError(`no local header for ${decoder.decode(nameBytes)}`);
+    const localNameLen = u16(localOffset + 26);
+    const localExtraLen = u16(localOffset + 28);
+    const dataOffset = localOffset + 30 + localNameLen + localExtraLen;
+    if (dataOffset + compressedSize > bytes.length) throw new ZipWriteError(`truncated entry ${decoder.decode(nameBytes)}`);
+    out.push({
+      nameBytes,
+      name: decoder.decode(nameBytes),
+      versionMadeBy: u16(offset + 4),
+      versionNeeded: u16(offset + 6),
+      flags: u16(offset + 8),
+      method: u16(offset + 10),
+      time: u16(offset + 12),
+      date: u16(offset + 14),
+      crc: u32(offset + 16),
+      compressedSize,
+      size,
+      centralExtra: withoutZip64(centralExtra),
+      localExtra: withoutZip64(bytes.slice(localOffset + 30 + localNameLen, dataOffset)),
+      comment: bytes.slice(offset + 46 + nameLen + extraLen, offset + 46 + nameLen + extraLen + commentLen),
+      internalAttrs: u16(offset + 36),
+      externalAttrs: u32(offset + 38),
+      dataOffset,
+    });
+    offset += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+/**
+ * Writes the package: the entries of `original` in order, each either copied (compressed data as is) or, when
+ * `replace` has its name, written anew from the given bytes; then the `add` entries. Names are compared exactly
+ * as stored.
+ */
+export function writeZip(
+  bytes: Uint8Array,
+  original: ZipEntry[],
+  replace: Map<string, Uint8Array>,
+  add: [name: string, data: Uint8Array][],
+): Uint8Array {
+  interface Out {
+    e: ZipEntry;
+    data: Uint8Array;
+    offset: number;
+  }
+  const encoder = new TextEncoder();
+  const outs: Out[] = [];
+  const stamp = original[0] ?? null;
+  const fresh = (name: string, raw: Uint8Array, like: ZipEntry | null): ZipEntry & { data: Uint8Array } => {
+    const data = deflateSync(raw, { level: 6 });
+    const nameBytes = encoder.encode(name);
+    // bit 11: UTF-8 names (ours may be Chinese-free, the original's flag is kept for replaced entries)
+    const utf8 = nameBytes.some((b) => b >= 0x80) ? 0x800 : 0;
+    return {
+      nameBytes: like ? like.nameBytes : nameBytes,
+      name,
+      versionMadeBy: like ? like.versionMadeBy : 20,
+      versionNeeded: 20,
+      flags: like ? like.flags & 0x800 : utf8,
+      method: 8,
+      time: like ? like.time : stamp ? stamp.time : 0,
+      date: like ? like.date : stamp ? stamp.date : 0x21, // 1980-01-01
+      crc: crc32(raw),
+      compressedSize: data.length,
+      size: raw.length,
+      centralExtra: like ? like.centralExtra : new Uint8Array(0),
+      localExtra: like ? like.localExtra : new Uint8Array(0),
+      comment: like ? like.comment : new Uint8Array(0),
+      internalAttrs: like ? like.internalAttrs : 0,
+      externalAttrs: like ? like.externalAttrs : 0,
+      dataOffset: -1,
+      data,
+    };
+  };
+  for (const e of original) {
+    const r = replace.get(e.name);
+    if (r) {
+      const f = fresh(e.name, r, e);
+      outs.push({ e: f, data: f.data, offset: 0 });
+    } else {
+      outs.push({ e: { ...e, flags: e.flags & ~0x8 }, data: bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize), offset: 0 });
+    }
+  }
+  for (const [name, raw] of add) {
+    const f = fresh(name, raw, null);
+    outs.push({ e: f, data: f.data, offset: 0 });
+  }
+  if (outs.length > 0xffff) throw new ZipWriteError('more than 65,535 entries (zip64 is not written)');
+  let total = 22;
+  for (const o of outs) total += 30 + o.e.nameBytes.length + o.e.localExtra.length + o.data.length + 46 + o.e.nameBytes.length + o.e.centralExtra.length + o.e.comment.length;
+  if (total > 0xffffffff) throw new ZipWriteError('the package would exceed 4 GB (zip64 is not written)');
+  const out = new Uint8Array(total);
+  const v = new DataView(out.buffer);
+  let at = 0;
+  for (const o of outs) {
+    const e = o.e;
+    o.offset = at;
+    v.setUint32(at, 0x04034b50, true);
+    v.setUint16(at + 4, e.versionNeeded, true);
+    v.setUint16(at + 6, e.flags, true);
+    v.setUint16(at + 8, e.method, true);
+    v.setUint16(at + 10, e.time, true);
+    v.setUint16(at + 12, e.date, true);
+    v.setUint32(at + 14, e.crc, true);
+    v.setUint32(at + 18, e.compressedSize, true);
+    v.setUint32(at + 22, e.size, true);
+    v.setUint16(at + 26, e.nameBytes.length, true);
+    v.setUint16(at + 28, e.localExtra.length, true);
+    out.set(e.nameBytes, at + 30);
+    out.set(e.localExtra, at + 30 + e.nameBytes.length);
+    at += 30 + e.nameBytes.length + e.localExtra.length;
+    out.set(o.data, at);
+    at += o.data.length;
+  }
+  const cdStart = at;
+  for (const o of outs) {
+    const e = o.e;
+    v.setUint32(at, 0x02014b50, true);
+    v.setUint16(at + 4, e.versionMadeBy, true);
+    v.setUint16(at + 6, e.versionNeeded, true);
+    v.setUint16(at + 8, e.flags, true);
+    v.setUint16(at + 10, e.method, true);
+    v.setUint16(at + 12, e.time, true);
+    v.setUint16(at + 14, e.date, true);
+    v.setUint32(at + 16, e.crc, true);
+    v.setUint32(at + 20, e.compressedSize, true);
+    v.setUint32(at + 24, e.size, true);
+    v.setUint16(at + 28, e.nameBytes.length, true);
+    v.setUint16(at + 30, e.centralExtra.length, true);
+    v.setUint16(at + 32, e.comment.length, true);
+    v.setUint16(at + 34, 0, true);
+    v.setUint16(at + 36, e.internalAttrs, true);
+    v.setUint32(at + 38, e.externalAttrs, true);
+    v.setUint32(at + 42, o.offset, true);
+    out.set(e.nameBytes, at + 46);
+    out.set(e.centralExtra, at + 46 + e.nameBytes.length);
+    out.set(e.comment, at + 46 + e.nameBytes.length + e.centralExtra.length);
+    at += 46 + e.nameBytes.length + e.centralExtra.length + e.comment.length;
+  }
+  v.setUint32(at, 0x06054b50, true);
+  v.setUint16(at + 8, outs.length, true);
+  v.setUint16(at + 10, outs.length, true);
+  v.setUint32(at + 12, at - cdStart, true);
+  v.setUint32(at + 16, cdStart, true);
+  return out;
+}
