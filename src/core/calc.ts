@@ -237,7 +237,8 @@ export function findAmounts(text: string): TextAmount[] {
   return amountsIn(s, calculationsIn(s));
 }
 
-function amountsIn(s: string, calcs: TextCalc[]): TextAmount[] {
+/** The amounts of a normalised text `s` whose calculations are `calcs` (exported for the scale tests). */
+export function amountsIn(s: string, calcs: TextCalc[]): TextAmount[] {
   const out: TextAmount[] = [];
   for (const c of calcs) {
     if (!c.isMoney) continue;
@@ -253,12 +254,21 @@ function amountsIn(s: string, calcs: TextCalc[]): TextAmount[] {
       end: c.end,
     });
   }
+  // amounts come in increasing start order: one pass over the calculations sorted by start, keeping the
+  // furthest end of those begun so far, tells whether an amount lies inside one (linear, not amounts × calcs)
+  const spans = calcs.length > 1 ? calcs.slice().sort((a, b) => a.start - b.start) : calcs;
+  let next = 0;
+  let reach = -1;
   AMOUNT_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = AMOUNT_RE.exec(s))) {
     const start = m.index;
     const end = start + m[0].length;
-    if (calcs.some((c) => start >= c.start && start < c.end)) continue;
+    while (next < spans.length && spans[next].start <= start) {
+      if (spans[next].end > reach) reach = spans[next].end;
+      next++;
+    }
+    if (start < reach) continue;
     const d = dec(m[1].replace(/,/g, ''));
     if (!d) continue;
     const wan = toWan(d, m[2]);
@@ -328,7 +338,16 @@ function totalOf(all: TextAmount[]): StatedTotal | null {
     return { total: t.wan, written: t.written, explicit: true, items: amounts };
   }
   const total = sum(amounts.map((a) => a.wan));
-  const maxDp = Math.max(...amounts.map((a) => (a.written.split('.')[1] ?? '').length));
+  // a loop, not Math.max(...): a long text has more amounts than a call can take arguments
+  let maxDp = 0;
+  for (const a of amounts) {
+    const w = a.written;
+    const dot = w.indexOf('.');
+    if (dot < 0) continue;
+    const stop = w.indexOf('.', dot + 1);
+    const dp = (stop < 0 ? w.length : stop) - dot - 1;
+    if (dp > maxDp) maxDp = dp;
+  }
   return { total, written: total.toFixed(maxDp), explicit: false, items: amounts };
 }
 
