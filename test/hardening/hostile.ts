@@ -6,10 +6,10 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import zlib from 'zlib';
 import * as ExcelJS from 'exceljs';
 import { cleanA, cleanB, cleanC, cleanD } from '../fixtures/data';
 import { writeTable } from '../fixtures/layouts';
+import { rawZip } from '../reader/helpers';
 
 /** Excel's limits: 1,048,576 rows, 16,384 columns (XFD), 32,767 characters in a cell. */
 export const MAX_ROWS = 1048576;
@@ -260,42 +260,7 @@ export const NOT_WORKBOOKS: Hostile[] = [
 
 /** A zip archive with stored (uncompressed) entries. */
 export function storedZip(entries: { name: string; data: Buffer }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const crc = zlib.crc32(e.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.data);
-    centrals.push(central, name);
-    offset += local.length + name.length + e.data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  return rawZip(entries);
 }
 
 /** Writes every case to DIR as NAME.xlsx; returns the paths. */
