@@ -19,14 +19,39 @@
  */
 import { WorkbookReadError } from '../file/errors';
 
-/** The attributes of the element being opened; one object reused for every element (valid during `open` only). */
+/**
+ * The attributes of the element being opened; one object reused for every element (valid during `open` only).
+ * Only positions are recorded while tokenizing: a name or value becomes a string when it is asked for, so the
+ * attributes nobody reads (spans, x14ac:dyDescent, ht …: most of a sheet's) cost no allocation.
+ */
 export class Attrs {
-  private readonly names: string[] = [];
-  private readonly values: string[] = [];
+  private xml = '';
+  /** Per attribute: name start, name end, value start, value end, special-character bits of the value (see special()). */
+  private pos = new Int32Array(40);
   length = 0;
 
+  /** @internal */
+  reset(xml: string): void {
+    this.xml = xml;
+    this.length = 0;
+  }
+
+  private nameIs(i: number, name: string): boolean {
+    const p = this.pos;
+    const s = p[i * 5];
+    return p[i * 5 + 1] - s === name.length && this.xml.startsWith(name, s);
+  }
+
+  private value(i: number): string {
+    const p = this.pos;
+    const k = i * 5;
+    const sp = p[k + 4];
+    if (sp === 0) return this.xml.slice(p[k + 2], p[k + 3]);
+    return sp & 1 ? expand(this.xml, p[k + 2], p[k + 3], true) : normalise(this.xml, p[k + 2], p[k + 3], true);
+  }
+
   get(name: string): string | undefined {
-    for (let i = 0; i < this.length; i++) if (this.names[i] === name) return this.values[i];
+    for (let i = 0; i < this.length; i++) if (this.nameIs(i, name)) return this.value(i);
     return undefined;
   }
 
@@ -35,20 +60,50 @@ export class Attrs {
     const own = this.get(name);
     if (own !== undefined) return own;
     const suffix = `:${name}`;
-    for (let i = 0; i < this.length; i++) if (this.names[i].endsWith(suffix) && !this.names[i].startsWith('xmlns')) return this.values[i];
+    for (let i = 0; i < this.length; i++) {
+      const n = this.nameAt(i);
+      if (n.endsWith(suffix) && !n.startsWith('xmlns')) return this.value(i);
+    }
     return undefined;
+  }
+
+  private nameAt(i: number): string {
+    return this.xml.slice(this.pos[i * 5], this.pos[i * 5 + 1]);
   }
 
   /** Name and value of attribute i (for tests). */
   at(i: number): [string, string] {
-    return [this.names[i], this.values[i]];
+    return [this.nameAt(i), this.value(i)];
   }
 
-  /** @internal */
-  push(name: string, value: string): void {
-    this.names[this.length] = name;
-    this.values[this.length] = value;
+  /**
+   * @internal Records an attribute; false when the element already has one of that name. The value's references
+   * are checked here (expand throws on a bad one), whether or not anyone reads it.
+   */
+  push(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number, sp: number): boolean {
+    const xml = this.xml;
+    const len = nameEnd - nameStart;
+    for (let i = 0; i < this.length; i++) {
+      const s = this.pos[i * 5];
+      if (this.pos[i * 5 + 1] - s !== len) continue;
+      let k = 0;
+      while (k < len && xml.charCodeAt(s + k) === xml.charCodeAt(nameStart + k)) k++;
+      if (k === len) return false;
+    }
+    if (sp & 1) expand(xml, valueStart, valueEnd, true);
+    if ((this.length + 1) * 5 > this.pos.length) {
+      const grown = new Int32Array(this.pos.length * 2);
+      grown.set(this.pos);
+      this.pos = grown;
+    }
+    const k = this.length * 5;
+    this.pos[k] = nameStart;
+    this.pos[k + 1] = nameEnd;
+    this.pos[k + 2] = valueStart;
+    this.pos[k + 3] = valueEnd;
+    this.pos[k + 4] = sp;
     this.length++;
+    return true;
   }
 }
 
@@ -231,7 +286,7 @@ export function tokenize(xml: string, h: XmlHandlers, onDoctype: () => never): v
     let j = nameEnd(xml, lt + 1, n);
     const name = xml.slice(lt + 1, j);
     if (stack.length === 0 && rootSeen) throw new XmlError('有多个根元素');
-    attrs.length = 0;
+    attrs.reset(xml);
     let selfClosing = false;
     for (;;) {
       const s0 = j;
@@ -251,20 +306,18 @@ export function tokenize(xml: string, h: XmlHandlers, onDoctype: () => never): v
       if (j === s0) throw new XmlError(`标签 <${name}> 的属性之间缺少空格`);
       const a0 = j;
       j = nameEnd(xml, a0, n);
-      const attrName = xml.slice(a0, j);
+      const a1 = j;
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
-      if (xml.charCodeAt(j) !== 0x3d) throw new XmlError(`属性 ${attrName} 缺少取值`);
+      if (xml.charCodeAt(j) !== 0x3d) throw new XmlError(`属性 ${xml.slice(a0, a1)} 缺少取值`);
       j++;
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
       const q = xml.charCodeAt(j);
-      if (q !== 0x22 && q !== 0x27) throw new XmlError(`属性 ${attrName} 的取值没有引号`);
+      if (q !== 0x22 && q !== 0x27) throw new XmlError(`属性 ${xml.slice(a0, a1)} 的取值没有引号`);
       const end = xml.indexOf(q === 0x22 ? '"' : "'", j + 1);
-      if (end < 0) throw new XmlError(`属性 ${attrName} 的取值未结束`);
+      if (end < 0) throw new XmlError(`属性 ${xml.slice(a0, a1)} 的取值未结束`);
       const sp = special(xml, j + 1, end);
-      if (sp & 2) throw new XmlError(`属性 ${attrName} 的取值含有 <`);
-      const value = sp === 0 ? xml.slice(j + 1, end) : sp & 1 ? expand(xml, j + 1, end, true) : normalise(xml, j + 1, end, true);
-      if (attrs.get(attrName) !== undefined) throw new XmlError(`属性 ${attrName} 重复`);
-      attrs.push(attrName, value);
+      if (sp & 2) throw new XmlError(`属性 ${xml.slice(a0, a1)} 的取值含有 <`);
+      if (!attrs.push(a0, a1, j + 1, end, sp)) throw new XmlError(`属性 ${xml.slice(a0, a1)} 重复`);
       j = end + 1;
     }
     rootSeen = true;
