@@ -2,12 +2,12 @@
  * `npm run new -- --layout A|B|D [--type 会议培训] [--profile LOCAL|C2021] [--budget 11.5] --out FILE.xlsx [--force]`
  * writes a workbook with one blank 绩效目标表, the chosen block's indicators pre-filled.
  */
-import { promises as fs } from 'fs';
 import path from 'path';
 import { a1 } from '../core/grid';
 import { BLANK_LAYOUTS, type BlankLayout, LAYOUT_LABEL, planBlankTable } from '../core/templates/blank';
 import { type TemplateProfile, getBlock, listBlocks } from '../core/templates/library';
 import { blankWorkbook } from '../adapters/exceljs/blankTable';
+import { WriteError, ensureDir, targetProblem, writeFileSafely } from './safe-write';
 
 const SHEET_NAME: Record<BlankLayout, string> = { A: '项目支出绩效目标表', B: '项目绩效目标表', D: '部门整体绩效目标表' };
 
@@ -93,15 +93,6 @@ function parseNewArgs(argv: string[]): NewArgs | 'help' | string {
   return { layout: layout as BlankLayout, type, profile: profile as TemplateProfile, budget, out, force };
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await fs.stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Entry point of `jxmb-check new ...` (argv = the arguments after "new"). */
 export async function runNew(argv: string[]): Promise<number> {
   const args = parseNewArgs(argv);
@@ -113,9 +104,11 @@ export async function runNew(argv: string[]): Promise<number> {
     process.stderr.write(`错误：${args}\n\n${newUsage()}`);
     return 2;
   }
-  const out = path.resolve(args.out);
-  if (!args.force && (await exists(out))) {
-    process.stderr.write(`错误：文件已存在：${args.out}（如需覆盖请加 --force）\n`);
+  // refused before anything is built: an existing file without --force, a symbolic link, a folder …
+  const target = { what: '文件', force: args.force };
+  const problem = await targetProblem(args.out, target);
+  if (problem) {
+    process.stderr.write(`错误：${problem}\n`);
     return 2;
   }
   const block = args.type ? getBlock(args.type) : null;
@@ -126,11 +119,17 @@ export async function runNew(argv: string[]): Promise<number> {
   }
   const plan = res.plan;
   const wb = blankWorkbook(plan, SHEET_NAME[args.layout]);
+  const dirProblem = await ensureDir(path.dirname(path.resolve(args.out)), '文件夹');
+  if (dirProblem) {
+    process.stderr.write(`错误：${dirProblem}\n`);
+    return 2;
+  }
   try {
-    await fs.mkdir(path.dirname(out), { recursive: true });
-    await wb.xlsx.writeFile(out);
+    // through a temporary file in the same folder, renamed at the end (safe-write.ts)
+    await writeFileSafely(args.out, new Uint8Array(await wb.xlsx.writeBuffer()), target);
   } catch (e) {
-    process.stderr.write(`错误：无法写入 ${args.out}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）\n`);
+    if (!(e instanceof WriteError)) throw e;
+    process.stderr.write(`错误：${e.message}\n`);
     return 2;
   }
   const lines = [`已生成 ${args.out}：${LAYOUT_LABEL[args.layout]}${block ? `，预填“${block.type}”指标 ${plan.added.length} 个` : ''}。`];

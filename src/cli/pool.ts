@@ -1,22 +1,47 @@
 /**
- * Checks many files, in a pool of worker threads when there are several files and several jobs.
+ * Checks many files, each in a worker thread (also with --jobs 1), with a time and a memory bound per file.
  *
  * Guarantees (the sequential run is the reference):
  * - results come back in input order (`onResult` is called in input order, as soon as a file and
  *   every file before it are done), so the report, the JSON document and the exit code are identical;
  * - two inputs whose annotated copies have the same name are checked one after the other, in input
  *   order, so the copy left in the --annotate directory is the same as in a sequential run;
- * - a worker that dies (out of memory, crash) costs only the file it was checking, which gets an
- *   error line like any unreadable file; the others are still checked;
+ * - no file can stop the batch: a file that takes longer than the time bound or needs more than the memory
+ *   bound has its worker terminated and gets one line (超过时间限制（N 秒），已跳过 / 内存不足，已跳过); a
+ *   worker that dies otherwise costs only its file too; the others are still checked;
  * - when workers cannot be started at all (e.g. running from the TypeScript sources), the files are
- *   checked in this thread.
+ *   checked in this thread (without the bounds).
  */
 import os from 'os';
 import path from 'path';
 import { Worker } from 'worker_threads';
 import type { Config } from '../core/config';
+import { AnnotatedCopies, type CopyPlan } from './copies';
 import type { FileResult } from './report';
 import { type Reply, type Task, WORKER_ROLE, annotatedPath, checkFile } from './worker';
+
+/** Time bound per file (ms), unless JXMB_FILE_TIMEOUT_MS says otherwise. */
+export const DEFAULT_FILE_TIMEOUT_MS = 120_000;
+/** Memory bound per file: the worker's old-generation heap (MB), unless JXMB_FILE_MEMORY_MB says otherwise. */
+export const DEFAULT_FILE_MEMORY_MB = 1024;
+
+function positiveInt(v: string | undefined, fallback: number): number {
+  if (v === undefined || !/^\s*\d+\s*$/.test(v)) return fallback;
+  const n = parseInt(v, 10);
+  return n > 0 ? n : fallback;
+}
+
+/** The bounds from the environment (JXMB_FILE_TIMEOUT_MS, JXMB_FILE_MEMORY_MB), else the defaults. */
+export function fileBounds(env: NodeJS.ProcessEnv = process.env): { timeoutMs: number; memoryMb: number } {
+  return { timeoutMs: positiveInt(env.JXMB_FILE_TIMEOUT_MS, DEFAULT_FILE_TIMEOUT_MS), memoryMb: positiveInt(env.JXMB_FILE_MEMORY_MB, DEFAULT_FILE_MEMORY_MB) };
+}
+
+/** "超过时间限制（120 秒），已跳过" (fractions of a second kept for small bounds). */
+export function timeoutMessage(ms: number): string {
+  return `超过时间限制（${Number((ms / 1000).toFixed(3))} 秒），已跳过`;
+}
+
+export const OUT_OF_MEMORY = '内存不足，已跳过';
 
 export interface CheckHooks {
   /** Called once per file, in input order. */
@@ -28,10 +53,15 @@ export interface CheckHooks {
 export interface CheckOptions {
   config: Config;
   annotate: string | null;
-  /** Number of files checked at the same time; 1 = in this thread. */
+  /** Replace existing annotated copies. */
+  force?: boolean;
+  /** Number of files checked at the same time. */
   jobs: number;
-  /** Worker script; default: this bundle when it is a .js/.cjs file. */
+  /** Worker script; default: this bundle when it is a .js/.cjs file; null: check in this thread. */
   script?: string | null;
+  /** Bounds per file; default: fileBounds(). */
+  timeoutMs?: number;
+  memoryMb?: number;
 }
 
 /**
@@ -52,15 +82,17 @@ export function bundledScript(): string | null {
 export async function checkFiles(files: string[], opts: CheckOptions, hooks: CheckHooks = {}): Promise<FileResult[]> {
   const script = opts.script === undefined ? bundledScript() : opts.script;
   const size = Math.min(Math.max(1, Math.floor(opts.jobs) || 1), files.length);
-  if (size <= 1 || !script) return sequential(files, opts, hooks);
-  return pooled(files, opts, hooks, size, script);
+  const copies = opts.annotate ? new AnnotatedCopies(opts.annotate, !!opts.force) : null;
+  if (files.length === 0) return [];
+  if (!script) return sequential(files, opts, hooks, copies);
+  return pooled(files, opts, hooks, size, script, copies);
 }
 
-async function sequential(files: string[], opts: CheckOptions, hooks: CheckHooks): Promise<FileResult[]> {
+async function sequential(files: string[], opts: CheckOptions, hooks: CheckHooks, copies: AnnotatedCopies | null): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (let i = 0; i < files.length; i++) {
     hooks.onProgress?.(i, files.length, files[i]);
-    const r = await checkFile(files[i], opts.config, opts.annotate);
+    const r = await checkFile(files[i], opts.config, copies);
     results.push(r);
     hooks.onResult?.(r, i);
   }
@@ -69,7 +101,10 @@ async function sequential(files: string[], opts: CheckOptions, hooks: CheckHooks
 
 type Message = Reply | { ready: true };
 
-function pooled(files: string[], opts: CheckOptions, hooks: CheckHooks, size: number, script: string): Promise<FileResult[]> {
+function pooled(files: string[], opts: CheckOptions, hooks: CheckHooks, size: number, script: string, copies: AnnotatedCopies | null): Promise<FileResult[]> {
+  const bounds = fileBounds();
+  const timeoutMs = opts.timeoutMs ?? bounds.timeoutMs;
+  const memoryMb = opts.memoryMb ?? bounds.memoryMb;
   return new Promise((resolve) => {
     const n = files.length;
     const results: (FileResult | undefined)[] = new Array(n);
@@ -92,6 +127,8 @@ function pooled(files: string[], opts: CheckOptions, hooks: CheckHooks, size: nu
       worker: Worker;
       ready: boolean;
       current: number | null;
+      plan: CopyPlan | null;
+      timer: NodeJS.Timeout | null;
       closing: boolean;
     }
     const slots = new Set<Slot>();
@@ -132,11 +169,32 @@ function pooled(files: string[], opts: CheckOptions, hooks: CheckHooks, size: nu
       dispatch();
     };
 
+    const stopTimer = (s: Slot) => {
+      if (s.timer) clearTimeout(s.timer);
+      s.timer = null;
+    };
+
     const close = (s: Slot) => {
       if (s.closing) return;
       s.closing = true;
+      stopTimer(s);
       slots.delete(s);
-      void s.worker.terminate();
+      const plan = s.plan;
+      s.plan = null;
+      if (plan && copies) copies.abandon(plan);
+      // a worker stopped half-way may still create its temporary file before it is gone: remove it after
+      void s.worker.terminate().then(
+        () => plan && copies?.abandon(plan),
+        () => plan && copies?.abandon(plan),
+      );
+    };
+
+    const startTimer = (s: Slot) => {
+      if (s.current === null || !s.ready || s.timer) return;
+      s.timer = setTimeout(() => {
+        s.timer = null;
+        fail(s, timeoutMessage(timeoutMs), true);
+      }, timeoutMs);
     };
 
     const give = (s: Slot) => {
@@ -147,15 +205,17 @@ function pooled(files: string[], opts: CheckOptions, hooks: CheckHooks, size: nu
         return;
       }
       s.current = i;
-      const task: Task = { index: i, file: files[i], config: opts.config, annotate: opts.annotate };
+      s.plan = copies ? copies.plan(files[i]) : null;
+      const task: Task = { index: i, file: files[i], config: opts.config, copy: s.plan ? { tmp: s.plan.tmp } : null };
       s.worker.postMessage(task);
+      startTimer(s);
     };
 
     const dispatch = () => {
       if (finished) return;
       if (inProcess) return;
       for (const s of [...slots]) give(s);
-      if (slots.size === 0 && pending.length > 0) runRestInProcess();
+      if (slots.size === 0 && pending.length > 0) void runRestInProcess();
     };
 
     /** Fallback when no worker could be started: the remaining files in this thread, in order. */
@@ -164,11 +224,12 @@ function pooled(files: string[], opts: CheckOptions, hooks: CheckHooks, size: nu
       inProcess = true;
       while (pending.length > 0) {
         const i = pending.shift()!;
-        finish(i, await checkFile(files[i], opts.config, opts.annotate));
+        finish(i, await checkFile(files[i], opts.config, copies));
       }
     };
 
-    const fail = (s: Slot, reason: string) => {
+    /** The worker of `s` is given up (it died, or its file hit a bound): `message` is its file's line. */
+    const fail = (s: Slot, message: string, fileFault = false) => {
       if (s.closing) return;
       const i = s.current;
       const wasReady = s.ready;
@@ -178,41 +239,55 @@ function pooled(files: string[], opts: CheckOptions, hooks: CheckHooks, size: nu
         return;
       }
       s.current = null;
-      if (!wasReady && requeued[i]++ === 0) {
+      if (!fileFault && !wasReady && requeued[i]++ === 0) {
         // the worker never started: not the file's fault; give the file back and carry on without it
         if (keys[i]) busyKeys.delete(keys[i]);
         pending.unshift(i);
         dispatch();
         return;
       }
-      finish(i, { file: files[i], error: `检查时出错：${reason}` });
+      finish(i, { file: files[i], error: message });
       if (pending.length > 0 && !finished) spawn();
     };
 
     const spawn = () => {
       let worker: Worker;
       try {
-        worker = new Worker(script, { workerData: { role: WORKER_ROLE } });
+        worker = new Worker(script, { workerData: { role: WORKER_ROLE }, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
       } catch {
         dispatch();
         return;
       }
-      const s: Slot = { worker, ready: false, current: null, closing: false };
+      const s: Slot = { worker, ready: false, current: null, plan: null, timer: null, closing: false };
       slots.add(s);
       worker.on('message', (m: Message) => {
         if ('ready' in m) {
           s.ready = true;
+          startTimer(s);
           return;
         }
-        if (s.current !== m.index) return;
+        if (s.current !== m.index || s.closing) return;
+        stopTimer(s);
+        const plan = s.plan;
         s.current = null;
-        finish(m.index, m.result);
+        s.plan = null;
+        const i = m.index;
+        const settle = async (): Promise<FileResult> => {
+          if (!plan || !copies) return m.result;
+          const problem = await copies.finish(plan, m.filled === true);
+          return problem && m.result.result && !m.result.note ? { ...m.result, copyError: problem } : m.result;
+        };
+        settle().then(
+          (r) => finish(i, r),
+          (e) => finish(i, { ...m.result, copyError: `无法写入标注副本：${(e as Error).message}` }),
+        );
+        give(s);
       });
       worker.on('error', (e: Error & { code?: string }) => {
-        fail(s, e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? '内存不足，无法检查这个文件' : e.message);
+        fail(s, e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? OUT_OF_MEMORY : `检查时出错：${e.message}`, e.code === 'ERR_WORKER_OUT_OF_MEMORY');
       });
       worker.on('exit', (code) => {
-        if (!s.closing) fail(s, `工作线程意外退出（代码 ${code}）`);
+        if (!s.closing) fail(s, `检查时出错：工作线程意外退出（代码 ${code}）`);
       });
       give(s);
     };

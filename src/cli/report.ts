@@ -9,6 +9,8 @@ export interface FileResult {
   error?: string;
   /** Something the user should know about the file besides its findings (one Chinese line). */
   note?: string;
+  /** The annotated copy could not be written (one Chinese line); the findings are still reported. */
+  copyError?: string;
 }
 
 export const LAYOUT_LABEL: Record<string, string> = {
@@ -23,10 +25,11 @@ export function toJson(results: FileResult[]): string {
   const all: Finding[] = [];
   const files = results.map((r) => {
     if (!r.result) return { file: r.file, error: r.error ?? '无法读取', tables: [], findings: [] };
-    all.push(...r.result.findings);
+    for (const f of r.result.findings) all.push(f);
     return {
       file: r.file,
       ...(r.note ? { note: r.note } : {}),
+      ...(r.copyError ? { annotateError: r.copyError } : {}),
       tables: r.result.tables.map((t) => ({ sheet: t.sheet, range: t.range, kind: t.kind, name: t.name })),
       findings: r.result.findings.map((f) => ({ code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, table: f.table, message: f.message })),
     };
@@ -51,54 +54,74 @@ export function tableName(name: string): string {
   return name || '（未填写名称）';
 }
 
-export function toTable(results: FileResult[], opts: { color?: boolean } = {}): string {
+export interface TableOptions {
+  color?: boolean;
+}
+
+/**
+ * The report of one file: its lines followed by a blank line, each line ending in "\n". The table report is
+ * the files' reports one after the other, then totalLine: main.ts prints each as soon as its file is done.
+ */
+export function fileReport(r: FileResult, opts: TableOptions = {}): string {
   const paint = (sev: Severity, s: string) => {
     if (!opts.color) return s;
     const code = sev === 'error' ? 31 : sev === 'warning' ? 33 : 36;
     return `\x1b[${code}m${s}\x1b[0m`;
   };
   const lines: string[] = [];
+  lines.push(`文件：${r.file}`);
+  if (!r.result) {
+    lines.push(`  无法检查：${r.error ?? '无法读取'}`, '');
+    return lines.join('\n') + '\n';
+  }
+  const res = r.result;
+  for (const sheet of sheetOrder(res)) {
+    const tables = res.tables.filter((t) => t.sheet === sheet);
+    if (tables.length === 0) {
+      lines.push(`  工作表「${sheet}」：未找到绩效目标表`);
+      continue;
+    }
+    lines.push(`  工作表「${sheet}」：${tables.length} 张表`);
+    tables.forEach((t, i) => {
+      const fs = res.findings.filter((f) => f.tableId === t.id);
+      lines.push(`    ${i + 1}. ${tableName(t.name)}  [${LAYOUT_LABEL[t.layout]}，${t.range}，${t.indicators} 个指标]  ${fs.length ? counts(fs) : '未发现问题'}`);
+      // unnamed 指标N: rows are many and alike: one line per table
+      const placeholders = fs.filter((f) => f.code === 'placeholder-row');
+      for (const f of fs) {
+        if (f.code === 'placeholder-row' && placeholders.length > 2) continue;
+        lines.push(paint(f.severity, `       ${ICON[f.severity]} ${SEVERITY_LABEL[f.severity]} ${f.cell.padEnd(6)} ${f.message}（${f.code}）`));
+      }
+      if (placeholders.length > 2) {
+        const cells = placeholders.map((f) => f.cell);
+        const shown = cells.length > 8 ? `${cells.slice(0, 8).join('、')} 等` : cells.join('、');
+        lines.push(paint('info', `       ${ICON.info} ${SEVERITY_LABEL.info} ${placeholders.length} 处未命名的“指标N:”空白占位行（${shown}），不需要时请删除（placeholder-row）`));
+      }
+    });
+  }
+  if (res.tables.length === 0) lines.push('  未找到绩效目标表：本工具查找含“项目名称/部门名称”及“一级指标/二级指标/三级指标/指标值”表头的表格。');
+  lines.push(`  小计：${res.tables.length} 张表；${counts(res.findings)}`, '');
+  return lines.join('\n') + '\n';
+}
+
+/** The last line of the table report (without "\n"). */
+export function totalLine(results: FileResult[]): string {
   const all: Finding[] = [];
   let tableCount = 0;
   let unreadable = 0;
   for (const r of results) {
-    lines.push(`文件：${r.file}`);
     if (!r.result) {
       unreadable++;
-      lines.push(`  无法检查：${r.error ?? '无法读取'}`, '');
       continue;
     }
-    const res = r.result;
-    all.push(...res.findings);
-    tableCount += res.tables.length;
-    for (const sheet of sheetOrder(res)) {
-      const tables = res.tables.filter((t) => t.sheet === sheet);
-      if (tables.length === 0) {
-        lines.push(`  工作表「${sheet}」：未找到绩效目标表`);
-        continue;
-      }
-      lines.push(`  工作表「${sheet}」：${tables.length} 张表`);
-      tables.forEach((t, i) => {
-        const fs = res.findings.filter((f) => f.tableId === t.id);
-        lines.push(`    ${i + 1}. ${tableName(t.name)}  [${LAYOUT_LABEL[t.layout]}，${t.range}，${t.indicators} 个指标]  ${fs.length ? counts(fs) : '未发现问题'}`);
-        // unnamed 指标N: rows are many and alike: one line per table
-        const placeholders = fs.filter((f) => f.code === 'placeholder-row');
-        for (const f of fs) {
-          if (f.code === 'placeholder-row' && placeholders.length > 2) continue;
-          lines.push(paint(f.severity, `       ${ICON[f.severity]} ${SEVERITY_LABEL[f.severity]} ${f.cell.padEnd(6)} ${f.message}（${f.code}）`));
-        }
-        if (placeholders.length > 2) {
-          const cells = placeholders.map((f) => f.cell);
-          const shown = cells.length > 8 ? `${cells.slice(0, 8).join('、')} 等` : cells.join('、');
-          lines.push(paint('info', `       ${ICON.info} ${SEVERITY_LABEL.info} ${placeholders.length} 处未命名的“指标N:”空白占位行（${shown}），不需要时请删除（placeholder-row）`));
-        }
-      });
-    }
-    if (res.tables.length === 0) lines.push('  未找到绩效目标表：本工具查找含“项目名称/部门名称”及“一级指标/二级指标/三级指标/指标值”表头的表格。');
-    lines.push(`  小计：${res.tables.length} 张表；${counts(res.findings)}`, '');
+    for (const f of r.result.findings) all.push(f);
+    tableCount += r.result.tables.length;
   }
-  lines.push(`汇总：${results.length} 个文件${unreadable ? `（${unreadable} 个无法读取）` : ''}，${tableCount} 张表；${counts(all)}`);
-  return lines.join('\n');
+  return `汇总：${results.length} 个文件${unreadable ? `（${unreadable} 个无法读取）` : ''}，${tableCount} 张表；${counts(all)}`;
+}
+
+/** The whole table report (without the final "\n"). */
+export function toTable(results: FileResult[], opts: TableOptions = {}): string {
+  return results.map((r) => fileReport(r, opts)).join('') + totalLine(results);
 }
 
 export function rulesHelp(): string {

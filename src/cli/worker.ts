@@ -3,14 +3,24 @@
  *
  * The bundle dist/cli/jxmb.cjs is also the worker script: main.ts starts `startWorker()` instead of
  * the command line when it runs in a worker thread whose workerData carries WORKER_ROLE.
+ *
+ * The annotated copy is written into a temporary file chosen by the thread that runs the batch (copies.ts),
+ * which also moves it to its name afterwards: a worker terminated half-way (time or memory bound) leaves
+ * nothing the batch does not remove.
  */
-import path from 'path';
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { checkWorkbook } from '../core/check';
 import type { Config } from '../core/config';
+import { AnnotatedCopies, annotatedPath } from './copies';
 import type { FileResult } from './report';
+import { fillTemp } from './safe-write';
+
+export { annotatedPath };
 
 export const WORKER_ROLE = 'jxmb-check-worker';
+
+/** What to do about the annotated copy: null, no --annotate; tmp null, asked for but not to be written. */
+export type CopyTask = { tmp: string | null } | null;
 
 /** A file to check, sent to a worker. */
 export interface Task {
@@ -18,40 +28,56 @@ export interface Task {
   index: number;
   file: string;
   config: Config;
-  annotate: string | null;
+  copy: CopyTask;
 }
 
 export interface Reply {
   index: number;
   result: FileResult;
+  /** Whether the temporary file of the copy was filled. */
+  filled: boolean;
 }
 
-/** Where `--annotate DIR` writes the marked copy of `file` (null when it would overwrite the input). */
-export function annotatedPath(file: string, annotateDir: string): string | null {
-  const out = path.join(annotateDir, path.basename(file).replace(/\.(xlsx|xlsm|xls|et)$/i, '') + '-已标注.xlsx');
-  return path.resolve(out) === path.resolve(file) ? null : out;
-}
+export const XLS_NOTE = '未生成标注副本：.xls 等旧格式文件无法直接标注，请在 Excel 或 WPS 中另存为 .xlsx 后再标注';
 
-/** Reads, checks and (optionally) annotates one file; never throws: problems become `error`. */
-export async function checkFile(file: string, config: Config, annotateDir: string | null): Promise<FileResult> {
+/** Reads, checks and (optionally) fills the copy's temporary file; never throws: problems become `error`. */
+export async function checkOne(file: string, config: Config, copy: CopyTask): Promise<{ result: FileResult; filled: boolean }> {
   // the readers are loaded on first use: the main thread of a pool run never needs them
   const { WorkbookReadError, readFileBytes, readWorkbookGrid } = await import('../adapters/file/node');
   try {
     const bytes = await readFileBytes(file);
     const result = checkWorkbook(await readWorkbookGrid(bytes), config);
-    if (annotateDir) {
+    if (copy) {
       // the annotated copy is written into the .xlsx package; an .xls (or .et) has none
-      if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
-        return { file, result, note: '未生成标注副本：.xls 等旧格式文件无法直接标注，请在 Excel 或 WPS 中另存为 .xlsx 后再标注' };
+      if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return { result: { file, result, note: XLS_NOTE }, filled: false };
+      if (copy.tmp) {
+        const { annotateWorkbook } = await import('../adapters/exceljs/annotate');
+        const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        // the writer gets the temporary file's path; a writer returning bytes would be passed as they are
+        await fillTemp(copy.tmp, (tmp) => annotateWorkbook(input, result.findings, tmp));
+        return { result: { file, result }, filled: true };
       }
-      const out = annotatedPath(file, annotateDir);
-      if (out) await (await import('../adapters/exceljs/annotate')).annotateWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), result.findings, out);
     }
-    return { file, result };
+    return { result: { file, result }, filled: false };
   } catch (e) {
     const msg = e instanceof WorkbookReadError ? e.message : `检查时出错：${(e as Error).message}`;
-    return { file, error: msg };
+    return { result: { file, error: msg }, filled: false };
   }
+}
+
+/**
+ * Checks one file in this thread, writing its annotated copy through `copies` (the in-process path of the
+ * pool, and a convenient entry for callers of the library).
+ */
+export async function checkFile(file: string, config: Config, copies: AnnotatedCopies | string | null): Promise<FileResult> {
+  const c = typeof copies === 'string' ? new AnnotatedCopies(copies, false) : copies;
+  const plan = c ? c.plan(file) : null;
+  const { result, filled } = await checkOne(file, config, plan ? { tmp: plan.tmp } : null);
+  if (c && plan) {
+    const problem = await c.finish(plan, filled);
+    if (problem && result.result && !result.note) return { ...result, copyError: problem };
+  }
+  return result;
 }
 
 /** True when this thread was started by the pool (see pool.ts). */
@@ -64,9 +90,9 @@ export function startWorker(): void {
   const port = parentPort!;
   port.postMessage({ ready: true });
   port.on('message', (task: Task) => {
-    checkFile(task.file, task.config, task.annotate).then(
-      (result) => port.postMessage({ index: task.index, result } satisfies Reply),
-      (e) => port.postMessage({ index: task.index, result: { file: task.file, error: `检查时出错：${(e as Error).message}` } } satisfies Reply),
+    checkOne(task.file, task.config, task.copy).then(
+      ({ result, filled }) => port.postMessage({ index: task.index, result, filled } satisfies Reply),
+      (e) => port.postMessage({ index: task.index, result: { file: task.file, error: `检查时出错：${(e as Error).message}` }, filled: false } satisfies Reply),
     );
   });
 }

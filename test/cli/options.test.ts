@@ -53,7 +53,7 @@ test('--version and -V print the version of package.json; --help lists every opt
   for (const opt of ['--format', '--profile', '--annotate', '--off', '--jobs', '-j', '--max-warnings', '--summary', '--force', '--config', '--no-color', '--color', '--version', '-V', '--help', '-h']) {
     expect(help.out).toContain(opt);
   }
-  expect(help.out).toContain('退出码：0 没有错误；1 发现错误，或警告超过 --max-warnings；2 有文件无法读取，或参数、配置文件有误。');
+  expect(help.out).toContain('退出码：0 没有错误；1 发现错误，或警告超过 --max-warnings；2 有文件无法读取或被跳过、标注副本无法写入，或参数、配置文件有误。');
   expect(run(bin, ['-h']).out).toBe(help.out);
 });
 
