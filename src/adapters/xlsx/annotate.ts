@@ -690,7 +690,9 @@ interface NotePlan {
 }
 
 const noteText = (m: Mark) => m.lines.join('\n');
-const tEl = (p: string, text: string) => `<${p}t xml:space="preserve">${escapeXml(text)}</${p}t>`;
+/** One rich-text run in the font Excel gives new notes (9 pt; 宋体 reads Chinese in every Excel and WPS). */
+const run = (p: string, text: string) =>
+  `<${p}r><${p}rPr><${p}sz val="9"/><${p}color indexed="81"/><${p}rFont val="宋体"/><${p}charset val="134"/></${p}rPr><${p}t xml:space="preserve">${escapeXml(text)}</${p}t></${p}r>`;
 
 /** Writes the notes of one sheet; returns the cells that need a new VML shape. */
 function writeComments(pkg: Pkg, plan: NotePlan): Mark[] {
@@ -744,10 +746,10 @@ function writeComments(pkg: Pkg, plan: NotePlan): Mark[] {
   for (const m of plan.cells) {
     const existing = comments.get(`${m.row},${m.col}`);
     if (existing && existing.textOpen) {
-      const run = `<${p}r>${tEl(p, NOTE_SEPARATOR + noteText(m))}</${p}r>`;
-      if (existing.tail >= 0) edits.add(existing.tail, 0, run);
-      else if (existing.textOpen.kind === 'empty') edits.add(existing.textOpen.end - 2, 2, `>${run}</${existing.textOpen.qname}>`);
-      else edits.add(existing.textClose!.start, 0, run);
+      const r = run(p, NOTE_SEPARATOR + noteText(m));
+      if (existing.tail >= 0) edits.add(existing.tail, 0, r);
+      else if (existing.textOpen.kind === 'empty') edits.add(existing.textOpen.end - 2, 2, `>${r}</${existing.textOpen.qname}>`);
+      else edits.add(existing.textClose!.start, 0, r);
       continue;
     }
     if (existing) continue; // a comment without text: left alone
@@ -759,7 +761,7 @@ function writeComments(pkg: Pkg, plan: NotePlan): Mark[] {
       else if (a.open.kind === 'empty') edits.add(a.open.end - 2, 2, `>${el}</${a.open.qname}>`);
       else edits.add(a.close!.start, 0, el);
     }
-    added.push(`<${p}comment ref="${a1(m.row, m.col)}" authorId="${authorId}"><${p}text>${tEl(p, noteText(m))}</${p}text></${p}comment>`);
+    added.push(`<${p}comment ref="${a1(m.row, m.col)}" authorId="${authorId}"><${p}text>${run(p, noteText(m))}</${p}text></${p}comment>`);
     needShape.push(m);
   }
   const l = list as { open: Tag; close: Tag | null };
