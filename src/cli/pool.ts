@@ -1,5 +1,11 @@
 /**
- * Checks many files, each in a worker thread (also with --jobs 1), with a time and a memory bound per file.
+ * Checks many files, each in a worker (also with --jobs 1), with a time and a memory bound per file.
+ *
+ * Workers are child processes running the bundle (the memory bound is their V8 old-space size): a worker
+ * thread with resourceLimits was tried first, but a file whose reading makes one large allocation (a big
+ * shared-strings part) takes the whole process down with V8's fatal "heap out of memory" before the thread
+ * can be stopped. A child process that runs out of memory only ends itself. Threads remain available
+ * (`isolation: 'thread'`) for stand-in workers in tests.
  *
  * Guarantees (the sequential run is the reference):
  * - results come back in input order (`onResult` is called in input order, as soon as a file and
@@ -14,11 +20,12 @@
  */
 import os from 'os';
 import path from 'path';
+import { type ChildProcess, fork } from 'child_process';
 import { Worker } from 'worker_threads';
 import type { Config } from '../core/config';
 import { AnnotatedCopies, type CopyPlan } from './copies';
 import type { FileResult } from './report';
-import { type Reply, type Task, WORKER_ROLE, annotatedPath, checkFile } from './worker';
+import { type Reply, type Task, WORKER_ENV, WORKER_ROLE, annotatedPath, checkFile } from './worker';
 
 /** Time bound per file (ms), unless JXMB_FILE_TIMEOUT_MS says otherwise. */
 export const DEFAULT_FILE_TIMEOUT_MS = 120_000;
@@ -62,6 +69,76 @@ export interface CheckOptions {
   /** Bounds per file; default: fileBounds(). */
   timeoutMs?: number;
   memoryMb?: number;
+  /** 'process' (default): each worker a child process; 'thread': a worker thread (resourceLimits). */
+  isolation?: 'process' | 'thread';
+}
+
+/** The pool's view of a worker: a child process or a worker thread. */
+interface Runner {
+  post(task: Task): void;
+  on(event: 'message', f: (m: Message) => void): void;
+  /** `oom`: the worker ran out of memory. */
+  onFailure(f: (message: string | null, oom: boolean) => void): void;
+  terminate(): Promise<unknown>;
+}
+
+/** The last part of a child's stderr, where V8 reports running out of memory. */
+const OOM_TEXT = /heap out of memory|Allocation failed|Reached heap limit|out of memory/i;
+
+function childRunner(script: string, memoryMb: number): Runner {
+  const child: ChildProcess = fork(script, [], {
+    execArgv: [...process.execArgv.filter((a) => !/^--max-old-space-size/.test(a)), `--max-old-space-size=${memoryMb}`],
+    env: { ...process.env, [WORKER_ENV]: WORKER_ROLE },
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let tail = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (d: string) => {
+    tail = (tail + d).slice(-4096);
+  });
+  let exited = false;
+  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    post: (task) => {
+      if (child.connected) child.send(task);
+    },
+    on: (_event, f) => {
+      child.on('message', (m) => f(m as Message));
+    },
+    onFailure: (f) => {
+      child.on('error', (e) => f(`检查时出错：${e.message}`, false));
+      child.on('exit', (code, signal) => {
+        exited = true;
+        // the stderr pipe may still hold the end of V8's message: read it to the end first
+        const report = () => {
+          const oom = OOM_TEXT.test(tail) || signal === 'SIGABRT' || code === 134;
+          f(oom ? null : `检查时出错：工作进程意外退出（${signal ?? `代码 ${code}`}）`, oom);
+        };
+        if (child.stderr && !child.stderr.readableEnded) child.stderr.once('end', report);
+        else report();
+      });
+    },
+    terminate: () => {
+      if (!exited) child.kill('SIGKILL');
+      return gone;
+    },
+  };
+}
+
+function threadRunner(script: string, memoryMb: number): Runner {
+  const worker = new Worker(script, { workerData: { role: WORKER_ROLE }, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+  return {
+    post: (task) => worker.postMessage(task),
+    on: (_event, f) => {
+      worker.on('message', f);
+    },
+    onFailure: (f) => {
+      worker.on('error', (e: Error & { code?: string }) => f(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? null : `检查时出错：${e.message}`, e.code === 'ERR_WORKER_OUT_OF_MEMORY'));
+      worker.on('exit', (code) => f(`检查时出错：工作线程意外退出（代码 ${code}）`, false));
+    },
+    terminate: () => worker.terminate(),
+  };
 }
 
 /**
@@ -124,7 +201,7 @@ function pooled(files: string[], opts: CheckOptions, hooks: CheckHooks, size: nu
     let inProcess = false;
 
     interface Slot {
-      worker: Worker;
+      worker: Runner;
       ready: boolean;
       current: number | null;
       plan: CopyPlan | null;
@@ -207,7 +284,7 @@ function pooled(files: string[], opts: CheckOptions, hooks: CheckHooks, size: nu
       s.current = i;
       s.plan = copies ? copies.plan(files[i]) : null;
       const task: Task = { index: i, file: files[i], config: opts.config, copy: s.plan ? { tmp: s.plan.tmp } : null };
-      s.worker.postMessage(task);
+      s.worker.post(task);
       startTimer(s);
     };
 
@@ -251,9 +328,9 @@ function pooled(files: string[], opts: CheckOptions, hooks: CheckHooks, size: nu
     };
 
     const spawn = () => {
-      let worker: Worker;
+      let worker: Runner;
       try {
-        worker = new Worker(script, { workerData: { role: WORKER_ROLE }, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+        worker = opts.isolation === 'thread' ? threadRunner(script, memoryMb) : childRunner(script, memoryMb);
       } catch {
         dispatch();
         return;
@@ -283,11 +360,8 @@ function pooled(files: string[], opts: CheckOptions, hooks: CheckHooks, size: nu
         );
         give(s);
       });
-      worker.on('error', (e: Error & { code?: string }) => {
-        fail(s, e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? OUT_OF_MEMORY : `检查时出错：${e.message}`, e.code === 'ERR_WORKER_OUT_OF_MEMORY');
-      });
-      worker.on('exit', (code) => {
-        if (!s.closing) fail(s, `检查时出错：工作线程意外退出（代码 ${code}）`);
+      worker.onFailure((message, oom) => {
+        if (!s.closing) fail(s, oom ? OUT_OF_MEMORY : (message ?? OUT_OF_MEMORY), oom);
       });
       give(s);
     };
