@@ -83,7 +83,10 @@ export function zipWithDescriptors(files: Record<string, string | Uint8Array>): 
   const all = [...chunks, ...central, end];
   const out = new Uint8Array(all.reduce((n, c) => n + c.length, 0));
   let at = 0;
-  for (const c of all) out.set(c, at), (at += c.length);
+  for (const c of all) {
+    out.set(c, at);
+    at += c.length;
+  }
   return out;
 }
 

@@ -174,11 +174,18 @@ class Edits {
   }
 }
 
+/** Characters XML 1.0 cannot hold: C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF. */
+const notXmlChar = (c: number) => (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffe || c === 0xffff;
+
+/** `s` without the characters XML cannot hold (messages are ours, but a cell's text may end up in one). */
+export function xmlSafe(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) if (!notXmlChar(s.charCodeAt(i))) out += s[i];
+  return out;
+}
+
 const escapeXml = (s: string) =>
-  s
-    // characters XML 1.0 cannot hold
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+  xmlSafe(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -345,29 +352,47 @@ function addContentType(pkg: Pkg, kind: 'Default' | 'Override', key: string, typ
 // ---------------------------------------------------------------------------------------------
 // styles
 
+/** The number of xf elements in cellXfs of the styles part (0 when there is no part or no cellXfs). */
+function countCellXfs(pkg: Pkg, stylesPart: string | null): number {
+  const t = stylesPart && pkg.has(stylesPart) ? pkg.text(stylesPart) : null;
+  if (!t) return 0;
+  let n = 0;
+  let inXfs = false;
+  scanTags(t.xml, (tag, depth) => {
+    if (depth === 1 && tag.name === 'cellXfs') inXfs = tag.kind === 'open';
+    else if (depth === 2 && inXfs && tag.name === 'xf' && tag.kind !== 'close') n++;
+  });
+  return n;
+}
+
 class Styles {
   /** New xf index by `${base}|${severity}`. */
   private readonly xfs = new Map<string, number>();
   private readonly order: [base: number, sev: Severity][] = [];
+  /** The index of the first new xf: after the existing ones (a styles part or cellXfs we create holds one). */
+  private readonly first: number;
+
+  constructor(existingXfs: number) {
+    this.first = Math.max(1, existingXfs);
+  }
 
   xfFor(base: number, sev: Severity): string {
     const k = `${base}|${sev}`;
     let v = this.xfs.get(k);
     if (v === undefined) {
-      v = this.order.length;
+      v = this.first + this.order.length;
       this.xfs.set(k, v);
       this.order.push([base, sev]);
     }
-    // placeholder resolved once the styles part is known: the index is offset by the cellXfs count
-    return `\u0000XF${v}\u0000`;
+    return String(v);
   }
 
   get used(): boolean {
     return this.order.length > 0;
   }
 
-  /** Writes the styles part; returns the xf index of each placeholder. */
-  write(pkg: Pkg, workbookPart: string, stylesPart: string | null): number[] {
+  /** Writes the styles part with the fills and xfs handed out. */
+  write(pkg: Pkg, workbookPart: string, stylesPart: string | null): void {
     if (!stylesPart || !pkg.has(stylesPart)) {
       stylesPart = resolveTarget(workbookPart, 'styles.xml');
       if (pkg.has(stylesPart)) stylesPart = pkg.freeName(resolveTarget(workbookPart, 'styles'), '.xml');
@@ -452,6 +477,7 @@ class Styles {
     const existing = cellXfs ? cellXfs.xfs.map(([s, e]) => xml.slice(s, e)) : [];
     const baseXfs = existing.length > 0 ? existing : [`<${prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`];
     const first = baseXfs.length;
+    if (first !== this.first) throw new Error(`cellXfs counted ${this.first}, found ${first}`);
     const cloned = this.order.map(([base, sev]) => cloneXf(base < existing.length ? existing[base] : `<${prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`, fillId.get(sev)!));
     const xfXml = (existing.length > 0 ? '' : baseXfs[0]) + cloned.join('');
     const xfCount = first + cloned.length;
@@ -466,7 +492,6 @@ class Styles {
       setCount(cellXfs.open, xfCount);
     }
     pkg.put(stylesPart, edits.apply(xml), t.bom);
-    return this.order.map((_, i) => first + i);
   }
 }
 
@@ -496,7 +521,7 @@ interface Mark {
   col: number;
   severity: Severity;
   lines: string[];
-  /** Placeholder of the new xf index (set while the sheet is edited). */
+  /** The new xf index (set while the sheet is edited). */
   xf?: string;
 }
 
@@ -875,7 +900,7 @@ export function annotateXlsxReport(bytes: Uint8Array, findings: Finding[]): Anno
     } else sheet.set(k, { row, col, severity: f.severity, lines: [line] });
   }
 
-  const styles = new Styles();
+  const styles = new Styles(countCellXfs(pkg, stylesPart));
   const skipped: AnnotateResult['skipped'] = [];
   const plans: NotePlan[] = [];
   for (const [sheet, marks] of bySheet) {
@@ -901,15 +926,7 @@ export function annotateXlsxReport(bytes: Uint8Array, findings: Finding[]): Anno
     writeVml(pkg, plan, shapes, idBlock);
     marked += plan.cells.length;
   }
-  // the xf placeholders, now that the cellXfs count is known
-  if (styles.used) {
-    const indexes = styles.write(pkg, workbookPart, stylesPart);
-    for (const plan of plans) {
-      const t = pkg.bytes(plan.sheetPart)!;
-      const text = decodePart(t);
-      pkg.put(plan.sheetPart, text.replace(/\u0000XF(\d+)\u0000/g, (_, i: string) => String(indexes[Number(i)])), plan.bom);
-    }
-  }
+  if (styles.used) styles.write(pkg, workbookPart, stylesPart);
   const out = writeZip(bytes, entries, pkg.replaced, pkg.added);
   return { bytes: out, marked, skipped };
 }

@@ -66,7 +66,10 @@ function withoutZip64(extra: Uint8Array): Uint8Array {
   if (!found) return extra;
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) out.set(p, at), (at += p.length);
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 
@@ -106,8 +109,14 @@ export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
       const len = centralExtra[x + 2] | (centralExtra[x + 3] << 8);
       if (id === 0x0001) {
         let p = offset + 46 + nameLen + x + 4;
-        if (size === 0xffffffff) (size = u64(p)), (p += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = u64(p)), (p += 8);
+        if (size === 0xffffffff) {
+          size = u64(p);
+          p += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(p);
+          p += 8;
+        }
         if (localOffset === 0xffffffff) localOffset = u64(p);
       }
       x += 4 + len;
