@@ -110,3 +110,23 @@ describe('sheets without their own parts', () => {
     expect(r.skipped).toEqual([{ sheet: '其他', reason: 'cell A2 is not in its row 1' }]);
   });
 });
+
+describe('many notes', () => {
+  test('2,000 finding cells: one VML with two id blocks, every note and fill read back by exceljs', async () => {
+    const files = kitchenSink({ styles: true, refs: true });
+    const original = zipWithDescriptors(files);
+    const findings = Array.from({ length: 2000 }, (_, i) => finding('其他', `${String.fromCharCode(65 + (i % 20))}${Math.floor(i / 20) + 1}`, (['error', 'warning', 'info'] as const)[i % 3], `第 ${i} 条`));
+    const t0 = Date.now();
+    const copy = annotateXlsx(original, findings);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    const vml = text(copy, 'xl/drawings/vmlDrawing1.vml');
+    expect(vml).toContain('<o:idmap v:ext="edit" data="1,2"/>');
+    expect(vml.match(/ObjectType="Note"/g)).toHaveLength(2000);
+    expect(vml).toContain('id="_x0000_s3024"');
+    const ws = (await loadExcel(copy)).getWorksheet('其他')!;
+    expect(noteOf(ws.getCell('T100'))).toBe('【警告】第 1999 条');
+    expect(fillOf(ws.getCell('T100'))).toBe(SEVERITY_ARGB.warning);
+    expect(ws.getCell('A1').value).toBe(42);
+    expect(await readWorkbookGrid(copy)).toEqual(await readWorkbookGrid(original));
+  });
+});

@@ -823,13 +823,14 @@ const latin1 = (b: Uint8Array) => {
 
 function writeVml(pkg: Pkg, plan: NotePlan, shapes: Mark[], idBlock: { next: number }): void {
   if (plan.vmlNew) {
-    const block = idBlock.next++;
-    let id = block * 1024 + 1;
+    // shape ids come in blocks of 1,024 (o:idmap lists the blocks of this drawing; id n*1024 itself is not used)
+    const first = idBlock.next;
+    const blocks = Math.max(1, Math.ceil((shapes.length + 1) / 1024));
+    idBlock.next += blocks;
+    const data = Array.from({ length: blocks }, (_, i) => first + i).join(',');
+    let id = first * 1024 + 1;
     const body = shapes.map((m, i) => shapeXml(id++, m, i + 1)).join('');
-    pkg.put(
-      plan.vmlPart,
-      `<xml ${VML_NS}><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>${SHAPETYPE}${body}</xml>`,
-    );
+    pkg.put(plan.vmlPart, `<xml ${VML_NS}><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${data}"/></o:shapelayout>${SHAPETYPE}${body}</xml>`);
     addContentType(pkg, 'Default', 'vml', CT_VML);
     return;
   }
