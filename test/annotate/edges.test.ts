@@ -1,5 +1,7 @@
 /** Edge cases of the annotated copy and of the zip writer. */
-import { strToU8, zipSync } from 'fflate';
+import fs from 'fs';
+import path from 'path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { annotateXlsx, annotateXlsxReport, SEVERITY_ARGB } from '../../src/adapters/xlsx/annotate';
 import { crc32, readZipEntries, writeZip } from '../../src/adapters/xlsx/zip-write';
 import { readWorkbookGrid } from '../../src/adapters/file/node';
@@ -127,6 +129,31 @@ describe('many notes', () => {
     expect(noteOf(ws.getCell('T100'))).toBe('【警告】第 1999 条');
     expect(fillOf(ws.getCell('T100'))).toBe(SEVERITY_ARGB.warning);
     expect(ws.getCell('A1').value).toBe(42);
+    expect(await readWorkbookGrid(copy)).toEqual(await readWorkbookGrid(original));
+  });
+});
+
+describe('spellings', () => {
+  test('x-prefixed SpreadsheetML: inserted rows, cells and legacyDrawing carry the prefix', async () => {
+    const original = new Uint8Array(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'odd', '02-x-prefixed.xlsx')));
+    const copy = annotateXlsx(original, [finding('数据', 'B2', 'error', '一'), finding('数据', 'E2', 'warning', '二'), finding('数据', 'A9', 'info', '三')]);
+    const sheet = text(copy, 'xl/worksheets/sheet1.xml');
+    expect(sheet).toContain('<x:c r="E2" s="');
+    expect(sheet).toContain('<x:row r="9"><x:c r="A9" s="');
+    expect(sheet).toMatch(/<x:legacyDrawing r:id="rId\d+"\/><\/x:worksheet>$/);
+    expect(await readWorkbookGrid(copy)).toEqual(await readWorkbookGrid(original));
+  });
+
+  test('a sheet part with a UTF-8 byte-order mark keeps it; findings outside the sheet bounds are ignored', async () => {
+    const files = kitchenSink({ styles: true, refs: true });
+    const body = new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>42</v></c></row></sheetData></worksheet>`);
+    files['xl/worksheets/sheet2.xml'] = new Uint8Array([0xef, 0xbb, 0xbf, ...body]);
+    const original = zipWithDescriptors(files);
+    const copy = annotateXlsx(original, [finding('其他', 'A1', 'error', '一'), { ...finding('其他', 'A1', 'error', '界外'), cell: 'A1048577', row: 1048576 }]);
+    const raw = unzipSync(copy)['xl/worksheets/sheet2.xml'];
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(text(copy, 'xl/worksheets/sheet2.xml')).toContain('<c r="A1" s="2"><v>42</v></c>');
+    expect(text(copy, 'xl/comments1.xml')).not.toContain('界外');
     expect(await readWorkbookGrid(copy)).toEqual(await readWorkbookGrid(original));
   });
 });

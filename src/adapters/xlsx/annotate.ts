@@ -891,7 +891,8 @@ export function annotateXlsxReport(bytes: Uint8Array, findings: Finding[]): Anno
     let row = f.row;
     let col = f.col;
     if (!(Number.isInteger(row) && Number.isInteger(col) && row >= 0 && col >= 0)) [row, col] = parseRef(f.cell);
-    if (row < 0 || col < 0) continue;
+    // outside Excel's sheet (1,048,576 rows, XFD columns): nothing to mark
+    if (row < 0 || col < 0 || row > 1048575 || col > 16383) continue;
     const sheet = bySheet.get(f.sheet) ?? bySheet.set(f.sheet, new Map()).get(f.sheet)!;
     const k = `${row},${col}`;
     const line = `【${SEVERITY_LABEL[f.severity]}】${f.message}`;
