@@ -90,19 +90,41 @@ describe('a hand-written .xlsm with protection, names, print area, custom proper
     expect(text(copy, 'xl/worksheets/sheet1.xml')).toContain('hashValue="q1w2e3r4t5y6u7i8o9p0AAAAAAAAAAAAAAAAAAAAAAA=" saltValue="c2FsdHNhbHQ="');
   });
 
-  test('relationships, content types, comments and VML added', () => {
-    const rels = text(copy, 'xl/worksheets/_rels/sheet1.xml.rels');
-    expect(rels).toContain(`<Relationship Id="rId3" Type="${R}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/><Relationship Id="rId4" Type="${R}/comments" Target="../comments1.xml"/></Relationships>`);
-    const ct = text(copy, '[Content_Types].xml');
-    expect(ct).toContain('<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/></Types>');
-    const comments = text(copy, 'xl/comments1.xml');
-    expect(comments).toContain('<authors><author>绩效目标表助手</author></authors>');
-    expect(comments).toContain(`<comment ref="B2" authorId="0">${note('【错误】金额不能为空\n【提示】请核对单位')}</comment>`);
-    expect(comments).toContain(`<comment ref="A7" authorId="0">${note('【错误】合并区域内的单元格')}</comment>`);
-    expect(comments).toContain('【警告】新的一行 &lt;&amp;&gt;');
+  test('relationships and content types: the original with exactly the new entries; the new comments part', () => {
+    const files = kitchenSink({ styles: true });
+    expect(text(copy, 'xl/worksheets/_rels/sheet1.xml.rels')).toBe(
+      (files['xl/worksheets/_rels/sheet1.xml.rels'] as string).replace(
+        '</Relationships>',
+        `<Relationship Id="rId3" Type="${R}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/><Relationship Id="rId4" Type="${R}/comments" Target="../comments1.xml"/></Relationships>`,
+      ),
+    );
+    expect(text(copy, '[Content_Types].xml')).toBe(
+      (files['[Content_Types].xml'] as string).replace(
+        '</Types>',
+        '<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/></Types>',
+      ),
+    );
+    expect(text(copy, 'xl/comments1.xml')).toBe(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>绩效目标表助手</author></authors><commentList>' +
+        `<comment ref="B2" authorId="0">${note('【错误】金额不能为空\n【提示】请核对单位')}</comment>` +
+        `<comment ref="C3" authorId="0">${note('【警告】缺少指标值')}</comment>` +
+        `<comment ref="D4" authorId="0">${note('【提示】行 4 没有内容')}</comment>` +
+        `<comment ref="B5" authorId="0">${note('【警告】无引用的单元格')}</comment>` +
+        `<comment ref="A7" authorId="0">${note('【错误】合并区域内的单元格')}</comment>` +
+        `<comment ref="E12" authorId="0">${note('【警告】新的一行 &lt;&amp;&gt;')}</comment>` +
+        '</commentList></comments>',
+    );
     const vml = text(copy, 'xl/drawings/vmlDrawing1.vml');
+    expect(vml).toContain('<o:idmap v:ext="edit" data="1"/>');
     expect(vml.match(/ObjectType="Note"/g)).toHaveLength(6);
-    expect(vml).toContain('<x:Row>11</x:Row><x:Column>4</x:Column>');
+    expect([...vml.matchAll(/<x:Row>(\d+)<\/x:Row><x:Column>(\d+)<\/x:Column>/g)].map((m) => [Number(m[1]), Number(m[2])])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 1],
+      [6, 0],
+      [11, 4],
+    ]);
   });
 
   test('our reader reads the same grid from the copy', async () => {
