@@ -1,11 +1,7 @@
 /**
  * Checks many files, each in a worker (also with --jobs 1), with a time and a memory bound per file.
  *
- * Workers are child processes running the bundle (the memory bound is their V8 old-space size): a worker
- * thread with resourceLimits was tried first, but a file whose reading makes one large allocation (a big
- * shared-strings part) takes the whole process down with V8's fatal "heap out of memory" before the thread
- * can be stopped. A child process that runs out of memory only ends itself. Threads remain available
- * (`isolation: 'thread'`) for stand-in workers in tests.
+ * Workers are worker threads running the bundle; the memory bound is their resourceLimits (old generation).
  *
  * Guarantees (the sequential run is the reference):
  * - results come back in input order (`onResult` is called in input order, as soon as a file and
@@ -20,12 +16,12 @@
  */
 import os from 'os';
 import path from 'path';
-import { type ChildProcess, fork } from 'child_process';
 import { Worker } from 'worker_threads';
 import type { Config } from '../core/config';
 import { AnnotatedCopies, type CopyPlan } from './copies';
 import type { FileResult } from './report';
-import { type Reply, type Task, WORKER_ENV, WORKER_ROLE, annotatedPath, checkFile } from './worker';
+import { onInterrupt } from './safe-write';
+import { type Reply, type Task, WORKER_ROLE, annotatedPath, checkFile } from './worker';
 
 /** Time bound per file (ms), unless JXMB_FILE_TIMEOUT_MS says otherwise. */
 export const DEFAULT_FILE_TIMEOUT_MS = 120_000;
@@ -38,9 +34,19 @@ function positiveInt(v: string | undefined, fallback: number): number {
   return n > 0 ? n : fallback;
 }
 
+/**
+ * The smallest memory bound used. Below it, a worker thread that runs out of memory often takes the whole
+ * process down (V8's fatal "heap out of memory"): Node gives a thread that reached its limit only 16 MB of
+ * leeway to stop, and with a small heap a file's reading outruns it.
+ */
+export const MIN_FILE_MEMORY_MB = 64;
+
 /** The bounds from the environment (JXMB_FILE_TIMEOUT_MS, JXMB_FILE_MEMORY_MB), else the defaults. */
 export function fileBounds(env: NodeJS.ProcessEnv = process.env): { timeoutMs: number; memoryMb: number } {
-  return { timeoutMs: positiveInt(env.JXMB_FILE_TIMEOUT_MS, DEFAULT_FILE_TIMEOUT_MS), memoryMb: positiveInt(env.JXMB_FILE_MEMORY_MB, DEFAULT_FILE_MEMORY_MB) };
+  return {
+    timeoutMs: positiveInt(env.JXMB_FILE_TIMEOUT_MS, DEFAULT_FILE_TIMEOUT_MS),
+    memoryMb: Math.max(MIN_FILE_MEMORY_MB, positiveInt(env.JXMB_FILE_MEMORY_MB, DEFAULT_FILE_MEMORY_MB)),
+  };
 }
 
 /** "超过时间限制（120 秒），已跳过" (fractions of a second kept for small bounds). */
@@ -69,61 +75,17 @@ export interface CheckOptions {
   /** Bounds per file; default: fileBounds(). */
   timeoutMs?: number;
   memoryMb?: number;
-  /** 'process' (default): each worker a child process; 'thread': a worker thread (resourceLimits). */
-  isolation?: 'process' | 'thread';
 }
 
-/** The pool's view of a worker: a child process or a worker thread. */
+/** The pool's view of a worker (a worker thread). */
 interface Runner {
   post(task: Task): void;
+  /** Stops the worker at once, synchronously (on Ctrl+C). */
+  kill(): void;
   on(event: 'message', f: (m: Message) => void): void;
   /** `oom`: the worker ran out of memory. */
   onFailure(f: (message: string | null, oom: boolean) => void): void;
   terminate(): Promise<unknown>;
-}
-
-/** The last part of a child's stderr, where V8 reports running out of memory. */
-const OOM_TEXT = /heap out of memory|Allocation failed|Reached heap limit|out of memory/i;
-
-function childRunner(script: string, memoryMb: number): Runner {
-  const child: ChildProcess = fork(script, [], {
-    execArgv: [...process.execArgv.filter((a) => !/^--max-old-space-size/.test(a)), `--max-old-space-size=${memoryMb}`],
-    env: { ...process.env, [WORKER_ENV]: WORKER_ROLE },
-    serialization: 'advanced',
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
-  let tail = '';
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (d: string) => {
-    tail = (tail + d).slice(-4096);
-  });
-  let exited = false;
-  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    post: (task) => {
-      if (child.connected) child.send(task);
-    },
-    on: (_event, f) => {
-      child.on('message', (m) => f(m as Message));
-    },
-    onFailure: (f) => {
-      child.on('error', (e) => f(`检查时出错：${e.message}`, false));
-      child.on('exit', (code, signal) => {
-        exited = true;
-        // the stderr pipe may still hold the end of V8's message: read it to the end first
-        const report = () => {
-          const oom = OOM_TEXT.test(tail) || signal === 'SIGABRT' || code === 134;
-          f(oom ? null : `检查时出错：工作进程意外退出（${signal ?? `代码 ${code}`}）`, oom);
-        };
-        if (child.stderr && !child.stderr.readableEnded) child.stderr.once('end', report);
-        else report();
-      });
-    },
-    terminate: () => {
-      if (!exited) child.kill('SIGKILL');
-      return gone;
-    },
-  };
 }
 
 function threadRunner(script: string, memoryMb: number): Runner {
@@ -137,6 +99,7 @@ function threadRunner(script: string, memoryMb: number): Runner {
       worker.on('error', (e: Error & { code?: string }) => f(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? null : `检查时出错：${e.message}`, e.code === 'ERR_WORKER_OUT_OF_MEMORY'));
       worker.on('exit', (code) => f(`检查时出错：工作线程意外退出（代码 ${code}）`, false));
     },
+    kill: () => void worker.terminate(),
     terminate: () => worker.terminate(),
   };
 }
@@ -181,7 +144,7 @@ type Message = Reply | { ready: true };
 function pooled(files: string[], opts: CheckOptions, hooks: CheckHooks, size: number, script: string, copies: AnnotatedCopies | null): Promise<FileResult[]> {
   const bounds = fileBounds();
   const timeoutMs = opts.timeoutMs ?? bounds.timeoutMs;
-  const memoryMb = opts.memoryMb ?? bounds.memoryMb;
+  const memoryMb = Math.max(MIN_FILE_MEMORY_MB, opts.memoryMb ?? bounds.memoryMb);
   return new Promise((resolve) => {
     const n = files.length;
     const results: (FileResult | undefined)[] = new Array(n);
@@ -209,6 +172,10 @@ function pooled(files: string[], opts: CheckOptions, hooks: CheckHooks, size: nu
       closing: boolean;
     }
     const slots = new Set<Slot>();
+    // Ctrl+C while copies are being written: stop every worker before the temporary files are removed
+    const unhook = onInterrupt(() => {
+      for (const s of slots) s.worker.kill();
+    });
 
     const takeNext = (): number | null => {
       for (let k = 0; k < pending.length; k++) {
@@ -239,6 +206,7 @@ function pooled(files: string[], opts: CheckOptions, hooks: CheckHooks, size: nu
       }
       if (done === n && !finished) {
         finished = true;
+        unhook();
         for (const s of slots) close(s);
         resolve(results as FileResult[]);
         return;
@@ -330,7 +298,7 @@ function pooled(files: string[], opts: CheckOptions, hooks: CheckHooks, size: nu
     const spawn = () => {
       let worker: Runner;
       try {
-        worker = opts.isolation === 'thread' ? threadRunner(script, memoryMb) : childRunner(script, memoryMb);
+        worker = threadRunner(script, memoryMb);
       } catch {
         dispatch();
         return;

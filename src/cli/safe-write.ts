@@ -42,8 +42,25 @@ export function reasonOf(e: unknown): string {
 
 const temps = new Set<string>();
 let listening = false;
+const beforeRemoval = new Set<() => void>();
+
+/**
+ * Registers a synchronous action run on SIGINT/SIGTERM before the temporary files are removed (the pool
+ * stops its workers there, so none can recreate a file afterwards). Returns the function that unregisters it.
+ */
+export function onInterrupt(f: () => void): () => void {
+  beforeRemoval.add(f);
+  return () => beforeRemoval.delete(f);
+}
 
 function onSignal(signal: NodeJS.Signals): void {
+  for (const f of beforeRemoval) {
+    try {
+      f();
+    } catch {
+      // the files are removed whatever happens
+    }
+  }
   removeAllTemps();
   stopListening();
   process.kill(process.pid, signal); // the default action now: the process ends as it would have

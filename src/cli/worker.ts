@@ -80,34 +80,20 @@ export async function checkFile(file: string, config: Config, copies: AnnotatedC
   return result;
 }
 
-/** Environment variable that marks a child process started by the pool. */
-export const WORKER_ENV = 'JXMB_POOL_WORKER';
-
-/** True when this thread or process was started by the pool (see pool.ts). */
+/** True when this thread was started by the pool (see pool.ts). */
 export function isPoolWorker(): boolean {
-  if (!isMainThread) return !!parentPort && (workerData as { role?: string } | null)?.role === WORKER_ROLE;
-  return process.env[WORKER_ENV] === WORKER_ROLE && typeof process.send === 'function';
+  return !isMainThread && !!parentPort && (workerData as { role?: string } | null)?.role === WORKER_ROLE;
 }
 
-/**
- * Worker loop: one task at a time, one reply per task. In a child process it ends when the pool closes the
- * channel (or the pool's process ends); in a thread, when the pool closes the port.
- */
+/** Worker loop: one task at a time, one reply per task; ends when the pool closes the port. */
 export function startWorker(): void {
-  const child = isMainThread;
-  const send = (m: Reply | { ready: true }) => {
-    if (child) process.send!(m);
-    else parentPort!.postMessage(m);
-  };
+  const send = (m: Reply | { ready: true }) => parentPort!.postMessage(m);
   const onTask = (task: Task) => {
     checkOne(task.file, task.config, task.copy).then(
       ({ result, filled }) => send({ index: task.index, result, filled }),
       (e) => send({ index: task.index, result: { file: task.file, error: `检查时出错：${(e as Error).message}` }, filled: false }),
     );
   };
-  if (child) {
-    process.on('message', onTask);
-    process.on('disconnect', () => process.exit(0));
-  } else parentPort!.on('message', onTask);
+  parentPort!.on('message', onTask);
   send({ ready: true });
 }
