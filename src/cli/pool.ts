@@ -21,7 +21,9 @@ import type { Config } from '../core/config';
 import { AnnotatedCopies, type CopyPlan } from './copies';
 import type { FileResult } from './report';
 import { onInterrupt } from './safe-write';
-import { type Reply, type Task, WORKER_ROLE, annotatedPath, checkFile } from './worker';
+import { OUT_OF_MEMORY, type Reply, type Task, WORKER_ROLE, annotatedPath, checkFile } from './worker';
+
+export { OUT_OF_MEMORY };
 
 /** Time bound per file (ms), unless JXMB_FILE_TIMEOUT_MS says otherwise. */
 export const DEFAULT_FILE_TIMEOUT_MS = 120_000;
@@ -54,7 +56,6 @@ export function timeoutMessage(ms: number): string {
   return `超过时间限制（${Number((ms / 1000).toFixed(3))} 秒），已跳过`;
 }
 
-export const OUT_OF_MEMORY = '内存不足，已跳过';
 
 export interface CheckHooks {
   /** Called once per file, in input order. */
@@ -251,7 +252,7 @@ function pooled(files: string[], opts: CheckOptions, hooks: CheckHooks, size: nu
       }
       s.current = i;
       s.plan = copies ? copies.plan(files[i]) : null;
-      const task: Task = { index: i, file: files[i], config: opts.config, copy: s.plan ? { tmp: s.plan.tmp } : null };
+      const task: Task = { index: i, file: files[i], config: opts.config, copy: s.plan ? { tmp: s.plan.tmp } : null, memoryMb };
       s.worker.post(task);
       startTimer(s);
     };

@@ -14,6 +14,7 @@ import type { Config } from '../core/config';
 import { AnnotatedCopies, annotatedPath } from './copies';
 import type { FileResult } from './report';
 import { fillTemp } from './safe-write';
+import { largestPartSize } from './zip-sizes';
 
 export { annotatedPath };
 
@@ -29,6 +30,8 @@ export interface Task {
   file: string;
   config: Config;
   copy: CopyTask;
+  /** The worker's memory bound (MB): a part too large for it is not read at all (see zip-sizes.ts). */
+  memoryMb?: number;
 }
 
 export interface Reply {
@@ -38,14 +41,26 @@ export interface Reply {
   filled: boolean;
 }
 
+export const OUT_OF_MEMORY = '内存不足，已跳过';
+
+/**
+ * Whether one part of the package, once read as text (up to two bytes a character), would not fit in the
+ * memory bound: such a file is skipped before it is read, as if it had run out of memory.
+ */
+function tooLargeFor(bytes: Uint8Array, memoryMb: number): boolean {
+  const largest = largestPartSize(bytes);
+  return largest !== null && largest * 2 > memoryMb * 1024 * 1024;
+}
+
 export const XLS_NOTE = '未生成标注副本：.xls 等旧格式文件无法直接标注，请在 Excel 或 WPS 中另存为 .xlsx 后再标注';
 
 /** Reads, checks and (optionally) fills the copy's temporary file; never throws: problems become `error`. */
-export async function checkOne(file: string, config: Config, copy: CopyTask): Promise<{ result: FileResult; filled: boolean }> {
+export async function checkOne(file: string, config: Config, copy: CopyTask, memoryMb?: number): Promise<{ result: FileResult; filled: boolean }> {
   // the readers are loaded on first use: the main thread of a pool run never needs them
   const { WorkbookReadError, readFileBytes, readWorkbookGrid } = await import('../adapters/file/node');
   try {
     const bytes = await readFileBytes(file);
+    if (memoryMb !== undefined && tooLargeFor(bytes, memoryMb)) return { result: { file, error: OUT_OF_MEMORY }, filled: false };
     const result = checkWorkbook(await readWorkbookGrid(bytes), config);
     if (copy) {
       // the annotated copy is written into the .xlsx package; an .xls (or .et) has none
@@ -89,7 +104,7 @@ export function isPoolWorker(): boolean {
 export function startWorker(): void {
   const send = (m: Reply | { ready: true }) => parentPort!.postMessage(m);
   const onTask = (task: Task) => {
-    checkOne(task.file, task.config, task.copy).then(
+    checkOne(task.file, task.config, task.copy, task.memoryMb).then(
       ({ result, filled }) => send({ index: task.index, result, filled }),
       (e) => send({ index: task.index, result: { file: task.file, error: `检查时出错：${(e as Error).message}` }, filled: false }),
     );

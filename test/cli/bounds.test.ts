@@ -10,7 +10,7 @@ import os from 'os';
 import path from 'path';
 import { DEFAULT_FILE_MEMORY_MB, DEFAULT_FILE_TIMEOUT_MS, MIN_FILE_MEMORY_MB, fileBounds, timeoutMessage } from '../../src/cli/pool';
 import { CLEAN, EXAMPLE, HENGDONG, ROOT, buildCliBundle, run } from './helpers';
-import { hugeSharedStrings, slowSheet } from './hostile-files';
+import { hugeSharedStrings, manySheets, slowSheet } from './hostile-files';
 
 jest.setTimeout(300_000);
 
@@ -19,6 +19,7 @@ let tmp: string;
 let good: string[];
 let slow: string;
 let sst: string;
+let many: string;
 let fifo: string | null = null;
 
 /** Time bound of the slow case: good files take a fraction of it, the slow sheet several times it. */
@@ -43,6 +44,9 @@ beforeAll(() => {
   fs.writeFileSync(slow, slowSheet(200_000));
   sst = path.join(dir, 'd-strings.xlsx');
   fs.writeFileSync(sst, hugeSharedStrings(1_000_000));
+  // outside the folder of the time case (checking it takes seconds)
+  many = path.join(tmp, 'g-many.xlsx');
+  fs.writeFileSync(many, manySheets(12, 20_000));
   try {
     execFileSync('mkfifo', [path.join(dir, 'f-pipe.xlsx')]);
     fifo = path.join(dir, 'f-pipe.xlsx');
@@ -92,14 +96,19 @@ describe.each([['1'], ['2']])('--jobs %s', (jobs) => {
     for (const g of good) expect(files.find((f) => f.file === g)).toEqual(checkedAlone(g));
   });
 
-  test('a file over the memory bound is skipped with one line; good files as alone', () => {
-    const r = run(bin, ['--jobs', jobs, good[0], sst, good[1], good[2]], { env: { JXMB_FILE_MEMORY_MB: String(MEMORY_MB) }, timeout: 120_000 });
+  test('files over the memory bound are skipped with one line each; good files as alone', () => {
+    // d-strings: one part too large for the bound (skipped before it is read); g-many: small parts whose cells
+    // together exceed the bound (the worker runs out of memory and is stopped)
+    const files = [good[0], sst, good[1], many, good[2]];
+    const env = { JXMB_FILE_MEMORY_MB: String(MEMORY_MB) };
+    const r = run(bin, ['--jobs', jobs, ...files], { env, timeout: 120_000 });
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`无法检查 ${sst}：内存不足，已跳过\n`);
-    const json = run(bin, ['--format', 'json', '--jobs', jobs, good[0], sst, good[1], good[2]], { env: { JXMB_FILE_MEMORY_MB: String(MEMORY_MB) }, timeout: 120_000 });
-    const files: JsonFile[] = JSON.parse(json.out).files;
-    expect(files[1]).toEqual({ file: sst, error: '内存不足，已跳过', tables: [], findings: [] });
-    for (const g of good) expect(files.find((f) => f.file === g)).toEqual(checkedAlone(g));
+    expect(r.err).toBe(`无法检查 ${sst}：内存不足，已跳过\n无法检查 ${many}：内存不足，已跳过\n`);
+    const json = run(bin, ['--format', 'json', '--jobs', jobs, ...files], { env, timeout: 120_000 });
+    const doc: JsonFile[] = JSON.parse(json.out).files;
+    expect(doc[1]).toEqual({ file: sst, error: '内存不足，已跳过', tables: [], findings: [] });
+    expect(doc[3]).toEqual({ file: many, error: '内存不足，已跳过', tables: [], findings: [] });
+    for (const g of good) expect(doc.find((f) => f.file === g)).toEqual(checkedAlone(g));
   });
 });
 
@@ -144,4 +153,14 @@ test('the streamed table report is the same text as the whole report rendered at
   // in this thread (jest runs the TypeScript sources: no worker script), all at once
   const results = await checkFiles(files, { config: resolveConfig({}), annotate: null, jobs: 1 });
   expect(table.out).toBe(toTable(results) + '\n');
+});
+
+test('largestPartSize reads the declared sizes from the central directory (null when it is no zip)', async () => {
+  const { largestPartSize } = await import('../../src/cli/zip-sizes');
+  const { unzipSync } = await import('fflate');
+  const bytes = fs.readFileSync(EXAMPLE);
+  const parts = unzipSync(new Uint8Array(bytes));
+  expect(largestPartSize(bytes)).toBe(Math.max(...Object.values(parts).map((p) => p.length)));
+  expect(largestPartSize(new TextEncoder().encode('PK not a zip at all, just text'))).toBeNull();
+  expect(largestPartSize(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).toBeNull();
 });

@@ -5,13 +5,14 @@
  */
 import { strToU8, zipSync } from 'fflate';
 
-function xlsx(sheet: string, sharedStrings?: string): Uint8Array {
+function xlsx(sheet: string | string[], sharedStrings?: string): Uint8Array {
+  const sheets = typeof sheet === 'string' ? [sheet] : sheet;
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+        sheets.map((_, k) => `<Override PartName="/xl/worksheets/sheet${k + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
         (sharedStrings ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : '') +
         '</Types>',
     ),
@@ -21,16 +22,16 @@ function xlsx(sheet: string, sharedStrings?: string): Uint8Array {
     ),
     'xl/workbook.xml': strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-        '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        `<sheets>${sheets.map((_, k) => `<sheet name="Sheet${k + 1}" sheetId="${k + 1}" r:id="rId${k + 1}"/>`).join('')}</sheets></workbook>`,
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
-        (sharedStrings ? '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>' : '') +
+        sheets.map((_, k) => `<Relationship Id="rId${k + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${k + 1}.xml"/>`).join('') +
+        (sharedStrings ? '<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>' : '') +
         '</Relationships>',
     ),
-    'xl/worksheets/sheet1.xml': strToU8(sheet),
   };
+  sheets.forEach((xml, k) => (files[`xl/worksheets/sheet${k + 1}.xml`] = strToU8(xml)));
   if (sharedStrings) files['xl/sharedStrings.xml'] = strToU8(sharedStrings);
   return zipSync(files, { level: 1 });
 }
@@ -40,6 +41,19 @@ const SHEET_TAIL = '</sheetData></worksheet>';
 
 /** `rows` rows of ten numeric cells each: reading and scanning them takes time in proportion. */
 export function slowSheet(rows: number): Uint8Array {
+  return xlsx(sheetXml(rows));
+}
+
+/**
+ * `sheets` sheets of `rows` rows of ten cells: every part is small (the pre-check of the part sizes lets the
+ * file through), but the cells of all sheets together need more memory than a small bound.
+ */
+export function manySheets(sheets: number, rows: number): Uint8Array {
+  const xml = sheetXml(rows);
+  return xlsx(Array.from({ length: sheets }, () => xml));
+}
+
+function sheetXml(rows: number): string {
   const parts: string[] = [SHEET_HEAD];
   const cols = 'ABCDEFGHIJ';
   for (let r = 1; r <= rows; r++) {
@@ -48,7 +62,7 @@ export function slowSheet(rows: number): Uint8Array {
     parts.push(row + '</row>');
   }
   parts.push(SHEET_TAIL);
-  return xlsx(parts.join(''));
+  return parts.join('');
 }
 
 /** A shared-strings part of `count` distinct strings of `length` characters (one cell uses the first). */
