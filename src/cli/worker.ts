@@ -66,10 +66,9 @@ export async function checkOne(file: string, config: Config, copy: CopyTask, mem
       // the annotated copy is written into the .xlsx package; an .xls (or .et) has none
       if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return { result: { file, result, note: XLS_NOTE }, filled: false };
       if (copy.tmp) {
-        const { annotateWorkbook } = await import('../adapters/exceljs/annotate');
-        const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        // the writer gets the temporary file's path; a writer returning bytes would be passed as they are
-        await fillTemp(copy.tmp, (tmp) => annotateWorkbook(input, result.findings, tmp));
+        // the package itself, edited (macros, charts and everything the checker does not read are kept)
+        const { annotateXlsx } = await import('../adapters/xlsx/annotate');
+        await fillTemp(copy.tmp, annotateXlsx(bytes, result.findings));
         return { result: { file, result }, filled: true };
       }
     }

@@ -4,7 +4,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { ROOT, buildCliBundle, run as runBundle } from './helpers';
+import { ROOT, buildCliBundle, noteText, run as runBundle } from './helpers';
 
 let BIN: string;
 const D = 'test/fixtures/layoutD-suixi.xlsx';
@@ -113,7 +113,7 @@ test('--annotate writes a marked copy and never modifies the input', async () =>
   await wb.xlsx.readFile(path.join(out, 'in-已标注.xlsx'));
   const c7 = wb.getWorksheet('支出计划')!.getCell('C7');
   expect((c7.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
-  expect(String(c7.note)).toMatch(/【错误】资金支出计划「6月底」/);
+  expect(noteText(c7.note)).toMatch(/【错误】资金支出计划「6月底」/);
   const doc = JSON.parse(r.out);
   const marked = new Set(doc.files[0].findings.map((f: { sheet: string; cell: string }) => `${f.sheet}!${f.cell}`));
   let filled = 0;

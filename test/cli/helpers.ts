@@ -43,3 +43,10 @@ export function run(bin: string, args: string[], opts: { cwd?: string; env?: Nod
 
 // eslint-disable-next-line no-control-regex
 export const ANSI = /\x1b\[/;
+
+/** The text of a cell note as exceljs reads it: a plain string, or rich text (the writer's author line first). */
+export function noteText(note: unknown): string {
+  if (typeof note === 'string') return note;
+  const texts = (note as { texts?: { text: string }[] } | undefined)?.texts;
+  return texts ? texts.map((t) => t.text).join('') : '';
+}

@@ -12,6 +12,7 @@ import { checkFiles } from '../../src/cli/pool';
 import type { FileResult } from '../../src/cli/report';
 import { resolveConfig } from '../../src/core/config';
 import { FIXTURE_FILES } from '../checker/fixture-files';
+import { noteText } from '../cli/helpers';
 import { ROOT, buildCliBundle, runCli } from './cli-bundle';
 
 jest.setTimeout(60_000);
@@ -106,7 +107,7 @@ test('--annotate: inputs with the same name are annotated in input order (the la
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(out, 'a-已标注.xlsx'));
   expect(wb.worksheets.map((w) => w.name)).toEqual(['部门整体绩效目标表']);
-  expect(String(wb.getWorksheet('部门整体绩效目标表')!.getCell('C32').note)).toMatch(/【警告】/);
+  expect(noteText(wb.getWorksheet('部门整体绩效目标表')!.getCell('C32').note)).toMatch(/【警告】/);
 });
 
 test('wrong --jobs values exit 2 with a Chinese message', () => {
