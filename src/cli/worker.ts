@@ -4,9 +4,9 @@
  * The bundle dist/cli/jxmb.cjs is also the worker script: main.ts starts `startWorker()` instead of
  * the command line when it runs in a worker thread whose workerData carries WORKER_ROLE.
  *
- * The annotated copy is written into a temporary file chosen by the thread that runs the batch (copies.ts),
- * which also moves it to its name afterwards: a worker terminated half-way (time or memory bound) leaves
- * nothing the batch does not remove.
+ * The annotated copy (the bytes of annotateXlsx) is written into a temporary file chosen by the thread that
+ * runs the batch (copies.ts), which also moves it to its name afterwards: a worker terminated half-way (time
+ * or memory bound) leaves nothing the batch does not remove.
  */
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { checkWorkbook } from '../core/check';

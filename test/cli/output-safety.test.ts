@@ -7,6 +7,7 @@ import { spawn } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { unzipSync, zipSync } from 'fflate';
 import { WriteError, ensureDir, pendingTemps, writeFileSafely } from '../../src/cli/safe-write';
 import { CLEAN, EXAMPLE, HENGDONG, ROOT, buildCliBundle, run } from './helpers';
 
@@ -155,15 +156,21 @@ describe('--annotate', () => {
     expect(files(third)).toEqual(['a.xlsx', 'b.xlsx']);
   });
 
-  test('an .xlsm input gets X-已标注.xlsm, an .xlsx X-已标注.xlsx', () => {
+  test('an .xlsm input gets X-已标注.xlsm with its macro part kept, an .xlsx X-已标注.xlsx', () => {
     const dir = path.join(tmp, `case${n++}`);
     fs.mkdirSync(dir);
-    fs.copyFileSync(HENGDONG, path.join(dir, 'm.xlsm'));
+    // the 衡东 fixture (one warning, one info) with a macro part added
+    const parts = unzipSync(new Uint8Array(fs.readFileSync(HENGDONG)));
+    const vba = new Uint8Array([0xcc, 0x61, 0x00, 0x01, 0x02, 0x03]);
+    parts['xl/vbaProject.bin'] = vba;
+    fs.writeFileSync(path.join(dir, 'm.xlsm'), zipSync(parts));
     fs.copyFileSync(CLEAN, path.join(dir, 'x.xlsx'));
     const out = path.join(dir, 'out');
     const r = run(bin, ['--annotate', out, dir]);
     expect(r.code).toBe(0);
     expect(tree(out)).toEqual(['m-已标注.xlsm', 'x-已标注.xlsx']);
+    const copy = unzipSync(new Uint8Array(fs.readFileSync(path.join(out, 'm-已标注.xlsm'))));
+    expect([...copy['xl/vbaProject.bin']]).toEqual([...vba]);
   });
 
   test('no temporary file is left after success or after files that fail', () => {
