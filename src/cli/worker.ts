@@ -14,7 +14,7 @@ import type { Config } from '../core/config';
 import { AnnotatedCopies, annotatedPath } from './copies';
 import type { FileResult } from './report';
 import { fillTemp } from './safe-write';
-import { largestPartSize } from './zip-sizes';
+import { largestPartSize } from '../adapters/xlsx/zip';
 
 export { annotatedPath };
 
@@ -30,7 +30,7 @@ export interface Task {
   file: string;
   config: Config;
   copy: CopyTask;
-  /** The worker's memory bound (MB): a part too large for it is not read at all (see zip-sizes.ts). */
+  /** The worker's memory bound (MB): a part too large for it is not read at all (largestPartSize in src/adapters/xlsx/zip.ts). */
   memoryMb?: number;
 }
 

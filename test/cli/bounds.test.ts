@@ -156,7 +156,7 @@ test('the streamed table report is the same text as the whole report rendered at
 });
 
 test('largestPartSize reads the declared sizes from the central directory (null when it is no zip)', async () => {
-  const { largestPartSize } = await import('../../src/cli/zip-sizes');
+  const { largestPartSize } = await import('../../src/adapters/xlsx/zip');
   const { unzipSync } = await import('fflate');
   const bytes = fs.readFileSync(EXAMPLE);
   const parts = unzipSync(new Uint8Array(bytes));

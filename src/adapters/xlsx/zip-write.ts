@@ -9,28 +9,10 @@
  * 0x0001) but never written: an output that needs it (> 4 GB, > 65,535 entries) is refused.
  */
 import { deflateSync } from 'fflate';
+import { type ZipEntry, readZipEntries } from './zip';
 
-export interface ZipEntry {
-  /** The name as stored (bytes) and decoded. */
-  nameBytes: Uint8Array;
-  name: string;
-  versionMadeBy: number;
-  versionNeeded: number;
-  flags: number;
-  method: number;
-  time: number;
-  date: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  centralExtra: Uint8Array;
-  localExtra: Uint8Array;
-  comment: Uint8Array;
-  internalAttrs: number;
-  externalAttrs: number;
-  /** Where the compressed data starts in the original bytes. */
-  dataOffset: number;
-}
+export { type ZipEntry, readZipEntries };
+
 
 export class ZipWriteError extends Error {}
 
@@ -51,104 +33,6 @@ export function crc32(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** Extra fields without the zip64 one (0x0001), which we never write. */
-function withoutZip64(extra: Uint8Array): Uint8Array {
-  const parts: Uint8Array[] = [];
-  const v = new DataView(extra.buffer, extra.byteOffset, extra.byteLength);
-  let found = false;
-  for (let x = 0; x + 4 <= extra.length; ) {
-    const id = v.getUint16(x, true);
-    const len = v.getUint16(x + 2, true);
-    if (id === 0x0001) found = true;
-    else parts.push(extra.subarray(x, Math.min(extra.length, x + 4 + len)));
-    x += 4 + len;
-  }
-  if (!found) return extra;
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-/** The entries of a zip file, in central directory order. Throws ZipWriteError when the file is not a zip. */
-export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u16 = (at: number) => view.getUint16(at, true);
-  const u32 = (at: number) => view.getUint32(at, true);
-  const u64 = (at: number) => u32(at) + u32(at + 4) * 0x1_0000_0000;
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= 0 && i >= bytes.length - 22 - 0xffff; i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && u32(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new ZipWriteError('no end of central directory record');
-  let offset = u32(eocd + 16);
-  if (offset === 0xffffffff && eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
-    const z = u64(eocd - 12);
-    if (u32(z) !== 0x06064b50) throw new ZipWriteError('bad zip64 end record');
-    offset = u64(z + 48);
-  }
-  const decoder = new TextDecoder();
-  const out: ZipEntry[] = [];
-  while (offset + 46 <= eocd && u32(offset) === 0x02014b50) {
-    const nameLen = u16(offset + 28);
-    const extraLen = u16(offset + 30);
-    const commentLen = u16(offset + 32);
-    const nameBytes = bytes.slice(offset + 46, offset + 46 + nameLen);
-    const centralExtra = bytes.slice(offset + 46 + nameLen, offset + 46 + nameLen + extraLen);
-    let compressedSize = u32(offset + 20);
-    let size = u32(offset + 24);
-    let localOffset = u32(offset + 42);
-    for (let x = 0; x + 4 <= centralExtra.length; ) {
-      const id = centralExtra[x] | (centralExtra[x + 1] << 8);
-      const len = centralExtra[x + 2] | (centralExtra[x + 3] << 8);
-      if (id === 0x0001) {
-        let p = offset + 46 + nameLen + x + 4;
-        if (size === 0xffffffff) {
-          size = u64(p);
-          p += 8;
-        }
-        if (compressedSize === 0xffffffff) {
-          compressedSize = u64(p);
-          p += 8;
-        }
-        if (localOffset === 0xffffffff) localOffset = u64(p);
-      }
-      x += 4 + len;
-    }
-    if (u32(localOffset) !== 0x04034b50) throw new ZipWriteError(`no local header for ${decoder.decode(nameBytes)}`);
-    const localNameLen = u16(localOffset + 26);
-    const localExtraLen = u16(localOffset + 28);
-    const dataOffset = localOffset + 30 + localNameLen + localExtraLen;
-    if (dataOffset + compressedSize > bytes.length) throw new ZipWriteError(`truncated entry ${decoder.decode(nameBytes)}`);
-    out.push({
-      nameBytes,
-      name: decoder.decode(nameBytes),
-      versionMadeBy: u16(offset + 4),
-      versionNeeded: u16(offset + 6),
-      flags: u16(offset + 8),
-      method: u16(offset + 10),
-      time: u16(offset + 12),
-      date: u16(offset + 14),
-      crc: u32(offset + 16),
-      compressedSize,
-      size,
-      centralExtra: withoutZip64(centralExtra),
-      localExtra: withoutZip64(bytes.slice(localOffset + 30 + localNameLen, dataOffset)),
-      comment: bytes.slice(offset + 46 + nameLen + extraLen, offset + 46 + nameLen + extraLen + commentLen),
-      internalAttrs: u16(offset + 36),
-      externalAttrs: u32(offset + 38),
-      dataOffset,
-    });
-    offset += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}
 
 /**
  * Writes the package: the entries of `original` in order, each either copied (compressed data as is) or, when
@@ -201,6 +85,7 @@ export function writeZip(
       const f = fresh(e.name, r, e);
       outs.push({ e: f, data: f.data, offset: 0 });
     } else {
+      if (e.dataOffset < 0) throw new ZipWriteError(`entry ${e.name} has no valid local header`);
       outs.push({ e: { ...e, flags: e.flags & ~0x8 }, data: bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize), offset: 0 });
     }
   }

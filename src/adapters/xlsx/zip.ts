@@ -1,8 +1,9 @@
 /**
  * The parts of a zip package, decompressed only when asked for and never beyond a bound.
  *
- * The central directory is read here (once, so a workbook of 100,000 sheets costs one pass, not one per
- * sheet); fflate inflates each part. fflate's own unzip walks the whole directory on every call and offers
+ * The central directory is read here, for every user of it (the reader, the annotated-copy writer zip-write.ts
+ * and the command line's part-size check): once, so a workbook of 100,000 sheets costs one pass, not one per
+ * sheet; fflate inflates each part. fflate's own unzip walks the whole directory on every call and offers
  * no per-part extraction, hence these few lines. Each part is inflated into a buffer of the size the
  * directory declares, which is checked against the bounds first and never grows (fflate writes no further
  * than the buffer given), so a zip bomb that lies about its size yields a truncated part, then an XML error.
@@ -20,92 +21,158 @@ export const TOTAL_LIMIT = 512 * 1024 * 1024;
 
 const MB = 1024 * 1024;
 
-interface Entry {
+/** The directory could not be read: not a zip file, or a broken end record. */
+export class ZipFormatError extends Error {}
+
+export interface ZipEntry {
+  /** The name as stored (bytes) and decoded. */
+  nameBytes: Uint8Array;
   name: string;
+  versionMadeBy: number;
+  versionNeeded: number;
+  flags: number;
   method: number;
+  time: number;
+  date: number;
+  crc: number;
   compressedSize: number;
   size: number;
-  localOffset: number;
+  centralExtra: Uint8Array;
+  localExtra: Uint8Array;
+  comment: Uint8Array;
+  internalAttrs: number;
+  externalAttrs: number;
+  /** Where the compressed data starts in the original bytes. */
+  dataOffset: number;
+}
+
+/** Extra fields without the zip64 one (0x0001), which we never write. */
+function withoutZip64(extra: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const v = new DataView(extra.buffer, extra.byteOffset, extra.byteLength);
+  let found = false;
+  for (let x = 0; x + 4 <= extra.length; ) {
+    const id = v.getUint16(x, true);
+    const len = v.getUint16(x + 2, true);
+    if (id === 0x0001) found = true;
+    else parts.push(extra.subarray(x, Math.min(extra.length, x + 4 + len)));
+    x += 4 + len;
+  }
+  if (!found) return extra;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** The entries of a zip file, in central directory order. Throws ZipFormatError when the file is not a zip; an entry whose local header is missing or whose data is cut off gets dataOffset -1 (only reading or copying that entry fails). */
+export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const u64 = (at: number) => u32(at) + u32(at + 4) * 0x1_0000_0000;
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= 0 && i >= bytes.length - 22 - 0xffff; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && u32(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipFormatError('no end of central directory record');
+  let offset = u32(eocd + 16);
+  if (offset === 0xffffffff && eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
+    const z = u64(eocd - 12);
+    if (u32(z) !== 0x06064b50) throw new ZipFormatError('bad zip64 end record');
+    offset = u64(z + 48);
+  }
+  const decoder = new TextDecoder();
+  const out: ZipEntry[] = [];
+  while (offset + 46 <= eocd && u32(offset) === 0x02014b50) {
+    const nameLen = u16(offset + 28);
+    const extraLen = u16(offset + 30);
+    const commentLen = u16(offset + 32);
+    const nameBytes = bytes.slice(offset + 46, offset + 46 + nameLen);
+    const centralExtra = bytes.slice(offset + 46 + nameLen, offset + 46 + nameLen + extraLen);
+    let compressedSize = u32(offset + 20);
+    let size = u32(offset + 24);
+    let localOffset = u32(offset + 42);
+    for (let x = 0; x + 4 <= centralExtra.length; ) {
+      const id = centralExtra[x] | (centralExtra[x + 1] << 8);
+      const len = centralExtra[x + 2] | (centralExtra[x + 3] << 8);
+      if (id === 0x0001) {
+        let p = offset + 46 + nameLen + x + 4;
+        if (size === 0xffffffff) {
+          size = u64(p);
+          p += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(p);
+          p += 8;
+        }
+        if (localOffset === 0xffffffff) localOffset = u64(p);
+      }
+      x += 4 + len;
+    }
+    const hasLocal = localOffset + 30 <= bytes.length && u32(localOffset) === 0x04034b50;
+    const localNameLen = hasLocal ? u16(localOffset + 26) : 0;
+    const localExtraLen = hasLocal ? u16(localOffset + 28) : 0;
+    let dataOffset = localOffset + 30 + localNameLen + localExtraLen;
+    if (!hasLocal || dataOffset + compressedSize > bytes.length) dataOffset = -1;
+    out.push({
+      nameBytes,
+      name: decoder.decode(nameBytes),
+      versionMadeBy: u16(offset + 4),
+      versionNeeded: u16(offset + 6),
+      flags: u16(offset + 8),
+      method: u16(offset + 10),
+      time: u16(offset + 12),
+      date: u16(offset + 14),
+      crc: u32(offset + 16),
+      compressedSize,
+      size,
+      centralExtra: withoutZip64(centralExtra),
+      localExtra: dataOffset < 0 ? new Uint8Array(0) : withoutZip64(bytes.slice(localOffset + 30 + localNameLen, dataOffset)),
+      comment: bytes.slice(offset + 46 + nameLen + extraLen, offset + 46 + nameLen + extraLen + commentLen),
+      internalAttrs: u16(offset + 36),
+      externalAttrs: u32(offset + 38),
+      dataOffset,
+    });
+    offset += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
 }
 
 const CORRUPT = '文件已损坏或不是有效的 .xlsx 文件（压缩包无法解开）';
 
+/** The largest size the directory declares for one entry, or null when the bytes are no zip this reader reads. */
+export function largestPartSize(bytes: Uint8Array): number | null {
+  try {
+    let largest = 0;
+    for (const e of readZipEntries(bytes)) if (e.size > largest) largest = e.size;
+    return largest;
+  } catch {
+    return null;
+  }
+}
+
 export class ZipPackage {
   /** Entries by normalised part name (OPC part names are case-insensitive; no leading '/'). */
-  private readonly entries = new Map<string, Entry>();
-  private readonly view: DataView;
+  private readonly entries = new Map<string, ZipEntry>();
   private inflated = 0;
 
   constructor(private readonly bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let list: ZipEntry[];
     try {
-      this.readDirectory();
-    } catch (e) {
-      if (e instanceof WorkbookReadError) throw e;
+      list = readZipEntries(bytes);
+    } catch {
       throw new WorkbookReadError(CORRUPT);
     }
-  }
-
-  private u16(at: number): number {
-    return this.view.getUint16(at, true);
-  }
-
-  private u32(at: number): number {
-    return this.view.getUint32(at, true);
-  }
-
-  private u64(at: number): number {
-    return this.u32(at) + this.u32(at + 4) * 0x1_0000_0000;
-  }
-
-  private readDirectory(): void {
-    const b = this.bytes;
-    let eocd = -1;
-    for (let i = b.length - 22; i >= 0 && i >= b.length - 22 - 0xffff; i--) {
-      if (b[i] === 0x50 && b[i + 1] === 0x4b && this.u32(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) throw new WorkbookReadError(CORRUPT);
-    let count = this.u16(eocd + 10);
-    let offset = this.u32(eocd + 16);
-    if ((count === 0xffff || offset === 0xffffffff) && eocd >= 20 && this.u32(eocd - 20) === 0x07064b50) {
-      const z = this.u64(eocd - 12);
-      if (this.u32(z) !== 0x06064b50) throw new WorkbookReadError(CORRUPT);
-      count = this.u64(z + 32);
-      offset = this.u64(z + 48);
-    }
-    const decoder = new TextDecoder();
-    // the entries run up to the end record; the count is only a check, since writers that do not write zip64
-    // let it wrap past 65,535 entries
-    if (count > 0 && this.u32(offset) !== 0x02014b50) throw new WorkbookReadError(CORRUPT);
-    for (let i = 0; offset + 46 <= eocd && this.u32(offset) === 0x02014b50; i++) {
-      const nameLen = this.u16(offset + 28);
-      const extraLen = this.u16(offset + 30);
-      const commentLen = this.u16(offset + 32);
-      const e: Entry = {
-        name: decoder.decode(b.subarray(offset + 46, offset + 46 + nameLen)),
-        method: this.u16(offset + 10),
-        compressedSize: this.u32(offset + 20),
-        size: this.u32(offset + 24),
-        localOffset: this.u32(offset + 42),
-      };
-      // zip64: the sizes and offset that do not fit 32 bits follow in extra field 0x0001, in this order
-      for (let x = offset + 46 + nameLen, end = x + extraLen; x + 4 <= end; ) {
-        const id = this.u16(x);
-        const len = this.u16(x + 2);
-        if (id === 0x0001) {
-          let p = x + 4;
-          if (e.size === 0xffffffff) (e.size = this.u64(p)), (p += 8);
-          if (e.compressedSize === 0xffffffff) (e.compressedSize = this.u64(p)), (p += 8);
-          if (e.localOffset === 0xffffffff) e.localOffset = this.u64(p);
-        }
-        x += 4 + len;
-      }
+    for (const e of list) {
       const key = partKey(e.name);
       if (!this.entries.has(key)) this.entries.set(key, e);
-      offset += 46 + nameLen + extraLen + commentLen;
     }
   }
 
@@ -123,11 +190,8 @@ export class ZipPackage {
     }
     this.inflated += e.size;
     try {
-      const at = e.localOffset;
-      if (this.u32(at) !== 0x04034b50) throw new Error('no local header');
-      const start = at + 30 + this.u16(at + 26) + this.u16(at + 28);
-      const data = this.bytes.subarray(start, start + e.compressedSize);
-      if (data.length < e.compressedSize) throw new Error('truncated');
+      if (e.dataOffset < 0) throw new Error('no local header');
+      const data = this.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
       if (e.method === 0) return data.slice(0, e.size);
       if (e.method !== 8) throw new Error(`method ${e.method}`);
       return inflateSync(data, { out: new Uint8Array(e.size) });
