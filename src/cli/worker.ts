@@ -58,6 +58,7 @@ export const XLS_NOTE = '未生成标注副本：.xls 等旧格式文件无法�
 export async function checkOne(file: string, config: Config, copy: CopyTask, memoryMb?: number): Promise<{ result: FileResult; filled: boolean }> {
   // the readers are loaded on first use: the main thread of a pool run never needs them
   const { WorkbookReadError, readFileBytes, readWorkbookGrid } = await import('../adapters/file/node');
+  stallForTests(file);
   try {
     const bytes = await readFileBytes(file);
     if (memoryMb !== undefined && tooLargeFor(bytes, memoryMb)) return { result: { file, error: OUT_OF_MEMORY }, filled: false };
@@ -76,6 +77,20 @@ export async function checkOne(file: string, config: Config, copy: CopyTask, mem
   } catch (e) {
     const msg = e instanceof WorkbookReadError ? e.message : `检查时出错：${(e as Error).message}`;
     return { result: { file, error: msg }, filled: false };
+  }
+}
+
+/**
+ * Test instrumentation of the time bound: a file whose path contains JXMB_TEST_STALL is checked for ever, as a
+ * pathological file would be, so that tests of the bound depend on no machine's speed (test/cli/bounds.test.ts).
+ * Never set outside tests.
+ */
+function stallForTests(file: string): void {
+  const mark = process.env.JXMB_TEST_STALL;
+  if (!mark || !file.includes(mark)) return;
+  // eslint-disable-next-line no-constant-condition
+  while (true) {
+    // busy, as a worker stuck in a long computation is: only terminating the thread ends it
   }
 }
 
