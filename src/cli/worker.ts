@@ -88,7 +88,6 @@ export async function checkOne(file: string, config: Config, copy: CopyTask, mem
 function stallForTests(file: string): void {
   const mark = process.env.JXMB_TEST_STALL;
   if (!mark || !file.includes(mark)) return;
-  // eslint-disable-next-line no-constant-condition
   while (true) {
     // busy, as a worker stuck in a long computation is: only terminating the thread ends it
   }
