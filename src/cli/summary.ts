@@ -9,13 +9,13 @@
  * through, and the workbook is written to a temporary file in the target's folder and renamed at the end,
  * so an interruption never leaves a partial workbook.
  */
-import { randomBytes } from 'crypto';
-import { promises as fs, unlinkSync } from 'fs';
+import { promises as fs } from 'fs';
 import path from 'path';
 import type ExcelJS from 'exceljs';
 import { type Finding, SEVERITY_LABEL, type Severity, summarize } from '../core/findings';
 import { ruleByCode } from '../core/rules';
 import { type FileResult, LAYOUT_LABEL, sheetOrder, tableName } from './report';
+import { WriteError, targetProblem, writeFileSafely } from './safe-write';
 import { annotatedPath } from './worker';
 
 export const FILES_SHEET = '文件与表格';
@@ -176,16 +176,6 @@ export async function summaryWorkbook(results: FileResult[], opts: { annotate: s
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function reasonOf(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return process.platform === 'win32' ? '文件可能正在 Excel 或 WPS 中打开，请关闭后重试（或没有写入权限）' : '没有写入权限';
-  if (code === 'EBUSY') return '文件正在被其他程序使用（可能已在 Excel 或 WPS 中打开），请关闭后重试';
-  if (code === 'ENOSPC') return '磁盘空间不足';
-  if (code === 'EROFS') return '所在磁盘是只读的';
-  if (code === 'ENOENT') return '所在文件夹不存在';
-  return code ?? (e as Error).message;
-}
-
 /**
  * Checks, before anything is checked, that the summary can be written at `target`: its folder exists, it is
  * not a symbolic link or a folder, and it does not exist unless `force`. Returns a Chinese message or null.
@@ -196,81 +186,22 @@ export async function checkSummaryTarget(target: string, force: boolean): Promis
   const dirStat = await fs.stat(dir).catch(() => null);
   if (!dirStat) return `汇总文件所在的文件夹不存在：${path.dirname(target) || '.'}（请先创建该文件夹）`;
   if (!dirStat.isDirectory()) return `汇总文件的上级路径不是文件夹：${path.dirname(target)}`;
-  const st = await fs.lstat(abs).catch(() => null);
-  if (!st) return null;
-  if (st.isSymbolicLink()) return `汇总文件 ${target} 是一个符号链接，为安全起见不会写入；请换一个文件名`;
-  if (!st.isFile()) return `汇总文件 ${target} 已存在且不是普通文件，无法写入`;
-  if (!force) return `汇总文件已存在：${target}（如需覆盖请加 --force）`;
-  return null;
+  return targetProblem(target, { force, what: SUMMARY });
 }
+
+/** What the summary is called in messages. */
+const SUMMARY = '汇总文件';
 
 /**
- * Writes `data` to `target` through a temporary file in the same folder, renamed at the end. Without `force`
- * an existing target is never replaced (a hard link makes the last step fail when one appeared meanwhile).
- * Throws SummaryError with a Chinese message; the temporary file never stays behind, even on Ctrl+C.
+ * Builds and writes the summary workbook safely (safe-write.ts: a temporary file renamed at the end, never an
+ * existing file without `force`, never through a symbolic link, nothing left behind on Ctrl+C).
  */
-export async function writeFileAtomic(target: string, data: Uint8Array, force: boolean): Promise<void> {
-  const abs = path.resolve(target);
-  const dir = path.dirname(abs);
-  const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  let created = false;
-  const cleanup = () => {
-    if (!created) return;
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // already gone
-    }
-    created = false;
-  };
-  const onSignal = (signal: NodeJS.Signals) => {
-    cleanup();
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-    process.kill(process.pid, signal);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    let handle;
-    try {
-      handle = await fs.open(tmp, 'wx', 0o644); // exclusive: never follows or reuses an existing entry
-      created = true;
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle?.close();
-    }
-    const again = await checkSummaryTarget(target, force);
-    if (again) throw new SummaryError(again);
-    if (force) {
-      await fs.rename(tmp, abs);
-      created = false;
-      return;
-    }
-    try {
-      await fs.link(tmp, abs); // fails with EEXIST when the target appeared in the meantime
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new SummaryError(`汇总文件已存在：${target}（如需覆盖请加 --force）`);
-      // a file system without hard links: the check above has to do
-      await fs.rename(tmp, abs);
-      created = false;
-      return;
-    }
-    cleanup();
-  } catch (e) {
-    cleanup();
-    if (e instanceof SummaryError) throw e;
-    throw new SummaryError(`无法写入汇总文件 ${target}：${reasonOf(e)}`);
-  } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-  }
-}
-
-/** Builds and writes the summary workbook (see writeFileAtomic for the guarantees). */
 export async function writeSummary(target: string, results: FileResult[], opts: { annotate: string | null; force: boolean }): Promise<void> {
   const data = await summaryWorkbook(results, { annotate: opts.annotate, summaryDir: path.dirname(path.resolve(target)) });
-  await writeFileAtomic(target, data, opts.force);
+  try {
+    await writeFileSafely(target, data, { force: opts.force, what: SUMMARY });
+  } catch (e) {
+    if (e instanceof WriteError) throw new SummaryError(e.message);
+    throw e;
+  }
 }

@@ -8,7 +8,8 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { SummaryError, fileLink, writeFileAtomic } from '../../src/cli/summary';
+import { WriteError, writeFileSafely } from '../../src/cli/safe-write';
+import { fileLink } from '../../src/cli/summary';
 import { ruleByCode } from '../../src/core/rules';
 import { CLEAN, EXAMPLE, HENGDONG, buildCliBundle, run } from './helpers';
 
@@ -228,7 +229,7 @@ describe('writing the summary safely', () => {
     fs.symlinkSync(victim, target);
     for (const extra of [[], ['--force']]) {
       const r = run(bin, ['--summary', target, ...extra, HENGDONG]);
-      expect(r).toEqual({ code: 2, out: '', err: `错误：汇总文件 ${target} 是一个符号链接，为安全起见不会写入；请换一个文件名\n` });
+      expect(r).toEqual({ code: 2, out: '', err: `错误：汇总文件 ${target} 是一个符号链接，为安全起见不会写入；请换一个文件名或删除该链接\n` });
     }
     expect(hash(victim)).toBe(before);
     expect(fs.lstatSync(target).isSymbolicLink()).toBe(true);
@@ -255,16 +256,17 @@ describe('writing the summary safely', () => {
   });
 });
 
-describe('writeFileAtomic and links (in process)', () => {
+describe('safe writing of the summary and links (in process)', () => {
   test('without force an existing target is never replaced (checked again at the last step); no temporary file stays', async () => {
     const dir = path.join(tmp, 'atomic');
     fs.mkdirSync(dir);
     const target = path.join(dir, 'out.xlsx');
-    await writeFileAtomic(target, Buffer.from('first'), false);
+    const as = (force: boolean) => ({ force, what: '汇总文件' });
+    await writeFileSafely(target, Buffer.from('first'), as(false));
     expect(fs.readFileSync(target, 'utf8')).toBe('first');
-    await expect(writeFileAtomic(target, Buffer.from('second'), false)).rejects.toThrow(new SummaryError(`汇总文件已存在：${target}（如需覆盖请加 --force）`));
+    await expect(writeFileSafely(target, Buffer.from('second'), as(false))).rejects.toThrow(new WriteError(`汇总文件已存在：${target}（如需覆盖请加 --force）`));
     expect(fs.readFileSync(target, 'utf8')).toBe('first');
-    await writeFileAtomic(target, Buffer.from('third'), true);
+    await writeFileSafely(target, Buffer.from('third'), as(true));
     expect(fs.readFileSync(target, 'utf8')).toBe('third');
     expect(fs.readdirSync(dir)).toEqual(['out.xlsx']);
     expect(process.listenerCount('SIGINT')).toBe(0);
