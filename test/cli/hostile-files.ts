@@ -5,7 +5,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 
-function xlsx(sheet: string | string[], sharedStrings?: string): Uint8Array {
+export function sheetPackage(sheet: string | string[], sharedStrings?: string): Uint8Array {
   const sheets = typeof sheet === 'string' ? [sheet] : sheet;
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
@@ -41,7 +41,7 @@ const SHEET_TAIL = '</sheetData></worksheet>';
 
 /** `rows` rows of ten numeric cells each: reading and scanning them takes time in proportion. */
 export function slowSheet(rows: number): Uint8Array {
-  return xlsx(sheetXml(rows));
+  return sheetPackage(sheetXml(rows));
 }
 
 /**
@@ -50,7 +50,7 @@ export function slowSheet(rows: number): Uint8Array {
  */
 export function manySheets(sheets: number, rows: number): Uint8Array {
   const xml = sheetXml(rows);
-  return xlsx(Array.from({ length: sheets }, () => xml));
+  return sheetPackage(Array.from({ length: sheets }, () => xml));
 }
 
 function sheetXml(rows: number): string {
@@ -71,5 +71,5 @@ export function hugeSharedStrings(count: number, length = 40): Uint8Array {
   const pad = 'x'.repeat(length);
   for (let i = 0; i < count; i++) parts.push(`<si><t>${i}${pad}</t></si>`);
   parts.push('</sst>');
-  return xlsx(`${SHEET_HEAD}<row r="1"><c r="A1" t="s"><v>0</v></c></row>${SHEET_TAIL}`, parts.join(''));
+  return sheetPackage(`${SHEET_HEAD}<row r="1"><c r="A1" t="s"><v>0</v></c></row>${SHEET_TAIL}`, parts.join(''));
 }
