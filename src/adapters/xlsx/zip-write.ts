@@ -35,6 +35,22 @@ export function crc32(data: Uint8Array): number {
 
 
 /**
+ * The fields a local header and a central directory entry share, in the same order (APPNOTE 4.3.7 and 4.3.12):
+ * version needed, flags, method, time, date, CRC-32, compressed and uncompressed size, name length.
+ */
+function sharedFields(v: DataView, at: number, e: ZipEntry): void {
+  v.setUint16(at, e.versionNeeded, true);
+  v.setUint16(at + 2, e.flags, true);
+  v.setUint16(at + 4, e.method, true);
+  v.setUint16(at + 6, e.time, true);
+  v.setUint16(at + 8, e.date, true);
+  v.setUint32(at + 10, e.crc, true);
+  v.setUint32(at + 14, e.compressedSize, true);
+  v.setUint32(at + 18, e.size, true);
+  v.setUint16(at + 22, e.nameBytes.length, true);
+}
+
+/**
  * Writes the package: the entries of `original` in order, each either copied (compressed data as is) or, when
  * `replace` has its name, written anew from the given bytes; then the `add` entries. Names are compared exactly
  * as stored.
@@ -104,15 +120,7 @@ export function writeZip(
     const e = o.e;
     o.offset = at;
     v.setUint32(at, 0x04034b50, true);
-    v.setUint16(at + 4, e.versionNeeded, true);
-    v.setUint16(at + 6, e.flags, true);
-    v.setUint16(at + 8, e.method, true);
-    v.setUint16(at + 10, e.time, true);
-    v.setUint16(at + 12, e.date, true);
-    v.setUint32(at + 14, e.crc, true);
-    v.setUint32(at + 18, e.compressedSize, true);
-    v.setUint32(at + 22, e.size, true);
-    v.setUint16(at + 26, e.nameBytes.length, true);
+    sharedFields(v, at + 4, e);
     v.setUint16(at + 28, e.localExtra.length, true);
     out.set(e.nameBytes, at + 30);
     out.set(e.localExtra, at + 30 + e.nameBytes.length);
@@ -125,15 +133,7 @@ export function writeZip(
     const e = o.e;
     v.setUint32(at, 0x02014b50, true);
     v.setUint16(at + 4, e.versionMadeBy, true);
-    v.setUint16(at + 6, e.versionNeeded, true);
-    v.setUint16(at + 8, e.flags, true);
-    v.setUint16(at + 10, e.method, true);
-    v.setUint16(at + 12, e.time, true);
-    v.setUint16(at + 14, e.date, true);
-    v.setUint32(at + 16, e.crc, true);
-    v.setUint32(at + 20, e.compressedSize, true);
-    v.setUint32(at + 24, e.size, true);
-    v.setUint16(at + 28, e.nameBytes.length, true);
+    sharedFields(v, at + 6, e);
     v.setUint16(at + 30, e.centralExtra.length, true);
     v.setUint16(at + 32, e.comment.length, true);
     v.setUint16(at + 34, 0, true);
