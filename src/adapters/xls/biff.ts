@@ -7,11 +7,10 @@
  * the work is bounded by the stream's size (each record consumes at least its 4-byte header; sheet
  * substreams may not overlap).
  */
-import { isDateFormat, numberCellValue } from '../../core/cellvalue';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../core/grid';
 import { SheetGridBuilder } from '../file/grid-builder';
 // built-in format ids are numbered as in .xlsx (ECMA-376 Part 1 §18.8.30): one table for both readers
-import { builtinFormat } from '../xlsx/formats';
+import { type NumberReader, builtinFormat, numberReader } from '../xlsx/formats';
 
 /** Why the stream cannot be read: corrupt (with a short Chinese reason), encrypted, or an older BIFF. */
 export class BiffError extends Error {
@@ -327,17 +326,18 @@ class Sheet {
   dialog = false;
   private readonly hiddenRows = new Set<number>();
   private readonly hiddenCols = new Set<number>();
-  private readonly fmtCache = new Map<number, string>();
+  private readonly readers = new Map<number, NumberReader>();
   constructor(private readonly g: Globals) {}
 
-  private fmt(ixfe: number): string {
-    let f = this.fmtCache.get(ixfe);
-    if (f === undefined) {
+  /** How numbers in cell format `ixfe` are read: the same readers as the .xlsx reader's, 1904 dates included. */
+  private reader(ixfe: number): NumberReader {
+    let r = this.readers.get(ixfe);
+    if (r === undefined) {
       const id = this.g.xfFormat[ixfe] ?? 0;
-      f = this.g.formats.get(id) ?? builtinFormat(id);
-      this.fmtCache.set(ixfe, f);
+      r = numberReader(this.g.formats.get(id) ?? builtinFormat(id), this.g.date1904);
+      this.readers.set(ixfe, r);
     }
-    return f;
+    return r;
   }
 
   /** BIFF8 has 256 columns ([MS-XLS] 2.5.18 Col: at most 0x00FF); anything beyond is not a cell. */
@@ -347,10 +347,7 @@ class Sheet {
 
   number(row: number, col: number, ixfe: number, n: number): void {
     if (!Number.isFinite(n)) return;
-    const f = this.fmt(ixfe);
-    // numberCellValue takes serials of the 1900 date system; the 1904 system counts from 1904-01-01 (1462 days later)
-    if (this.g.date1904 && isDateFormat(f)) n += 1462;
-    this.put(row, col, numberCellValue(n, f));
+    this.put(row, col, this.reader(ixfe)(n));
   }
 
   hideRow(r: number): void {

@@ -16,6 +16,7 @@
  */
 import type { Finding, Severity } from '../../core/findings';
 import { SEVERITY_LABEL } from '../../core/findings';
+import { a1 } from '../../core/grid';
 import { WorkbookReadError } from '../file/errors';
 import { decodePart, parseXml, textOf } from './xml';
 import { ZipPackage, partKey, relsPartOf, resolveTarget } from './zip';
@@ -190,14 +191,6 @@ const escapeXml = (s: string) =>
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
-
-function colName(col: number): string {
-  let s = '';
-  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
-
-const a1 = (row: number, col: number) => `${colName(col)}${row + 1}`;
 
 /** 'AB12' → [11, 27] (either part -1 when missing). */
 function parseRef(ref: string): [number, number] {
