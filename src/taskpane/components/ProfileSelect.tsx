@@ -1,0 +1,23 @@
+/** The 指标体系 choice, shared by the task pane and the checker page. */
+import * as React from 'react';
+import { Field, Select } from '@fluentui/react-components';
+import type { Profile } from '../../core/config';
+
+export const PROFILE_TEXT: Record<Profile, string> = {
+  LOCAL: '地方模板（成本指标在产出指标下）',
+  C2021: '财预〔2021〕101号（成本指标为一级指标）',
+};
+
+export function ProfileSelect(props: { value: Profile; disabled?: boolean; onChange: (p: Profile) => void }): React.ReactElement {
+  return (
+    <Field label="指标体系" size="small">
+      <Select value={props.value} disabled={props.disabled} onChange={(_e, d) => props.onChange(d.value === 'C2021' ? 'C2021' : 'LOCAL')} data-testid="profile">
+        {(Object.keys(PROFILE_TEXT) as Profile[]).map((p) => (
+          <option key={p} value={p}>
+            {PROFILE_TEXT[p]}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
