@@ -7,15 +7,14 @@
  * one copy, the last one's (pool.ts writes them in input order), as the --summary workbook says.
  */
 import path from 'path';
+import { annotatedName as copyName } from '../report/names';
 import { WriteError, commitTemp, discardTemp, newTemp, targetProblemSync } from './safe-write';
 
 export const COPY = '标注副本';
 
 /** The name of the annotated copy of `file`: X-已标注.xlsx, or X-已标注.xlsm for a macro-enabled X.xlsm. */
 export function annotatedName(file: string): string {
-  const base = path.basename(file);
-  const ext = /\.xlsm$/i.test(base) ? '.xlsm' : '.xlsx';
-  return base.replace(/\.(xlsx|xlsm|xls|et)$/i, '') + '-已标注' + ext;
+  return copyName(path.basename(file));
 }
 
 /** Where `--annotate DIR` writes the marked copy of `file` (null when it would be the input itself). */

@@ -11,7 +11,7 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { type Cell, type SummaryRows, cleanText, summaryBook, summaryRows as rowsOf } from '../report/summary';
+import { type Cell, type SummaryRows, cleanText, escapeLink, summaryBook, summaryRows as rowsOf } from '../report/summary';
 import type { FileResult } from './report';
 import { WriteError, targetProblem, writeFileSafely } from './safe-write';
 import { annotatedPath } from './worker';
@@ -31,7 +31,7 @@ export function fileLink(fromDir: string, target: string): string {
   let rel = path.relative(fromDir, target);
   if (path.isAbsolute(rel)) rel = `file:///${rel.replace(/\\/g, '/').replace(/^\/+/, '')}`; // another drive
   else rel = rel.split(path.sep).join('/');
-  return rel.replace(/[% "<>[\]^`{}#]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+  return escapeLink(rel);
 }
 
 /** The rows of both sheets (without header rows); `summaryDir` is where the workbook will lie. */

@@ -35,6 +35,16 @@ export function cleanText(s: string): string {
   return t.length > MAX_CELL_TEXT ? t.slice(0, MAX_CELL_TEXT - 1) + '…' : t;
 }
 
+/** A relative file link as Excel writes it: the few characters a URI cannot hold escaped, non-ASCII kept. */
+export function escapeLink(rel: string): string {
+  return rel.replace(/[% "<>[\]^`{}#]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+}
+
+/** The 标注副本 cell for a copy lying in the summary's own folder under `name`. */
+export function copyCell(name: string): Cell {
+  return { text: cleanText(name), hyperlink: escapeLink(name), tooltip: '打开标注副本' };
+}
+
 /**
  * The rows of both sheets (without header rows). `copyLink(i)` is the 标注副本 cell of the i-th result (a
  * link, a note, or null for none); it is asked only for results that were checked.

@@ -8,7 +8,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Select,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -17,6 +16,7 @@ import { undoNotes } from '../adapters/office/capabilities';
 import type { Severity } from '../core/findings';
 import { EmptyState } from './components/EmptyState';
 import { FindingsList } from './components/FindingsList';
+import { ProfileSelect } from './components/ProfileSelect';
 import { SeverityFilter } from './components/SeverityFilter';
 import { Summary } from './components/Summary';
 import { type CheckerState, type Profile, useChecker } from './useChecker';
@@ -84,24 +84,18 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
               导出报告
             </Button>
           </div>
-          <Field label="指标体系" size="small">
-            <Select
-              value={profile}
-              disabled={busy}
-              onChange={(_e, d) => {
-                const p = d.value === 'C2021' ? 'C2021' : 'LOCAL';
-                setProfile(p);
-                try {
-                  localStorage.setItem(PROFILE_KEY, p);
-                } catch {
-                  /* storage unavailable: keep the choice for this session only */
-                }
-              }}
-            >
-              <option value="LOCAL">地方模板（成本指标在产出指标下）</option>
-              <option value="C2021">财预〔2021〕101号（成本指标为一级指标）</option>
-            </Select>
-          </Field>
+          <ProfileSelect
+            value={profile}
+            disabled={busy}
+            onChange={(p) => {
+              setProfile(p);
+              try {
+                localStorage.setItem(PROFILE_KEY, p);
+              } catch {
+                /* storage unavailable: keep the choice for this session only */
+              }
+            }}
+          />
           <Caption1 block className={styles.muted} data-testid="undo-note">
             {undoNotes(caps).check}
           </Caption1>

@@ -1,6 +1,6 @@
 /** Findings grouped by table; each one is a button that selects its cell in the sheet. */
 import * as React from 'react';
-import { Badge, Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { CheckResult, Finding, Severity } from '../../core/findings';
 import { SEVERITY_BADGE, SEVERITY_TEXT } from './severity';
 
@@ -69,15 +69,33 @@ export function groupFindings(result: CheckResult, shown: Set<Severity>): Group[
   return groups;
 }
 
+/** The first `limit` findings of the groups, in order (groups cut or left out past it). */
+function firstFindings(groups: Group[], limit: number): Group[] {
+  const out: Group[] = [];
+  let left = limit;
+  for (const g of groups) {
+    if (left <= 0) break;
+    out.push(g.findings.length <= left ? g : { ...g, findings: g.findings.slice(0, left) });
+    left -= g.findings.length;
+  }
+  return out;
+}
+
 export function FindingsList(props: {
   result: CheckResult;
   shown: Set<Severity>;
   onSelect: (f: Finding) => void;
+  /** Render this many findings at first and as many more per click (a workbook may have thousands). */
+  pageSize?: number;
 }): React.ReactElement {
   const styles = useStyles();
   const [active, setActive] = React.useState<string | null>(null);
-  const groups = groupFindings(props.result, props.shown);
-  if (groups.length === 0) return <Caption1 className={styles.muted}>没有符合筛选条件的问题。</Caption1>;
+  const [limit, setLimit] = React.useState(props.pageSize ?? Infinity);
+  const all = React.useMemo(() => groupFindings(props.result, props.shown), [props.result, props.shown]);
+  if (all.length === 0) return <Caption1 className={styles.muted}>没有符合筛选条件的问题。</Caption1>;
+  const total = all.reduce((n, g) => n + g.findings.length, 0);
+  const groups = total > limit ? firstFindings(all, limit) : all;
+  const rest = total - Math.min(total, limit);
   return (
     <div data-testid="findings">
       {groups.map((g) => (
@@ -87,7 +105,7 @@ export function FindingsList(props: {
               {g.title}
             </Subtitle2>
             <Caption1 className={styles.muted}>
-              {g.caption} · {g.findings.length} 个问题
+              {g.caption} · {all.find((x) => x.id === g.id)?.findings.length ?? g.findings.length} 个问题
             </Caption1>
           </div>
           <ul className={styles.list}>
@@ -118,6 +136,11 @@ export function FindingsList(props: {
           </ul>
         </section>
       ))}
+      {rest > 0 && (
+        <Button size="small" onClick={() => setLimit(limit + (props.pageSize ?? rest))} data-testid="more-findings">
+          再显示 {Math.min(rest, props.pageSize ?? rest)} 个问题（还有 {rest} 个）
+        </Button>
+      )}
     </div>
   );
 }
