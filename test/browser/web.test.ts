@@ -233,6 +233,19 @@ describeBrowser('checker page in Chromium', () => {
     expect(names(web.findings, [0])).toEqual(names(ref.findings, [0]));
     expect(web.findings.length).toBe(total + 1);
 
+    // nothing of the files kept beyond the tab: no web storage, no database, no cache
+    const stored = await o.page.evaluate(async () => {
+      let local = 0;
+      try {
+        local = localStorage.length + sessionStorage.length;
+      } catch {
+        local = 0; // storage unavailable on file:// in some browsers
+      }
+      const dbs = indexedDB.databases ? (await indexedDB.databases()).length : 0;
+      const caches = typeof window.caches !== 'undefined' ? (await window.caches.keys().catch(() => [])).length : 0;
+      return { local, dbs, caches };
+    });
+    expect(stored).toEqual({ local: 0, dbs: 0, caches: 0 });
     expect(left(o)).toEqual([]);
     expect(o.errors).toEqual([]);
   }, 300_000);
