@@ -12,7 +12,8 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import type ExcelJS from 'exceljs';
-import { type Finding, SEVERITY_LABEL, type Severity, summarize } from '../core/findings';
+import { type Finding, summarize } from '../core/findings';
+import { SEVERITIES, SEVERITY_ARGB, SEVERITY_LABEL } from '../core/severity';
 import { ruleByCode } from '../core/rules';
 import { type FileResult, LAYOUT_LABEL, sheetOrder, tableName } from './report';
 import { WriteError, targetProblem, writeFileSafely } from './safe-write';
@@ -23,8 +24,6 @@ export const FINDINGS_SHEET = '问题清单';
 export const FILES_HEADER = ['文件', '工作表', '表格名称', '式样', '区域', '错误', '警告', '提示', '标注副本', '说明'] as const;
 export const FINDINGS_HEADER = ['文件', '工作表', '单元格', '级别', '规则', '说明', '代码'] as const;
 
-/** The same light fills as the annotated copies and the add-in. */
-const SEVERITY_ARGB: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
 
 export class SummaryError extends Error {
   constructor(message: string) {
@@ -152,7 +151,7 @@ function fillSheet(ws: ExcelJS.Worksheet, header: readonly string[], rows: Cell[
     if (name !== opts.severityColumn) return;
     for (let i = 0; i < rows.length; i++) {
       const label = cellText(rows[i][k]);
-      const sev = (Object.keys(SEVERITY_LABEL) as Severity[]).find((s) => SEVERITY_LABEL[s] === label);
+      const sev = SEVERITIES.find((s) => SEVERITY_LABEL[s] === label);
       if (sev) ws.getCell(i + 2, k + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_ARGB[sev] } };
     }
   });
