@@ -1,6 +1,7 @@
 /** Report formats of the command line: a readable Chinese table and the JSON document. */
 import type { CheckResult, Finding, Severity } from '../core/findings';
-import { SEVERITY_LABEL, summarize } from '../core/findings';
+import { summarize } from '../core/findings';
+import { SEVERITY_ANSI, SEVERITY_ICON as ICON, SEVERITY_LABEL } from '../core/severity';
 import { RULES } from '../core/rules';
 
 export interface FileResult {
@@ -42,8 +43,6 @@ function counts(findings: Finding[]): string {
   return `错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}`;
 }
 
-const ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: '·' };
-
 /** Sheets in report order: those with tables (in table order), then those without. */
 export function sheetOrder(res: CheckResult): string[] {
   return [...new Set([...res.tables.map((t) => t.sheet), ...res.sheetsWithoutTables])];
@@ -65,8 +64,7 @@ export interface TableOptions {
 export function fileReport(r: FileResult, opts: TableOptions = {}): string {
   const paint = (sev: Severity, s: string) => {
     if (!opts.color) return s;
-    const code = sev === 'error' ? 31 : sev === 'warning' ? 33 : 36;
-    return `\x1b[${code}m${s}\x1b[0m`;
+    return `\x1b[${SEVERITY_ANSI[sev]}m${s}\x1b[0m`;
   };
   const lines: string[] = [];
   lines.push(`文件：${r.file}`);

@@ -6,7 +6,6 @@ import { type WorkbookGrid, a1, rangeA1 } from './grid';
 import type { Table } from './model';
 import { parseSegment, resetParseMemo } from './parse';
 import { RULES } from './rules';
-import { formatMessage } from './rules/types';
 import { SheetView } from './sheet';
 import { clearTextCache } from './text';
 
@@ -106,7 +105,7 @@ export function checkTable(t: Table, config: Config): Finding[] {
     const byCell = new Map<string, Finding>();
     for (const r of raw) {
       const cell = a1(r.cell.row, r.cell.col);
-      const message = formatMessage(rule.messages[r.messageId] ?? r.messageId, r.data);
+      const message = rule.format(r.messageId, r.data);
       const prev = byCell.get(cell);
       if (prev) {
         if (!prev.message.includes(message)) prev.message += `；${message}`;

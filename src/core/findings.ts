@@ -1,6 +1,7 @@
-/** Findings, severities and rule metadata shared by the core, the adapters and the UI. */
-export type Severity = 'error' | 'warning' | 'info';
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+/** Findings shared by the core, the adapters and the UI (severities: ./severity, re-exported here). */
+import type { Severity } from './severity';
+
+export { type Severity, SEVERITIES, SEVERITY_LABEL } from './severity';
 
 export interface Finding {
   /** Stable rule code, e.g. "missing-value". */
@@ -51,8 +52,3 @@ export function summarize(findings: Finding[]): CheckResult['summary'] {
   return { errors, warnings, infos };
 }
 
-export const SEVERITY_LABEL: Record<Severity, string> = {
-  error: '错误',
-  warning: '警告',
-  info: '提示',
-};

@@ -6,9 +6,9 @@
  * one row per file that could not be read (the reason in 说明); 标注副本 links to the annotated copy.
  * Sheet 「问题清单」: one row per finding.
  */
-import { SEVERITY_ARGB } from '../adapters/xlsx/annotate';
 import { type BookCell, type BookSheet, type CellStyle, writeWorkbook } from '../adapters/xlsx/write';
-import { type Finding, SEVERITY_LABEL, type Severity, summarize } from '../core/findings';
+import { type Finding, summarize } from '../core/findings';
+import { SEVERITIES, SEVERITY_ARGB, SEVERITY_LABEL } from '../core/severity';
 import { ruleByCode } from '../core/rules';
 import { type FileResult, LAYOUT_LABEL, sheetOrder, tableName } from '../cli/report';
 
@@ -121,7 +121,7 @@ function sheet(name: string, header: readonly string[], rows: Cell[][], opts: Sh
       const c = r[k] ?? null;
       if (c !== null && typeof c === 'object') return { value: c.text, link: { target: c.hyperlink, tooltip: c.tooltip }, style: LINK_STYLE };
       if (k === severityAt) {
-        const sev = (Object.keys(SEVERITY_LABEL) as Severity[]).find((s) => SEVERITY_LABEL[s] === c);
+        const sev = SEVERITIES.find((s) => SEVERITY_LABEL[s] === c);
         if (sev) return { value: c, style: { ...columns[k].style, fill: SEVERITY_ARGB[sev] } };
       }
       return { value: c };

@@ -12,6 +12,7 @@
  * read and removed on the next write. The core ignores sheets named "__jxmb…" (isOwnSheet).
  */
 import type { Severity } from '../../core/findings';
+import { SEVERITY_FILL } from '../../core/severity';
 
 /** Version 1 storage (a very hidden sheet), read for workbooks marked by earlier releases. */
 export const MARKS_SHEET = '__jxmb_marks__';
@@ -19,15 +20,9 @@ export const MARKS_SHEET = '__jxmb_marks__';
 export const MARKS_NS = 'urn:jxmb:marks:2';
 export const REPORT_SHEET = '校验报告';
 
-/** Excel's own "Bad" / "Neutral" fills and a light blue for 提示. */
-export const MARK_COLORS: Record<Severity, string> = {
-  error: '#FFC7CE',
-  warning: '#FFEB9C',
-  info: '#DDEBF7',
-};
-
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-export const worse = (a: Severity, b: Severity): Severity => (RANK[a] >= RANK[b] ? a : b);
+/** Excel's own "Bad" / "Neutral" fills and a light blue for 提示 (core/severity). */
+export const MARK_COLORS: Readonly<Record<Severity, string>> = SEVERITY_FILL;
+export { worse } from '../../core/severity';
 
 export interface FillState {
   /** FillPattern ("None" = no fill); null when the host cannot tell (ExcelApi < 1.9). */

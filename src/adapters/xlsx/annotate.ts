@@ -15,26 +15,20 @@
  * properties, VBA, charts, images, tables, threaded comments and every other part (copied compressed as is).
  */
 import type { Finding, Severity } from '../../core/findings';
-import { SEVERITY_LABEL } from '../../core/findings';
+import { SEVERITY_ARGB, SEVERITY_LABEL, SEVERITY_RANK as RANK } from '../../core/severity';
 import { a1 } from '../../core/grid';
 import { WorkbookReadError } from '../file/errors';
 import { decodePart, parseXml, textOf } from './xml';
 import { ZipPackage, partKey, relsPartOf, resolveTarget } from './zip';
 import { readZipEntries, writeZip } from './zip-write';
 
-/** Fill colours by severity (ARGB), the same as the add-in's highlights and the exceljs writer. */
-export const SEVERITY_ARGB: Record<Severity, string> = {
-  error: 'FFFFC7CE',
-  warning: 'FFFFEB9C',
-  info: 'FFDDEBF7',
-};
+/** Fill colours by severity (ARGB), the same as the add-in's highlights (core/severity). */
+export { SEVERITY_ARGB };
 
 /** The author of our notes. */
 export const NOTE_AUTHOR = '绩效目标表助手';
 /** The line between a user's note and ours. */
 export const NOTE_SEPARATOR = '\n———— 绩效目标表助手 ————\n';
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_R_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships';

@@ -1,19 +1,22 @@
 import { a1 } from '../grid';
 import { keyOfNormalized } from '../text';
 import { isSystemDefaultRow } from './missing-value';
-import type { RawFinding, Rule } from './types';
+import { type RawFinding, defineRule } from './types';
 import { short } from './types';
 
+const messages = {
+  dup: '三级指标「{name}」在「{block}」中重复出现（首次出现在 {first}）',
+} as const;
+type Found = RawFinding<typeof messages>;
+
 /** The same 三级指标 twice in one 一级 block. */
-export const duplicateIndicator: Rule = {
+export const duplicateIndicator = defineRule({
   code: 'duplicate-indicator',
   defaultSeverity: 'warning',
   description: '同一一级指标下出现重复的三级指标',
-  messages: {
-    dup: '三级指标「{name}」在「{block}」中重复出现（首次出现在 {first}）',
-  },
+  messages,
   check(table) {
-    const out: RawFinding[] = [];
+    const out: Found[] = [];
     const seen = new Map<string, { row: number; col: number }>();
     for (const i of table.indicators) {
       if (i.placeholder || !i.name || isSystemDefaultRow(i)) continue;
@@ -30,4 +33,4 @@ export const duplicateIndicator: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,19 +1,23 @@
 import { isErrorValue } from '../errors';
 import { UNIT_FIELD_KEYS } from '../header-labels';
-import type { RawFinding, Rule } from './types';
+import { type RawFinding, defineRule } from './types';
+
+const messages = {
+  empty: '「{label}」未填写',
+  notMoney: '「{label}」的内容「{value}」无法识别为金额',
+  noProjectName: '未找到「项目名称」，无法确认这张表属于哪个项目',
+  noDepartmentName: '未找到「部门名称」，无法确认这张表属于哪个部门',
+} as const;
+type Found = RawFinding<typeof messages>;
 
 /** A required header field (项目名称, budget amount, 绩效目标, …) is empty or unreadable. */
-export const missingField: Rule = {
+export const missingField = defineRule({
   code: 'missing-field',
   defaultSeverity: 'error',
   description: '表头必填项（项目名称、主管部门、资金总额、绩效目标等）未填写或无法识别',
-  messages: {
-    empty: '「{label}」未填写',
-    notMoney: '「{label}」的内容「{value}」无法识别为金额',
-    noName: '未找到「{label}」，无法确认这张表属于哪个{what}',
-  },
+  messages,
   check(table) {
-    const out: RawFinding[] = [];
+    const out: Found[] = [];
     // (a total that is an error value such as #REF! is reported by sum-mismatch, with the error named)
     // Scope pairs (含本级和市县 / 含本级, 中期 / 年度): a county unit fills the scope that applies to it; an empty
     // twin of a filled amount or goal is not missing (docs/rules.md, 宁夏 template)
@@ -40,12 +44,8 @@ export const missingField: Rule = {
       (f) => f.key === 'projectName' || f.key === 'departmentName' || (UNIT_FIELD_KEYS.includes(f.key) && f.value.trim()),
     );
     if (!hasName) {
-      out.push({
-        cell: { row: table.top, col: table.left },
-        messageId: 'noName',
-        data: { label: table.kind === 'department' ? '部门名称' : '项目名称', what: table.kind === 'department' ? '部门' : '项目' },
-      });
+      out.push({ cell: { row: table.top, col: table.left }, messageId: table.kind === 'department' ? 'noDepartmentName' : 'noProjectName' });
     }
     return out;
   },
-};
+});

@@ -1,5 +1,5 @@
 import type { Indicator } from '../model';
-import type { RawFinding, Rule } from './types';
+import { type RawFinding, defineRule } from './types';
 import { short } from './types';
 
 /**
@@ -22,21 +22,24 @@ export function isSystemDefaultRow(i: Indicator): boolean {
   return v.kind === 'empty' || (v.kind === 'quantitative' && Number(v.number) === 0 && (!v.unit || v.unit === '%') && !v.rest);
 }
 
+const messages = {
+  empty: '三级指标「{name}」的指标值未填写',
+  inName: '三级指标「{name}」的指标值未填写（「{value}」写在了三级指标名称中，请移到指标值栏）',
+  formulaError: '三级指标「{name}」的指标值是公式错误「{value}」，请检查公式或直接填写目标值',
+  placeholder: '三级指标「{name}」的指标值「{value}」是占位符，请填写实际目标值',
+  unitOnly: '三级指标「{name}」的指标值「{value}」只有计量单位，没有填写数值',
+  systemDefault: '「{where}」下只有系统默认的「0」「{value}」，未填写具体指标和指标值',
+} as const;
+type Found = RawFinding<typeof messages>;
+
 /** A named 三级指标 whose 指标值 is empty or a placeholder. */
-export const missingValue: Rule = {
+export const missingValue = defineRule({
   code: 'missing-value',
   defaultSeverity: 'error',
   description: '三级指标已命名，但指标值为空或仅为占位符',
-  messages: {
-    empty: '三级指标「{name}」的指标值未填写',
-    inName: '三级指标「{name}」的指标值未填写（「{value}」写在了三级指标名称中，请移到指标值栏）',
-    formulaError: '三级指标「{name}」的指标值是公式错误「{value}」，请检查公式或直接填写目标值',
-    placeholder: '三级指标「{name}」的指标值「{value}」是占位符，请填写实际目标值',
-    unitOnly: '三级指标「{name}」的指标值「{value}」只有计量单位，没有填写数值',
-    systemDefault: '「{where}」下只有系统默认的「0」「{value}」，未填写具体指标和指标值',
-  },
+  messages,
   check(table) {
-    const out: RawFinding[] = [];
+    const out: Found[] = [];
     for (const i of table.indicators) {
       if (i.placeholder) continue;
       const kind = i.value.kind;
@@ -49,13 +52,14 @@ export const missingValue: Rule = {
       if (kind === 'quantitative') continue;
       const inName = kind === 'empty' ? valueInName(i.name) : null;
       if (inName) out.push({ cell: i.valueCell, messageId: 'inName', data: { name: short(inName.name), value: inName.value } });
+      else if (kind === 'empty') out.push({ cell: i.valueCell, messageId: 'empty', data: { name: short(i.name) } });
       else
         out.push({
           cell: i.valueCell,
-          messageId: kind === 'empty' ? 'empty' : kind === 'error' ? 'formulaError' : kind === 'unitOnly' ? 'unitOnly' : 'placeholder',
+          messageId: kind === 'error' ? 'formulaError' : kind === 'unitOnly' ? 'unitOnly' : 'placeholder',
           data: { name: short(i.name), value: i.value.text },
         });
     }
     return out;
   },
-};
+});

@@ -1,15 +1,18 @@
-import type { RawFinding, Rule } from './types';
+import { type RawFinding, defineRule } from './types';
+
+const messages = {
+  row: '「{labels}」是未填写名称的空白占位行，不需要时请删除',
+} as const;
+type Found = RawFinding<typeof messages>;
 
 /** An unnamed "指标N:" row left in the table. */
-export const placeholderRow: Rule = {
+export const placeholderRow = defineRule({
   code: 'placeholder-row',
   defaultSeverity: 'info',
   description: '表中留有未命名的“指标N:”空白占位行',
-  messages: {
-    row: '「{labels}」是未填写名称的空白占位行，不需要时请删除',
-  },
+  messages,
   check(table) {
-    const byCell = new Map<string, { cell: RawFinding['cell']; labels: string[] }>();
+    const byCell = new Map<string, { cell: Found['cell']; labels: string[] }>();
     for (const i of table.indicators) {
       if (!i.placeholder) continue;
       const k = `${i.nameCell.row}:${i.nameCell.col}`;
@@ -20,4 +23,4 @@ export const placeholderRow: Rule = {
     }
     return [...byCell.values()].map((e) => ({ cell: e.cell, messageId: 'row', data: { labels: e.labels.join('、') } }));
   },
-};
+});

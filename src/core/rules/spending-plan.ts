@@ -1,27 +1,31 @@
 import { dec } from '../money';
-import type { RawFinding, Rule } from './types';
+import { type RawFinding, defineRule } from './types';
+
+const messages = {
+  empty: '资金支出计划「{label}」未填写',
+  unreadable: '资金支出计划「{label}」的「{raw}」不是有效的百分比',
+  range: '资金支出计划「{label}」为{value}%，超出0–100%的范围',
+  falling: '资金支出计划「{label}」累计进度{value}%低于「{prev}」的{prevValue}%，累计进度不能下降',
+  notFull: '资金支出计划「{label}」的累计进度应为100%，现为{value}%',
+} as const;
+type Found = RawFinding<typeof messages>;
 
 /** 资金支出计划: cumulative % in 0–100, never falling, 100 at 12月底. */
-export const spendingPlan: Rule = {
+export const spendingPlan = defineRule({
   code: 'spending-plan',
   defaultSeverity: 'error',
   description: '资金支出计划的累计进度应在0–100%之间、逐期不下降，12月底达到100%',
-  messages: {
-    empty: '资金支出计划「{label}」未填写',
-    unreadable: '资金支出计划「{label}」的「{raw}」不是有效的百分比',
-    range: '资金支出计划「{label}」为{value}%，超出0–100%的范围',
-    falling: '资金支出计划「{label}」累计进度{value}%低于「{prev}」的{prevValue}%，累计进度不能下降',
-    notFull: '资金支出计划「{label}」的累计进度应为100%，现为{value}%',
-  },
+  messages,
   check(table) {
     const plan = table.spendingPlan;
     if (!plan) return [];
-    const out: RawFinding[] = [];
+    const out: Found[] = [];
     let prev: { label: string; value: ReturnType<typeof dec> } | null = null;
     plan.points.forEach((p, idx) => {
       const last = idx === plan.points.length - 1;
       if (p.percent === null) {
-        out.push({ cell: p.cell, messageId: p.raw ? 'unreadable' : 'empty', data: { label: p.label, raw: p.raw } });
+        if (p.raw) out.push({ cell: p.cell, messageId: 'unreadable', data: { label: p.label, raw: p.raw } });
+        else out.push({ cell: p.cell, messageId: 'empty', data: { label: p.label } });
         return;
       }
       const v = dec(p.percent)!;
@@ -37,4 +41,4 @@ export const spendingPlan: Rule = {
     });
     return out;
   },
-};
+});

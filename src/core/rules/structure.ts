@@ -1,28 +1,38 @@
+import type { Profile } from '../config';
 import type { Indicator } from '../model';
 import { L1, L2, allowedUnder, isKnownLevel1, level1Order } from '../vocab';
-import type { RawFinding, Rule } from './types';
+import { type RawFinding, defineRule } from './types';
 import { short } from './types';
 
+const messages = {
+  unknown: '「{text}」不是规范的指标类别名称',
+  unknownSuggest: '「{text}」不是规范的指标类别名称，应为「{suggestion}」',
+  misplaced: '二级指标「{l2}」不应放在一级指标「{l1}」之下（{profile}口径）',
+  level1: '「{l1}」不是{profile}口径的一级指标',
+  empty: '一级指标「{l1}」下没有填写任何三级指标',
+  absent: '表中没有一级指标「{l1}」（{profile}口径要求），请补充该类指标',
+  orphan: '三级指标「{name}」没有所属的一级、二级指标',
+} as const;
+type Found = RawFinding<typeof messages>;
+
+/** How messages name a profile's indicator system (a term, not a sentence; one day from the vocabulary module). */
+const PROFILE_NAME: Record<Profile, string> = { LOCAL: '地方模板', C2021: '财预〔2021〕101号' };
+
 /** Unknown or misplaced 一级/二级; 产出/效益/满意度 (and 成本 in C2021) without any named indicator. */
-export const structure: Rule = {
+export const structure = defineRule({
   code: 'structure',
   defaultSeverity: 'warning',
   description: '一级/二级指标名称不规范或位置不对，或某个一级指标下没有三级指标',
-  messages: {
-    unknown: '「{text}」不是规范的指标类别名称{hint}',
-    misplaced: '二级指标「{l2}」不应放在一级指标「{l1}」之下（{profile}口径）',
-    level1: '「{l1}」不是{profile}口径的一级指标',
-    empty: '一级指标「{l1}」下没有填写任何三级指标',
-    absent: '表中没有一级指标「{l1}」（{profile}口径要求），请补充该类指标',
-    orphan: '三级指标「{name}」没有所属的一级、二级指标',
-  },
+  messages,
   check(table, ctx) {
-    const out: RawFinding[] = [];
+    const out: Found[] = [];
     const profile = ctx.profile;
-    const profileName = profile === 'LOCAL' ? '地方模板' : '财预〔2021〕101号';
+    const profileName = PROFILE_NAME[profile];
     for (const c of table.categories) {
       if (c.level === null) {
-        out.push({ cell: c.cell, messageId: 'unknown', data: { text: c.text.replace(/\s+/g, ''), hint: c.suggestion ? `，应为「${c.suggestion}」` : '' } });
+        const text = c.text.replace(/\s+/g, '');
+        if (c.suggestion) out.push({ cell: c.cell, messageId: 'unknownSuggest', data: { text, suggestion: c.suggestion } });
+        else out.push({ cell: c.cell, messageId: 'unknown', data: { text } });
       } else if (c.level === 1 && c.canonical && !isKnownLevel1(c.canonical, profile)) {
         out.push({ cell: c.cell, messageId: 'level1', data: { l1: c.canonical, profile: profileName } });
       } else if (c.level === 2 && c.canonical && c.parent && !allowedUnder(c.parent, c.canonical, profile)) {
@@ -71,8 +81,9 @@ export const structure: Rule = {
           if (!label && l1 === L1.satisfaction) continue;
           const h = table.header;
           const cell = label?.cell ?? (h && h.level1Col !== null ? { row: h.row, col: h.level1Col } : { row: table.top, col: table.left });
-          if (out.some((f) => f.cell.row === cell.row && f.cell.col === cell.col && f.data?.l1 === l1)) continue;
-          out.push({ cell, messageId: label ? 'empty' : 'absent', data: { l1, profile: profileName } });
+          if (out.some((f) => f.cell.row === cell.row && f.cell.col === cell.col && 'l1' in f.data && f.data.l1 === l1)) continue;
+          if (label) out.push({ cell, messageId: 'empty', data: { l1 } });
+          else out.push({ cell, messageId: 'absent', data: { l1, profile: profileName } });
         }
       }
     }
@@ -80,7 +91,7 @@ export const structure: Rule = {
     if (orphan) out.push({ cell: orphan.nameCell, messageId: 'orphan', data: { name: short(orphan.name) } });
     return out;
   },
-};
+});
 
 /** The first column of the second of two areas side by side (its names), Infinity when the table has one area. */
 function secondAreaStart(table: { indicators: Indicator[] }): number {

@@ -1,8 +1,8 @@
 import { Decimal, agree, dec, fmt, sum, toWan } from '../money';
-import type { Indicator, MoneyField, Table } from '../model';
+import type { CellRef, Indicator, MoneyField, Table } from '../model';
 import { L1, L2 } from '../vocab';
 import { isErrorValue } from '../errors';
-import type { RawFinding, Rule } from './types';
+import { type RawFinding, defineRule } from './types';
 import { short } from './types';
 
 function amountOf(f: MoneyField): Decimal | null {
@@ -39,7 +39,7 @@ export function costAmount(i: Indicator): Decimal | null {
 }
 
 /** 成本 items adding up to the budget (two or more), or one 成本 amount not above it; unit cost × quantity. */
-function costCheck(costs: Indicator[], quantities: Indicator[], budgetField: MoneyField | null, out: RawFinding[]): void {
+function costCheck(costs: Indicator[], quantities: Indicator[], budgetField: MoneyField | null, out: Found[]): void {
   const budget = budgetField && budgetField.amount !== null ? dec(budgetField.amount) : null;
   if (!budget || !budgetField) return;
   const named = costs.filter((i) => !i.placeholder && i.value.kind !== 'empty');
@@ -66,7 +66,7 @@ function costCheck(costs: Indicator[], quantities: Indicator[], budgetField: Mon
  * A unit cost (23万元/个) times the quantity the table counts in that unit (入股合作社个数 10个) above the budget
  * (南岳 2018 资产收益扶贫项目 绩效目标申报表: 230万元 > 214.06万元). Only when the quantities in that unit agree.
  */
-function unitCostCheck(i: Indicator, quantities: Indicator[], budget: Decimal, budgetField: MoneyField, out: RawFinding[]): void {
+function unitCostCheck(i: Indicator, quantities: Indicator[], budget: Decimal, budgetField: MoneyField, out: Found[]): void {
   const v = i.value;
   if (v.kind !== 'quantitative' || !v.number || !v.unit || v.comparator === '≥' || v.comparator === '>') return;
   const m = /^(万元|元|千元|亿元)\/([\u4e00-\u9fa5A-Za-z²]+)$/.exec(v.unit);
@@ -106,32 +106,40 @@ function sumAgrees(total: Decimal, written: string, parts: MoneyField[]): boolea
   return agree(total, s, written, s.toFixed(dp(parts)));
 }
 
+const messages = {
+  funds: '「{label}」{total}万元不等于{parts}之和{sum}万元',
+  department: '部门预算支出合计{expenses}万元（{expenseLabels}）不等于收入合计{incomes}万元（{incomeLabels}）',
+  costItems: '成本指标分项合计{sum}万元，与预算金额{budget}万元不一致',
+  taskExpense: '「{name}」的预算金额{amount}万元与表中的{name}{expense}万元不一致',
+  costOver: '成本指标「{name}」{value}万元超过预算金额{budget}万元',
+  unitCost: '成本指标「{name}」{value}乘以「{qtyName}」{qty}为{product}万元，超过预算金额{budget}万元',
+  errorValue: '「{label}」是错误值 {value}，无法核对金额；请检查该单元格的公式或直接填写金额',
+  taskErrorValue: '「{name}的预算金额」是错误值 {value}，无法核对金额；请检查该单元格的公式或直接填写金额',
+} as const;
+type Found = RawFinding<typeof messages>;
+
 /** Money that must add up does not. */
-export const sumMismatch: Rule = {
+export const sumMismatch = defineRule({
   code: 'sum-mismatch',
   defaultSeverity: 'error',
   description: '应当相等的金额不相等（资金总额与各来源之和、部门收支、成本分项与预算），或金额是错误值（#REF! 等）',
-  messages: {
-    funds: '「{label}」{total}万元不等于{parts}之和{sum}万元',
-    department: '部门预算支出合计{expenses}万元（{expenseLabels}）不等于收入合计{incomes}万元（{incomeLabels}）',
-    costItems: '成本指标分项合计{sum}万元，与预算金额{budget}万元不一致',
-    taskExpense: '「{name}」的预算金额{amount}万元与表中的{name}{expense}万元不一致',
-    costOver: '成本指标「{name}」{value}万元超过预算金额{budget}万元',
-    unitCost: '成本指标「{name}」{value}乘以「{qtyName}」{qty}为{product}万元，超过预算金额{budget}万元',
-    errorValue: '「{label}」是错误值 {value}，无法核对金额；请检查该单元格的公式或直接填写金额',
-  },
+  messages,
   check(table: Table) {
-    const out: RawFinding[] = [];
+    const out: Found[] = [];
     // an error value (#REF!) where an amount belongs: never read as 0, reported once per cell
     const seen = new Set<string>();
-    const errorValue = (label: string, raw: string, cell: { row: number; col: number } | null) => {
-      if (!cell || !isErrorValue(raw) || seen.has(`${cell.row},${cell.col}`)) return;
+    const newError = (raw: string, cell: CellRef | null): cell is CellRef => {
+      if (!cell || !isErrorValue(raw) || seen.has(`${cell.row},${cell.col}`)) return false;
       seen.add(`${cell.row},${cell.col}`);
-      out.push({ cell, messageId: 'errorValue', data: { label, value: raw.trim() } });
+      return true;
     };
-    for (const g of table.funds) for (const f of g.total ? [g.total, ...g.parts] : g.parts) errorValue(f.label, f.raw, f.cell);
-    for (const f of [...(table.budget ? [table.budget] : []), ...table.incomes, ...table.expenses]) errorValue(f.label, f.raw, f.cell);
-    for (const t of table.tasks) errorValue(`${t.name}的预算金额`, t.amountRaw, t.amountCell);
+    for (const g of table.funds)
+      for (const f of g.total ? [g.total, ...g.parts] : g.parts)
+        if (newError(f.raw, f.cell)) out.push({ cell: f.cell, messageId: 'errorValue', data: { label: f.label, value: f.raw.trim() } });
+    for (const f of [...(table.budget ? [table.budget] : []), ...table.incomes, ...table.expenses])
+      if (newError(f.raw, f.cell)) out.push({ cell: f.cell, messageId: 'errorValue', data: { label: f.label, value: f.raw.trim() } });
+    for (const t of table.tasks)
+      if (newError(t.amountRaw, t.amountCell)) out.push({ cell: t.amountCell, messageId: 'taskErrorValue', data: { name: t.name, value: t.amountRaw.trim() } });
     for (const g of table.funds) {
       const total = g.total ? amountOf(g.total) : null;
       const parts = g.parts.filter((p) => p.amount !== null);
@@ -200,4 +208,4 @@ export const sumMismatch: Rule = {
     } else costCheck(costs, quantities, table.budget, out);
     return out;
   },
-};
+});

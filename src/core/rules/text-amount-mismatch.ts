@@ -2,25 +2,28 @@ import { type TextCalc, analyseText } from '../calc';
 import { agree, dec, fmt, toWan } from '../money';
 import { costAmount, isCostIndicator } from './sum-mismatch';
 import type { CellRef, Table } from '../model';
-import type { RawFinding, Rule } from './types';
+import { type RawFinding, defineRule } from './types';
 import { short } from './types';
 
 /** One total amount at the end of a 成本 name ("会议经费30万", "培训费(5万元)"), never a rate (元/人) or a range. */
 const COST_IN_NAME = /(?<![\d./×*])(\d[\d,]*(?:\.\d+)?)(万元|万|元|千元|亿元)\)?$/;
 
+const messages = {
+  calc: '算式「{expr}={result}{unit}」计算结果应为{computed}{unit}，与写明的{result}{unit}不一致',
+  goalOver: '绩效目标中列出的各项金额合计{total}万元，超过{budgetLabel}{budget}万元',
+  task: '「{name}」的实施内容中测算金额为{total}万元，与拟投入资金{amount}万元不一致',
+  costName: '成本指标「{name}」名称中写的金额{inName}万元与指标值{value}万元不一致',
+} as const;
+type Found = RawFinding<typeof messages>;
+
 /** Amounts and calculations written in text that disagree with themselves or with the money beside them. */
-export const textAmountMismatch: Rule = {
+export const textAmountMismatch = defineRule({
   code: 'text-amount-mismatch',
   defaultSeverity: 'warning',
   description: '文字中写的金额或算式与表中金额不符，或算式本身算错，或绩效目标中列出的金额超过预算，或成本指标名称中的金额与指标值不符',
-  messages: {
-    calc: '算式「{expr}={result}{unit}」计算结果应为{computed}{unit}，与写明的{result}{unit}不一致',
-    goalOver: '绩效目标中列出的各项金额合计{total}万元，超过{budgetLabel}{budget}万元',
-    task: '「{name}」的实施内容中测算金额为{total}万元，与拟投入资金{amount}万元不一致',
-    costName: '成本指标「{name}」名称中写的金额{inName}万元与指标值{value}万元不一致',
-  },
+  messages,
   check(table: Table) {
-    const out: RawFinding[] = [];
+    const out: Found[] = [];
     const calcCheck = (calcs: TextCalc[], cell: CellRef) => {
       for (const c of calcs) {
         if (c.ok) continue;
@@ -69,4 +72,4 @@ export const textAmountMismatch: Rule = {
     }
     return out;
   },
-};
+});

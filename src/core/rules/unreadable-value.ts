@@ -1,6 +1,6 @@
 import type { Indicator } from '../model';
 import { isRangeRest, restKind, unitMissingBeforeWords } from './value-format';
-import type { RawFinding, Rule } from './types';
+import { type RawFinding, defineRule } from './types';
 import { short } from './types';
 
 /**
@@ -15,18 +15,21 @@ export function isUnreadable(i: Indicator): boolean {
   return restKind(v.number, v.comparator !== null, v.unit ?? '', v.rest) === 'text' && !isRangeRest(v.rest);
 }
 
-export const unreadableValue: Rule = {
+const messages = {
+  unreadable: '无法识别三级指标「{name}」的指标值「{value}」，请核对是否填写正确',
+} as const;
+type Found = RawFinding<typeof messages>;
+
+export const unreadableValue = defineRule({
   code: 'unreadable-value',
   defaultSeverity: 'info',
   description: '指标值中数字后面的文字无法识别，请核对是否填写正确',
-  messages: {
-    unreadable: '无法识别三级指标「{name}」的指标值「{value}」，请核对是否填写正确',
-  },
+  messages,
   check(table) {
-    const out: RawFinding[] = [];
+    const out: Found[] = [];
     for (const i of table.indicators) {
       if (!i.placeholder && isUnreadable(i)) out.push({ cell: i.valueCell, messageId: 'unreadable', data: { name: short(i.name), value: short(i.value.text, 30) } });
     }
     return out;
   },
-};
+});

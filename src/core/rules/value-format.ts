@@ -4,7 +4,7 @@ import { isDateText, isMoneyUnit, isRateUnit, leadingUnit, restIsHarmless, unitF
 import { L2 } from '../vocab';
 import { isCostIndicator } from './sum-mismatch';
 import { isSystemDefaultRow } from './missing-value';
-import type { RawFinding, Rule } from './types';
+import { type MessageOf, type RawFinding, defineRule } from './types';
 import { short } from './types';
 
 const RATE_NAME = /(率|满意度|占比|比例|比重)(\(.*\))?$/;
@@ -32,13 +32,15 @@ const RANGE_REST = /^(?:[-~—–至到]|且(?:≤|<|不高于|不超过|小于�
  * A range after a value's lower end `lower` with unit `unit`: its upper end when the range reads (the same unit, or
  * one end without one, and not below the lower end), else what is wrong with it; null when `rest` is no range.
  */
-function readRange(lower: string, unit: string, rest: string): { upper: { number: string; unit: string } } | { problem: string } | null {
+function readRange(lower: string, unit: string, rest: string): { upper: { number: string; unit: string } } | { problem: Problem } | null {
   const m = RANGE_REST.exec(rest.replace(/[。.;；,，、]+$/, ''));
   if (!m) return null;
   const upperUnit = leadingUnit(m[2]);
   if (!restIsHarmless(m[2].slice(upperUnit.length))) return null;
-  if (unit && upperUnit && unit !== upperUnit) return { problem: `范围两端的单位「${unit}」和「${upperUnit}」不一致` };
-  if (Number(m[1]) < Number(lower)) return { problem: `范围上限${m[1]}${upperUnit || unit}低于下限${lower}${unit || upperUnit}` };
+  if (unit && upperUnit && unit !== upperUnit) return { problem: { messageId: 'rangeUnits', data: { unit, upperUnit } } };
+  if (Number(m[1]) < Number(lower)) {
+    return { problem: { messageId: 'rangeInverted', data: { upper: m[1], upperUnit: upperUnit || unit, lower, lowerUnit: unit || upperUnit } } };
+  }
   return { upper: { number: m[1], unit: upperUnit || unit } };
 }
 
@@ -90,19 +92,24 @@ export function restKind(number: string, hasComparator: boolean, unit: string, r
 
 /** Problems of one quantitative or 成本 value, in Chinese; empty when it reads fine. */
 export function valueProblems(i: Indicator): string[] {
+  return problemsOf(i).map((p) => valueFormat.format(p.messageId, p.data));
+}
+
+/** Problems of one quantitative or 成本 value, as messages of this rule; empty when it reads fine. */
+function problemsOf(i: Indicator): Problem[] {
   const v = i.value;
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const cost = isCostIndicator(i);
   if (v.kind === 'qualitative') {
     // a text under a 计量单位 column that asks for a rate or an amount ("应保尽保" under "%": 岳阳楼区 整体表)
     const fam = i.columnUnit ? unitFamily(i.columnUnit) : null;
     if ((fam === 'rate' || fam === 'money') && !isDateText(v.text.replace(/\s+/g, ''))) {
-      problems.push(`计量单位栏写的是「${i.columnUnit}」，指标值却没有数值`);
+      problems.push({ messageId: 'columnUnitNoNumber', data: { columnUnit: i.columnUnit! } });
       return problems;
     }
-    if (cost && !MONEY_IN_TEXT.test(v.text.replace(/\s+/g, ''))) problems.push('成本指标应填写金额（元或万元）');
+    if (cost && !MONEY_IN_TEXT.test(v.text.replace(/\s+/g, ''))) problems.push({ messageId: 'costNotMoneyText' });
     else if (isDateText(v.text.replace(/\s+/g, '')) && i.level2 !== L2.timeliness && !TIME_NAME.test(i.name)) {
-      problems.push('指标值是日期，但这不是时效类指标，应填写数值');
+      problems.push({ messageId: 'dateNotTimeliness' });
     }
     return problems;
   }
@@ -119,7 +126,7 @@ export function valueProblems(i: Indicator): string[] {
   // (a year is not a number typed twice: 2020年)
   const year = /^(19|20)\d\d$/.test(v.number) && (v.unit === '年' || v.unit === '年度' || v.rest.startsWith('年'));
   if (!year && !v.number.includes('.') && digits.length >= 4 && digits.length % 2 === 0 && digits.slice(0, digits.length / 2) === digits.slice(digits.length / 2)) {
-    problems.push(`数字「${digits.slice(0, digits.length / 2)}」重复录入了两遍`);
+    problems.push({ messageId: 'digitsTwice', data: { digits: digits.slice(0, digits.length / 2) } });
     garbled = true;
   }
   const rest = range ? '' : v.rest;
@@ -129,14 +136,14 @@ export function valueProblems(i: Indicator): string[] {
     problems.push(bad);
     garbled = true;
   } else if (kind === 'repeat') {
-    problems.push(`数值与文字说明「${short(rest, 16)}」重复录入`);
+    problems.push({ messageId: 'repeatInWords', data: { rest: short(rest, 16) } });
     garbled = true;
   } else if (kind === 'contradiction') {
-    problems.push(`比较符和数值「${v.comparator ?? ''}${v.number}${v.unit ?? ''}」与文字说明「${short(rest, 16)}」矛盾`);
+    problems.push({ messageId: 'contradiction', data: { value: `${v.comparator ?? ''}${v.number}${v.unit ?? ''}`, rest: short(rest, 16) } });
     garbled = true;
   } else if (kind === 'text') {
     // a number without a unit, then words ("≥100按计划完成"): the unit is missing; anything else is only unreadable
-    if (unitMissingBeforeWords(v.unit, rest)) problems.push(`数值后混有文字「${short(rest, 16)}」，无法识别计量单位`);
+    if (unitMissingBeforeWords(v.unit, rest)) problems.push({ messageId: 'wordsAfterNumber', data: { rest: short(rest, 16) } });
     garbled = true; // (otherwise reported by unreadable-value, as a hint)
   }
   // the unit of the value, or the one its name declares ("防火面积(万亩)" | 320), against the 计量单位 column
@@ -144,35 +151,35 @@ export function valueProblems(i: Indicator): string[] {
   if (ownUnit && i.columnUnit && unitsContradict(ownUnit, i.columnUnit)) {
     problems.push(
       v.unit
-        ? `计量单位栏写的是「${i.columnUnit}」，与指标值的单位「${v.unit}」不一致`
-        : `计量单位栏写的是「${i.columnUnit}」，与指标名称中的单位「${ownUnit}」不一致`,
+        ? { messageId: 'columnUnitValue', data: { columnUnit: i.columnUnit, unit: v.unit } }
+        : { messageId: 'columnUnitName', data: { columnUnit: i.columnUnit, unit: ownUnit } },
     );
     garbled = true;
   }
   if (!garbled) {
     // a whole number for a count ("补助县(市、区)数量 | 3", "开展次数 | 2"): the name says what is counted
     const counted = !unit && !cost && /^\d+$/.test(v.number) && COUNT_NAME.test(i.name);
-    if (!unit && !counted) problems.push(cost ? '成本指标缺少金额单位（元或万元）' : '定量指标缺少计量单位');
-    else if (cost && !isMoneyUnit(unit)) problems.push('成本指标应以金额（元或万元）表示');
+    if (!unit && !counted) problems.push({ messageId: cost ? 'costNoUnit' : 'noUnit' });
+    else if (cost && !isMoneyUnit(unit)) problems.push({ messageId: 'costNotMoney' });
     else if (RATE_NAME.test(i.name) && !isRateUnit(unit) && !isMoneyUnit(unit) && !/^(分|级|星)/.test(unit)) {
-      problems.push(`比率类指标的指标值应为百分比，现单位为「${unit}」`);
+      problems.push({ messageId: 'rateUnit', data: { unit } });
     }
-    if (isRateUnit(unit) && unit !== '‰' && num > 100 && !GROWTH_NAME.test(i.name)) problems.push(`比率${range ? range.number : v.number}%超过100%`);
+    if (isRateUnit(unit) && unit !== '‰' && num > 100 && !GROWTH_NAME.test(i.name)) problems.push({ messageId: 'rateOver100', data: { number: range ? range.number : v.number } });
     // a rate that should be low, asked to be high ("逾期发放率 >=100%": 南岳 2023 雨露计划绩效目标申报表)
     else if (isRateUnit(unit) && (v.comparator === '≥' || v.comparator === '>') && num >= 50 && LOW_IS_GOOD.test(i.name) && !/(下降|降低|减少|控制)/.test(i.name)) {
-      problems.push(`「${short(i.name, 16)}」越低越好，指标值却要求${v.comparator === '≥' ? '不低于' : '高于'}${v.number}%`);
+      problems.push({ messageId: v.comparator === '≥' ? 'lowIsGoodAtLeast' : 'lowIsGoodAbove', data: { name: short(i.name, 16), number: v.number } });
     }
     if (!v.unit && i.nameUnit === '%' && num > 0 && num < 1 && v.number.includes('.')) {
-      problems.push(`疑为小数形式，应写作${fmt(dec(v.number)!.times(100))}%`);
+      problems.push({ messageId: 'decimalRate', data: { percent: fmt(dec(v.number)!.times(100)) } });
     }
   } else if (cost && unit && !isMoneyUnit(unit)) {
-    problems.push('成本指标应以金额（元或万元）表示');
+    problems.push({ messageId: 'costNotMoney' });
   }
   return problems;
 }
 
 /** The same amount typed twice in a money cell. */
-function moneyTwice(f: MoneyField | null, out: RawFinding[]): void {
+function moneyTwice(f: MoneyField | null, out: Found[]): void {
   // (a cheap look first: a digit right after the first 万 or 元)
   if (!f || f.amount === null || f.raw.length < 4) return;
   const u = f.raw.search(/[万元]/);
@@ -180,17 +187,42 @@ function moneyTwice(f: MoneyField | null, out: RawFinding[]): void {
   if (MONEY_TWICE.test(f.raw.replace(/\s+/g, ''))) out.push({ cell: f.cell, messageId: 'moneyTwice', data: { label: f.label, value: short(f.raw, 30), amount: f.amount } });
 }
 
+const messages = {
+  bad: '三级指标「{name}」的指标值「{value}」：{problems}',
+  moneyTwice: '「{label}」的金额「{value}」重复录入了两遍，应为{amount}万元',
+  // the problems of one 指标值, joined by "；" into {problems} of `bad`
+  columnUnitNoNumber: '计量单位栏写的是「{columnUnit}」，指标值却没有数值',
+  costNotMoneyText: '成本指标应填写金额（元或万元）',
+  dateNotTimeliness: '指标值是日期，但这不是时效类指标，应填写数值',
+  digitsTwice: '数字「{digits}」重复录入了两遍',
+  rangeUnits: '范围两端的单位「{unit}」和「{upperUnit}」不一致',
+  rangeInverted: '范围上限{upper}{upperUnit}低于下限{lower}{lowerUnit}',
+  repeatInWords: '数值与文字说明「{rest}」重复录入',
+  contradiction: '比较符和数值「{value}」与文字说明「{rest}」矛盾',
+  wordsAfterNumber: '数值后混有文字「{rest}」，无法识别计量单位',
+  columnUnitValue: '计量单位栏写的是「{columnUnit}」，与指标值的单位「{unit}」不一致',
+  columnUnitName: '计量单位栏写的是「{columnUnit}」，与指标名称中的单位「{unit}」不一致',
+  costNoUnit: '成本指标缺少金额单位（元或万元）',
+  noUnit: '定量指标缺少计量单位',
+  costNotMoney: '成本指标应以金额（元或万元）表示',
+  rateUnit: '比率类指标的指标值应为百分比，现单位为「{unit}」',
+  rateOver100: '比率{number}%超过100%',
+  lowIsGoodAtLeast: '「{name}」越低越好，指标值却要求不低于{number}%',
+  lowIsGoodAbove: '「{name}」越低越好，指标值却要求高于{number}%',
+  decimalRate: '疑为小数形式，应写作{percent}%',
+} as const;
+type Found = RawFinding<typeof messages>;
+/** One problem of a 指标值: a message of this rule other than the two findings. */
+type Problem = MessageOf<typeof messages, Exclude<keyof typeof messages, 'bad' | 'moneyTwice'>>;
+
 /** A 指标值 that cannot be read: garbled repeats, contradictions, rates above 100%, no unit, 成本 not in money. */
-export const valueFormat: Rule = {
+export const valueFormat = defineRule({
   code: 'value-format',
   defaultSeverity: 'warning',
   description: '指标值或金额无法正确识别：数字重复、比较符与文字矛盾、比率超过100%、缺少单位、成本不是金额',
-  messages: {
-    bad: '三级指标「{name}」的指标值「{value}」：{problems}',
-    moneyTwice: '「{label}」的金额「{value}」重复录入了两遍，应为{amount}万元',
-  },
+  messages,
   check(table) {
-    const out: RawFinding[] = [];
+    const out: Found[] = [];
     // an amount typed twice in its cell ("854万854万(高标准农田建设…)": 岳阳县 2022 衔接资金申报表)
     for (const g of table.funds) {
       moneyTwice(g.total, out);
@@ -201,9 +233,11 @@ export const valueFormat: Rule = {
     for (const i of table.indicators) {
       if (i.placeholder || i.value.kind === 'empty' || i.value.kind === 'placeholder' || i.value.kind === 'error' || i.value.kind === 'unitOnly') continue;
       if (isSystemDefaultRow(i)) continue; // (missing-value says so)
-      const problems = valueProblems(i);
-      if (problems.length) out.push({ cell: i.valueCell, messageId: 'bad', data: { name: short(i.name), value: short(i.value.text, 30), problems: problems.join('；') } });
+      const problems = problemsOf(i);
+      if (problems.length) {
+        out.push({ cell: i.valueCell, messageId: 'bad', data: { name: short(i.name), value: short(i.value.text, 30), problems: { separator: '；', items: problems } } });
+      }
     }
     return out;
   },
-};
+});

@@ -1,9 +1,7 @@
+/** Severity facts for the task pane's components, from the core's one module (core/severity). */
 import type { Severity } from '../../core/findings';
+import { SEVERITIES, SEVERITY_BADGE, SEVERITY_LABEL } from '../../core/severity';
 
-export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
-export const SEVERITY_TEXT: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-export const SEVERITY_BADGE: Record<Severity, 'danger' | 'warning' | 'brand'> = {
-  error: 'danger',
-  warning: 'warning',
-  info: 'brand',
-};
+export const SEVERITY_ORDER: readonly Severity[] = SEVERITIES;
+export const SEVERITY_TEXT: Readonly<Record<Severity, string>> = SEVERITY_LABEL;
+export { SEVERITY_BADGE };

@@ -3,10 +3,10 @@ import * as React from 'react';
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding } from '../../core/findings';
 import { colLetters } from '../../core/grid';
+import { SEVERITY_FILL } from '../../core/severity';
 import { SEVERITY_TEXT } from '../../taskpane/components/severity';
 import type { CellWindow } from '../protocol';
 
-const MARK: Record<Finding['severity'], string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto', maxWidth: '100%', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
@@ -90,7 +90,7 @@ export function SheetPreview({ window: w, finding }: { window: CellWindow; findi
                         rowSpan={span?.rowSpan}
                         colSpan={span?.colSpan}
                         className={marked ? `${styles.cell} ${styles.marked}` : styles.cell}
-                        style={marked ? { backgroundColor: MARK[finding.severity] } : undefined}
+                        style={marked ? { backgroundColor: SEVERITY_FILL[finding.severity] } : undefined}
                         title={text.length > 60 ? text : undefined}
                         data-cell={marked ? finding.cell : undefined}
                       >
