@@ -47,7 +47,7 @@ export function usage(): string {
 
 退出码：0 没有错误；1 发现错误，或警告超过 --max-warnings；2 有文件无法读取或被跳过、标注副本无法写入，或参数、配置文件有误。
 
-规则：
+规则（每条规则的说明、示例和关闭方法见 docs/rules/规则代码.md）：
 ${rulesHelp()}
 `;
 }

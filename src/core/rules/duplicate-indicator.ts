@@ -13,7 +13,7 @@ type Found = RawFinding<typeof messages>;
 export const duplicateIndicator = defineRule({
   code: 'duplicate-indicator',
   defaultSeverity: 'warning',
-  description: '同一一级指标下出现重复的三级指标',
+  description: '同一一级指标下重复出现相同的三级指标',
   messages,
   check(table) {
     const out: Found[] = [];

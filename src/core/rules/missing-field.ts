@@ -14,7 +14,7 @@ type Found = RawFinding<typeof messages>;
 export const missingField = defineRule({
   code: 'missing-field',
   defaultSeverity: 'error',
-  description: '表头必填项（项目名称、主管部门、资金总额、绩效目标等）未填写或无法识别',
+  description: '项目名称、主管部门、实施单位、资金总额、绩效目标等必填项为空或金额无法识别（同一模板的两个口径只填了一个不算漏填）',
   messages,
   check(table) {
     const out: Found[] = [];

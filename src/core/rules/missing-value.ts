@@ -36,7 +36,7 @@ type Found = RawFinding<typeof messages>;
 export const missingValue = defineRule({
   code: 'missing-value',
   defaultSeverity: 'error',
-  description: '三级指标已命名，但指标值为空或仅为占位符',
+  description: '已命名的三级指标没有填指标值，或只填了「-」「XX%」「≥□次」等占位符、只写了计量单位（「公里」），或保留系统默认的「0」「0.00%」',
   messages,
   check(table) {
     const out: Found[] = [];

@@ -14,7 +14,7 @@ type Found = RawFinding<typeof messages>;
 export const spendingPlan = defineRule({
   code: 'spending-plan',
   defaultSeverity: 'error',
-  description: '资金支出计划的累计进度应在0–100%之间、逐期不下降，12月底达到100%',
+  description: '资金支出计划累计比例超出 0–100%、逐期下降，或 12 月底不是 100%',
   messages,
   check(table) {
     const plan = table.spendingPlan;

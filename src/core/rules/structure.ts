@@ -22,7 +22,7 @@ const PROFILE_NAME: Record<Profile, string> = { LOCAL: '地方模板', C2021: '�
 export const structure = defineRule({
   code: 'structure',
   defaultSeverity: 'warning',
-  description: '一级/二级指标名称不规范或位置不对，或某个一级指标下没有三级指标',
+  description: '一级/二级指标名称不规范或位置不对；产出、效益指标下没有三级指标（长期/年度并排时只查填了的一侧）',
   messages,
   check(table, ctx) {
     const out: Found[] = [];

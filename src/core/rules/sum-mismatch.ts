@@ -122,7 +122,7 @@ type Found = RawFinding<typeof messages>;
 export const sumMismatch = defineRule({
   code: 'sum-mismatch',
   defaultSeverity: 'error',
-  description: '应当相等的金额不相等（资金总额与各来源之和、部门收支、成本分项与预算），或金额是错误值（#REF! 等）',
+  description: '资金总额≠各来源之和（财政拨款、其他资金、中央/省/市/县级资金、小计）；成本构成表合计≠分项之和；部门支出与收入不符；成本分项或单价×数量超过预算；金额单元格是错误值（#REF!、#DIV/0! 等，从不当作 0）',
   messages,
   check(table: Table) {
     const out: Found[] = [];

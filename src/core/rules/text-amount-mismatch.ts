@@ -20,7 +20,7 @@ type Found = RawFinding<typeof messages>;
 export const textAmountMismatch = defineRule({
   code: 'text-amount-mismatch',
   defaultSeverity: 'warning',
-  description: '文字中写的金额或算式与表中金额不符，或算式本身算错，或绩效目标中列出的金额超过预算，或成本指标名称中的金额与指标值不符',
+  description: '文字中的算式算错（如「A×B×C=X万元」）；测算金额与拟投入资金不符；绩效目标中列出的支出超过预算；成本指标名称中的金额与指标值不符（「会议经费30万｜15万元」）',
   messages,
   check(table: Table) {
     const out: Found[] = [];

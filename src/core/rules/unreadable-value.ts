@@ -23,7 +23,7 @@ type Found = RawFinding<typeof messages>;
 export const unreadableValue = defineRule({
   code: 'unreadable-value',
   defaultSeverity: 'info',
-  description: '指标值中数字后面的文字无法识别，请核对是否填写正确',
+  description: '数字后面的内容无法识别（如“3次10人”），请人工核对',
   messages,
   check(table) {
     const out: Found[] = [];

@@ -19,7 +19,7 @@ type Found = RawFinding<typeof messages>;
 export const vagueValue = defineRule({
   code: 'vague-value',
   defaultSeverity: 'info',
-  description: '定性指标值没有可衡量的标准（如“进一步”“有所提升”）',
+  description: '定性指标值没有可衡量的标准（如“进一步提升”“有所提高”）；约数（“200余次”）建议写成“≥200次”',
   messages,
   check(table) {
     const out: Found[] = [];

@@ -219,7 +219,7 @@ type Problem = MessageOf<typeof messages, Exclude<keyof typeof messages, 'bad' |
 export const valueFormat = defineRule({
   code: 'value-format',
   defaultSeverity: 'warning',
-  description: '指标值或金额无法正确识别：数字重复、比较符与文字矛盾、比率超过100%、缺少单位、成本不是金额',
+  description: '指标值或金额无法识别：数字重复录入（「≥9090%」「854万854万」）、比较符与文字矛盾（「>100大于90%」）、比率超过 100%、越低越好的比率要求“不低于”、缺少计量单位、成本指标不是金额、计量单位栏与指标值不一致',
   messages,
   check(table) {
     const out: Found[] = [];
