@@ -4,14 +4,14 @@ import { findSegments } from './detect';
 import { type CheckResult, type Finding, type Severity, type TableSummary, summarize } from './findings';
 import { type WorkbookGrid, a1, rangeA1 } from './grid';
 import type { Table } from './model';
-import { parseSegment, resetParseMemo } from './parse';
+import { type ParseMemo, newParseMemo, parseSegment, withParseMemo } from './parse';
 import { RULES } from './rules';
 import { SheetView } from './sheet';
-import { clearTextCache } from './text';
+import { type TextMemo, newTextMemo, withTextMemo } from './text';
 
-/** Sheets the add-in writes itself; never checked. */
+/** Sheets the add-in writes itself (its records, its reports 校验报告, 校验报告(2), …); never checked. */
 export function isOwnSheet(name: string): boolean {
-  return /^__jxmb/.test(name) || name === '校验报告';
+  return /^__jxmb/.test(name) || /^校验报告(\(\d+\))?$/.test(name);
 }
 
 export interface ParsedSheet {
@@ -38,19 +38,42 @@ function parseSheets(wb: WorkbookGrid, config: Config): ParsedSheet[] {
  * drop it: the models of 1,000 tables never need to be alive at once (far less garbage-collection work).
  */
 function forEachSheet(wb: WorkbookGrid, config: Config, visit: (sheet: string, table: Table | null) => void): void {
-  // per-workbook memos (see text.ts and parse.ts): a check's speed never depends on earlier checks
-  clearTextCache();
-  resetParseMemo();
-  wb.sheets.forEach((sheet, si) => {
-    if (isOwnSheet(sheet.name)) return;
-    const view = new SheetView(sheet);
-    const segs = findSegments(view);
-    visit(sheet.name, null);
-    segs.forEach((seg, ti) => {
-      const t = parseSegment(view, seg, config.profile, `${si + 1}-${ti + 1}`);
-      visit(sheet.name, t);
-    });
-  });
+  const ctx = newCheckContext();
+  withTextMemo(ctx.text, () =>
+    withParseMemo(ctx.parse, () => {
+      wb.sheets.forEach((sheet, si) => {
+        if (isOwnSheet(sheet.name)) return;
+        const view = new SheetView(sheet);
+        const segs = findSegments(view);
+        visit(sheet.name, null);
+        segs.forEach((seg, ti) => {
+          const t = parseSegment(view, seg, config.profile, `${si + 1}-${ti + 1}`);
+          visit(sheet.name, t);
+        });
+      });
+    }),
+  );
+}
+
+/**
+ * The state of one check (one parseWorkbook or checkWorkbook): what it remembers of texts and labels that recur
+ * across the tables of the workbook. Created when the check starts and dropped when it ends (also on a throw), so
+ * nothing is carried from one check to the next and two checks never share state. Detection and parsing reach it
+ * through withTextMemo / withParseMemo rather than a parameter (their signatures belong to detect.ts, sheet.ts and
+ * parse.ts); the rules get their own context (RuleContext) as a parameter.
+ *
+ * Module-level data that stays: fixed data computed from constants, the same for every input (the rules' compiled
+ * message templates in rules/types.ts, vocab.ts's category matches and parents of the fixed vocabulary). Two memos
+ * keyed by workbook text are not part of this context yet and live as long as the module: calc.ts's analysisMemo
+ * and indicator-area.ts's ROLE_MEMO (bounded, pure functions of their keys).
+ */
+interface CheckContext {
+  text: TextMemo;
+  parse: ParseMemo;
+}
+
+function newCheckContext(): CheckContext {
+  return { text: newTextMemo(), parse: newParseMemo() };
 }
 
 export function summarizeTable(t: Table): TableSummary {

@@ -70,41 +70,63 @@ interface FieldHit {
 }
 
 /**
- * The same labels recur in every table: the first matching FIELD_DEFS entry of a key (a pure function of key
- * and kind) is remembered, per table kind. Cleared at the start of each parse (resetParseMemo) and when large.
+ * What one check remembers while parsing (the same labels, values and names recur in every table of a workbook); every
+ * entry is a pure function of its key. Part of a check's context (check.ts), created with it and dropped with it.
  */
-const FIELD_MEMO = { project: new Map<string, FieldHit | null>(), department: new Map<string, FieldHit | null>() };
-const FIELD_MEMO_MAX = 4096;
+export interface ParseMemo {
+  /** The first matching FIELD_DEFS entry of a key, per table kind. */
+  readonly field: { readonly project: Map<string, FieldHit | null>; readonly department: Map<string, FieldHit | null> };
+  /** ANY_FIELD's verdict per key (a map of its own: the automaton is long). */
+  readonly labelLike: Map<string, boolean>;
+  /** parseValue per raw text (frozen, shared results). */
+  readonly value: Map<string, ParsedValue>;
+}
+
+export function newParseMemo(): ParseMemo {
+  return { field: { project: new Map(), department: new Map() }, labelLike: new Map(), value: new Map() };
+}
 
 /**
- * ANY_FIELD's verdict per key, remembered in a map of its own (the same values, names and labels recur in every table
- * of a workbook; the automaton is long). Cleared at the start of each parse and when large.
+ * The memo of the check running now, null outside a check. Set only by withParseMemo, for the duration of one check:
+ * parseSegment reaches the memos through helpers that do not take the check's context.
  */
-const LABEL_LIKE = new Map<string, boolean>();
+let current: ParseMemo | null = null;
+
+/** Runs `fn` with `m` as the parse memo (the check's context); the previous memo is back afterwards, also on a throw. */
+export function withParseMemo<T>(m: ParseMemo, fn: () => T): T {
+  const prev = current;
+  current = m;
+  try {
+    return fn();
+  } finally {
+    current = prev;
+  }
+}
+
+/** The running check's memo; outside a check, a throwaway one (nothing is kept between calls). */
+function parseMemo(): ParseMemo {
+  return current ?? newParseMemo();
+}
+
+const FIELD_MEMO_MAX = 4096;
 const LABEL_LIKE_MAX = 20000;
 
 function isLabelLike(key: string): boolean {
-  let v = LABEL_LIKE.get(key);
+  const memo = parseMemo().labelLike;
+  let v = memo.get(key);
   if (v === undefined) {
     v = ANY_FIELD.test(key) && !key.includes('绩效目标表');
-    if (LABEL_LIKE.size >= LABEL_LIKE_MAX) LABEL_LIKE.clear();
-    LABEL_LIKE.set(key, v);
+    if (memo.size >= LABEL_LIKE_MAX) memo.clear();
+    memo.set(key, v);
   }
   return v;
-}
-
-export function resetParseMemo(): void {
-  LABEL_LIKE.clear();
-  FIELD_MEMO.project.clear();
-  FIELD_MEMO.department.clear();
-  VALUE_MEMO.clear();
 }
 
 function fieldOfKey(key: string, kind: 'project' | 'department'): FieldHit | null {
   // the one automaton rejects most keys at once; only label-like keys are remembered (remembering every value and
   // name would fill the memo and clear it over and over)
   if (!isLabelLike(key)) return null;
-  const memo = FIELD_MEMO[kind];
+  const memo = parseMemo().field[kind];
   const known = memo.get(key);
   if (known !== undefined) return known;
   let hit: FieldHit | null = null;
@@ -752,14 +774,14 @@ const EMPTY_VALUE: ParsedValue = Object.freeze(parseValue('')) as ParsedValue;
  * parseValue, remembered per raw text: the same values ("≥95%", "100%") recur in every table. The results are
  * frozen and shared, like EMPTY_VALUE: the rules only read the model.
  */
-const VALUE_MEMO = new Map<string, ParsedValue>();
 function parsedValueOf(raw: string): ParsedValue {
   if (raw.length > 200) return parseValue(raw);
-  let v = VALUE_MEMO.get(raw);
+  const memo = parseMemo().value;
+  let v = memo.get(raw);
   if (v === undefined) {
     v = Object.freeze(parseValue(raw)) as ParsedValue;
-    if (VALUE_MEMO.size >= FIELD_MEMO_MAX) VALUE_MEMO.clear();
-    VALUE_MEMO.set(raw, v);
+    if (memo.size >= FIELD_MEMO_MAX) memo.clear();
+    memo.set(raw, v);
   }
   return v;
 }

@@ -28,12 +28,13 @@ export function normalizeText(s: string): string {
   if (isPlain(s)) return s;
   // the same labels and values recur across the tables of a workbook: remember the slow path's results
   // (short texts only, and a bounded number of them)
-  if (s.length > SLOW_CACHE_LEN) return normalizeSlow(s);
-  let t = slowCache.get(s);
+  const m = memo;
+  if (s.length > SLOW_CACHE_LEN || !m) return normalizeSlow(s);
+  let t = m.slow.get(s);
   if (t === undefined) {
     t = normalizeSlow(s);
-    if (slowCache.size >= SLOW_CACHE_MAX) slowCache.clear();
-    slowCache.set(s, t);
+    if (m.slow.size >= SLOW_CACHE_MAX) m.slow.clear();
+    m.slow.set(s, t);
   }
   return t;
 }
@@ -41,15 +42,39 @@ export function normalizeText(s: string): string {
 const SLOW_CACHE_LEN = 200;
 
 const SLOW_CACHE_MAX = 4096;
-const slowCache = new Map<string, string>();
 
 /**
- * Forgets remembered normalisations. Called at the start of each parse, so that the cache only serves repeats
- * within one workbook (and a run's speed does not depend on what was checked before).
+ * What one check remembers of text normalisation: the same labels and values recur across the tables of a
+ * workbook. Part of a check's context (check.ts), created with it and dropped with it: nothing is remembered from
+ * one check to the next (a check's speed and memory never depend on earlier checks).
  */
-export function clearTextCache(): void {
-  slowCache.clear();
-  keyCache.clear();
+export interface TextMemo {
+  /** normalizeText's slow path, by input. */
+  readonly slow: Map<string, string>;
+  /** keyOfNormalized's slow path, by input. */
+  readonly keys: Map<string, string>;
+}
+
+export function newTextMemo(): TextMemo {
+  return { slow: new Map(), keys: new Map() };
+}
+
+/**
+ * The memo of the check running now, null outside a check (normalisation is then computed every time). Set only by
+ * withTextMemo, for the duration of one check: detection and parsing (sheet.ts, detect.ts, parse.ts, value.ts)
+ * reach normalizeText through many calls that do not take the check's context.
+ */
+let memo: TextMemo | null = null;
+
+/** Runs `fn` with `m` as the text memo (the check's context); the previous memo is back afterwards, also on a throw. */
+export function withTextMemo<T>(m: TextMemo, fn: () => T): T {
+  const prev = memo;
+  memo = m;
+  try {
+    return fn();
+  } finally {
+    memo = prev;
+  }
 }
 
 function normalizeSlow(s: string): string {
@@ -81,18 +106,17 @@ export function keyOfNormalized(t: string): string {
   let clean = cn !== 0x3a /* ':' */ && cn !== 0x2a && c0 !== 0x2a /* '*' */ && c0 !== 0x2605; /* '★' */
   for (let i = 0; clean && i < n; i++) if (isSpaceCode(t.charCodeAt(i))) clean = false;
   if (clean) return t;
-  // labels such as "指标1: " recur in every table: remember the short ones (cleared with clearTextCache)
-  if (n > SLOW_CACHE_LEN) return keyOfSlow(t);
-  let k = keyCache.get(t);
+  // labels such as "指标1: " recur in every table: remember the short ones (in the check's TextMemo)
+  const m = memo;
+  if (n > SLOW_CACHE_LEN || !m) return keyOfSlow(t);
+  let k = m.keys.get(t);
   if (k === undefined) {
     k = keyOfSlow(t);
-    if (keyCache.size >= SLOW_CACHE_MAX) keyCache.clear();
-    keyCache.set(t, k);
+    if (m.keys.size >= SLOW_CACHE_MAX) m.keys.clear();
+    m.keys.set(t, k);
   }
   return k;
 }
-
-const keyCache = new Map<string, string>();
 
 /**
  * Without spaces and trailing colons, and without the required-field mark some templates print before a label
