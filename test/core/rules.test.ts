@@ -1,5 +1,6 @@
 import { checkWorkbook, parseWorkbook } from '../../src/core/check';
 import type { Finding } from '../../src/core/findings';
+import { newTextMemo, normalizeText, withTextMemo } from '../../src/core/text';
 import { sheetOf, tableA } from './helpers';
 
 const pairs = (fs: Finding[]) => fs.map((f) => `${f.code}@${f.cell}`).sort();
@@ -151,5 +152,27 @@ describe('label variants of other templates', () => {
   });
   test('a 中期 goal over the annual budget is not compared with it', () => {
     expect(pairs(run(tableA({ '7,3': '中期目标 三年内预计45万元' })).findings)).toEqual([]);
+  });
+});
+
+describe('per-check state (the check context in check.ts)', () => {
+  test('the text memo is used only while its check runs, and is put back on a throw', () => {
+    const m = newTextMemo();
+    expect(() =>
+      withTextMemo(m, () => {
+        normalizeText('ＡＢＣ　'); // full-width: the slow path, remembered
+        throw new Error('a rule failed');
+      }),
+    ).toThrow('a rule failed');
+    expect([...m.slow.keys()]).toEqual(['ＡＢＣ　']);
+    normalizeText('ＤＥＦ　'); // outside any check: nothing is remembered anywhere
+    expect(m.slow.size).toBe(1);
+  });
+  test('a check does not depend on the checks before it', () => {
+    const a = sheetOf(tableA({ '9,4': null, '10,4': '≥9595%' }));
+    const b = sheetOf(tableA({ '1,2': '第二个项目', '12,4': '≤25万元' }));
+    const alone = checkWorkbook(a);
+    checkWorkbook(b);
+    expect(checkWorkbook(a)).toEqual(alone);
   });
 });
