@@ -20,7 +20,8 @@ import { cliResult, fixtureModel, hostFor } from './helpers';
 type Mode = SyncFault['mode'];
 const MODES: Mode[] = ['before', 'partial', 'after'];
 const CODES = ['GeneralException', 'RequestPayloadSizeLimitExceeded'];
-const content = (n: string) => !n.startsWith('__jxmb') && n !== REPORT_SHEET;
+const isReport = (n: string) => /^校验报告(\(\d+\))?$/.test(n);
+const content = (n: string) => !n.startsWith('__jxmb') && !isReport(n);
 
 const snap = (m: WorkbookModel, filter?: (n: string) => boolean) => [...formatSnapshot(m, filter)];
 const values = (m: WorkbookModel) => [...valueSnapshot(m, content)];
@@ -141,8 +142,8 @@ describe.each([
   async function clearRestoresOriginal(run: Run<unknown>): Promise<void> {
     await clearMarks(run.env);
     expect(snap(run.host.model, content)).toEqual(snap(original, content));
-    expect(snap(run.host.model, (n) => n !== REPORT_SHEET)).toEqual(snap(original));
-    expect(names(run.host.model).filter((n) => n !== REPORT_SHEET)).toEqual(names(original));
+    expect(snap(run.host.model, (n) => !isReport(n))).toEqual(snap(original));
+    expect(names(run.host.model).filter((n) => !isReport(n))).toEqual(names(original));
     expect(values(run.host.model)).toEqual(values(original));
   }
 
@@ -229,7 +230,7 @@ describe.each([
     for (const [at, mode, code] of matrix(reportSyncs)) {
       const run = await withFault(marked, { at, mode, code }, async () => undefined, (env) => exportReport(env, result), apiVersion);
       expect(values(run.host.model)).toEqual(values(original));
-      expect(snap(run.host.model, (n) => n !== REPORT_SHEET)).toEqual(snap(marked));
+      expect(snap(run.host.model, (n) => !isReport(n))).toEqual(snap(marked));
       let outcome: string;
       if (run.error) {
         if (at === 1) {
@@ -237,14 +238,16 @@ describe.each([
           expect(names(run.host.model)).toEqual(names(marked));
           outcome = 'error: nothing changed';
         } else {
-          expectMessage(run.error, /^导出报告时 Excel 返回错误.*可能不完整.*再次点击“导出报告”/);
+          expectMessage(run.error, /^导出报告时 Excel 返回错误.*新建的工作表“校验报告”可能不完整.*再次点击“导出报告”，报告会写入另一张新工作表/);
           outcome = mode === 'before' ? 'error: nothing changed' : 'error: report sheet may be incomplete';
         }
       } else outcome = 'completed';
       outcomes.push(`${_label} | 导出报告 | sync ${at} | ${mode} | ${code} → ${outcome}`);
-      await exportReport(run.env, result);
-      const sheet = run.host.model.sheets.find((s) => s.name === REPORT_SHEET)!;
-      expect(run.host.model.sheets.filter((s) => s.name === REPORT_SHEET)).toHaveLength(1);
+      // exporting again: a new sheet of its own, 校验报告 when the attempt left none, else 校验报告(2) beside it
+      const leftOver = names(run.host.model).includes(REPORT_SHEET);
+      const again = await exportReport(run.env, result);
+      expect(again.sheet).toBe(leftOver ? `${REPORT_SHEET}(2)` : REPORT_SHEET);
+      const sheet = run.host.model.sheets.find((s) => s.name === again.sheet)!;
       expect(getCell(sheet, 3 + result.findings.length - 1, 5)?.v).toBe(result.findings[result.findings.length - 1].message);
       await clearRestoresOriginal(run);
     }

@@ -116,6 +116,7 @@ describe('message ids and placeholders', () => {
   const cell = { row: 0, col: 0 };
   const demo = defineRule({
     code: 'demo',
+    title: '示例',
     defaultSeverity: 'info',
     description: '示例',
     messages: { one: '「{name}」有{count}处问题：{problems}', plain: '没有占位符', part: '问题{n}' },

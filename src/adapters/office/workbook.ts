@@ -20,6 +20,7 @@ import { type Config } from '../../core/config';
 import type { CheckResult, Finding, Severity } from '../../core/findings';
 import { type CellValue, type SheetGrid, type WorkbookGrid, a1, normalizeMerges } from '../../core/grid';
 import { checkWorkbook } from '../../core/index';
+import { ruleByCode } from '../../core/rules';
 import { parseRangeAddress, quoteSheet, splitAreas } from './address';
 import { type Capabilities, detectCapabilities } from './capabilities';
 import { OperationError, codeNote, errorCode } from './errors';
@@ -488,8 +489,8 @@ export const FAULT_MESSAGES = {
   clearWrite: (e: unknown) =>
     `清除标记时 Excel 返回错误${codeNote(e)}，部分单元格可能还没有恢复原来的填充色（单元格内容没有改动）。请再次点击“清除标记”完成恢复。`,
   reportRead: (e: unknown) => `导出报告时 Excel 返回错误${codeNote(e)}，没有做任何修改。请重试。`,
-  reportWrite: (e: unknown) =>
-    `导出报告时 Excel 返回错误${codeNote(e)}，工作表“${REPORT_SHEET}”可能不完整（其他工作表没有改动）。请再次点击“导出报告”，它会替换该工作表。`,
+  reportWrite: (e: unknown, sheet: string) =>
+    `导出报告时 Excel 返回错误${codeNote(e)}，新建的工作表“${sheet}”可能不完整（其他工作表没有改动）。请再次点击“导出报告”，报告会写入另一张新工作表；不完整的“${sheet}”可以删除。`,
 };
 
 export async function runCheck(env: OfficeEnv, options: CheckOptions = {}): Promise<CheckOutcome> {
@@ -766,7 +767,7 @@ export async function selectCell(env: OfficeEnv, sheet: string, cell: string): P
   });
 }
 
-const REPORT_HEADER = ['序号', '严重程度', '工作表', '单元格', '表格', '问题', '规则'];
+const REPORT_HEADER = ['序号', '严重程度', '工作表', '单元格', '表格', '问题', '规则', '代码'];
 const SEVERITY_TEXT: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 export function reportRows(result: CheckResult, now: Date): (string | number)[][] {
@@ -781,7 +782,7 @@ export function reportRows(result: CheckResult, now: Date): (string | number)[][
     REPORT_HEADER.slice(),
   ];
   result.findings.forEach((f, i) => {
-    rows.push([i + 1, SEVERITY_TEXT[f.severity], f.sheet, f.cell, f.table || '（未命名）', f.message, f.code]);
+    rows.push([i + 1, SEVERITY_TEXT[f.severity], f.sheet, f.cell, f.table || '（未命名）', f.message, ruleByCode(f.code)?.title ?? f.code, f.code]);
   });
   if (result.findings.length === 0) rows.push(line(result.tables.length ? '未发现问题。' : '未找到绩效目标表。'));
   return rows;
@@ -797,33 +798,43 @@ export function hyperlinkFormula(f: Finding): string {
 const REPORT_ROWS_PER_COMMAND = 1_000;
 
 /**
- * Writes the report to a new sheet "校验报告" (replacing an old one) and activates it. Two syncs,
- * more only for very many findings (the writes are cut by their size, see SyncBudget).
+ * The name of a new report sheet: 校验报告, or 校验报告(2), 校验报告(3), … when that name is taken (by an earlier
+ * report or by a sheet of the user's: neither is ever replaced). Sheet names compare without case in Excel.
+ */
+export function reportSheetName(existing: readonly string[]): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  if (!taken.has(REPORT_SHEET)) return REPORT_SHEET;
+  for (let i = 2; ; i++) if (!taken.has(`${REPORT_SHEET}(${i})`)) return `${REPORT_SHEET}(${i})`;
+}
+
+/**
+ * Writes the report to a new sheet (reportSheetName: an existing sheet is never deleted or overwritten) and
+ * activates it. Two syncs, more only for very many findings (the writes are cut by their size, see SyncBudget).
  */
 export async function exportReport(env: OfficeEnv, result: CheckResult, now = new Date()): Promise<{ sheet: string; rows: number }> {
   const caps = env.capabilities;
   return env.run(async (ctx) => {
-    const old = ctx.workbook.worksheets.getItemOrNullObject(REPORT_SHEET);
+    const all = ctx.workbook.worksheets.load('items/name');
     try {
       await ctx.sync();
     } catch (e) {
       throw new OperationError(FAULT_MESSAGES.reportRead(e), e);
     }
+    const name = reportSheetName(all.items.map((w) => w.name));
     try {
-      await writeReport(ctx, caps, old, result, now);
+      await writeReport(ctx, caps, name, result, now);
     } catch (e) {
-      throw new OperationError(FAULT_MESSAGES.reportWrite(e), e);
+      throw new OperationError(FAULT_MESSAGES.reportWrite(e, name), e);
     }
-    return { sheet: REPORT_SHEET, rows: result.findings.length };
+    return { sheet: name, rows: result.findings.length };
   });
 }
 
-async function writeReport(ctx: Excel.RequestContext, caps: Capabilities, old: Excel.Worksheet, result: CheckResult, now: Date): Promise<void> {
-  if (!old.isNullObject) old.delete();
-  ctx.workbook.worksheets.add(REPORT_SHEET);
+async function writeReport(ctx: Excel.RequestContext, caps: Capabilities, name: string, result: CheckResult, now: Date): Promise<void> {
+  ctx.workbook.worksheets.add(name);
   // addressed by name from here on (valid in every later sync of the run)
   const sheets = new Sheets(ctx);
-  const ws = sheets.get(REPORT_SHEET);
+  const ws = sheets.get(name);
   const budget = new SyncBudget(ctx);
   const rows = reportRows(result, now);
   const width = REPORT_HEADER.length;
@@ -834,31 +845,31 @@ async function writeReport(ctx: Excel.RequestContext, caps: Capabilities, old: E
     const chunk = linked.slice(i, i + REPORT_ROWS_PER_COMMAND);
     const formats = chunk.map((r, k) => r.map((_v, j) => (j === 0 || (j === 3 && i + k >= 3 && i + k - 3 < result.findings.length) ? 'General' : '@')));
     await budget.room(cellBytes.rows(chunk, formats), 0);
-    const range = sheets.range(REPORT_SHEET, { top: i, left: 0, bottom: i + chunk.length - 1, right: width - 1 });
+    const range = sheets.range(name, { top: i, left: 0, bottom: i + chunk.length - 1, right: width - 1 });
     range.numberFormat = formats;
     range.values = chunk;
   }
   await budget.room(cellBytes.singleWrite * 4, 0);
-  const title = sheets.range(REPORT_SHEET, { top: 0, left: 0, bottom: 0, right: 0 }).format.font;
+  const title = sheets.range(name, { top: 0, left: 0, bottom: 0, right: 0 }).format.font;
   title.bold = true;
   title.size = 14;
-  const header = sheets.range(REPORT_SHEET, { top: 2, left: 0, bottom: 2, right: width - 1 });
+  const header = sheets.range(name, { top: 2, left: 0, bottom: 2, right: width - 1 });
   header.format.font.bold = true;
   header.format.fill.color = '#D9E1F2';
   // the 严重程度 column in the highlight colours, one grouped command per severity where possible
   const severityCells: FillWrite[] = result.findings.map((f, i) => ({
-    sheet: REPORT_SHEET,
+    sheet: name,
     cell: a1(3 + i, 1),
     mark: MARK_COLORS[f.severity],
     original: { pattern: 'None', color: '#FFFFFF', patternColor: null, tintAndShade: 0, patternTintAndShade: 0 },
   }));
   await queueFillWrites('paint', severityCells, () => ws, budget, caps);
   await budget.room(cellBytes.singleWrite * 10, 0);
-  const widths = [6, 10, 16, 10, 28, 60, 20];
+  const widths = [6, 10, 16, 10, 28, 60, 18, 20];
   widths.forEach((w, j) => {
-    sheets.range(REPORT_SHEET, { top: 0, left: j, bottom: 0, right: j }).format.columnWidth = w * 7.5;
+    sheets.range(name, { top: 0, left: j, bottom: 0, right: j }).format.columnWidth = w * 7.5;
   });
-  sheets.range(REPORT_SHEET, { top: 3, left: 5, bottom: 3 + Math.max(1, rows.length - 3) - 1, right: 5 }).format.wrapText = true;
+  sheets.range(name, { top: 3, left: 5, bottom: 3 + Math.max(1, rows.length - 3) - 1, right: 5 }).format.wrapText = true;
   ws.freezePanes.freezeRows(3);
   ws.activate();
   await budget.sync();

@@ -12,6 +12,8 @@ type Found = RawFinding<typeof messages>;
 /** The same 三级指标 twice in one 一级 block. */
 export const duplicateIndicator = defineRule({
   code: 'duplicate-indicator',
+  /** Short Chinese name (reports' 规则 column). */
+  title: '三级指标重复',
   defaultSeverity: 'warning',
   description: '同一一级指标下重复出现相同的三级指标',
   messages,

@@ -13,6 +13,8 @@ type Found = RawFinding<typeof messages>;
 /** A required header field (项目名称, budget amount, 绩效目标, …) is empty or unreadable. */
 export const missingField = defineRule({
   code: 'missing-field',
+  /** Short Chinese name (reports' 规则 column). */
+  title: '必填项未填写',
   defaultSeverity: 'error',
   description: '项目名称、主管部门、实施单位、资金总额、绩效目标等必填项为空或金额无法识别（同一模板的两个口径只填了一个不算漏填）',
   messages,

@@ -35,6 +35,8 @@ type Found = RawFinding<typeof messages>;
 /** A named 三级指标 whose 指标值 is empty or a placeholder. */
 export const missingValue = defineRule({
   code: 'missing-value',
+  /** Short Chinese name (reports' 规则 column). */
+  title: '指标值未填写',
   defaultSeverity: 'error',
   description: '已命名的三级指标没有填指标值，或只填了「-」「XX%」「≥□次」等占位符、只写了计量单位（「公里」），或保留系统默认的「0」「0.00%」',
   messages,

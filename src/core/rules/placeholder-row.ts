@@ -8,6 +8,8 @@ type Found = RawFinding<typeof messages>;
 /** An unnamed "指标N:" row left in the table. */
 export const placeholderRow = defineRule({
   code: 'placeholder-row',
+  /** Short Chinese name (reports' 规则 column). */
+  title: '空白占位行',
   defaultSeverity: 'info',
   description: '表中留有未命名的“指标N:”空白占位行',
   messages,

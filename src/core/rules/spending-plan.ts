@@ -13,6 +13,8 @@ type Found = RawFinding<typeof messages>;
 /** 资金支出计划: cumulative % in 0–100, never falling, 100 at 12月底. */
 export const spendingPlan = defineRule({
   code: 'spending-plan',
+  /** Short Chinese name (reports' 规则 column). */
+  title: '资金支出计划不合理',
   defaultSeverity: 'error',
   description: '资金支出计划累计比例超出 0–100%、逐期下降，或 12 月底不是 100%',
   messages,

@@ -21,6 +21,8 @@ const PROFILE_NAME: Record<Profile, string> = { LOCAL: '地方模板', C2021: '�
 /** Unknown or misplaced 一级/二级; 产出/效益/满意度 (and 成本 in C2021) without any named indicator. */
 export const structure = defineRule({
   code: 'structure',
+  /** Short Chinese name (reports' 规则 column). */
+  title: '指标结构不规范',
   defaultSeverity: 'warning',
   description: '一级/二级指标名称不规范或位置不对；产出、效益指标下没有三级指标（长期/年度并排时只查填了的一侧）',
   messages,

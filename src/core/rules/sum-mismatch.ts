@@ -121,6 +121,8 @@ type Found = RawFinding<typeof messages>;
 /** Money that must add up does not. */
 export const sumMismatch = defineRule({
   code: 'sum-mismatch',
+  /** Short Chinese name (reports' 规则 column). */
+  title: '金额不符',
   defaultSeverity: 'error',
   description: '资金总额≠各来源之和（财政拨款、其他资金、中央/省/市/县级资金、小计）；成本构成表合计≠分项之和；部门支出与收入不符；成本分项或单价×数量超过预算；金额单元格是错误值（#REF!、#DIV/0! 等，从不当作 0）',
   messages,

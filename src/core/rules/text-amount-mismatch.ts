@@ -19,6 +19,8 @@ type Found = RawFinding<typeof messages>;
 /** Amounts and calculations written in text that disagree with themselves or with the money beside them. */
 export const textAmountMismatch = defineRule({
   code: 'text-amount-mismatch',
+  /** Short Chinese name (reports' 规则 column). */
+  title: '文字中的金额不符',
   defaultSeverity: 'warning',
   description: '文字中的算式算错（如「A×B×C=X万元」）；测算金额与拟投入资金不符；绩效目标中列出的支出超过预算；成本指标名称中的金额与指标值不符（「会议经费30万｜15万元」）',
   messages,

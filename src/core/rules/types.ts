@@ -54,6 +54,8 @@ export type RawFinding<M extends Messages = Messages> = { cell: CellRef } & (str
 export interface RuleMeta<M extends Messages = Messages> {
   /** Stable code, e.g. "missing-value". */
   code: string;
+  /** Short Chinese name (a few words), where a report names the rule in a column: 「指标值未填写」. */
+  title: string;
   defaultSeverity: Severity;
   /** Chinese description shown in reports, settings, the README's rule table and the CLI help. */
   description: string;

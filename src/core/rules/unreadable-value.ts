@@ -22,6 +22,8 @@ type Found = RawFinding<typeof messages>;
 
 export const unreadableValue = defineRule({
   code: 'unreadable-value',
+  /** Short Chinese name (reports' 规则 column). */
+  title: '指标值无法识别',
   defaultSeverity: 'info',
   description: '数字后面的内容无法识别（如“3次10人”），请人工核对',
   messages,

@@ -18,6 +18,8 @@ type Found = RawFinding<typeof messages>;
 /** A 定性 value with no measurable standard ("进一步提升", "有所提升"). */
 export const vagueValue = defineRule({
   code: 'vague-value',
+  /** Short Chinese name (reports' 规则 column). */
+  title: '指标值不可衡量',
   defaultSeverity: 'info',
   description: '定性指标值没有可衡量的标准（如“进一步提升”“有所提高”）；约数（“200余次”）建议写成“≥200次”',
   messages,

@@ -218,6 +218,8 @@ type Problem = MessageOf<typeof messages, Exclude<keyof typeof messages, 'bad' |
 /** A 指标值 that cannot be read: garbled repeats, contradictions, rates above 100%, no unit, 成本 not in money. */
 export const valueFormat = defineRule({
   code: 'value-format',
+  /** Short Chinese name (reports' 规则 column). */
+  title: '指标值格式有误',
   defaultSeverity: 'warning',
   description: '指标值或金额无法识别：数字重复录入（「≥9090%」「854万854万」）、比较符与文字矛盾（「>100大于90%」）、比率超过 100%、越低越好的比率要求“不低于”、缺少计量单位、成本指标不是金额、计量单位栏与指标值不一致',
   messages,
