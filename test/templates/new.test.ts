@@ -63,7 +63,7 @@ describe('npm run new', () => {
           const printed = [...r.out.matchAll(/^\s+([A-Z]+\d+)\s/gm)].map((m) => m[1]).sort();
           const reported = res.findings.filter((f) => f.code === 'missing-value').map((f) => f.cell).sort();
           expect(printed).toEqual(reported);
-          expect(printed.length).toBe(3);
+          expect(printed.length).toBe(4); // 班次, 人次, 人均成本, and the total cost (no --budget given)
         }
       });
     }

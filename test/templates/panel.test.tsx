@@ -17,7 +17,7 @@ test('TemplatePanel renders the project types, a preview with slots, and the act
   const missing = (t: string) => (html.includes(t) ? null : t);
   const wanted = [
     ...listBlocks().map((b) => b.type),
-    ...['插入', '按当前表预览', '新建空白表', '按指标名称搜索', '培训合格率', '≥95%', '待填写（≥□次）', '指标值缺失', '新工作表', '当前选中的单元格'],
+    ...['插入', '按当前表预览', '新建空白表', '按指标名称搜索', '培训合格率', '≥95%', '待填写（≥□期）', '指标值缺失', '新工作表', '当前选中的单元格'],
     '<table',
     'aria-label="将插入的指标"',
     'role="radiogroup"',

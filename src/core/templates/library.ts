@@ -47,14 +47,47 @@ export const TemplateIndicatorSchema = z.object({
   hint: z.string().optional(),
   /** Restrict the indicator to some profiles (default: all). */
   profiles: z.array(TemplateProfileSchema).optional(),
+  /**
+   * A typical value for a slot, taken from real tables of the kind (number or text without comparator and
+   * unit, e.g. "300" or "11月30日前"): shown as 例 in previews; tests fill slots with it and expect a clean check.
+   */
+  example: z.string().trim().min(1).optional(),
+  /** Other units a count in the goal text may carry for this slot (培训3次 for 培训班次 ≥□期). */
+  altUnits: z.array(NameSchema).optional(),
+  /** Words that must come before a count in the same sentence of the goal text for it to fill this slot. */
+  cues: z.array(NameSchema).optional(),
 });
 export type TemplateIndicator = z.infer<typeof TemplateIndicatorSchema>;
+
+/** A real table a block was taken from: a corpus table id (test/corpus/tables/<id>.txt) or a page address. */
+export const SourceSchema = z
+  .object({
+    table: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).optional(),
+    url: z.string().regex(/^https?:\/\/\S+$/).optional(),
+    /** What was taken from it (Chinese). */
+    what: NameSchema,
+  })
+  .refine((s) => (s.table ? 1 : 0) + (s.url ? 1 : 0) === 1, { message: 'a source names either a corpus table or a url' });
+export type Source = z.infer<typeof SourceSchema>;
+
+/** Words that suggest the block for a table (see suggest.ts): in the 项目名称, in the goal text / indicator names. */
+export const KeywordsSchema = z.object({
+  name: z.array(NameSchema).default([]),
+  text: z.array(NameSchema).default([]),
+});
 
 export const BlockSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id: lowercase letters, digits and -'),
   /** Project type shown to the user (会议培训, 设备购置, ...). */
   type: NameSchema,
   description: z.string().default(''),
+  keywords: KeywordsSchema.default({ name: [], text: [] }),
+  /** The real tables the indicators and value forms were taken from (at least one). */
+  sources: z.array(SourceSchema).min(1),
+  /** How the values were chosen (Chinese, shown in the pane). */
+  notes: z.string().default(''),
+  /** Table kinds the block is meant for (部门整体: department); default: project tables. */
+  tableKinds: z.array(z.enum(['project', 'department'])).optional(),
   indicators: z.array(TemplateIndicatorSchema).min(1),
 });
 export type Block = z.infer<typeof BlockSchema>;
@@ -188,10 +221,10 @@ export function listBlocks(lib: Library = getLibrary()): Block[] {
   return lib.blocks;
 }
 
-/** A block by id or by project type (会议培训). */
+/** A block by id or by project type (会议培训; full- or half-width brackets alike). */
 export function getBlock(idOrType: string, lib: Library = getLibrary()): Block | null {
-  const k = idOrType.trim();
-  return lib.blocks.find((b) => b.id === k || b.type === k) ?? null;
+  const k = normalizeLabel(idOrType);
+  return lib.blocks.find((b) => b.id === k || normalizeLabel(b.type) === k) ?? null;
 }
 
 /** An indicator of a block made concrete for one profile and one table. */
@@ -209,6 +242,8 @@ export interface ResolvedIndicator {
   expected: string;
   /** True when the value was computed from the table (e.g. ≤{年度资金总额}万元). */
   computed: boolean;
+  /** For a slot: the value written as the library's example (≥300人次), '' when there is none. */
+  example: string;
 }
 
 /** Values that come from the table. */
@@ -224,6 +259,13 @@ export interface TemplateContext {
 export function valueText(comparator: string, value: string, unit: string): string {
   const cmp = comparator === '=' ? '' : comparator;
   return `${cmp}${value}${unit}`;
+}
+
+/** A slot filled with its example: "≥300人次"; a date-like example (hint) as is. */
+export function exampleText(ind: TemplateIndicator): string {
+  if (!ind.example) return '';
+  if (ind.hint && !ind.unit) return ind.example;
+  return valueText(ind.comparator, ind.example, ind.unit);
 }
 
 /** Writes an exact decimal amount without needless zeros ("11.50" -> "11.5"). */
@@ -260,6 +302,7 @@ export function materializeIndicator(
     slot,
     expected,
     computed,
+    example: slot && ind.example ? exampleText(ind) : '',
   };
 }
 

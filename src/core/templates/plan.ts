@@ -359,8 +359,15 @@ export function planIndicatorsInsertion(
   const keyIn = (v: string | null, names: string[]) => v !== null && names.some((n) => normalizeLabel(n) === normalizeLabel(v));
   const skipped: SkippedIndicator[] = [];
   const segments = new Map<string, Segment>();
-  const l1Style = labelStyle(t, grid, (i) => i.level1Cell);
-  const l2Style = labelStyle(t, grid, (i) => i.level2Cell);
+  let l1Style = labelStyle(t, grid, (i) => i.level1Cell);
+  let l2Style = labelStyle(t, grid, (i) => i.level2Cell);
+  // every indicator carries its own 一级 and 二级 labels on its row, none merged (井研 2023 申报表: indicators in any
+  // order, merges only in the project columns on the left): labels are repeated on the new rows too
+  const ownRow = (c: CellRef | null, row: number) => !!c && c.row === row && !mergeContaining(grid.merges, c.row, c.col);
+  if (t.indicators.length >= 2 && t.indicators.every((i) => ownRow(i.level1Cell, i.row) && ownRow(i.level2Cell, i.row))) {
+    l1Style = 'repeat';
+    l2Style = 'repeat';
+  }
   const ns = nameStyle({ ...table, indicators: realInds }, grid);
   let globalNext = Math.max(0, ...realInds.map((i) => i.index ?? 0)) + 1;
 
@@ -558,10 +565,10 @@ export function planIndicatorsInsertion(
       const m = grid.merges[idx];
       if (m.right > outerRight || m.left < tableLeft || m.top < h.row || !isFrameLabel(cellAt(grid, m.top, m.left))) continue;
       const cur = changes.get(idx)?.to ?? finalMerges[idx];
+      // only ever grown downwards: growing it upwards would put its label under the merge (Excel keeps the
+      // top-left value only), so rows inserted just above it stay outside (重庆忠县 2022 区域绩效目标表, C2021)
       if (cur.top <= start - 1 && cur.bottom >= start - 1 && cur.bottom < end) {
         changes.set(idx, { from: finalMerges[idx], to: { ...cur, bottom: end } });
-      } else if (cur.top === end + 1 && m.top >= s.at) {
-        changes.set(idx, { from: finalMerges[idx], to: { ...cur, top: start } });
       }
     }
   }
