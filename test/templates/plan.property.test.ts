@@ -134,42 +134,42 @@ const arbCase = fc
 
 /** The invariants of one insertion (throws on a violation). */
 function insertionHolds({ table, profile, block, which }: { table: GenTable; profile: TemplateProfile; block: string; which: number }): void {
-    const grid = build(table);
-    const tables = parseWorkbook({ sheets: [grid] }, { profile });
-    fc.pre(tables.length > 0);
-    const t = tables[Math.min(which, tables.length - 1)];
-    const b = listBlocks().find((x) => x.id === block)!;
-    const res = planBlockInsertion(t, grid, b, profile);
-    if (!res.ok) {
-      // refusals must say why, in Chinese; generated tables are well formed, so none is expected
-      throw new Error(`refused: ${res.message}`);
-    }
-    const plan = res.plan;
-    expect(validateBlockPlan(grid, plan)).toBeNull();
-    const after = applyPlanToGrid(grid, plan); // throws if a write hits a non-empty cell
-    expect(changedValues(grid, after, plan.insertions)).toEqual([]);
-    expect(mergeProblems(after)).toEqual([]);
-    expect(nonEmptyCells(after).length).toBe(nonEmptyCells(grid).length + plan.writes.length);
-    for (const m of grid.merges) {
-      const s = shiftMerge(m, plan.insertions);
-      expect(after.merges.some((x) => contains(x, s))).toBe(true);
-    }
-    // every write is in a new row
-    const newRows = new Set(plan.added.map((a) => a.row));
-    for (const w of plan.writes) expect(newRows.has(w.row)).toBe(true);
-    // parse back
-    const t2 = parseWorkbook({ sheets: [after] }, { profile }).find((x) => plan.added.length > 0 && x.top <= plan.added[0].row && x.bottom >= plan.added[0].row);
-    for (const a of plan.added) {
-      const got = t2?.indicators.find((i) => i.row === a.row);
-      expect(got && normalizeIndicatorName(got.name)).toBe(normalizeIndicatorName(a.name));
-      expect(got?.level1).toBe(a.level1);
-      expect(got?.level2 ?? '').toBe(a.level2);
-    }
-    // the other table on the sheet is untouched apart from the shift
-    if (tables.length > 1 && t2) {
-      const other = parseWorkbook({ sheets: [after] }, { profile }).filter((x) => x.id !== t2.id);
-      expect(other.reduce((n, x) => n + x.indicators.length, 0)).toBe(tables.filter((x) => x.id !== t.id).reduce((n, x) => n + x.indicators.length, 0));
-    }
+  const grid = build(table);
+  const tables = parseWorkbook({ sheets: [grid] }, { profile });
+  fc.pre(tables.length > 0);
+  const t = tables[Math.min(which, tables.length - 1)];
+  const b = listBlocks().find((x) => x.id === block)!;
+  const res = planBlockInsertion(t, grid, b, profile);
+  if (!res.ok) {
+    // refusals must say why, in Chinese; generated tables are well formed, so none is expected
+    throw new Error(`refused: ${res.message}`);
+  }
+  const plan = res.plan;
+  expect(validateBlockPlan(grid, plan)).toBeNull();
+  const after = applyPlanToGrid(grid, plan); // throws if a write hits a non-empty cell
+  expect(changedValues(grid, after, plan.insertions)).toEqual([]);
+  expect(mergeProblems(after)).toEqual([]);
+  expect(nonEmptyCells(after).length).toBe(nonEmptyCells(grid).length + plan.writes.length);
+  for (const m of grid.merges) {
+    const s = shiftMerge(m, plan.insertions);
+    expect(after.merges.some((x) => contains(x, s))).toBe(true);
+  }
+  // every write is in a new row
+  const newRows = new Set(plan.added.map((a) => a.row));
+  for (const w of plan.writes) expect(newRows.has(w.row)).toBe(true);
+  // parse back
+  const t2 = parseWorkbook({ sheets: [after] }, { profile }).find((x) => plan.added.length > 0 && x.top <= plan.added[0].row && x.bottom >= plan.added[0].row);
+  for (const a of plan.added) {
+    const got = t2?.indicators.find((i) => i.row === a.row);
+    expect(got && normalizeIndicatorName(got.name)).toBe(normalizeIndicatorName(a.name));
+    expect(got?.level1).toBe(a.level1);
+    expect(got?.level2 ?? '').toBe(a.level2);
+  }
+  // the other table on the sheet is untouched apart from the shift
+  if (tables.length > 1 && t2) {
+    const other = parseWorkbook({ sheets: [after] }, { profile }).filter((x) => x.id !== t2.id);
+    expect(other.reduce((n, x) => n + x.indicators.length, 0)).toBe(tables.filter((x) => x.id !== t.id).reduce((n, x) => n + x.indicators.length, 0));
+  }
 }
 
 describe('planning over random tables', () => {
