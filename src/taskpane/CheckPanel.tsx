@@ -19,6 +19,7 @@ import { FindingsList } from './components/FindingsList';
 import { ProfileSelect } from './components/ProfileSelect';
 import { SeverityFilter } from './components/SeverityFilter';
 import { Summary } from './components/Summary';
+import { onlyShown, toggleOnly } from './components/review';
 import { type CheckerState, type Profile, useChecker } from './useChecker';
 
 const useStyles = makeStyles({
@@ -28,6 +29,8 @@ const useStyles = makeStyles({
 });
 
 const PROFILE_KEY = 'jxmb.profile';
+/** Findings rendered at first and per 再显示 click (a workbook with 1,000 tables has thousands). */
+const FINDINGS_PAGE = 300;
 
 function loadProfile(): Profile {
   try {
@@ -155,16 +158,12 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
 
       {result && result.tables.length > 0 && (
         <>
-          <Summary result={result} />
+          <Summary result={result} only={onlyShown(shown)} onOnly={(s) => setShown(toggleOnly(shown, s))} />
           {state.outcome && state.outcome.marked > 0 && (
             <Caption1 className={styles.muted} data-testid="marked">已在工作表中标记 {state.outcome.marked} 个单元格（红：错误，黄：警告，蓝：提示）。</Caption1>
           )}
-          {result.findings.length > 0 && (
-            <>
-              <SeverityFilter shown={shown} counts={counts} onChange={setShown} />
-              <FindingsList result={result} shown={shown} onSelect={(f) => void select(f)} />
-            </>
-          )}
+          {result.findings.length > 0 && <SeverityFilter shown={shown} counts={counts} onChange={setShown} />}
+          <FindingsList result={result} shown={shown} onSelect={(f) => void select(f)} pageSize={FINDINGS_PAGE} />
         </>
       )}
 

@@ -11,6 +11,7 @@ import { type Browser, type Page, chromium } from 'playwright-core';
 import { gzipSync } from 'zlib';
 import type { CheckResult } from '../../src/core/findings';
 import { cliResult, fixtureModel } from '../addin/helpers';
+import { reviewGroups, reviewOrder } from '../../src/taskpane/components/review';
 import { type WorkbookModel, formatSnapshot, newWorkbook, key, toJSON, valueSnapshot } from '../office-host/model';
 import type { createHost } from '../office-host';
 import { DIST, ROOT, ensureBuild } from './build';
@@ -174,6 +175,27 @@ describeBrowser('task pane in Chromium', () => {
     await page.getByTestId('filter-info').click();
     expect(await findings.count()).toBe(cli.findings.length - cli.summary.infos);
     await page.getByTestId('filter-info').click();
+    expect(await findings.count()).toBe(cli.findings.length);
+
+    // review order: worst first across the workbook; 下一个/上一个 select the cells in that order
+    const order = reviewOrder(reviewGroups(cli, new Set(['error', 'warning', 'info']), 'severity'));
+    const firstListed = await findings.first().getAttribute('data-cell');
+    expect(firstListed).toBe(`${order[0].sheet}!${order[0].cell}`);
+    await page.locator(`[data-testid="finding"][data-cell="${order[0].sheet}!${order[0].cell}"]`).first().click();
+    await expectSelected(order[0]);
+    await page.getByTestId('next').click();
+    await expectSelected(order[1]);
+    await expect(page.getByTestId('position').textContent()).resolves.toBe(`第 2 / ${order.length} 个`);
+    await page.getByTestId('prev').click();
+    await expectSelected(order[0]);
+    // the list is one Tab stop; arrow keys move within it
+    expect(await page.locator('[data-testid="finding"][tabindex="0"]').count()).toBe(1);
+    await page.keyboard.press('ArrowDown');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).resolves.toBe(`${order[1].sheet}!${order[1].cell}`);
+    // a count clicked filters to its severity, clicked again shows all
+    await page.getByTestId('only-warning').click();
+    expect(await findings.count()).toBe(cli.summary.warnings);
+    await page.getByTestId('only-warning').click();
     expect(await findings.count()).toBe(cli.findings.length);
 
     // 清除标记 restores every format

@@ -200,7 +200,7 @@ describeBrowser('checker page in Chromium', () => {
       // shown a page at a time: every page asked for
       while ((await card.getByTestId('more-findings').count()) > 0) await card.getByTestId('more-findings').click();
       await expect(items.count()).resolves.toBe(cli[i].findings.length);
-      const labels = await items.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      const labels = await items.evaluateAll((els) => els.map((e) => e.textContent ?? ''));
       const cells = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-cell') ?? ''));
       expect([...cells].sort()).toEqual(cli[i].findings.map((f) => `${f.sheet}!${f.cell}`).sort());
       for (const f of cli[i].findings) expect(labels.some((l) => l.includes(f.message))).toBe(true);
@@ -235,7 +235,7 @@ describeBrowser('checker page in Chromium', () => {
 
     // nothing of the files kept beyond the tab: no web storage, no database, no cache
     const stored = await o.page.evaluate(async () => {
-      let local = 0;
+      let local: number;
       try {
         local = localStorage.length + sessionStorage.length;
       } catch {

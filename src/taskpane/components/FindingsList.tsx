@@ -1,10 +1,18 @@
-/** Findings grouped by table; each one is a button that selects its cell in the sheet. */
+/**
+ * The findings to review (task pane and checker page): worst first across the workbook, or table by table;
+ * 上一个/下一个 step through them and select each one's cell; the list is one Tab stop (arrow keys, Home and End
+ * move within it, Enter or a click selects).
+ */
 import * as React from 'react';
-import { Badge, Button, Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Subtitle2, ToggleButton, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { CheckResult, Finding, Severity } from '../../core/findings';
+import { type Grouping, type ReviewGroup, findingKey, reviewGroups, reviewOrder } from './review';
 import { SEVERITY_BADGE, SEVERITY_TEXT } from './severity';
 
 const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: '8px' },
+  bar: { display: 'flex', alignItems: 'center', columnGap: '6px', rowGap: '6px', flexWrap: 'wrap' },
+  grow: { flexGrow: 1 },
   group: { display: 'flex', flexDirection: 'column', rowGap: '2px', marginBottom: '12px' },
   header: { display: 'flex', flexDirection: 'column', paddingBottom: '4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -29,49 +37,12 @@ const useStyles = makeStyles({
   },
   active: { backgroundColor: tokens.colorNeutralBackground1Selected },
   cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1, whiteSpace: 'nowrap' },
+  where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
-interface Group {
-  id: string;
-  title: string;
-  caption: string;
-  findings: Finding[];
-}
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Errors first, then warnings, then hints; in sheet order within each. */
-function bySeverityThenCell(a: Finding, b: Finding): number {
-  return RANK[a.severity] - RANK[b.severity] || a.row - b.row || a.col - b.col;
-}
-
-export function groupFindings(result: CheckResult, shown: Set<Severity>): Group[] {
-  const byTable = new Map<string, Finding[]>();
-  for (const f of result.findings) {
-    if (!shown.has(f.severity)) continue;
-    const list = byTable.get(f.tableId) ?? [];
-    list.push(f);
-    byTable.set(f.tableId, list);
-  }
-  const groups: Group[] = [];
-  for (const t of result.tables) {
-    const findings = byTable.get(t.id);
-    if (!findings) continue;
-    byTable.delete(t.id);
-    groups.push({
-      id: t.id,
-      title: t.name || `（未命名${t.kind === 'department' ? '部门整体' : '项目'}表）`,
-      caption: `${t.sheet} · ${t.range}`,
-      findings: findings.sort(bySeverityThenCell),
-    });
-  }
-  for (const [id, findings] of byTable) groups.push({ id, title: findings[0].table || '其他', caption: findings[0].sheet, findings });
-  return groups;
-}
-
-/** The first `limit` findings of the groups, in order (groups cut or left out past it). */
-function firstFindings(groups: Group[], limit: number): Group[] {
-  const out: Group[] = [];
+/** The first `limit` findings of the groups, in order (groups cut or left out past it; empty groups kept in place). */
+function firstFindings(groups: ReviewGroup[], limit: number): ReviewGroup[] {
+  const out: ReviewGroup[] = [];
   let left = limit;
   for (const g of groups) {
     if (left <= 0) break;
@@ -81,66 +52,134 @@ function firstFindings(groups: Group[], limit: number): Group[] {
   return out;
 }
 
-export function FindingsList(props: {
+export interface FindingsListProps {
   result: CheckResult;
   shown: Set<Severity>;
   onSelect: (f: Finding) => void;
   /** Render this many findings at first and as many more per click (a workbook may have thousands). */
   pageSize?: number;
-}): React.ReactElement {
+  /** How the list starts: worst first across the workbook (default) or table by table. */
+  grouping?: Grouping;
+}
+
+export function FindingsList(props: FindingsListProps): React.ReactElement {
   const styles = useStyles();
+  const [grouping, setGrouping] = React.useState<Grouping>(props.grouping ?? 'severity');
   const [active, setActive] = React.useState<string | null>(null);
   const [limit, setLimit] = React.useState(props.pageSize ?? Infinity);
-  const all = React.useMemo(() => groupFindings(props.result, props.shown), [props.result, props.shown]);
-  if (all.length === 0) return <Caption1 className={styles.muted}>没有符合筛选条件的问题。</Caption1>;
-  const total = all.reduce((n, g) => n + g.findings.length, 0);
+  const listRef = React.useRef<HTMLDivElement>(null);
+  const all = React.useMemo(() => reviewGroups(props.result, props.shown, grouping), [props.result, props.shown, grouping]);
+  const order = React.useMemo(() => reviewOrder(all), [all]);
+  const total = order.length;
   const groups = total > limit ? firstFindings(all, limit) : all;
-  const rest = total - Math.min(total, limit);
+  const rendered = Math.min(total, limit);
+  const position = active === null ? -1 : order.findIndex((f) => findingKey(f) === active);
+  const counts = React.useMemo(() => new Map(all.map((g) => [g.id, g.findings.length])), [all]);
+  // the one item of the list in the Tab order: the active one, else the first
+  const tabKey = position >= 0 && position < rendered ? active : order.length ? findingKey(order[0]) : null;
+
+  const focusKey = (key: string) => {
+    requestAnimationFrame(() => {
+      const el = listRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
+      el?.focus();
+      el?.scrollIntoView?.({ block: 'nearest' });
+    });
+  };
+  const go = (i: number, select: boolean) => {
+    if (i < 0 || i >= total) return;
+    if (i >= limit) setLimit(Math.max(limit + (props.pageSize ?? total), i + 1));
+    const f = order[i];
+    const key = findingKey(f);
+    setActive(key);
+    focusKey(key);
+    if (select) props.onSelect(f);
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const at = position >= 0 ? position : 0;
+    const to = e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? rendered - 1 : null;
+    if (to === null) return;
+    e.preventDefault();
+    go(Math.max(0, Math.min(rendered - 1, to)), false);
+  };
+
   return (
-    <div data-testid="findings">
-      {groups.map((g) => (
-        <section key={g.id} className={styles.group} aria-label={g.title}>
-          <div className={styles.header}>
-            <Subtitle2 as="h3" style={{ margin: 0 }}>
-              {g.title}
-            </Subtitle2>
-            <Caption1 className={styles.muted}>
-              {g.caption} · {all.find((x) => x.id === g.id)?.findings.length ?? g.findings.length} 个问题
-            </Caption1>
-          </div>
-          <ul className={styles.list}>
-            {g.findings.map((f, i) => {
-              const key = `${f.sheet}!${f.cell}:${f.code}:${i}`;
-              return (
-                <li key={key}>
-                  <button
-                    type="button"
-                    className={mergeClasses(styles.item, active === key && styles.active)}
-                    aria-label={`${SEVERITY_TEXT[f.severity]}：${f.message}。单元格 ${f.sheet}!${f.cell}`}
-                    data-testid="finding"
-                    data-cell={`${f.sheet}!${f.cell}`}
-                    onClick={() => {
-                      setActive(key);
-                      props.onSelect(f);
-                    }}
-                  >
-                    <Badge appearance="tint" color={SEVERITY_BADGE[f.severity]} size="small">
-                      {SEVERITY_TEXT[f.severity]}
-                    </Badge>
-                    <span>{f.message}</span>
-                    <span className={styles.cell}>{f.cell}</span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      ))}
-      {rest > 0 && (
-        <Button size="small" onClick={() => setLimit(limit + (props.pageSize ?? rest))} data-testid="more-findings">
-          再显示 {Math.min(rest, props.pageSize ?? rest)} 个问题（还有 {rest} 个）
+    <div className={styles.root}>
+      <div className={styles.bar} role="toolbar" aria-label="逐条查看">
+        <Button size="small" disabled={total === 0 || position === 0} onClick={() => go(position < 0 ? 0 : position - 1, true)} data-testid="prev">
+          上一个
         </Button>
-      )}
+        <Button size="small" disabled={total === 0 || position === total - 1} onClick={() => go(position + 1, true)} data-testid="next">
+          下一个
+        </Button>
+        <Caption1 className={styles.muted} aria-live="polite" data-testid="position">
+          {position >= 0 ? `第 ${position + 1} / ${total} 个` : `共 ${total} 个`}
+        </Caption1>
+        <span className={styles.grow} />
+        <ToggleButton size="small" checked={grouping === 'table'} onClick={() => setGrouping(grouping === 'table' ? 'severity' : 'table')} data-testid="group-by-table">
+          按表格分组
+        </ToggleButton>
+      </div>
+      <div data-testid="findings" ref={listRef} onKeyDown={onKeyDown}>
+        {groups.length === 0 && (
+          <Caption1 className={styles.muted}>{props.result.findings.length ? '没有符合筛选条件的问题。' : '未发现问题。'}</Caption1>
+        )}
+        {groups.map((g) => (
+          <section key={g.id} className={styles.group} aria-label={g.title}>
+            <div className={styles.header}>
+              <Subtitle2 as="h3" style={{ margin: 0 }}>
+                {g.title}
+              </Subtitle2>
+              {g.tableId !== undefined && (
+                <Caption1 className={styles.muted} data-testid="group-caption">
+                  {g.caption} · {counts.get(g.id) ? `${counts.get(g.id)} 个问题` : '未发现问题'}
+                </Caption1>
+              )}
+            </div>
+            <ul className={styles.list}>
+              {g.findings.map((f) => {
+                const key = findingKey(f);
+                return (
+                  <li key={key}>
+                    <button
+                      type="button"
+                      className={mergeClasses(styles.item, active === key && styles.active)}
+                      tabIndex={key === tabKey ? 0 : -1}
+                      aria-current={active === key ? 'true' : undefined}
+                      data-testid="finding"
+                      data-key={key}
+                      data-cell={`${f.sheet}!${f.cell}`}
+                      onFocus={() => setActive(key)}
+                      onClick={() => {
+                        setActive(key);
+                        props.onSelect(f);
+                      }}
+                    >
+                      <Badge appearance="tint" color={SEVERITY_BADGE[f.severity]} size="small">
+                        {SEVERITY_TEXT[f.severity]}
+                      </Badge>
+                      <span>
+                        {f.message}
+                        {g.tableId === undefined && (
+                          <span className={styles.where}>
+                            {' '}
+                            · {f.table || f.sheet}
+                          </span>
+                        )}
+                      </span>
+                      <span className={styles.cell}>{f.cell}</span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
+        {total > rendered && (
+          <Button size="small" onClick={() => setLimit(limit + (props.pageSize ?? total))} data-testid="more-findings">
+            再显示 {Math.min(total - rendered, props.pageSize ?? total)} 个问题（还有 {total - rendered} 个）
+          </Button>
+        )}
+      </div>
     </div>
   );
 }

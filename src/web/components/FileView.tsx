@@ -16,6 +16,7 @@ import { LAYOUT_LABEL } from '../../cli/report';
 import { FindingsList } from '../../taskpane/components/FindingsList';
 import { SeverityFilter } from '../../taskpane/components/SeverityFilter';
 import { Summary } from '../../taskpane/components/Summary';
+import { onlyShown, toggleOnly } from '../../taskpane/components/review';
 import type { CellWindow } from '../protocol';
 import type { FileEntry } from '../session';
 import { SheetPreview } from './SheetPreview';
@@ -160,7 +161,7 @@ export function FileView({ entry, onRemove, onDownloadCopy, loadWindow }: FileVi
       )}
       {result && result.tables.length > 0 && counts && (
         <>
-          <Summary result={result} />
+          <Summary result={result} only={onlyShown(shown)} onOnly={(s) => setShown(toggleOnly(shown, s))} />
           <TableList result={result} />
           {result.findings.length > 0 && (
             <div className={styles.body}>

@@ -1,0 +1,85 @@
+/**
+ * The order in which findings are reviewed, as Excel's own error checking steps through a workbook: the worst
+ * first (every error of the workbook, then every warning, then every hint), in workbook order within each
+ * (tables in the order found, then row, then column); or, as a choice, table by table. Pure: the task pane and
+ * the checker page render the same order.
+ */
+import type { CheckResult, Finding, Severity } from '../../core/findings';
+import { SEVERITY_RANK } from '../../core/severity';
+
+export type Grouping = 'severity' | 'table';
+
+export interface ReviewGroup {
+  /** A stable key ("error", "warning", "info", or a table id). */
+  id: string;
+  title: string;
+  caption: string;
+  findings: Finding[];
+  /** The group's table, when grouped by table (listed even without findings). */
+  tableId?: string;
+}
+
+export function tableTitle(t: CheckResult['tables'][number]): string {
+  return t.name || `（未命名${t.kind === 'department' ? '部门整体' : '项目'}表）`;
+}
+
+const GROUP_TITLE: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+/**
+ * The groups of findings the user reviews, for the severities `shown`. By table, every table found is a group
+ * (an empty one reads 未发现问题), findings worst first within it; findings whose table is not in the result (not
+ * expected) come last.
+ */
+export function reviewGroups(result: CheckResult, shown: ReadonlySet<Severity>, grouping: Grouping): ReviewGroup[] {
+  const tableIndex = new Map(result.tables.map((t, i) => [t.id, i]));
+  const at = (f: Finding) => tableIndex.get(f.tableId) ?? result.tables.length;
+  const inWorkbookOrder = (a: Finding, b: Finding) => at(a) - at(b) || a.row - b.row || a.col - b.col;
+  const visible = result.findings.filter((f) => shown.has(f.severity));
+  if (grouping === 'severity') {
+    const groups: ReviewGroup[] = [];
+    for (const s of ['error', 'warning', 'info'] as Severity[]) {
+      const list = visible.filter((f) => f.severity === s).sort(inWorkbookOrder);
+      if (list.length) groups.push({ id: s, title: `${GROUP_TITLE[s]}（${list.length}）`, caption: '', findings: list });
+    }
+    return groups;
+  }
+  const byTable = new Map<string, Finding[]>();
+  for (const f of visible) {
+    const list = byTable.get(f.tableId) ?? [];
+    list.push(f);
+    byTable.set(f.tableId, list);
+  }
+  const worstFirst = (a: Finding, b: Finding) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.row - b.row || a.col - b.col;
+  const groups: ReviewGroup[] = result.tables.map((t) => ({
+    id: t.id,
+    tableId: t.id,
+    title: tableTitle(t),
+    caption: `${t.sheet} · ${t.range}`,
+    findings: (byTable.get(t.id) ?? []).sort(worstFirst),
+  }));
+  for (const t of result.tables) byTable.delete(t.id);
+  for (const [id, findings] of byTable) groups.push({ id, title: findings[0].table || '其他', caption: findings[0].sheet, findings: findings.sort(worstFirst) });
+  return groups;
+}
+
+/** The findings of the groups, in review order (what 上一个/下一个 step through). */
+export function reviewOrder(groups: readonly ReviewGroup[]): Finding[] {
+  return groups.flatMap((g) => g.findings);
+}
+
+/** A finding's key in the list (a cell can hold findings of several rules). */
+export function findingKey(f: Finding): string {
+  return `${f.sheet}!${f.cell}:${f.code}:${f.tableId}`;
+}
+
+const ALL: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** The severity shown alone, or null. */
+export function onlyShown(shown: ReadonlySet<Severity>): Severity | null {
+  return shown.size === 1 ? [...shown][0] : null;
+}
+
+/** A click on a count: only that severity; a second click on it: all of them again. */
+export function toggleOnly(shown: ReadonlySet<Severity>, s: Severity): Set<Severity> {
+  return onlyShown(shown) === s ? new Set(ALL) : new Set([s]);
+}
