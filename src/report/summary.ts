@@ -83,7 +83,7 @@ export function summaryRows(results: FileResult[], copyLink: (index: number) => 
 }
 
 function findingRow(file: string, f: Finding): Cell[] {
-  return [file, cleanText(f.sheet), f.cell, SEVERITY_LABEL[f.severity], ruleByCode(f.code)?.description ?? f.code, cleanText(f.message), f.code];
+  return [file, cleanText(f.sheet), f.cell, SEVERITY_LABEL[f.severity], ruleByCode(f.code)?.title ?? f.code, cleanText(f.message), f.code];
 }
 
 /** Display width of a text: CJK and full-width characters count two. */
@@ -143,8 +143,8 @@ export function summaryBook(rows: SummaryRows): Uint8Array {
     sheets: [
       sheet(FILES_SHEET, FILES_HEADER, rows.files, { maxWidth: { 文件: 50, 表格名称: 40, 标注副本: 40, 说明: 50 }, wrap: ['表格名称', '说明'] }),
       sheet(FINDINGS_SHEET, FINDINGS_HEADER, rows.findings, {
-        maxWidth: { 文件: 40, 工作表: 24, 规则: 40, 说明: 80 },
-        wrap: ['规则', '说明'],
+        maxWidth: { 文件: 40, 工作表: 24, 规则: 20, 说明: 80 },
+        wrap: ['说明'],
         severityColumn: '级别',
       }),
     ],

@@ -157,18 +157,18 @@ describe('the summary workbook', () => {
         expect(placeholders.slice(0, t.placeholders.cells.length).map((r) => r[2])).toEqual(t.placeholders.cells);
         for (const r of placeholders) expect(r[3]).toBe('提示');
       }
-      for (const r of mine) expect(r[4]).toBe(ruleByCode(r[6] as string)!.description);
+      for (const r of mine) expect(r[4]).toBe(ruleByCode(r[6] as string)!.title);
     }
     expect(k).toBe(body.length);
     expect(body).toHaveLength(4 + 15 + 36 + 2);
     expect(body.slice(-2)).toEqual([
-      [HENGDONG, '项目支出绩效目标表', 'C63', '警告', '一级/二级指标名称不规范或位置不对，或某个一级指标下没有三级指标', '「经济效率指标」不是规范的指标类别名称，应为「经济效益指标」', 'structure'],
+      [HENGDONG, '项目支出绩效目标表', 'C63', '警告', '指标结构不规范', '「经济效率指标」不是规范的指标类别名称，应为「经济效益指标」', 'structure'],
       [
         HENGDONG,
         '项目支出绩效目标表',
         'E63',
         '提示',
-        '定性指标值没有可衡量的标准（如“进一步”“有所提升”）',
+        '指标值不可衡量',
         '三级指标「全县非公有制经济组织和社会组织党组织建设」的指标值「持续推进」没有可衡量的标准，建议写明具体数值或达到的程度',
         'vague-value',
       ],
