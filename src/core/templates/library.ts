@@ -74,6 +74,8 @@ export type Source = z.infer<typeof SourceSchema>;
 export const KeywordsSchema = z.object({
   name: z.array(NameSchema).default([]),
   text: z.array(NameSchema).default([]),
+  /** Words that by themselves mark the type wherever they appear (扶贫, 救助): they outweigh ordinary keywords. */
+  strong: z.array(NameSchema).default([]),
 });
 
 export const BlockSchema = z.object({
@@ -81,7 +83,7 @@ export const BlockSchema = z.object({
   /** Project type shown to the user (会议培训, 设备购置, ...). */
   type: NameSchema,
   description: z.string().default(''),
-  keywords: KeywordsSchema.default({ name: [], text: [] }),
+  keywords: KeywordsSchema.default({ name: [], text: [], strong: [] }),
   /** The real tables the indicators and value forms were taken from (at least one). */
   sources: z.array(SourceSchema).min(1),
   /** How the values were chosen (Chinese, shown in the pane). */
