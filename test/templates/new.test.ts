@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { readWorkbookGrid } from '../../src/adapters/file/node';
 import { checkWorkbook, parseWorkbook } from '../../src/core/check';
 import { runNew } from '../../src/cli/new';
+import { listBlocks, materializeBlock } from '../../src/core/templates/library';
 
 const run = promisify(execFile);
 let dir: string;
@@ -134,5 +135,31 @@ describe('npm run new', () => {
     const t = parseWorkbook(await readWorkbookGrid(out))[0];
     expect(t.layout).toBe('D');
     await expect(run(tsx, [main, 'new', '--layout', 'Q', '--out', out])).rejects.toMatchObject({ code: 2 });
+  });
+
+  test('--type: every project type of the library writes a table the checker reads back with its indicators', async () => {
+    for (const b of listBlocks()) {
+      const out = path.join(dir, `type-${b.id}.xlsx`);
+      const r = await capture(['--layout', b.tableKinds?.includes('department') ? 'D' : 'A', '--type', b.type, '--budget', '20', '--out', out]);
+      expect([b.type, r.code, r.err]).toEqual([b.type, 0, '']);
+      const names = parseWorkbook(await readWorkbookGrid(out))[0].indicators.map((i) => i.name);
+      expect(names).toEqual(expect.arrayContaining(materializeBlock(b, 'LOCAL', { budget: '20' }).map((i) => i.name)));
+    }
+    // half-width brackets are accepted too
+    expect((await capture(['--layout', 'A', '--type', '运行保障(办公经费)', '--out', path.join(dir, 'ops.xlsx')])).code).toBe(0);
+  });
+
+  test('--from: the suggested types of each table, with reasons and the values the table gives', async () => {
+    const r = await capture(['--from', path.join(__dirname, '..', 'fixtures', 'layoutA-ningxia.xlsx')]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('干部人事档案工作经费');
+    expect(r.out).toMatch(/干部人事档案工作经费[^\n]*\n\s+建议：档案管理（项目名称含「档案」/);
+    expect(r.out).toContain('可从表中取值：');
+    expect(r.out).toMatch(/共 \d+ 张表/);
+    const bad = await capture(['--from', path.join(dir, 'nope.xlsx')]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('错误');
+    expect((await capture(['--from', 'x.xlsx', '--layout', 'A'])).code).toBe(2);
   });
 });

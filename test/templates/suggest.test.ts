@@ -89,6 +89,8 @@ describe('values proposed from the table', () => {
     const block = getBlock('会议培训')!;
     expect(proposeValues({ kind: 'project', name: '', goals: ['2024年完成3期。'], indicators: [] }, block, 'LOCAL')).toEqual([]);
     expect(proposeValues({ kind: 'project', name: '', goals: ['培训合格率95%'], indicators: [] }, block, 'LOCAL')).toEqual([]);
+    // factors of a calculation are not counts
+    expect(proposeValues({ kind: 'project', name: '', goals: ['培训费10期×1.5万元/期=15万元'], indicators: [] }, block, 'LOCAL')).toEqual([]);
   });
 
   test('other units of a slot: 培训6次 → ≥6次', () => {

@@ -174,6 +174,8 @@ function proposalFor(ind: TemplateIndicator, goals: string[], used: Set<string>)
         if (/^年/.test(after) || /[\d.]$/.test(s.slice(0, at))) continue;
         const unit = leadingUnit(after.trimStart());
         if (!unit || !units.includes(unit)) continue;
+        // a factor of a calculation (1人×12月×500元) is not the count
+        if (/^\s*[*×xX]/.test(after.trimStart().slice(unit.length)) || /[*×xX]\s*$/.test(s.slice(0, at))) continue;
         if (cues.length && !cues.some((c) => s.slice(0, at).includes(c))) continue;
         const cmp = ind.comparator === '=' ? '' : ind.comparator;
         const text = valueText(cmp, m[1], unit);
