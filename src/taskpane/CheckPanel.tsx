@@ -3,6 +3,7 @@ import * as React from 'react';
 import {
   Button,
   Caption1,
+  Checkbox,
   Field,
   MessageBar,
   MessageBarBody,
@@ -32,6 +33,16 @@ const PROFILE_KEY = 'jxmb.profile';
 /** Findings rendered at first and per 再显示 click (a workbook with 1,000 tables has thousands). */
 const FINDINGS_PAGE = 300;
 
+const HINTS_KEY = 'jxmb.paintHints';
+
+function loadPaintHints(): boolean {
+  try {
+    return localStorage.getItem(HINTS_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 function loadProfile(): Profile {
   try {
     return localStorage.getItem(PROFILE_KEY) === 'C2021' ? 'C2021' : 'LOCAL';
@@ -55,6 +66,7 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
   const styles = useStyles();
   const { state, check, clear, report, select, markStale, dismiss } = useChecker(env, initialState);
   const [profile, setProfile] = React.useState<Profile>(loadProfile);
+  const [paintHints, setPaintHints] = React.useState<boolean>(loadPaintHints);
   const [shown, setShown] = React.useState<Set<Severity>>(() => new Set<Severity>(['error', 'warning', 'info']));
   React.useImperativeHandle(ref, () => ({ markStale }), [markStale]);
 
@@ -77,7 +89,7 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
       ) : (
         <>
           <div className={styles.toolbar}>
-            <Button appearance="primary" disabled={busy} onClick={() => void check(profile)} data-testid="run-check">
+            <Button appearance="primary" disabled={busy} onClick={() => void check(profile, paintHints)} data-testid="run-check">
               {state.busy === 'check' ? '正在校验…' : '一键校验'}
             </Button>
             <Button disabled={busy} onClick={() => void clear()} data-testid="clear-marks">
@@ -94,6 +106,21 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
               setProfile(p);
               try {
                 localStorage.setItem(PROFILE_KEY, p);
+              } catch {
+                /* storage unavailable: keep the choice for this session only */
+              }
+            }}
+          />
+          <Checkbox
+            label="在工作表中也标记提示（蓝色）"
+            checked={paintHints}
+            disabled={busy}
+            data-testid="paint-hints"
+            onChange={(_e, d) => {
+              const on = d.checked === true;
+              setPaintHints(on);
+              try {
+                localStorage.setItem(HINTS_KEY, on ? '1' : '0');
               } catch {
                 /* storage unavailable: keep the choice for this session only */
               }
@@ -160,7 +187,9 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
         <>
           <Summary result={result} only={onlyShown(shown)} onOnly={(s) => setShown(toggleOnly(shown, s))} />
           {state.outcome && state.outcome.marked > 0 && (
-            <Caption1 className={styles.muted} data-testid="marked">已在工作表中标记 {state.outcome.marked} 个单元格（红：错误，黄：警告，蓝：提示）。</Caption1>
+            <Caption1 className={styles.muted} data-testid="marked">
+              已在工作表中标记 {state.outcome.marked} 个单元格（红：错误，黄：警告{state.outcome.paintedHints ? '，蓝：提示' : '；提示未标色'}）。
+            </Caption1>
           )}
           {result.findings.length > 0 && <SeverityFilter shown={shown} counts={counts} onChange={setShown} />}
           <FindingsList result={result} shown={shown} onSelect={(f) => void select(f)} pageSize={FINDINGS_PAGE} />

@@ -37,11 +37,13 @@ type Update = (f: (s: CheckerState) => CheckerState) => void;
 export function checkerActions(env: OfficeEnv, get: () => CheckerState, update: Update) {
   const patch = (p: Partial<CheckerState>) => update((s) => ({ ...s, ...p }));
 
-  const check = async (profile: Profile) => {
+  /** `paintHints`: hints' cells painted too (the pane paints errors and warnings unless the user asks). */
+  const check = async (profile: Profile, paintHints = false) => {
     patch({ busy: 'check', error: null, notice: null, progress: { fraction: 0, message: '正在准备…' } });
     try {
       const outcome = await runCheck(env, {
         config: { profile },
+        paintHints,
         onProgress: (progress) => patch({ progress }),
       });
       patch({ busy: null, progress: null, outcome, stale: false });

@@ -39,6 +39,20 @@ describe.each(FIXTURE_FILES)('一键校验 on %s', (file) => {
     else expect(parts).toEqual([]);
   });
 
+  test('without hints painted (the default of the task pane): only the cells of errors and warnings change; 清除标记 restores', async () => {
+    const { host, env } = await hostFor(cloneWorkbook(original));
+    const out = await runCheck(env, { paintHints: false });
+    const cli = await cliResult(file);
+    expect(out.result).toEqual(cli);
+    expect(out.paintedHints).toBe(false);
+    const expected = expectedMarks(original, cli.findings.filter((f) => f.severity !== 'info'));
+    expect(changedCells(original, host.model)).toEqual(new Set([...expected.keys()].filter((k) => fillAt(original, k)?.color !== expected.get(k) || fillAt(original, k)?.pattern !== 'Solid')));
+    expect(out.marked).toBe(expected.size);
+    if (cli.summary.infos > 0) expect(out.marked).toBeLessThan(expectedMarks(original, cli.findings).size);
+    await clearMarks(env);
+    expect([...formatSnapshot(host.model, content)]).toEqual([...formatSnapshot(original, content)]);
+  });
+
   test('清除标记 restores every format bit for bit, also after save, close and reopen', async () => {
     const { host, env } = await hostFor(cloneWorkbook(original));
     await runCheck(env);

@@ -206,6 +206,18 @@ describeBrowser('task pane in Chromium', () => {
     expect(await page.evaluate(() => window.__jxmbFormats())).toEqual([...formatSnapshot(original)]);
     expect(await page.evaluate(() => window.__jxmbHost.model.sheets.map((s) => s.name))).toEqual(original.sheets.map((s) => s.name));
 
+    // hints' cells are painted only when asked for (the choice is kept for the next check)
+    await page.getByTestId('run-check').click();
+    await expect(page.getByTestId('marked').textContent()).resolves.toContain('提示未标色');
+    const blue = (formats: [string, string][]) => formats.filter(([, f]) => f.includes('DDEBF7')).length;
+    expect(blue(await page.evaluate(() => window.__jxmbFormats()))).toBe(0);
+    await page.getByTestId('paint-hints').check();
+    await page.getByTestId('run-check').click();
+    await eventually(async () => (await page.getByTestId('marked').textContent())?.includes('蓝：提示') ?? false, true);
+    expect(blue(await page.evaluate(() => window.__jxmbFormats()))).toBeGreaterThan(0);
+    await page.getByTestId('clear-marks').click();
+    await eventually(() => page.evaluate(() => window.__jxmbFormats()), [...formatSnapshot(original)]);
+
     // 导出报告
     await page.getByTestId('export-report').click();
     await expect(page.getByTestId('notice').textContent()).resolves.toContain('校验报告');

@@ -443,6 +443,8 @@ export interface CheckOutcome {
   grid: WorkbookGrid;
   /** Cells highlighted. */
   marked: number;
+  /** The cells of hints were painted too (CheckOptions.paintHints). */
+  paintedHints?: boolean;
   /** Protected sheets whose findings could not be highlighted. */
   skippedSheets: SkippedSheet[];
   /** Earlier highlights left alone because the user changed those cells' fill since. */
@@ -455,6 +457,8 @@ export interface CheckOptions {
   config?: Partial<Config>;
   /** Paint highlights (default true). */
   highlight?: boolean;
+  /** Paint the cells of hints (提示) too (default true; the task pane asks for them only when the user does). */
+  paintHints?: boolean;
   onProgress?: OnProgress;
 }
 
@@ -525,7 +529,9 @@ export async function runCheck(env: OfficeEnv, options: CheckOptions = {}): Prom
 
     onProgress({ fraction: 0.8, message: '正在标记单元格…' });
     try {
-      return await paint(ctx, sheets, env, { meta, result, read, store, notes, onProgress });
+      const painted = options.paintHints === false ? result.findings.filter((f) => f.severity !== 'info') : result.findings;
+      const outcome = await paint(ctx, sheets, env, { meta, result, painted, read, store, notes, onProgress });
+      return { ...outcome, paintedHints: options.paintHints !== false };
     } catch (e) {
       // Excel may have run part of the batch: undo what is recorded (an automatic 清除标记)
       onProgress({ fraction: 0.9, message: '写入标记时出错，正在恢复…' });
@@ -544,6 +550,8 @@ const UNREADABLE_RECORD_NOTE = `工作表“${MARKS_SHEET}”的内容无法识�
 interface PaintInput {
   meta: Meta;
   result: CheckResult;
+  /** The findings whose cells are painted. */
+  painted: Finding[];
   read: ReadResult;
   store: Store;
   notes: string[];
@@ -561,11 +569,11 @@ const refKey = (sheet: string, cell: string): string => `${sheet}!${cell}`;
  */
 async function paint(ctx: Excel.RequestContext, sheets: Sheets, env: OfficeEnv, input: PaintInput): Promise<CheckOutcome> {
   const caps = env.capabilities;
-  const { meta, result, read, store, notes } = input;
+  const { meta, result, painted, read, store, notes } = input;
   const metaByName = new Map(meta.sheets.map((s) => [s.name, s]));
   const { restorable, carried, missing } = partitionRecords(store.records ?? [], metaByName);
   notes.push(...missing.map(missingNote));
-  const wanted = cellsToMark(result.findings, read.grid);
+  const wanted = cellsToMark(painted, read.grid);
   const skippedSheets: SkippedSheet[] = [];
   const targets: { sheet: string; cell: string; severity: Severity }[] = [];
   for (const [sheet, cells] of wanted) {
