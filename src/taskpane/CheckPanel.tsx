@@ -17,6 +17,8 @@ import { undoNotes } from '../adapters/office/capabilities';
 import type { Severity } from '../core/findings';
 import { EmptyState } from './components/EmptyState';
 import { FindingsList } from './components/FindingsList';
+import { IgnoredList } from './components/IgnoredList';
+import { summarize } from '../core/findings';
 import { ProfileSelect } from './components/ProfileSelect';
 import { SeverityFilter } from './components/SeverityFilter';
 import { Summary } from './components/Summary';
@@ -64,14 +66,22 @@ export interface CheckPanelProps {
 
 export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(function CheckPanel({ env, onTemplates, initialState }, ref) {
   const styles = useStyles();
-  const { state, check, clear, report, select, markStale, dismiss } = useChecker(env, initialState);
+  const { state, check, clear, report, select, review, markStale, dismiss } = useChecker(env, initialState);
   const [profile, setProfile] = React.useState<Profile>(loadProfile);
   const [paintHints, setPaintHints] = React.useState<boolean>(loadPaintHints);
   const [shown, setShown] = React.useState<Set<Severity>>(() => new Set<Severity>(['error', 'warning', 'info']));
   React.useImperativeHandle(ref, () => ({ markStale }), [markStale]);
 
   const caps = env.capabilities;
-  const result = state.outcome?.result ?? null;
+  const ignored = state.outcome?.ignored ?? [];
+  const result = React.useMemo(() => {
+    const r = state.outcome?.result ?? null;
+    if (!r || ignored.length === 0) return r;
+    // what the pane lists and counts: the findings the user has not ignored
+    const hidden = new Set(ignored);
+    const findings = r.findings.filter((f) => !hidden.has(f));
+    return { ...r, findings, summary: summarize(findings) };
+  }, [state.outcome, ignored]);
   const busy = state.busy !== null;
   const counts = result
     ? { error: result.summary.errors, warning: result.summary.warnings, info: result.summary.infos }
@@ -192,7 +202,17 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
             </Caption1>
           )}
           {result.findings.length > 0 && <SeverityFilter shown={shown} counts={counts} onChange={setShown} />}
-          <FindingsList result={result} shown={shown} onSelect={(f) => void select(f)} pageSize={FINDINGS_PAGE} />
+          <FindingsList
+            result={result}
+            shown={shown}
+            onSelect={(f) => void select(f)}
+            pageSize={FINDINGS_PAGE}
+            onIgnore={(f) => void review({ ignore: f })}
+            disabled={busy}
+          />
+          {ignored.length > 0 && (
+            <IgnoredList ignored={ignored} disabled={busy} onRestore={(f) => void review({ restore: f })} onRestoreAll={() => void review({ restore: 'all' })} />
+          )}
         </>
       )}
 

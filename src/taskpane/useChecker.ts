@@ -1,10 +1,11 @@
 /** State of the 校验 tab: one place that calls the Office adapter and turns outcomes into messages. */
 import * as React from 'react';
 import { type DescribedError, describeError } from '../adapters/office/errors';
-import { type CheckOutcome, type OfficeEnv, type Progress, clearMarks, exportReport, runCheck, selectCell } from '../adapters/office/workbook';
+import { entryOf } from '../adapters/office/review';
+import { type CheckOutcome, type OfficeEnv, type Progress, clearMarks, exportReport, runCheck, selectCell, setIgnored } from '../adapters/office/workbook';
 import type { Finding } from '../core/findings';
 
-export type Busy = 'check' | 'clear' | 'export' | null;
+export type Busy = 'check' | 'clear' | 'export' | 'ignore' | null;
 
 export interface Notice {
   intent: 'success' | 'info' | 'warning' | 'error';
@@ -38,7 +39,9 @@ export function checkerActions(env: OfficeEnv, get: () => CheckerState, update: 
   const patch = (p: Partial<CheckerState>) => update((s) => ({ ...s, ...p }));
 
   /** `paintHints`: hints' cells painted too (the pane paints errors and warnings unless the user asks). */
+  let last: { profile: Profile; paintHints: boolean } = { profile: 'LOCAL', paintHints: false };
   const check = async (profile: Profile, paintHints = false) => {
+    last = { profile, paintHints };
     patch({ busy: 'check', error: null, notice: null, progress: { fraction: 0, message: '正在准备…' } });
     try {
       const outcome = await runCheck(env, {
@@ -95,7 +98,29 @@ export function checkerActions(env: OfficeEnv, get: () => CheckerState, update: 
     }
   };
 
-  return { check, clear, report, select };
+  /**
+   * 忽略此条 / 恢复: the list of ignored findings (those of the last result still ignored, plus or minus `f`) is
+   * stored in the workbook, then the workbook is checked again (the ignored cells lose their marks).
+   */
+  const review = async (change: { ignore: Finding } | { restore: Finding | 'all' }) => {
+    const outcome = get().outcome;
+    if (!outcome) return;
+    const now = outcome.ignored ?? [];
+    const next =
+      'ignore' in change ? [...now, change.ignore] : change.restore === 'all' ? [] : now.filter((f) => f !== change.restore);
+    patch({ busy: 'ignore', error: null, notice: null });
+    try {
+      await setIgnored(env, next.map(entryOf));
+    } catch (e) {
+      patch({ busy: null, error: describeError(e) });
+      return;
+    }
+    await check(last.profile, last.paintHints);
+    const text = 'ignore' in change ? `已忽略 ${change.ignore.sheet}!${change.ignore.cell} 的这条问题（记录在工作簿中，可在“已忽略”中恢复）。` : '已恢复。';
+    update((s) => (s.error ? s : { ...s, notice: { intent: 'success', text } }));
+  };
+
+  return { check, clear, report, select, review };
 }
 
 export function useChecker(env: OfficeEnv, initial: CheckerState = INITIAL_CHECKER_STATE) {

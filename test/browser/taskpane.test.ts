@@ -198,6 +198,17 @@ describeBrowser('task pane in Chromium', () => {
     await page.getByTestId('only-warning').click();
     expect(await findings.count()).toBe(cli.findings.length);
 
+    // 忽略此条: the finding leaves the list (kept in the workbook, listed apart); 恢复 brings it back
+    await page.locator(`[data-testid="finding"][data-cell="${order[0].sheet}!${order[0].cell}"]`).first().click();
+    await page.getByTestId('ignore').click();
+    await eventually(() => findings.count(), cli.findings.length - 1);
+    await expect(page.getByTestId('notice').textContent()).resolves.toContain('已忽略');
+    expect(await page.evaluate(() => (window.__jxmbHost.model.customXmlParts ?? []).filter((p) => p.namespaceUri === 'urn:jxmb:review:1').length)).toBe(1);
+    await page.getByTestId('toggle-ignored').click();
+    await page.getByTestId('restore').click();
+    await eventually(() => findings.count(), cli.findings.length);
+    expect(await page.getByTestId('ignored').count()).toBe(0);
+
     // 清除标记 restores every format
     expect(await page.getByTestId('marked').count()).toBe(1);
     await page.getByTestId('clear-marks').click();

@@ -28,6 +28,7 @@ import { SyncBudget, cellBytes } from './budget';
 import { type CellRef, type FillWrite, fixTints, queueFillReads, queueFillWrites, queueTintChecks } from './fills';
 import { type FillState, MARKS_NS, MARKS_SHEET, MARK_COLORS, type MarkRecord, REPORT_SHEET, decodeRecords, encodeParts, markState, pickGeneration, worse } from './marks';
 import { type Block, LIMITS, type Limits, type MergePlan, type Rect, assembleMerges, batchBlocks, halve, planMerges, rowBlocks } from './plan';
+import { type IgnoredEntry, REVIEW_NS, decodeReview, encodeReview, splitIgnored } from './review';
 import { officeCellValue } from './values';
 
 export interface OfficeEnv {
@@ -66,6 +67,8 @@ interface Meta {
   partIds: string[];
   /** A version-1 record sheet (MARKS_SHEET) exists. */
   legacySheet: boolean;
+  /** Ids of the custom XML parts in REVIEW_NS (the findings the user ignored). */
+  reviewPartIds: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -99,10 +102,12 @@ async function readMeta(ctx: Excel.RequestContext): Promise<Meta> {
   const items = ctx.workbook.worksheets.load('items/name,items/visibility,items/protection/protected,items/protection/options');
   const wbProt = ctx.workbook.protection.load('protected');
   const parts = ctx.workbook.customXmlParts.getByNamespace(MARKS_NS).load('items/id');
+  const review = ctx.workbook.customXmlParts.getByNamespace(REVIEW_NS).load('items/id');
   await ctx.sync();
   return {
     structureProtected: wbProt.protected,
     partIds: parts.items.map((p) => p.id),
+    reviewPartIds: review.items.map((p) => p.id),
     legacySheet: items.items.some((ws) => ws.name === MARKS_SHEET),
     sheets: items.items.map((ws) => {
       const prot = ws.protection.protected;
@@ -130,6 +135,8 @@ interface Store {
   records: MarkRecord[] | null;
   /** The newest generation of parts present (the next write takes the one after). */
   latest: number;
+  /** Findings the user ignored (review.ts). */
+  ignored: IgnoredEntry[];
 }
 
 /**
@@ -140,6 +147,7 @@ async function readUsedRanges(ctx: Excel.RequestContext, sheets: Sheets, names: 
   const used = names.map((name) => ({ name, range: sheets.get(name).getUsedRangeOrNullObject(false).untrack().load('rowIndex,columnIndex,rowCount,columnCount') }));
   const xmls = meta.partIds.map((id) => ctx.workbook.customXmlParts.getItem(id).getXml());
   const legacy = meta.legacySheet ? sheets.get(MARKS_SHEET).getUsedRangeOrNullObject(true).untrack().load('values') : null;
+  const reviews = meta.reviewPartIds.map((id) => ctx.workbook.customXmlParts.getItem(id).getXml());
   await ctx.sync();
   const infos: UsedInfo[] = used.map(({ name, range }) => ({
     name,
@@ -152,6 +160,7 @@ async function readUsedRanges(ctx: Excel.RequestContext, sheets: Sheets, names: 
   const store: Store = {
     records: old === null ? null : [...old, ...stored.records],
     latest: stored.latest,
+    ignored: reviews.flatMap((x) => decodeReview(x.value) ?? []),
   };
   return { infos, store };
 }
@@ -445,6 +454,8 @@ export interface CheckOutcome {
   marked: number;
   /** The cells of hints were painted too (CheckOptions.paintHints). */
   paintedHints?: boolean;
+  /** Findings of `result` the user ignored (忽略此条, kept in the workbook): listed apart, never painted. */
+  ignored?: Finding[];
   /** Protected sheets whose findings could not be highlighted. */
   skippedSheets: SkippedSheet[];
   /** Earlier highlights left alone because the user changed those cells' fill since. */
@@ -525,13 +536,14 @@ export async function runCheck(env: OfficeEnv, options: CheckOptions = {}): Prom
     onProgress({ fraction: 0.72, message: '正在校验…' });
     const result = checkWorkbook(read.grid, options.config);
 
-    if (!highlight) return { result, grid: read.grid, marked: 0, skippedSheets: [], keptUserFills: 0, notes };
+    const split = splitIgnored(result.findings, store.ignored);
+    if (!highlight) return { result, grid: read.grid, marked: 0, skippedSheets: [], keptUserFills: 0, notes, ignored: split.ignored };
 
     onProgress({ fraction: 0.8, message: '正在标记单元格…' });
     try {
-      const painted = options.paintHints === false ? result.findings.filter((f) => f.severity !== 'info') : result.findings;
+      const painted = options.paintHints === false ? split.shown.filter((f) => f.severity !== 'info') : split.shown;
       const outcome = await paint(ctx, sheets, env, { meta, result, painted, read, store, notes, onProgress });
-      return { ...outcome, paintedHints: options.paintHints !== false };
+      return { ...outcome, paintedHints: options.paintHints !== false, ignored: split.ignored };
     } catch (e) {
       // Excel may have run part of the batch: undo what is recorded (an automatic 清除标记)
       onProgress({ fraction: 0.9, message: '写入标记时出错，正在恢复…' });
@@ -766,6 +778,22 @@ async function clearIn(ctx: Excel.RequestContext, env: OfficeEnv, beforeWrite: (
 // navigation and report
 
 /** Activates the sheet and selects the cell (Excel scrolls it into view). One sync. */
+/**
+ * Stores the findings the user ignores (replacing the stored list; [] removes it). Two syncs: the ids of the
+ * parts, then the new part added and the old ones deleted (in that order: wherever Excel stops, a list is kept).
+ * The caller checks again afterwards, so that the ignored cells lose their marks.
+ */
+export async function setIgnored(env: OfficeEnv, entries: readonly IgnoredEntry[]): Promise<void> {
+  await env.run(async (ctx) => {
+    const parts = ctx.workbook.customXmlParts.getByNamespace(REVIEW_NS).load('items/id');
+    await ctx.sync();
+    const old = parts.items.map((p) => p.id);
+    if (entries.length) ctx.workbook.customXmlParts.add(encodeReview(entries));
+    for (const id of old) ctx.workbook.customXmlParts.getItem(id).delete();
+    await ctx.sync();
+  });
+}
+
 export async function selectCell(env: OfficeEnv, sheet: string, cell: string): Promise<void> {
   await env.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(sheet);

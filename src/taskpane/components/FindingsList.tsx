@@ -60,6 +60,10 @@ export interface FindingsListProps {
   pageSize?: number;
   /** How the list starts: worst first across the workbook (default) or table by table. */
   grouping?: Grouping;
+  /** 忽略此条 for the active finding (the task pane; absent on the checker page). */
+  onIgnore?: (f: Finding) => void;
+  /** Actions are unavailable (the pane is busy). */
+  disabled?: boolean;
 }
 
 export function FindingsList(props: FindingsListProps): React.ReactElement {
@@ -114,6 +118,18 @@ export function FindingsList(props: FindingsListProps): React.ReactElement {
         <Caption1 className={styles.muted} aria-live="polite" data-testid="position">
           {position >= 0 ? `第 ${position + 1} / ${total} 个` : `共 ${total} 个`}
         </Caption1>
+        {props.onIgnore && (
+          <Button
+            size="small"
+            appearance="subtle"
+            disabled={props.disabled || position < 0}
+            onClick={() => position >= 0 && props.onIgnore!(order[position])}
+            title="忽略所选的这条问题：不再列出、不再标色，记录在工作簿中，可随时恢复"
+            data-testid="ignore"
+          >
+            忽略此条
+          </Button>
+        )}
         <span className={styles.grow} />
         <ToggleButton size="small" checked={grouping === 'table'} onClick={() => setGrouping(grouping === 'table' ? 'severity' : 'table')} data-testid="group-by-table">
           按表格分组
