@@ -18,6 +18,8 @@ test('TemplatePanel renders the project types, a preview with slots, and the act
   const wanted = [
     ...listBlocks().map((b) => b.type),
     ...['插入', '按当前表预览', '新建空白表', '按指标名称搜索', '培训合格率', '≥95%', '待填写（≥□期）', '指标值缺失', '新工作表', '当前选中的单元格'],
+    // suggestions for the table at the cursor; the block's grounding; examples and budget-based values
+    ...['按当前表推荐类型', 'data-testid="block-notes"', '张真实表', '例 ≥3期', '按本表年度资金总额填写'],
     '<table',
     'aria-label="将插入的指标"',
     'role="radiogroup"',

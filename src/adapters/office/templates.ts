@@ -20,9 +20,11 @@ import {
   type ResolvedIndicator,
   type TemplateProfile,
   getBlock,
+  materializeBlock,
   materializeIndicator,
 } from '../../core/templates/library';
-import { type BlockPlan, type PlannedIndicator, type RowInsertion, applyPlanToGrid, planBlockInsertion, planIndicatorsInsertion } from '../../core/templates/plan';
+import { type Proposal, applyProposals, proposeValues, suggestBlocks } from '../../core/templates/suggest';
+import { type BlockPlan, type PlannedIndicator, type RowInsertion, applyPlanToGrid, planIndicatorsInsertion } from '../../core/templates/plan';
 import { detectProfile } from '../../core/templates/profile';
 import { formatRect, parseRangeAddress, splitAreas } from './address';
 import { detectCapabilities } from './capabilities';
@@ -124,6 +126,11 @@ export interface InsertOutcome {
   profile?: TemplateProfile;
   added: PlannedIndicator[];
   skipped: BlockPlan['skipped'];
+  /**
+   * Values the table states for the block's slots (counts in its goal text): shown in the preview, written only when
+   * the request says `acceptProposals`.
+   */
+  proposals?: Proposal[];
   /** context.sync() calls made. */
   syncs: number;
 }
@@ -133,6 +140,37 @@ export interface InsertRequest {
   block?: string;
   indicators?: { block: string; name: string }[];
   profile?: ProfileChoice;
+  /** Write the proposed values (recomputed from the table at insertion) instead of leaving those slots empty. */
+  acceptProposals?: boolean;
+}
+
+/** The project types suggested for the table at the cursor. */
+export interface SuggestOutcome {
+  ok: boolean;
+  message: string;
+  tableName?: string;
+  suggestions: { blockId: string; type: string; score: number; reasons: string[]; present: string[] }[];
+  syncs: number;
+}
+
+/** Suggests project types for the table at the cursor from its name, goal and indicators (2 syncs, no change). */
+export async function suggestAtSelection(): Promise<SuggestOutcome> {
+  return Excel.run(async (context) => {
+    const s = counted(context);
+    let read: SheetRead;
+    try {
+      read = await readSheet(context, s.sync, context.workbook.worksheets.getActiveWorksheet());
+    } catch (e) {
+      return { ok: false, message: `读取工作表时 Excel 返回错误${codeNote(e)}。请重试。`, suggestions: [], syncs: s.count() };
+    }
+    const { grid, sel } = read;
+    const table = tableAt(parseWorkbook({ sheets: [grid] }), sel.row, sel.col);
+    if (!table) {
+      return { ok: false, message: `在工作表「${grid.name}」的光标位置（${a1(sel.row, sel.col)}）没有找到绩效目标表。请先点击表内任意单元格。`, suggestions: [], syncs: s.count() };
+    }
+    const suggestions = suggestBlocks(table).map((x) => ({ blockId: x.block.id, type: x.block.type, score: x.score, reasons: x.reasons, present: x.present }));
+    return { ok: true, message: `按「${table.name || '未命名表'}」的项目名称、绩效目标和已有指标推荐。`, tableName: table.name, suggestions, syncs: s.count() };
+  });
 }
 
 /** Counts syncs of a RequestContext. */
@@ -186,6 +224,7 @@ async function runInsert(req: InsertRequest, apply: boolean): Promise<InsertOutc
     if (!table) return fail(`在工作表「${grid.name}」的光标位置（${a1(sel.row, sel.col)}）没有找到绩效目标表。请先点击表内任意单元格，或用「新建空白表」。`);
     const profile: TemplateProfile = !req.profile || req.profile === 'auto' ? detectProfile(table) ?? 'LOCAL' : req.profile;
     let result;
+    let proposals: Proposal[] = [];
     if (req.indicators && req.indicators.length > 0) {
       const items = pickedIndicators(req, profile, table.budget?.amount ?? null);
       if (items.length === 0) return fail('所选指标不适用于当前的指标体系。');
@@ -193,7 +232,9 @@ async function runInsert(req: InsertRequest, apply: boolean): Promise<InsertOutc
     } else {
       const block = req.block ? getBlock(req.block) : null;
       if (!block) return fail('请先选择项目类型。');
-      result = planBlockInsertion(table, grid, block, profile);
+      proposals = proposeValues(table, block, profile);
+      const items = materializeBlock(block, profile, { budget: table.budget?.amount ?? null });
+      result = planIndicatorsInsertion(table, grid, req.acceptProposals ? applyProposals(items, proposals) : items, profile);
     }
     if (!result.ok) return fail(result.message);
     const plan = result.plan;
@@ -204,6 +245,8 @@ async function runInsert(req: InsertRequest, apply: boolean): Promise<InsertOutc
       profile,
       added: plan.added,
       skipped: plan.skipped,
+      // only for the slots this insertion leaves (an indicator the table already has is not inserted)
+      proposals: proposals.filter((p) => plan.added.some((a) => a.name === p.name)),
     };
     if (plan.added.length === 0) {
       return { ...base, ok: true, message: '表中已有这些指标，没有需要插入的行。', syncs: s.count() };

@@ -6,6 +6,7 @@ import * as React from 'react';
 import {
   Button,
   Caption1,
+  Checkbox,
   Divider,
   Field,
   Input,
@@ -40,11 +41,13 @@ import {
   INSERT_NEEDS_MERGES,
   type InsertOutcome,
   type ProfileChoice,
+  type SuggestOutcome,
   insertBlankTable,
   insertBlockAtSelection,
   previewAtSelection,
   recheckTable,
   selectCell,
+  suggestAtSelection,
 } from '../../adapters/office/templates';
 import { describeError } from '../../adapters/office/errors';
 import { detectCapabilities, undoNotes } from '../../adapters/office/capabilities';
@@ -57,6 +60,8 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: '10px', padding: '8px 4px' },
   row: { display: 'flex', columnGap: '8px', flexWrap: 'wrap', alignItems: 'center' },
   slot: { color: tokens.colorPaletteRedForeground1 },
+  proposal: { color: tokens.colorPaletteGreenForeground1 },
+  list: { margin: 0, paddingLeft: '18px' },
   muted: { color: tokens.colorNeutralForeground3 },
   table: { fontSize: tokens.fontSizeBase200 },
 });
@@ -96,6 +101,8 @@ export function TemplatePanel({ onInserted }: TemplatePanelProps): React.ReactEl
   const [after, setAfter] = React.useState<AfterInsert | null>(null);
   const [layout, setLayout] = React.useState<BlankLayout>('A');
   const [where, setWhere] = React.useState<'new-sheet' | 'selection'>('new-sheet');
+  const [suggested, setSuggested] = React.useState<SuggestOutcome | null>(null);
+  const [acceptProposals, setAcceptProposals] = React.useState(false);
 
   const block = blocks.find((b) => b.id === blockId) ?? null;
   const previewProfile: TemplateProfile = profile === 'auto' ? 'LOCAL' : profile;
@@ -136,7 +143,22 @@ export function TemplatePanel({ onInserted }: TemplatePanelProps): React.ReactEl
     }
   };
 
-  const doInsert = () => run(async () => afterInsert(await insertBlockAtSelection({ block: blockId, profile })));
+  const proposals = tablePreview?.proposals ?? [];
+  const proposalOf = (name: string) => proposals.find((p) => p.name === name);
+  const chooseBlock = (id: string) => {
+    setBlockId(id);
+    setTablePreview(null);
+    setAcceptProposals(false);
+  };
+  // proposals are written only when the user ticked them on the preview of this very table
+  const doInsert = () =>
+    run(async () => afterInsert(await insertBlockAtSelection({ block: blockId, profile, acceptProposals: acceptProposals && proposals.length > 0 })));
+  const doSuggest = () =>
+    run(async () => {
+      const res = await suggestAtSelection();
+      if (!res.ok) setStatus({ intent: 'error', text: res.message });
+      setSuggested(res.ok ? res : null);
+    });
   const doInsertOne = (block: string, name: string) =>
     run(async () => afterInsert(await insertBlockAtSelection({ indicators: [{ block, name }], profile })));
   const doPreview = () =>
@@ -144,6 +166,7 @@ export function TemplatePanel({ onInserted }: TemplatePanelProps): React.ReactEl
       const res = await previewAtSelection({ block: blockId, profile });
       if (!res.ok) setStatus({ intent: 'error', text: res.message });
       setTablePreview(res.ok ? res : null);
+      setAcceptProposals(false);
     });
   const doRecheck = () =>
     run(async () => {
@@ -163,29 +186,66 @@ export function TemplatePanel({ onInserted }: TemplatePanelProps): React.ReactEl
       if (res.ok) onInserted?.();
     });
 
+  const exampleOf = new Map(staticRows.map((r) => [r.name, r.example]));
+  const computedOf = new Set(staticRows.filter((r) => r.computed).map((r) => r.name));
   const rowsToShow = tablePreview
     ? tablePreview.added.map((a) => ({ level1: a.level1, level2: a.level2, name: a.name, text: a.text, slot: a.slot, expected: a.expected }))
     : staticRows.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, text: r.text, slot: r.slot, expected: r.expected }));
+  const top = suggested?.suggestions.find((x) => x.score > 0) ?? null;
+  const tableSources = block ? block.sources.filter((x) => x.table).length : 0;
+  const pageSources = block ? block.sources.filter((x) => x.url).length : 0;
 
   return (
     <div className={styles.root} aria-busy={busy}>
       <Subtitle2 as="h2">插入标准指标</Subtitle2>
+      <div className={styles.row}>
+        <Button size="small" onClick={doSuggest} disabled={busy}>
+          按当前表推荐类型
+        </Button>
+        <Caption1 className={styles.muted}>先点击表内任意单元格；按项目名称、绩效目标和已有指标推荐，由您选择。</Caption1>
+      </div>
+      {suggested ? (
+        <section aria-label="推荐的项目类型">
+          <Text weight="semibold">为「{suggested.tableName || '未命名表'}」推荐</Text>
+          <ul className={styles.list}>
+            {suggested.suggestions
+              .filter((x, k) => x.score > 0 || k === suggested.suggestions.length - 1)
+              .slice(0, 4)
+              .map((x) => (
+                <li key={x.blockId}>
+                  <Text weight={x.blockId === blockId ? 'semibold' : 'regular'}>{x.type}</Text>{' '}
+                  <Button size="small" appearance="transparent" onClick={() => chooseBlock(x.blockId)} disabled={busy || x.blockId === blockId}>
+                    {x.blockId === blockId ? '已选用' : '选用'}
+                  </Button>
+                  <br />
+                  <Caption1 className={styles.muted}>{x.reasons.join('；')}</Caption1>
+                  {x.present.length > 0 ? (
+                    <>
+                      <br />
+                      <Caption1 className={styles.muted}>表中已有：{x.present.join('、')}（不会重复插入）</Caption1>
+                    </>
+                  ) : null}
+                </li>
+              ))}
+          </ul>
+        </section>
+      ) : null}
       <Field label="项目类型">
-        <Select
-          value={blockId}
-          onChange={(_, d) => {
-            setBlockId(d.value);
-            setTablePreview(null);
-          }}
-        >
+        <Select value={blockId} onChange={(_, d) => chooseBlock(d.value)}>
           {blocks.map((b) => (
             <option key={b.id} value={b.id}>
               {b.type}
+              {top && top.blockId === b.id ? '（推荐）' : ''}
             </option>
           ))}
         </Select>
       </Field>
       {block?.description ? <Caption1 className={styles.muted}>{block.description}</Caption1> : null}
+      {block?.notes ? (
+        <Caption1 className={styles.muted} data-testid="block-notes">
+          {block.notes}（依据：{tableSources} 张真实表{pageSources ? `、${pageSources} 个公开页面` : ''}）
+        </Caption1>
+      ) : null}
       <Field label="指标体系">
         <Select value={profile} onChange={(_, d) => setProfile(d.value as ProfileChoice)}>
           {(['auto', 'LOCAL', 'C2021'] as ProfileChoice[]).map((p) => (
@@ -213,12 +273,39 @@ export function TemplatePanel({ onInserted }: TemplatePanelProps): React.ReactEl
               </TableCell>
               <TableCell>{r.name}</TableCell>
               <TableCell>
-                {r.slot ? <span className={styles.slot}>待填写（{r.expected}）</span> : r.text || <span className={styles.slot}>按本表年度资金总额填写</span>}
+                {r.slot && !tablePreview && computedOf.has(r.name) ? (
+                  <span className={styles.muted}>按本表年度资金总额填写（{r.expected}）</span>
+                ) : r.slot ? (
+                  proposalOf(r.name) ? (
+                    <span className={styles.proposal}>
+                      建议 {proposalOf(r.name)!.text}（{proposalOf(r.name)!.source}）
+                    </span>
+                  ) : (
+                    <>
+                      <span className={styles.slot}>待填写（{r.expected}）</span>
+                      {!tablePreview && exampleOf.get(r.name) ? <span className={styles.muted}> 例 {exampleOf.get(r.name)}</span> : null}
+                    </>
+                  )
+                ) : r.text ? (
+                  <>
+                    {r.text}
+                    {computedOf.has(r.name) ? <span className={styles.muted}>（按年度资金总额）</span> : null}
+                  </>
+                ) : (
+                  <span className={styles.slot}>按本表年度资金总额填写</span>
+                )}
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
+      {proposals.length > 0 ? (
+        <Checkbox
+          checked={acceptProposals}
+          onChange={(_, d) => setAcceptProposals(d.checked === true)}
+          label={`按建议值填写这 ${proposals.length} 个指标值（取自本表的绩效目标，请核对；不勾选则留空待填写）`}
+        />
+      ) : null}
       {tablePreview && tablePreview.skipped.length > 0 ? (
         <Caption1 className={styles.muted}>已有、不再插入：{tablePreview.skipped.map((s) => s.name).join('、')}</Caption1>
       ) : null}
