@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { type DescribedError, describeError } from '../adapters/office/errors';
 import { entryOf } from '../adapters/office/review';
-import { type CheckOutcome, type OfficeEnv, type Progress, clearMarks, exportReport, runCheck, selectCell, setIgnored } from '../adapters/office/workbook';
+import { type CheckOutcome, type OfficeEnv, type Progress, clearMarks, exportReport, inspectWorkbook, runCheck, selectCell, setIgnored } from '../adapters/office/workbook';
 import type { Finding } from '../core/findings';
 
 export type Busy = 'check' | 'clear' | 'export' | 'ignore' | null;
@@ -120,7 +120,23 @@ export function checkerActions(env: OfficeEnv, get: () => CheckerState, update: 
     update((s) => (s.error ? s : { ...s, notice: { intent: 'success', text } }));
   };
 
-  return { check, clear, report, select, review };
+  /** The pane opened over a workbook an earlier check marked: say so (nothing is changed). */
+  const inspect = async () => {
+    try {
+      const found = await inspectWorkbook(env);
+      if (!found.marked || get().outcome || get().busy) return;
+      patch({
+        notice: {
+          intent: 'info',
+          text: `工作簿中留有上次校验的标记${found.ignored ? '（以及忽略的问题记录）' : ''}。点击“一键校验”查看最新结果，或点击“清除标记”恢复单元格原来的填充色。`,
+        },
+      });
+    } catch {
+      /* only a notice: a workbook Excel cannot read now is reported by the next action */
+    }
+  };
+
+  return { check, clear, report, select, review, inspect };
 }
 
 export function useChecker(env: OfficeEnv, initial: CheckerState = INITIAL_CHECKER_STATE) {
@@ -128,6 +144,9 @@ export function useChecker(env: OfficeEnv, initial: CheckerState = INITIAL_CHECK
   const current = React.useRef(state);
   current.current = state;
   const actions = React.useMemo(() => checkerActions(env, () => current.current, setState), [env]);
+  React.useEffect(() => {
+    void actions.inspect();
+  }, [actions]);
   const markStale = React.useCallback(() => setState((s) => ({ ...s, stale: true })), []);
   const dismiss = React.useCallback(() => setState((s) => ({ ...s, notice: null, error: null })), []);
 

@@ -10,9 +10,10 @@ import * as path from 'path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { gzipSync } from 'zlib';
 import type { CheckResult } from '../../src/core/findings';
-import { cliResult, fixtureModel } from '../addin/helpers';
+import { cliResult, fixtureModel, hostFor } from '../addin/helpers';
+import { runCheck } from '../../src/adapters/office/workbook';
 import { reviewGroups, reviewOrder } from '../../src/taskpane/components/review';
-import { type WorkbookModel, formatSnapshot, newWorkbook, key, toJSON, valueSnapshot } from '../office-host/model';
+import { type WorkbookModel, cloneWorkbook, formatSnapshot, newWorkbook, key, toJSON, valueSnapshot } from '../office-host/model';
 import type { createHost } from '../office-host';
 import { DIST, ROOT, ensureBuild } from './build';
 import { serveDir } from './serve';
@@ -237,6 +238,18 @@ describeBrowser('task pane in Chromium', () => {
     expect(o.errors).toEqual([]);
     assertLocalOnly(o);
     await page.context().close();
+  });
+
+  test('opened over a workbook an earlier check marked, the pane says so and offers both ways on', async () => {
+    const marked = cloneWorkbook(original);
+    const { env } = await hostFor(marked);
+    await runCheck(env);
+    const o = await open(marked);
+    await expect(o.page.getByTestId('notice').textContent()).resolves.toContain('工作簿中留有上次校验的标记');
+    await o.page.getByTestId('clear-marks').click();
+    await eventually(() => o.page.evaluate(() => window.__jxmbFormats()), [...formatSnapshot(original)]);
+    expect(o.errors).toEqual([]);
+    await o.page.context().close();
   });
 
   test('a workbook without 绩效目标表 shows what the add-in looks for; the template tab loads', async () => {

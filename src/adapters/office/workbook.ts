@@ -778,6 +778,18 @@ async function clearIn(ctx: Excel.RequestContext, env: OfficeEnv, beforeWrite: (
 // navigation and report
 
 /** Activates the sheet and selects the cell (Excel scrolls it into view). One sync. */
+/** What an earlier check left in the workbook (for the pane opened over a marked workbook). One sync. */
+export async function inspectWorkbook(env: OfficeEnv): Promise<{ marked: boolean; ignored: boolean }> {
+  if (!env.capabilities.supported) return { marked: false, ignored: false };
+  return env.run(async (ctx) => {
+    const marks = ctx.workbook.customXmlParts.getByNamespace(MARKS_NS).getCount();
+    const review = ctx.workbook.customXmlParts.getByNamespace(REVIEW_NS).getCount();
+    const legacy = ctx.workbook.worksheets.getItemOrNullObject(MARKS_SHEET);
+    await ctx.sync();
+    return { marked: marks.value > 0 || !legacy.isNullObject, ignored: review.value > 0 };
+  });
+}
+
 /**
  * Stores the findings the user ignores (replacing the stored list; [] removes it). Two syncs: the ids of the
  * parts, then the new part added and the old ones deleted (in that order: wherever Excel stops, a list is kept).
