@@ -3,7 +3,7 @@
  * "1人*360天*100元/天/人+1人*12月*100元/月/人=3.72万元", "322×10×0.1=322万元", "预计2万元".
  */
 import { Decimal, agree, dec, fmt, sum, toWan } from './money';
-import { normalizeText } from './text';
+import { checkMemo, normalizeText } from './text';
 
 export interface TextCalc {
   /** The expression as written, e.g. "0.06万元/月×12月". */
@@ -315,19 +315,18 @@ export function analyseText(text: string, normalized = false): TextAnalysis {
   const s = normalized ? text : normalizeText(text);
   if (!/\d/.test(s)) return NO_MONEY;
   // goal texts are often written twice (含本级和市县 / 含本级): analyse each distinct text once
-  let a = analysisMemo.get(s);
+  const memo = checkMemo<TextAnalysis>('calc.analyseText');
+  let a = memo?.get(s);
   if (!a) {
     const calcs = calculationsIn(s);
     a = { calcs, total: totalOf(amountsIn(s, calcs)) };
-    if (analysisMemo.size > 2000) analysisMemo.clear();
-    analysisMemo.set(s, a);
+    memo?.set(s, a);
   }
   return a;
 }
 
 export type TextAnalysis = { readonly calcs: TextCalc[]; readonly total: StatedTotal | null };
 const NO_MONEY: TextAnalysis = Object.freeze({ calcs: [], total: null });
-const analysisMemo = new Map<string, TextAnalysis>();
 
 function totalOf(all: TextAmount[]): StatedTotal | null {
   const amounts = all.filter((a) => !a.isRate);

@@ -63,9 +63,9 @@ function forEachSheet(wb: WorkbookGrid, config: Config, visit: (sheet: string, t
  * parse.ts); the rules get their own context (RuleContext) as a parameter.
  *
  * Module-level data that stays: fixed data computed from constants, the same for every input (the rules' compiled
- * message templates in rules/types.ts, vocab.ts's category matches and parents of the fixed vocabulary). Two memos
- * keyed by workbook text are not part of this context yet and live as long as the module: calc.ts's analysisMemo
- * and indicator-area.ts's ROLE_MEMO (bounded, pure functions of their keys).
+ * message templates in rules/types.ts, vocab.ts's category matches and parents of the fixed vocabulary). Other
+ * modules' memos keyed by workbook text (calc.ts's text analyses, indicator-area.ts's header roles) are named memos
+ * of the text memo (text.ts checkMemo): part of this context too.
  */
 interface CheckContext {
   text: TextMemo;

@@ -1,4 +1,4 @@
-import { anchoredUnion } from './text';
+import { anchoredUnion, checkMemo } from './text';
 
 /**
  * Column roles of the indicator area, as data: the header texts real templates print over their indicator
@@ -93,8 +93,9 @@ export function isFirstLevelHeaderKey(key: string): boolean {
 /** The role of an indicator-area header cell, null when its text is no known header. */
 export function columnRole(key: string): ColumnRole | null {
   if (!key || key.length > 30) return null;
-  // header texts recur in every table: remembered (a pure function of the key; bounded)
-  let role = ROLE_MEMO.get(key);
+  // header texts recur in every table: remembered for the check (a pure function of the key)
+  const memo = checkMemo<ColumnRole | null>('indicator-area.columnRole');
+  let role = memo?.get(key);
   if (role === undefined) {
     role = null;
     for (const e of INDICATOR_COLUMNS) {
@@ -103,13 +104,11 @@ export function columnRole(key: string): ColumnRole | null {
         break;
       }
     }
-    if (ROLE_MEMO.size >= 4096) ROLE_MEMO.clear();
-    ROLE_MEMO.set(key, role);
+    memo?.set(key, role);
   }
   return role;
 }
 
-const ROLE_MEMO = new Map<string, ColumnRole | null>();
 
 /**
  * Rows under (or between) the indicators that are not indicators: notes, approval and signature lines. The

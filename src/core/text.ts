@@ -53,10 +53,27 @@ export interface TextMemo {
   readonly slow: Map<string, string>;
   /** keyOfNormalized's slow path, by input. */
   readonly keys: Map<string, string>;
+  /** Other modules' memos of the check, by name (checkMemo). */
+  readonly named: Map<string, Map<string, unknown>>;
 }
 
 export function newTextMemo(): TextMemo {
-  return { slow: new Map(), keys: new Map() };
+  return { slow: new Map(), keys: new Map(), named: new Map() };
+}
+
+/**
+ * A memo of the check running now, by name (a pure function's results by input: calc.ts's text analyses,
+ * indicator-area.ts's header roles); null outside a check, where the caller computes every time.
+ */
+export function checkMemo<V>(name: string): Map<string, V> | null {
+  const m = memo;
+  if (!m) return null;
+  let named = m.named.get(name);
+  if (!named) {
+    named = new Map();
+    m.named.set(name, named);
+  }
+  return named as Map<string, V>;
 }
 
 /**
