@@ -17,6 +17,7 @@ import { type WorkbookModel, cloneWorkbook, formatSnapshot, newWorkbook, key, to
 import type { createHost } from '../office-host';
 import { DIST, ROOT, ensureBuild } from './build';
 import { serveDir } from './serve';
+import { seriousViolations } from './axe';
 import { CLIENT_SCRIPT, factoryScript } from '../office-host/client';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -154,6 +155,7 @@ describeBrowser('task pane in Chromium', () => {
     expect(await page.evaluate(() => window.__jxmbValues())).toEqual([...valueSnapshot(original, (n) => !n.startsWith('__jxmb'))]);
 
     await page.screenshot({ path: screenshotPath(), fullPage: false });
+    expect(await seriousViolations(page, '#root')).toEqual([]);
 
     // click a finding: the sheet is activated and the cell selected
     const selection = () => page.evaluate(() => window.__jxmbHost.model.selection);
@@ -276,6 +278,10 @@ describeBrowser('task pane in Chromium', () => {
     await o.page.getByTestId('run-check').waitFor();
     const bg = await o.page.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
     expect(bg).toBe('rgb(38, 38, 38)');
+    // with results on a dark grey background: no serious contrast or naming problem in our markup
+    await o.page.getByTestId('run-check').click();
+    await o.page.getByTestId('summary').waitFor();
+    expect(await seriousViolations(o.page, '#root')).toEqual([]);
     await o.page.context().close();
   });
 

@@ -16,6 +16,7 @@ import { FIXTURE_FILES } from '../checker/fixture-files';
 import { buildBigWorkbook } from '../fixtures/big';
 import { ROOT, buildCliBundle, runCli } from '../hardening/cli-bundle';
 import { serveDir } from './serve';
+import { seriousViolations } from './axe';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -268,6 +269,7 @@ describeBrowser('checker page in Chromium', () => {
     await expect(preview.locator('th', { hasText: new RegExp(`^${m[1]}$`) }).count()).resolves.toBe(1);
     await expect(preview.locator('th', { hasText: new RegExp(`^${m[2]}$`) }).count()).resolves.toBe(1);
     await o.page.screenshot({ path: screenshotPath('web.png'), fullPage: false });
+    expect(await seriousViolations(o.page, '#root')).toEqual([]);
     expect(left(o)).toEqual([]);
     expect(o.errors).toEqual([]);
   }, 120_000);
