@@ -71,6 +71,12 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
   const [paintHints, setPaintHints] = React.useState<boolean>(loadPaintHints);
   const [shown, setShown] = React.useState<Set<Severity>>(() => new Set<Severity>(['error', 'warning', 'info']));
   React.useImperativeHandle(ref, () => ({ markStale }), [markStale]);
+  // after a check, focus goes to the summary (which is announced), not to the page body
+  const summaryRef = React.useRef<HTMLElement>(null);
+  const outcome = state.outcome;
+  React.useEffect(() => {
+    if (outcome && state.busy === null) summaryRef.current?.focus();
+  }, [outcome, state.busy]);
 
   const caps = env.capabilities;
   const ignored = state.outcome?.ignored ?? [];
@@ -195,7 +201,7 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
 
       {result && result.tables.length > 0 && (
         <>
-          <Summary result={result} only={onlyShown(shown)} onOnly={(s) => setShown(toggleOnly(shown, s))} />
+          <Summary ref={summaryRef} result={result} only={onlyShown(shown)} onOnly={(s) => setShown(toggleOnly(shown, s))} />
           {state.outcome && state.outcome.marked > 0 && (
             <Caption1 className={styles.muted} data-testid="marked">
               已在工作表中标记 {state.outcome.marked} 个单元格（红：错误，黄：警告{state.outcome.paintedHints ? '，蓝：提示' : '；提示未标色'}）。

@@ -145,6 +145,8 @@ describeBrowser('task pane in Chromium', () => {
     const summary = page.getByTestId('summary');
     await summary.waitFor();
     await expect(summary.textContent()).resolves.toContain(`找到 ${cli.tables.length} 张绩效目标表`);
+    // focus moved to the summary (announced), not left on the page body
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null), 'summary');
     await expect(page.getByTestId('count-error').textContent()).resolves.toContain(String(cli.summary.errors));
     const findings = page.getByTestId('finding');
     expect(await findings.count()).toBe(cli.findings.length);

@@ -22,13 +22,16 @@ const useStyles = makeStyles({
  * `onOnly`: the counts are buttons; a click shows only that severity's findings (and a second click all of them,
  * as the caller decides).
  */
-export function Summary({ result, onOnly, only }: { result: CheckResult; onOnly?: (s: Severity) => void; only?: Severity | null }): React.ReactElement {
+export const Summary = React.forwardRef<HTMLElement, { result: CheckResult; onOnly?: (s: Severity) => void; only?: Severity | null }>(function Summary(
+  { result, onOnly, only },
+  ref,
+): React.ReactElement {
   const styles = useStyles();
   const counts = { error: result.summary.errors, warning: result.summary.warnings, info: result.summary.infos };
   const total = counts.error + counts.warning + counts.info;
   return (
-    <section className={styles.root} aria-label="校验结果摘要" data-testid="summary">
-      <Body1Strong>
+    <section className={styles.root} aria-label="校验结果摘要" data-testid="summary" ref={ref} tabIndex={-1}>
+      <Body1Strong role="status" aria-live="polite">
         找到 {result.tables.length} 张绩效目标表，{total ? `发现 ${total} 个问题` : '未发现问题'}
       </Body1Strong>
       <div className={styles.counts}>
@@ -59,4 +62,4 @@ export function Summary({ result, onOnly, only }: { result: CheckResult; onOnly?
       )}
     </section>
   );
-}
+});
