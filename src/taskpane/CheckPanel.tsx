@@ -165,10 +165,18 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
           <MessageBarBody>
             <MessageBarTitle>{state.error.kind === 'protected' ? '工作表受保护' : state.error.kind === 'unsupported' ? 'Excel 版本不支持' : '出错了'}</MessageBarTitle>
             {state.error.message}
-            <Caption1 block className={styles.muted}>
-              详细信息：{state.error.detail}
-            </Caption1>
+            <details>
+              <summary>
+                <Caption1 className={styles.muted}>详细信息</Caption1>
+              </summary>
+              <Caption1 block className={styles.muted}>
+                {state.error.detail}
+              </Caption1>
+            </details>
           </MessageBarBody>
+          <Button size="small" appearance="transparent" onClick={dismiss} aria-label="关闭错误提示" data-testid="dismiss-error">
+            ×
+          </Button>
         </MessageBar>
       )}
 
