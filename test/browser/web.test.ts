@@ -342,9 +342,22 @@ describeBrowser('checker page in Chromium', () => {
     await o.page.getByTestId('cancel').click();
     await settled(o.page, 1);
     expect((await pageFiles(o.page))[0].status).toBe('cancelled');
+    // figures for the closing note and docs/web.md (logged, never asserted: no wall-clock bound in a test)
+    await o.page.evaluate(() => {
+      const w = window as unknown as { __long: number[] };
+      w.__long = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask', buffered: false });
+    });
+    const t0 = Date.now();
     await o.page.getByTestId('resume').click();
     await o.page.getByTestId('progress').waitFor();
     await settled(o.page, 1);
+    await o.page.getByTestId('finding').first().waitFor();
+    const figures = await o.page.evaluate(() => {
+      const long = (window as unknown as { __long: number[] }).__long;
+      return { longest: Math.round(Math.max(0, ...long)), longTasks: long.length, elements: document.querySelectorAll('*').length };
+    });
+    console.log(`[web test] 1,000 tables: results in ${Date.now() - t0} ms; longest main-thread task ${figures.longest} ms (${figures.longTasks} over 50 ms); ${figures.elements} elements`);
     const [f] = await pageFiles(o.page);
     expect(f.status).toBe('done');
     expect(f.tables.length).toBe(1000);
