@@ -17,7 +17,7 @@ import type {
 } from './model';
 import { type MoneyUnit, agree, dec, parseMoneyWritten } from './money';
 import { type RowCell, SheetView } from './sheet';
-import { anchoredUnion, isSpaceCode, labelKey, normalizeText } from './text';
+import { anchoredUnion, isSpaceCode, labelKey, normalizeText, scoped } from './text';
 import { parseValue, unitFromName } from './value';
 import { type FieldDef, FIELD_DEFS, SCOPES, UNIT_FIELD_KEYS } from './header-labels';
 import { columnRole, endsIndicatorArea } from './indicator-area';
@@ -90,22 +90,16 @@ export function newParseMemo(): ParseMemo {
  * The memo of the check running now, null outside a check. Set only by withParseMemo, for the duration of one check:
  * parseSegment reaches the memos through helpers that do not take the check's context.
  */
-let current: ParseMemo | null = null;
+const parseScope = scoped<ParseMemo>();
 
 /** Runs `fn` with `m` as the parse memo (the check's context); the previous memo is back afterwards, also on a throw. */
 export function withParseMemo<T>(m: ParseMemo, fn: () => T): T {
-  const prev = current;
-  current = m;
-  try {
-    return fn();
-  } finally {
-    current = prev;
-  }
+  return parseScope.run(m, fn);
 }
 
 /** The running check's memo; outside a check, a throwaway one (nothing is kept between calls). */
 function parseMemo(): ParseMemo {
-  return current ?? newParseMemo();
+  return parseScope.get() ?? newParseMemo();
 }
 
 const FIELD_MEMO_MAX = 4096;

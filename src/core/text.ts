@@ -28,7 +28,7 @@ export function normalizeText(s: string): string {
   if (isPlain(s)) return s;
   // the same labels and values recur across the tables of a workbook: remember the slow path's results
   // (short texts only, and a bounded number of them)
-  const m = memo;
+  const m = textScope.get();
   if (s.length > SLOW_CACHE_LEN || !m) return normalizeSlow(s);
   let t = m.slow.get(s);
   if (t === undefined) {
@@ -66,7 +66,7 @@ export function newTextMemo(): TextMemo {
  * indicator-area.ts's header roles); null outside a check, where the caller computes every time.
  */
 export function checkMemo<V>(name: string): Map<string, V> | null {
-  const m = memo;
+  const m = textScope.get();
   if (!m) return null;
   let named = m.named.get(name);
   if (!named) {
@@ -81,17 +81,32 @@ export function checkMemo<V>(name: string): Map<string, V> | null {
  * withTextMemo, for the duration of one check: detection and parsing (sheet.ts, detect.ts, parse.ts, value.ts)
  * reach normalizeText through many calls that do not take the check's context.
  */
-let memo: TextMemo | null = null;
+const textScope = scoped<TextMemo>();
 
 /** Runs `fn` with `m` as the text memo (the check's context); the previous memo is back afterwards, also on a throw. */
 export function withTextMemo<T>(m: TextMemo, fn: () => T): T {
-  const prev = memo;
-  memo = m;
-  try {
-    return fn();
-  } finally {
-    memo = prev;
-  }
+  return textScope.run(m, fn);
+}
+
+/**
+ * A value in force for the duration of a call, for the helpers of a check that do not take its context as a
+ * parameter (text.ts's and parse.ts's memos): `run(v, fn)` sets it, `get()` reads it (null outside), and the
+ * previous value is back when `fn` ends, also on a throw.
+ */
+export function scoped<V>(): { get(): V | null; run<T>(v: V, fn: () => T): T } {
+  let current: V | null = null;
+  return {
+    get: () => current,
+    run(v, fn) {
+      const prev = current;
+      current = v;
+      try {
+        return fn();
+      } finally {
+        current = prev;
+      }
+    },
+  };
 }
 
 function normalizeSlow(s: string): string {
@@ -124,7 +139,7 @@ export function keyOfNormalized(t: string): string {
   for (let i = 0; clean && i < n; i++) if (isSpaceCode(t.charCodeAt(i))) clean = false;
   if (clean) return t;
   // labels such as "指标1: " recur in every table: remember the short ones (in the check's TextMemo)
-  const m = memo;
+  const m = textScope.get();
   if (n > SLOW_CACHE_LEN || !m) return keyOfSlow(t);
   let k = m.keys.get(t);
   if (k === undefined) {
