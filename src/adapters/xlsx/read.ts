@@ -194,7 +194,7 @@ function readSheet(pkg: ZipPackage, entry: SheetEntry, strings: string[], styles
   let hasIs = false;
   const inline = new TextCollector();
   const finishCell = () => {
-    let value: CellValue = null;
+    let value: CellValue;
     if (hasIs && type !== 's') value = inline.result();
     else if (type === 'inlineStr') value = null;
     else if (!hasV) value = null;
