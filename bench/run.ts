@@ -70,7 +70,15 @@ interface Result {
   command: string;
   /** git HEAD when measured (and whether the reader had uncommitted changes). */
   commit?: string;
-  machine: { node: string; cpus: number; availableParallelism: number; cpuModel: string; memoryGB: number; loadavgStart: number[]; loadavgEnd?: number[] };
+  machine: {
+    node: string;
+    cpus: number;
+    availableParallelism: number;
+    cpuModel: string;
+    memoryGB: number;
+    loadavgStart: number[];
+    loadavgEnd?: number[];
+  };
   core: Maybe<{
     tables: number;
     merges: number;
@@ -101,7 +109,15 @@ interface Result {
     ms: { jobs1: number; pool: number };
   }>;
   cliReason?: string;
-  memory: Maybe<{ tables: number; xlsxKB: number; peakRssMB: number; baselineRssMB: number; peakOverBaseline: number; rssPerXlsxByte: number; ms: number }>;
+  memory: Maybe<{
+    tables: number;
+    xlsxKB: number;
+    peakRssMB: number;
+    baselineRssMB: number;
+    peakOverBaseline: number;
+    rssPerXlsxByte: number;
+    ms: number;
+  }>;
   memoryReason?: string;
   floor: Maybe<{
     tables: number;
@@ -137,7 +153,17 @@ interface Result {
     allMs: { floor: number[]; cli: number[] };
     allRssMB: { floor: number[]; cli: number[] };
     /** The same pair on the hostile workbook of 10,000 merged areas per sheet (medians of MERGES_RUNS runs). */
-    merges: Maybe<{ mergedAreas: number; tables: number; xlsxKB: number; runs: number; floorMs: number; cliMs: number; timeRatio: number; goalMs: number; met: boolean }>;
+    merges: Maybe<{
+      mergedAreas: number;
+      tables: number;
+      xlsxKB: number;
+      runs: number;
+      floorMs: number;
+      cliMs: number;
+      timeRatio: number;
+      goalMs: number;
+      met: boolean;
+    }>;
     mergesReason?: string;
   }>;
   floorReason?: string;
@@ -236,7 +262,12 @@ async function measureCore(bigFile: string): Promise<NonNullable<Result['core']>
 
 function timeCli(args: string[], env: NodeJS.ProcessEnv = {}, node: string[] = []): { ms: number; out: string; code: number | null } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [...node, CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 512 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [...node, CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 512 * 1024 * 1024,
+  });
   const ms = performance.now() - t0;
   if (r.error) throw r.error;
   if (r.status !== 0 && r.status !== 1) throw new Error(`CLI exit ${r.status}: ${r.stderr.slice(0, 200)}`);
@@ -294,7 +325,10 @@ function timeShards(files: string[], n: number): Promise<number> {
     Array.from({ length: n }, (_, k) => {
       const mine = files.filter((_, i) => i % n === k);
       return new Promise<void>((resolve, reject) => {
-        const p = spawn(process.execPath, [CLI, '--format', 'json', '--jobs', '1', ...mine], { cwd: ROOT, stdio: ['ignore', 'ignore', 'ignore'] });
+        const p = spawn(process.execPath, [CLI, '--format', 'json', '--jobs', '1', ...mine], {
+          cwd: ROOT,
+          stdio: ['ignore', 'ignore', 'ignore'],
+        });
         p.on('error', reject);
         p.on('exit', () => resolve());
       });
@@ -341,15 +375,28 @@ function readerInfo(): { line: string; exceljs: boolean } {
   }
   const line = text
     .split('\n')
-    .map((l) => l.replace(/^\s*(\/\*\*?|\*\/|\*|\/\/)\s?/, '').replace(/\s*\*\/\s*$/, '').trim())
+    .map((l) =>
+      l
+        .replace(/^\s*(\/\*\*?|\*\/|\*|\/\/)\s?/, '')
+        .replace(/\s*\*\/\s*$/, '')
+        .trim(),
+    )
     .find((l) => /\w/.test(l));
   return { line: line ?? '', exceljs: /from\s+['"][^'"]*exceljs[^'"]*['"]|require\(['"][^'"]*exceljs/.test(text) };
 }
 
 function gitCommit(): string | undefined {
   try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', READER_FILE], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', READER_FILE], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return dirty ? `${head} (${READER_FILE} with uncommitted changes)` : head;
   } catch {
     return undefined;
@@ -361,7 +408,12 @@ function gitCommit(): string | undefined {
  * included) as seen from here, and its peak RSS (process.resourceUsage().maxRSS, written at exit: the whole
  * process, worker threads included). Output is discarded unless `capture`.
  */
-function runMeasured(script: string, args: string[], rssFile: string, capture = false): { ms: number; rssKB: number; cpuMs: number; out: string } {
+function runMeasured(
+  script: string,
+  args: string[],
+  rssFile: string,
+  capture = false,
+): { ms: number; rssKB: number; cpuMs: number; out: string } {
   fs.rmSync(rssFile, { force: true });
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--require', RSS_PRELOAD, script, ...args], {
@@ -374,7 +426,8 @@ function runMeasured(script: string, args: string[], rssFile: string, capture = 
   const ms = performance.now() - t0;
   const name = path.relative(ROOT, script);
   if (r.error) throw r.error;
-  if (r.signal || (r.status !== 0 && r.status !== 1)) throw new Error(`${name} ended with ${r.signal ?? `exit ${r.status}`}: ${(r.stderr ?? '').slice(0, 200)}`);
+  if (r.signal || (r.status !== 0 && r.status !== 1))
+    throw new Error(`${name} ended with ${r.signal ?? `exit ${r.status}`}: ${(r.stderr ?? '').slice(0, 200)}`);
   if (!fs.existsSync(rssFile)) throw new Error(`${name} reported no peak RSS (bench/rss.cjs)`);
   const [rssKB, cpuUs] = fs.readFileSync(rssFile, 'utf8').trim().split(/\s+/).map(Number);
   return { ms, rssKB, cpuMs: cpuUs / 1000, out: r.stdout ?? '' };
@@ -384,15 +437,27 @@ function runMeasured(script: string, args: string[], rssFile: string, capture = 
  * floor: the whole command line against the least work of reading the same workbook (bench/floor.cjs), each a
  * fresh process, run alternately so that the machine's load falls on both alike.
  */
-async function measureFloor(tmp: string, bigFile: string, tables: number, reader: { line: string; exceljs: boolean }): Promise<NonNullable<Result['floor']>> {
+async function measureFloor(
+  tmp: string,
+  bigFile: string,
+  tables: number,
+  reader: { line: string; exceljs: boolean },
+): Promise<NonNullable<Result['floor']>> {
   const rssFile = path.join(tmp, 'rss-floor.txt');
   const cliArgs = ['--format', 'json', '--jobs', '1', bigFile];
   // one untimed run of each (file cache), with the output kept to check what each did
   const f0 = runMeasured(FLOOR, [bigFile], rssFile, true);
-  const counts = JSON.parse(f0.out.trim().split('\n').pop()!) as { parts: number; xmlBytes: number; elements: number; attributes: number; texts: number };
+  const counts = JSON.parse(f0.out.trim().split('\n').pop()!) as {
+    parts: number;
+    xmlBytes: number;
+    elements: number;
+    attributes: number;
+    texts: number;
+  };
   const c0 = runMeasured(CLI, cliArgs, rssFile, true);
   const doc = JSON.parse(c0.out) as { files: { error?: string; tables?: unknown[] }[] };
-  if (doc.files.length !== 1 || doc.files[0].error) throw new Error(`the CLI did not read the workbook: ${doc.files[0]?.error ?? `${doc.files.length} files`}`);
+  if (doc.files.length !== 1 || doc.files[0].error)
+    throw new Error(`the CLI did not read the workbook: ${doc.files[0]?.error ?? `${doc.files.length} files`}`);
   const cliTables = doc.files[0].tables?.length ?? 0;
   if (cliTables !== tables) throw new Error(`the CLI found ${cliTables} of the ${tables} tables`);
   const ms = { floor: [] as number[], cli: [] as number[] };
@@ -407,7 +472,9 @@ async function measureFloor(tmp: string, bigFile: string, tables: number, reader
     ms.cli.push(c.ms);
     kb.cli.push(c.rssKB);
     cpu.cli.push(c.cpuMs);
-    log(`floor run ${i + 1}/${FLOOR_RUNS}: floor ${round(f.ms, 0)} ms ${round(f.rssKB / 1024, 0)} MB, CLI ${round(c.ms, 0)} ms ${round(c.rssKB / 1024, 0)} MB`);
+    log(
+      `floor run ${i + 1}/${FLOOR_RUNS}: floor ${round(f.ms, 0)} ms ${round(f.rssKB / 1024, 0)} MB, CLI ${round(c.ms, 0)} ms ${round(c.rssKB / 1024, 0)} MB`,
+    );
   }
   const timeRatio = median(ms.cli) / median(ms.floor);
   const memoryRatio = median(kb.cli) / median(kb.floor);
@@ -497,8 +564,10 @@ function missedGoals(r: Result): string[] {
     else {
       if (!r.floor.timeMet) out.push(`CLI / floor wall time ${r.floor.timeRatio}×, goal <= ${r.floor.goals.time}×`);
       if (!r.floor.memoryMet) out.push(`CLI / floor peak RSS ${r.floor.memoryRatio}×, goal <= ${r.floor.goals.memory}×`);
-      if (!r.floor.merges) out.push(`CLI on 10,000 merged areas per sheet < ${MERGES_GOAL_MS / 1000} s: not measured (${r.floor.mergesReason})`);
-      else if (!r.floor.merges.met) out.push(`CLI on 10,000 merged areas per sheet: ${r.floor.merges.cliMs} ms, goal < ${r.floor.merges.goalMs} ms`);
+      if (!r.floor.merges)
+        out.push(`CLI on 10,000 merged areas per sheet < ${MERGES_GOAL_MS / 1000} s: not measured (${r.floor.mergesReason})`);
+      else if (!r.floor.merges.met)
+        out.push(`CLI on 10,000 merged areas per sheet: ${r.floor.merges.cliMs} ms, goal < ${r.floor.merges.goalMs} ms`);
     }
   }
   return out;
@@ -586,7 +655,9 @@ async function measureSyncs(buffers: Map<number, Buffer>): Promise<NonNullable<R
     out.tablesFound.push(checked.result.tables.length);
     out.maxRequestKB.push(round(maxReq / 1024, 0));
     out.maxResponseKB.push(round(maxResp / 1024, 0));
-    log(`syncs on ${n} tables: check ${check}, recheck ${recheck}, clear ${clear}, report ${report}, insert ${h2.stats.syncs}; largest request ${round(maxReq / 1024, 0)} KB, response ${round(maxResp / 1024, 0)} KB`);
+    log(
+      `syncs on ${n} tables: check ${check}, recheck ${recheck}, clear ${clear}, report ${report}, insert ${h2.stats.syncs}; largest request ${round(maxReq / 1024, 0)} KB, response ${round(maxResp / 1024, 0)} KB`,
+    );
   }
   // constant over the sizes of SYNC_SIZES (the 20,000-finding workbook may take more, by volume)
   const k = SYNC_SIZES.length;
@@ -644,13 +715,18 @@ async function measureTaskpane(tmp: string): Promise<NonNullable<Result['taskpan
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require('webpack') as typeof import('webpack');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const make = require(configPath) as (env: object, argv: object) => Promise<import('webpack').Configuration> | import('webpack').Configuration;
+  const make = require(configPath) as (
+    env: object,
+    argv: object,
+  ) => Promise<import('webpack').Configuration> | import('webpack').Configuration;
   const config = await make({}, { mode: 'production' });
   const outDir = path.join(tmp, 'addin');
   config.output = { ...config.output, path: outDir };
   config.devtool = 'hidden-source-map'; // same code, plus a map to attribute its bytes to modules
   const stats = await new Promise<import('webpack').Stats>((resolve, reject) =>
-    webpack(config, (err, s) => (err ? reject(err) : s!.hasErrors() ? reject(new Error(s!.toString({ all: false, errors: true }).slice(0, 300))) : resolve(s!))),
+    webpack(config, (err, s) =>
+      err ? reject(err) : s!.hasErrors() ? reject(new Error(s!.toString({ all: false, errors: true }).slice(0, 300))) : resolve(s!),
+    ),
   );
   const j = stats.toJson({ all: false, assets: true, chunks: true, entrypoints: true, ids: true });
   const entry = j.entrypoints!.taskpane;
@@ -658,7 +734,10 @@ async function measureTaskpane(tmp: string): Promise<NonNullable<Result['taskpan
   const gz = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(outDir, file)), { level: 9 }).length;
   const firstBytes = firstFiles.reduce((n, f) => n + fs.statSync(path.join(outDir, f)).size, 0);
   const firstGz = firstFiles.reduce((n, f) => n + gz(f), 0);
-  const lazyFiles = (j.chunks ?? []).filter((c) => !c.initial).flatMap((c) => [...(c.files ?? [])]).filter((f) => String(f).endsWith('.js')) as string[];
+  const lazyFiles = (j.chunks ?? [])
+    .filter((c) => !c.initial)
+    .flatMap((c) => [...(c.files ?? [])])
+    .filter((f) => String(f).endsWith('.js')) as string[];
   const lazyGz = lazyFiles.reduce((n, f) => n + gz(f), 0);
   const officeJs = path.join(outDir, 'office-js/office.js');
   // minified bytes of the first-load files attributed to their sources through the source maps
@@ -666,7 +745,8 @@ async function measureTaskpane(tmp: string): Promise<NonNullable<Result['taskpan
   for (const f of firstFiles) {
     const mapFile = path.join(outDir, `${f}.map`);
     if (!fs.existsSync(mapFile)) throw new Error(`no source map for ${f}`);
-    for (const [src, n] of attribute(fs.readFileSync(path.join(outDir, f), 'utf8'), JSON.parse(fs.readFileSync(mapFile, 'utf8')))) bySource.set(src, (bySource.get(src) ?? 0) + n);
+    for (const [src, n] of attribute(fs.readFileSync(path.join(outDir, f), 'utf8'), JSON.parse(fs.readFileSync(mapFile, 'utf8'))))
+      bySource.set(src, (bySource.get(src) ?? 0) + n);
   }
   const total = [...bySource.values()].reduce((a, b) => a + b, 0);
   const clean = (src: string) => src.replace(/^webpack:\/\/[^/]*\//, '').replace(/^\.\//, '');
@@ -701,7 +781,9 @@ function pct(x: number): string {
 function table(r: Result): string {
   const L: string[] = [];
   const row = (k: string, v: string) => L.push(`  ${k.padEnd(44)} ${v}`);
-  L.push(`绩效目标表助手 benchmark  (${r.machine.cpuModel}, ${r.machine.availableParallelism} threads, node ${r.machine.node}, load ${r.machine.loadavgStart.map((x) => x.toFixed(1)).join('/')})`);
+  L.push(
+    `绩效目标表助手 benchmark  (${r.machine.cpuModel}, ${r.machine.availableParallelism} threads, node ${r.machine.node}, load ${r.machine.loadavgStart.map((x) => x.toFixed(1)).join('/')})`,
+  );
   L.push('');
   L.push(`核心校验 / exceljs 加载 (core check / exceljs load)${r.core ? `, ${r.core.tables} tables, ${r.core.merges} merged areas` : ''}`);
   if (r.core) {
@@ -717,17 +799,28 @@ function table(r: Result): string {
     row('files per second, --jobs 1', String(r.cli.filesPerSecondJobs1));
     row(`files per second, pool (--jobs ${r.cli.jobs})`, String(r.cli.filesPerSecondPool));
     row('speed-up of the pool over --jobs 1', `${r.cli.poolSpeedup}×`);
-    row(`same files, ${r.cli.jobs} separate --jobs 1 processes`, `${r.cli.separateProcessesSpeedup}×  (what ${r.cli.jobs} cores give this workload here)`);
-    row(`parallel CPU the machine offered (${r.cli.jobs} threads)`, `${r.cli.parallelCapacity}×  (pure CPU loop; 1.0 = cores busy with other work)`);
+    row(
+      `same files, ${r.cli.jobs} separate --jobs 1 processes`,
+      `${r.cli.separateProcessesSpeedup}×  (what ${r.cli.jobs} cores give this workload here)`,
+    );
+    row(
+      `parallel CPU the machine offered (${r.cli.jobs} threads)`,
+      `${r.cli.parallelCapacity}×  (pure CPU loop; 1.0 = cores busy with other work)`,
+    );
     row('output identical (JSON)', r.cli.identicalOutput ? 'yes' : 'NO');
   } else row('not measured', r.cliReason ?? '');
   L.push('');
   L.push('内存 (CLI peak RSS)');
   if (r.memory) {
-    row(`${r.memory.tables}-table workbook (${r.memory.xlsxKB} KB .xlsx)`, `${r.memory.peakRssMB} MB  (= ${r.memory.peakOverBaseline}× the ${r.memory.baselineRssMB} MB on clean.xlsx; ${r.memory.rssPerXlsxByte} bytes of RSS per .xlsx byte)`);
+    row(
+      `${r.memory.tables}-table workbook (${r.memory.xlsxKB} KB .xlsx)`,
+      `${r.memory.peakRssMB} MB  (= ${r.memory.peakOverBaseline}× the ${r.memory.baselineRssMB} MB on clean.xlsx; ${r.memory.rssPerXlsxByte} bytes of RSS per .xlsx byte)`,
+    );
   } else row('not measured', r.memoryReason ?? '');
   L.push('');
-  L.push(`命令行对比下限 (CLI against the floor: fflate unzip + one saxes pass)${r.floor ? `, ${r.floor.tables} tables, median of ${r.floor.runs} runs each` : ''}`);
+  L.push(
+    `命令行对比下限 (CLI against the floor: fflate unzip + one saxes pass)${r.floor ? `, ${r.floor.tables} tables, median of ${r.floor.runs} runs each` : ''}`,
+  );
   if (r.floor) {
     const f = r.floor;
     const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
@@ -738,7 +831,10 @@ function table(r: Result): string {
     row('CLI / floor, CPU time (no goal)', `${f.cpuRatio}×   (${f.cliCpuMs} / ${f.floorCpuMs} ms, user + system)`);
     if (f.merges) {
       const m = f.merges;
-      row(`${m.mergedAreas} merged areas (hostile merges-10000)`, `CLI ${m.cliMs} ms (goal < ${m.goalMs} ms: ${met(m.met)}), floor ${m.floorMs} ms, ${m.timeRatio}×`);
+      row(
+        `${m.mergedAreas} merged areas (hostile merges-10000)`,
+        `CLI ${m.cliMs} ms (goal < ${m.goalMs} ms: ${met(m.met)}), floor ${m.floorMs} ms, ${m.timeRatio}×`,
+      );
     } else row('10,000 merged areas: not measured', f.mergesReason ?? '');
     row(`reader (${f.readerUsesExceljs ? 'exceljs-based' : 'no exceljs import'})`, f.reader.slice(0, 80));
   } else row('not measured', r.floorReason ?? '');
@@ -758,7 +854,10 @@ function table(r: Result): string {
   L.push('');
   L.push('任务窗格首次加载 (task pane first load, webpack production)');
   if (r.taskpane) {
-    row('our JS, gzipped', `${r.taskpane.firstLoadGzipKB} KB  (${r.taskpane.firstLoadKB} KB minified, ${r.taskpane.firstLoadFiles.join(', ')})`);
+    row(
+      'our JS, gzipped',
+      `${r.taskpane.firstLoadGzipKB} KB  (${r.taskpane.firstLoadKB} KB minified, ${r.taskpane.firstLoadFiles.join(', ')})`,
+    );
     row('lazy chunks, gzipped (not in first load)', `${r.taskpane.lazyChunksGzipKB} KB`);
     if (r.taskpane.officeJsGzipKB !== null) row('office.js loader, gzipped (Microsoft)', `${r.taskpane.officeJsGzipKB} KB`);
     for (const p of r.taskpane.largestPackages) row(`  ${p.name}`, `${pct(p.share)} of the first-load bytes (${p.minifiedKB} KB minified)`);
@@ -778,15 +877,21 @@ function markdown(r: Result): string {
   const L: string[] = [];
   L.push('# Benchmark results');
   L.push('');
-  L.push(`Measured with \`${r.command}\` (writes this file; \`npm run bench\` alone prints the same figures: a table on stderr, one JSON object on stdout).`);
-  L.push(`Machine: ${r.machine.cpuModel}, ${r.machine.cpus} CPUs (availableParallelism ${r.machine.availableParallelism}), ${r.machine.memoryGB} GB, Node ${r.machine.node}; load average at start ${r.machine.loadavgStart.map((x) => x.toFixed(2)).join(' / ')}${r.machine.loadavgEnd ? `, at end ${r.machine.loadavgEnd.map((x) => x.toFixed(2)).join(' / ')}` : ''}.`);
+  L.push(
+    `Measured with \`${r.command}\` (writes this file; \`npm run bench\` alone prints the same figures: a table on stderr, one JSON object on stdout).`,
+  );
+  L.push(
+    `Machine: ${r.machine.cpuModel}, ${r.machine.cpus} CPUs (availableParallelism ${r.machine.availableParallelism}), ${r.machine.memoryGB} GB, Node ${r.machine.node}; load average at start ${r.machine.loadavgStart.map((x) => x.toFixed(2)).join(' / ')}${r.machine.loadavgEnd ? `, at end ${r.machine.loadavgEnd.map((x) => x.toFixed(2)).join(' / ')}` : ''}.`,
+  );
   L.push('Timings are wall-clock medians; figures are given as ratios and counts because absolute times depend on the machine.');
   L.push('');
   L.push('## Core checking vs. loading (1,000-table workbook)');
   L.push('');
   if (r.core) {
     const c = r.core;
-    L.push(`Generated workbook (\`test/fixtures/big.ts\`): ${c.tables} tables (all seed tables of layouts A–D, 50 per sheet), ${c.merges} merged areas, ${c.findings} findings.`);
+    L.push(
+      `Generated workbook (\`test/fixtures/big.ts\`): ${c.tables} tables (all seed tables of layouts A–D, 50 per sheet), ${c.merges} merged areas, ${c.findings} findings.`,
+    );
     L.push('');
     L.push(
       'The core runs as the command line ships it: `bench/core-child.ts` bundled with the esbuild command of `npm run build:cli`, in a fresh plain-node process; loads and checks alternate in 5 rounds (a load, then 4 checks after a collection and 2 untimed checks); steady state is the median of the 20 checks, the load the median of the 5 loads.',
@@ -794,28 +899,42 @@ function markdown(r: Result): string {
     L.push('');
     L.push('| measure | ratio |');
     L.push('|---|---|');
-    L.push(`| core check / exceljs load, steady state | **${pct(c.steadyCheckOverLoad)}** (goal < 10%: ${c.met ? 'met' : '**not met**'}) |`);
+    L.push(
+      `| core check / exceljs load, steady state | **${pct(c.steadyCheckOverLoad)}** (goal < 10%: ${c.met ? 'met' : '**not met**'}) |`,
+    );
     L.push(`| core check / exceljs load, first run (cold JIT, fresh process) | ${pct(c.firstRunCheckOverLoad)} |`);
-    L.push(`| core check / our reader (readWorkbookGrid of src/adapters/file/node.ts: file bytes to grid) | ${pct(c.steadyCheckOverOurReader)} |`);
+    L.push(
+      `| core check / our reader (readWorkbookGrid of src/adapters/file/node.ts: file bytes to grid) | ${pct(c.steadyCheckOverOurReader)} |`,
+    );
     L.push(`| our reader / exceljs load | ${pct(c.ourReaderOverExceljsLoad)} |`);
     L.push(`| detection + parsing (parseWorkbook) share of the check | ${pct(c.parseShareOfCheck)} |`);
     L.push('');
-    L.push(`Raw medians on this machine (ms): ${Object.entries(c.ms).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+    L.push(
+      `Raw medians on this machine (ms): ${Object.entries(c.ms)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}.`,
+    );
   } else L.push(`Not measured: ${r.coreReason}`);
   L.push('');
   L.push('## Command line on 200 workbooks');
   L.push('');
   if (r.cli) {
     const c = r.cli;
-    L.push(`${c.files} copies of the seven fixture workbooks (${c.tables} tables in all), \`--format json\`, median of ${c.repeats} runs each.`);
+    L.push(
+      `${c.files} copies of the seven fixture workbooks (${c.tables} tables in all), \`--format json\`, median of ${c.repeats} runs each.`,
+    );
     L.push('');
     L.push('| measure | value |');
     L.push('|---|---|');
     L.push(`| files per second, \`--jobs 1\` (in process) | ${c.filesPerSecondJobs1} |`);
     L.push(`| files per second, worker pool (\`--jobs ${c.jobs}\`) | ${c.filesPerSecondPool} |`);
     L.push(`| speed-up of the pool over \`--jobs 1\` | **${c.poolSpeedup}×** on ${c.jobs} threads |`);
-    L.push(`| reference: the same files split over ${c.jobs} separate \`--jobs 1\` processes run at once, speed-up over one | ${c.separateProcessesSpeedup}× |`);
-    L.push(`| reference: parallel CPU the machine offered during the runs (${c.jobs} threads of a pure CPU loop, N·t1/tN) | ${c.parallelCapacity}× |`);
+    L.push(
+      `| reference: the same files split over ${c.jobs} separate \`--jobs 1\` processes run at once, speed-up over one | ${c.separateProcessesSpeedup}× |`,
+    );
+    L.push(
+      `| reference: parallel CPU the machine offered during the runs (${c.jobs} threads of a pure CPU loop, N·t1/tN) | ${c.parallelCapacity}× |`,
+    );
     L.push(`| JSON output of both runs identical | ${c.identicalOutput ? 'yes' : '**no**'} |`);
   } else L.push(`Not measured: ${r.cliReason}`);
   L.push('');
@@ -829,7 +948,9 @@ function markdown(r: Result): string {
   L.push('');
   if (r.memory) {
     const m = r.memory;
-    L.push(`\`node dist/cli/jxmb.cjs --format json\` on the ${m.tables}-table workbook (${m.xlsxKB} KB): peak RSS **${m.peakRssMB} MB**, ${m.peakOverBaseline}× the ${m.baselineRssMB} MB of the same command on \`test/fixtures/clean.xlsx\` (Node + exceljs + one small workbook); ${m.rssPerXlsxByte} bytes of RSS per byte of .xlsx. Measured with \`process.resourceUsage().maxRSS\` at exit (bench/rss.cjs).`);
+    L.push(
+      `\`node dist/cli/jxmb.cjs --format json\` on the ${m.tables}-table workbook (${m.xlsxKB} KB): peak RSS **${m.peakRssMB} MB**, ${m.peakOverBaseline}× the ${m.baselineRssMB} MB of the same command on \`test/fixtures/clean.xlsx\` (Node + exceljs + one small workbook); ${m.rssPerXlsxByte} bytes of RSS per byte of .xlsx. Measured with \`process.resourceUsage().maxRSS\` at exit (bench/rss.cjs).`,
+    );
   } else L.push(`Not measured: ${r.memoryReason}`);
   L.push('');
   L.push('## CLI against the floor');
@@ -843,7 +964,9 @@ function markdown(r: Result): string {
     L.push(
       `- **floor**: \`node bench/floor.cjs FILE\`: fflate \`unzipSync\` (inflating only xl/sharedStrings.xml and the worksheet parts), then one saxes pass over each part (UTF-8 decoded in 64 KB pieces; handlers that only count: ${f.elements.toLocaleString('en')} elements, ${f.attributes.toLocaleString('en')} attributes, ${f.texts.toLocaleString('en')} text nodes); nothing else, nothing kept;`,
     );
-    L.push(`- **CLI**: \`node dist/cli/jxmb.cjs --format json --jobs 1 FILE\` as built by \`npm run build:cli\`, stdout to /dev/null (its JSON checked once: ${f.cliTables} tables found).`);
+    L.push(
+      `- **CLI**: \`node dist/cli/jxmb.cjs --format json --jobs 1 FILE\` as built by \`npm run build:cli\`, stdout to /dev/null (its JSON checked once: ${f.cliTables} tables found).`,
+    );
     L.push('');
     L.push(
       `Each run is a fresh plain-node process; after one untimed run of each (file cache), the two alternate for ${f.runs} runs each (floor, CLI, floor, CLI, …) so that the machine's load falls on both alike. Wall time is taken by the bench around the whole child process, start-up included for both; peak memory is \`process.resourceUsage().maxRSS\` (getrusage: the whole process, worker threads included; the same figure GNU time's %M gives for the process), written at exit by the preload \`bench/rss.cjs\` that both run under (\`node --require bench/rss.cjs …\`). Figures are the medians of the runs. The same preload also writes the CPU time each process used (\`userCPUTime + systemCPUTime\`), which a busy machine disturbs less than the wall time.`,
@@ -851,11 +974,19 @@ function markdown(r: Result): string {
     L.push('');
     L.push('| measure | floor | CLI | CLI / floor | goal |');
     L.push('|---|---|---|---|---|');
-    L.push(`| wall time (ms) | ${f.floorMs} | ${f.cliMs} | **${f.timeRatio}×** | ≤ ${f.goals.time}×: ${f.timeMet ? 'met' : '**not met**'} |`);
-    L.push(`| peak RSS (MB) | ${f.floorRssMB} | ${f.cliRssMB} | **${f.memoryRatio}×** | ≤ ${f.goals.memory}×: ${f.memoryMet ? 'met' : '**not met**'} |`);
-    L.push(`| CPU time, user + system, all threads (ms) | ${f.floorCpuMs} | ${f.cliCpuMs} | ${f.cpuRatio}× | none (for reading the wall time on a busy machine) |`);
+    L.push(
+      `| wall time (ms) | ${f.floorMs} | ${f.cliMs} | **${f.timeRatio}×** | ≤ ${f.goals.time}×: ${f.timeMet ? 'met' : '**not met**'} |`,
+    );
+    L.push(
+      `| peak RSS (MB) | ${f.floorRssMB} | ${f.cliRssMB} | **${f.memoryRatio}×** | ≤ ${f.goals.memory}×: ${f.memoryMet ? 'met' : '**not met**'} |`,
+    );
+    L.push(
+      `| CPU time, user + system, all threads (ms) | ${f.floorCpuMs} | ${f.cliCpuMs} | ${f.cpuRatio}× | none (for reading the wall time on a busy machine) |`,
+    );
     L.push('');
-    L.push(`Every run (ms): floor ${f.allMs.floor.join(', ')}; CLI ${f.allMs.cli.join(', ')}. Peak RSS (MB): floor ${f.allRssMB.floor.join(', ')}; CLI ${f.allRssMB.cli.join(', ')}.`);
+    L.push(
+      `Every run (ms): floor ${f.allMs.floor.join(', ')}; CLI ${f.allMs.cli.join(', ')}. Peak RSS (MB): floor ${f.allRssMB.floor.join(', ')}; CLI ${f.allRssMB.cli.join(', ')}.`,
+    );
     L.push('');
     if (f.merges) {
       const m = f.merges;
@@ -882,13 +1013,19 @@ function markdown(r: Result): string {
     L.push('| 导出报告 | ' + s.report.join(' | ') + ' |');
     L.push('| findings | ' + s.findings.join(' | ') + ' |');
     L.push('| tables found by the add-in | ' + s.tablesFound.join(' | ') + ' |');
-    L.push('| largest request of any sync (KB, as serialised by the client library; Excel on the web limit 5,120) | ' + s.maxRequestKB.join(' | ') + ' |');
+    L.push(
+      '| largest request of any sync (KB, as serialised by the client library; Excel on the web limit 5,120) | ' +
+        s.maxRequestKB.join(' | ') +
+        ' |',
+    );
     L.push('| largest response of any sync (KB) | ' + s.maxResponseKB.join(' | ') + ' |');
     L.push('');
-    L.push(`The counts ${s.constant ? 'do not grow' : '**grow**'} with the number of tables up to ${SYNC_SIZES[SYNC_SIZES.length - 1].toLocaleString('en')}; the last column (about 20,000 findings) takes more syncs by volume: every batch is cut by its size (src/adapters/office/budget.ts).`);
+    L.push(
+      `The counts ${s.constant ? 'do not grow' : '**grow**'} with the number of tables up to ${SYNC_SIZES[SYNC_SIZES.length - 1].toLocaleString('en')}; the last column (about 20,000 findings) takes more syncs by volume: every batch is cut by its size (src/adapters/office/budget.ts).`,
+    );
     if (!s.constant) {
       L.push(
-        '一键校验 reads cell values in batches of at most `LIMITS.syncCells` cells per sync (src/adapters/office/plan.ts) to keep every request under Excel on the web\'s 5 MB payload limit; a workbook beyond one batch (here the largest one) costs one more sync per batch. So the count grows with the number of cells in steps of a batch, not with each table.',
+        "一键校验 reads cell values in batches of at most `LIMITS.syncCells` cells per sync (src/adapters/office/plan.ts) to keep every request under Excel on the web's 5 MB payload limit; a workbook beyond one batch (here the largest one) costs one more sync per batch. So the count grows with the number of cells in steps of a batch, not with each table.",
       );
     }
   } else L.push(`Not measured: ${r.syncsReason}`);
@@ -897,9 +1034,13 @@ function markdown(r: Result): string {
   L.push('');
   if (r.taskpane) {
     const t = r.taskpane;
-    L.push(`webpack production build of \`webpack.config.js\` (entry \`taskpane\`): first-load JavaScript **${t.firstLoadGzipKB} KB gzipped** (${t.firstLoadKB} KB minified; ${t.firstLoadFiles.join(', ')}); lazy chunks ${t.lazyChunksGzipKB} KB gzipped, loaded later.${t.officeJsGzipKB !== null ? ` The office.js loader (Microsoft, served from our origin) adds ${t.officeJsGzipKB} KB gzipped.` : ''}`);
+    L.push(
+      `webpack production build of \`webpack.config.js\` (entry \`taskpane\`): first-load JavaScript **${t.firstLoadGzipKB} KB gzipped** (${t.firstLoadKB} KB minified; ${t.firstLoadFiles.join(', ')}); lazy chunks ${t.lazyChunksGzipKB} KB gzipped, loaded later.${t.officeJsGzipKB !== null ? ` The office.js loader (Microsoft, served from our origin) adds ${t.officeJsGzipKB} KB gzipped.` : ''}`,
+    );
     L.push('');
-    L.push('Largest packages in the first load (share of the minified first-load bytes, attributed through the source map, i.e. after tree-shaking):');
+    L.push(
+      'Largest packages in the first load (share of the minified first-load bytes, attributed through the source map, i.e. after tree-shaking):',
+    );
     L.push('');
     L.push('| package | share | minified KB |');
     L.push('|---|---|---|');

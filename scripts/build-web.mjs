@@ -72,7 +72,10 @@ export function buildWeb() {
     workerBytes: Buffer.byteLength(worker),
     workerGzip: gzipSync(worker, { level: 9 }).length,
   };
-  if (sizes.scriptGzip > BUDGET_GZIP) throw new Error(`the page's JavaScript is ${(sizes.scriptGzip / 1024).toFixed(1)} KB gzipped, over the budget of ${BUDGET_GZIP / 1024} KB`);
+  if (sizes.scriptGzip > BUDGET_GZIP)
+    throw new Error(
+      `the page's JavaScript is ${(sizes.scriptGzip / 1024).toFixed(1)} KB gzipped, over the budget of ${BUDGET_GZIP / 1024} KB`,
+    );
   return sizes;
 }
 

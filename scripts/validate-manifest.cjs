@@ -144,7 +144,8 @@ function parseXml(src) {
 // ---------------------------------------------------------------------------------------------
 // simple types
 
-const GUID = /^(urn:uuid:)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$|^\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}$/;
+const GUID =
+  /^(urn:uuid:)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$|^\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}$/;
 const VERSION = /^[0-9]{1,5}(\.[0-9]{1,5}){0,3}$/;
 const SHORT_VERSION = /^[0-9]{1,5}\.[0-9]{1,5}$/;
 const CULTURE = /^([a-zA-Z]{2,3}-[a-zA-Z0-9]{3,8}(-[a-zA-Z]{2,3})?|[a-zA-Z]{2,3}(-[a-zA-Z]{2,3}(_tradnl|\.pseudo|-[a-zA-Z]{4,8})?)?)$/;
@@ -291,9 +292,25 @@ const MODELS = {
 };
 /** Elements that must not have children. */
 const LEAVES = new Set([
-  'app:Id', 'app:AlternateId', 'app:Version', 'app:ProviderName', 'app:DefaultLocale', 'app:Permissions',
-  'app:Host', 'app:Set', 'app:AppDomain', 'app:Override', 'bt:Override', 'ov:FunctionFile', 'ov:Title',
-  'ov:Description', 'ov:LearnMoreUrl', 'ov:Label', 'ov:TaskpaneId', 'ov:SourceLocation', 'ov:SupportsPinning',
+  'app:Id',
+  'app:AlternateId',
+  'app:Version',
+  'app:ProviderName',
+  'app:DefaultLocale',
+  'app:Permissions',
+  'app:Host',
+  'app:Set',
+  'app:AppDomain',
+  'app:Override',
+  'bt:Override',
+  'ov:FunctionFile',
+  'ov:Title',
+  'ov:Description',
+  'ov:LearnMoreUrl',
+  'ov:Label',
+  'ov:TaskpaneId',
+  'ov:SourceLocation',
+  'ov:SupportsPinning',
 ]);
 
 const keyOf = (el) => {
@@ -355,13 +372,17 @@ function validate(src, opts) {
   if (top.DisplayName) localeAware(top.DisplayName, 125);
   if (top.Description) localeAware(top.Description, 250);
   for (const n of ['IconUrl', 'HighResolutionIconUrl', 'SupportUrl']) if (top[n]) localeAware(top[n], 2048, 'url');
-  if (top.Permissions && !['Restricted', 'ReadDocument', 'ReadAllDocument', 'WriteDocument', 'ReadWriteDocument'].includes(text(top.Permissions))) {
+  if (
+    top.Permissions &&
+    !['Restricted', 'ReadDocument', 'ReadAllDocument', 'WriteDocument', 'ReadWriteDocument'].includes(text(top.Permissions))
+  ) {
     err(top.Permissions, `"${text(top.Permissions)}" is not a task pane permission`);
   }
   walk(root, (el) => {
     const k = keyOf(el);
     if (k === 'app:Host' && !el.attrs.Name) err(el, 'needs a Name');
-    if (k === 'app:Sets' && el.attrs.DefaultMinVersion && !SHORT_VERSION.test(el.attrs.DefaultMinVersion)) err(el, 'DefaultMinVersion must look like 1.7');
+    if (k === 'app:Sets' && el.attrs.DefaultMinVersion && !SHORT_VERSION.test(el.attrs.DefaultMinVersion))
+      err(el, 'DefaultMinVersion must look like 1.7');
     if (k === 'app:Set') {
       if (!el.attrs.Name) err(el, 'needs a Name');
       if (el.attrs.MinVersion && !SHORT_VERSION.test(el.attrs.MinVersion)) err(el, 'MinVersion must look like 1.7');
@@ -393,7 +414,11 @@ function checkVersionOverrides(vo) {
     allIds.add(id);
     resources[el.parent.name].set(id, el);
     const kind = el.parent.name;
-    localeAware(el, kind === 'ShortStrings' ? 125 : kind === 'LongStrings' ? 250 : 2048, kind === 'Images' || kind === 'Urls' ? 'url' : undefined);
+    localeAware(
+      el,
+      kind === 'ShortStrings' ? 125 : kind === 'LongStrings' ? 250 : 2048,
+      kind === 'Images' || kind === 'Urls' ? 'url' : undefined,
+    );
   });
   const used = new Set();
   const ref = (el, kind) => {
@@ -474,7 +499,11 @@ function checkAddress(root, opts) {
     } catch {
       continue;
     }
-    if (u.origin !== origin) err(el, `"${url}" is not on ${origin}: every URL must share one origin (that of ${opts.baseUrl ? 'the address given' : 'SourceLocation'})`);
+    if (u.origin !== origin)
+      err(
+        el,
+        `"${url}" is not on ${origin}: every URL must share one origin (that of ${opts.baseUrl ? 'the address given' : 'SourceLocation'})`,
+      );
     else if (!(u.origin + u.pathname).startsWith(base)) err(el, `"${url}" is not under ${base}`);
   }
   if (opts.reference !== undefined) {
@@ -485,9 +514,12 @@ function checkAddress(root, opts) {
       dev = undefined;
     }
     if (dev === origin) {
-      warnings.push(`every URL still points to ${origin} (the development server); for a deployment build with npm run build -- --env url=https://…/ (or ${ENV_VAR}=https://…/)`);
+      warnings.push(
+        `every URL still points to ${origin} (the development server); for a deployment build with npm run build -- --env url=https://…/ (or ${ENV_VAR}=https://…/)`,
+      );
     } else if (dev) {
-      for (const [el, url] of appDomains) if (url.startsWith(dev)) warnings.push(`line ${el.line} <${el.qname}>: AppDomain "${url}" is the development server`);
+      for (const [el, url] of appDomains)
+        if (url.startsWith(dev)) warnings.push(`line ${el.line} <${el.qname}>: AppDomain "${url}" is the development server`);
     }
   }
 }
@@ -557,7 +589,10 @@ function essentials(root) {
     '<Id>': top.Id ? text(top.Id) : '',
     '<Hosts>': (top.Hosts?.children ?? []).map((h) => h.attrs.Name).join(', '),
     '<Requirements>': sets
-      ? [`DefaultMinVersion=${sets.attrs.DefaultMinVersion ?? ''}`, ...sets.children.map((c) => `${c.attrs.Name} ${c.attrs.MinVersion ?? ''}`.trim())].join(', ')
+      ? [
+          `DefaultMinVersion=${sets.attrs.DefaultMinVersion ?? ''}`,
+          ...sets.children.map((c) => `${c.attrs.Name} ${c.attrs.MinVersion ?? ''}`.trim()),
+        ].join(', ')
       : '',
     '<VersionOverrides> hosts': voHosts.join(', '),
   };
@@ -642,7 +677,8 @@ function main(argv) {
     return 1;
   }
   // a built manifest (dist/manifest.xml) sits next to the folder it describes (dist/addin/)
-  const site = args.site !== undefined ? resolve(args.site) : existsSync(join(dirname(file), 'addin')) ? join(dirname(file), 'addin') : undefined;
+  const site =
+    args.site !== undefined ? resolve(args.site) : existsSync(join(dirname(file), 'addin')) ? join(dirname(file), 'addin') : undefined;
   if (site !== undefined && !existsSync(site)) {
     console.error(`error: site folder not found: ${site}`);
     return 1;
@@ -666,7 +702,9 @@ function main(argv) {
     `files in ${show(site ?? ROOT)}/`,
     reference !== undefined && 'Id, Hosts and requirement sets as in manifest.xml',
   ].filter(Boolean);
-  console.log(`${file}: valid (structural check of the TaskPaneApp schema; ${checked.join('; ')}${r.warnings.length ? `; ${r.warnings.length} warning(s)` : ''})`);
+  console.log(
+    `${file}: valid (structural check of the TaskPaneApp schema; ${checked.join('; ')}${r.warnings.length ? `; ${r.warnings.length} warning(s)` : ''})`,
+  );
   return 0;
 }
 

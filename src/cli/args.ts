@@ -30,10 +30,7 @@ export interface CliOptions {
 }
 
 export type ParseOutcome =
-  | { kind: 'run'; options: CliOptions }
-  | { kind: 'help' }
-  | { kind: 'version' }
-  | { kind: 'error'; message: string };
+  { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
 
 const OPTIONS = {
   format: { type: 'string' },

@@ -43,7 +43,12 @@ async function fileConfigSchema() {
   const { ProfileSchema, RuleSettingSchema } = await import('../core/config-schema');
   return z.strictObject({
     profile: ProfileSchema.optional(),
-    rules: z.record(z.string().refine((k) => ruleCodes().includes(k)), RuleSettingSchema).optional(),
+    rules: z
+      .record(
+        z.string().refine((k) => ruleCodes().includes(k)),
+        RuleSettingSchema,
+      )
+      .optional(),
   });
 }
 
@@ -67,7 +72,13 @@ async function readText(file: string, shown: string): Promise<string> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹，不是文件' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : `无法读取（${code ?? (e as Error).message}）`;
+      code === 'ENOENT'
+        ? '文件不存在'
+        : code === 'EISDIR'
+          ? '这是一个文件夹，不是文件'
+          : code === 'EACCES' || code === 'EPERM'
+            ? '没有读取权限'
+            : `无法读取（${code ?? (e as Error).message}）`;
     throw new ConfigFileError(`无法读取配置文件 ${shown}：${reason}`);
   }
 }
@@ -85,7 +96,8 @@ export async function findConfigFile(cwd: string): Promise<{ file: string; keyPa
     if (await isFile(pkg)) {
       try {
         const doc = JSON.parse((await fs.readFile(pkg, 'utf8')).replace(/^\uFEFF/, '')) as unknown;
-        if (doc && typeof doc === 'object' && !Array.isArray(doc) && Object.prototype.hasOwnProperty.call(doc, PACKAGE_KEY)) return { file: pkg, keyPath: [PACKAGE_KEY] };
+        if (doc && typeof doc === 'object' && !Array.isArray(doc) && Object.prototype.hasOwnProperty.call(doc, PACKAGE_KEY))
+          return { file: pkg, keyPath: [PACKAGE_KEY] };
       } catch {
         // not ours to judge
       }
@@ -275,7 +287,14 @@ export function findJsonError(text: string): { pos: number; reason: string } {
       const c = text[i];
       if (c === '}') fail('最后一项后面多了逗号');
       if (c === undefined) fail('内容不完整，缺少「}」');
-      if (c !== '"') fail(c === "'" ? '属性名应使用双引号（"），不能用单引号' : c === '/' ? 'JSON 中不能写注释' : `属性名应写在双引号中，此处为${shownChar(c)}`);
+      if (c !== '"')
+        fail(
+          c === "'"
+            ? '属性名应使用双引号（"），不能用单引号'
+            : c === '/'
+              ? 'JSON 中不能写注释'
+              : `属性名应写在双引号中，此处为${shownChar(c)}`,
+        );
       string();
       ws();
       if (text[i] !== ':') fail(`属性名后缺少冒号「:」`);
@@ -324,7 +343,10 @@ export function findJsonError(text: string): { pos: number; reason: string } {
  * The checker configuration: command-line options over the file (`--profile` over "profile", every
  * `--off` code over its "rules" entry), LOCAL when neither says.
  */
-export function mergeConfig(file: FileConfig, cli: { profile: Profile | null; off: string[] }): { profile: Profile; rules: Record<string, RuleSetting> } {
+export function mergeConfig(
+  file: FileConfig,
+  cli: { profile: Profile | null; off: string[] },
+): { profile: Profile; rules: Record<string, RuleSetting> } {
   const rules: Record<string, RuleSetting> = { ...(file.rules ?? {}) };
   for (const code of cli.off) rules[code] = 'off';
   return { profile: cli.profile ?? file.profile ?? 'LOCAL', rules };

@@ -69,7 +69,8 @@ export async function expandInputs(args: string[], opts: ExpandOptions = {}): Pr
 
 async function walk(dir: string, exclude: Set<string>, skipDirs: Set<string>): Promise<string[]> {
   const out: string[] = [];
-  if (skipDirs.size > 0 && (skipDirs.has(path.resolve(dir)) || skipDirs.has(await fs.realpath(dir).catch(() => path.resolve(dir))))) return out;
+  if (skipDirs.size > 0 && (skipDirs.has(path.resolve(dir)) || skipDirs.has(await fs.realpath(dir).catch(() => path.resolve(dir)))))
+    return out;
   let entries;
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });

@@ -112,7 +112,9 @@ export async function main(argv: string[]): Promise<number> {
   if (inputs.length === 0) return fail('指定的文件夹中没有可检查的工作簿（.xlsx、.xlsm、.xls、.et）');
   if (opts.summary !== null) {
     const target = path.resolve(opts.summary);
-    const clash = inputs.find((i) => path.resolve(i.file) === target || (opts.annotate && path.resolve(annotatedPath(i.file, opts.annotate) ?? '') === target));
+    const clash = inputs.find(
+      (i) => path.resolve(i.file) === target || (opts.annotate && path.resolve(annotatedPath(i.file, opts.annotate) ?? '') === target),
+    );
     if (clash) return fail(`汇总文件不能与要检查的文件或其标注副本相同：${opts.summary}`);
   }
 
@@ -146,7 +148,8 @@ export async function main(argv: string[]): Promise<number> {
       { config, annotate: opts.annotate, force: opts.force, jobs: opts.jobs ?? defaultJobs() },
       {
         onProgress: progress
-          ? (done, total, file) => process.stderr.write(`\r正在检查 ${Math.min(done + 1, total)}/${total}：${path.basename(file).slice(0, 40)}\x1b[K`)
+          ? (done, total, file) =>
+              process.stderr.write(`\r正在检查 ${Math.min(done + 1, total)}/${total}：${path.basename(file).slice(0, 40)}\x1b[K`)
           : undefined,
         onResult: (r, i) => {
           merged[toCheck[i].index] = r;

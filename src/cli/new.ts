@@ -17,7 +17,9 @@ import { WriteError, ensureDir, targetProblem, writeFileSafely } from './safe-wr
 const SHEET_NAME: Record<BlankLayout, string> = { A: '项目支出绩效目标表', B: '项目绩效目标表', D: '部门整体绩效目标表' };
 
 export function newUsage(): string {
-  const types = listBlocks().map((b) => b.type).join('、');
+  const types = listBlocks()
+    .map((b) => b.type)
+    .join('、');
   return `用法：npm run new -- --layout A|B|D [--type 项目类型] [--profile LOCAL|C2021] [--budget 金额] --out 文件.xlsx [--force]
       npm run new -- --from 工作簿.xlsx
 
@@ -101,7 +103,10 @@ function parseNewArgs(argv: string[]): NewArgs | { from: string } | 'help' | str
   if (!layout) return '请用 --layout 指定表样（A、B 或 D），或用 --from 工作簿 列出建议的项目类型';
   if (!(BLANK_LAYOUTS as readonly string[]).includes(layout)) return `--layout 只能是 A、B 或 D，收到：${layout}`;
   if (profile !== 'LOCAL' && profile !== 'C2021') return `--profile 只能是 LOCAL 或 C2021，收到：${profile}`;
-  if (type !== null && !getBlock(type)) return `未知的项目类型：${type}（可选：${listBlocks().map((b) => b.type).join('、')}）`;
+  if (type !== null && !getBlock(type))
+    return `未知的项目类型：${type}（可选：${listBlocks()
+      .map((b) => b.type)
+      .join('、')}）`;
   if (budget !== null && !/^\d+(\.\d+)?$/.test(budget)) return `--budget 应为以万元计的数字，收到：${budget}`;
   if (!out) return '请用 --out 指定输出文件（.xlsx）';
   if (!/\.xlsx$/i.test(out)) return `输出文件应以 .xlsx 结尾：${out}`;
@@ -180,7 +185,9 @@ async function listSuggestions(file: string): Promise<number> {
     tables.forEach((t, k) => {
       count++;
       const area = `${a1(t.top, t.left)}:${a1(t.bottom, t.right)}`;
-      lines.push(`    ${k + 1}. ${t.name || '（未填名称）'}  [${KIND_LABEL[t.kind]}，${area}，${t.indicators.filter((i) => !i.placeholder).length} 个指标]`);
+      lines.push(
+        `    ${k + 1}. ${t.name || '（未填名称）'}  [${KIND_LABEL[t.kind]}，${area}，${t.indicators.filter((i) => !i.placeholder).length} 个指标]`,
+      );
       const all = suggestBlocks(t);
       const [top, ...rest] = all;
       lines.push(`       建议：${top.block.type}（${top.reasons.join('；')}）`);
@@ -196,7 +203,11 @@ async function listSuggestions(file: string): Promise<number> {
       if (values.length) lines.push(`       可从表中取值：${values.join('；')}`);
     });
   }
-  lines.push(count === 0 ? '未找到绩效目标表。' : `共 ${count} 张表。插入模板：在加载项「插入模板」页选择类型；或 npm run new -- --layout A --type 类型 --out 文件.xlsx 新建空白表。`);
+  lines.push(
+    count === 0
+      ? '未找到绩效目标表。'
+      : `共 ${count} 张表。插入模板：在加载项「插入模板」页选择类型；或 npm run new -- --layout A --type 类型 --out 文件.xlsx 新建空白表。`,
+  );
   process.stdout.write(lines.join('\n') + '\n');
   return 0;
 }

@@ -56,7 +56,6 @@ export function timeoutMessage(ms: number): string {
   return `超过时间限制（${Number((ms / 1000).toFixed(3))} 秒），已跳过`;
 }
 
-
 export interface CheckHooks {
   /** Called once per file, in input order. */
   onResult?(result: FileResult, index: number): void;
@@ -97,7 +96,9 @@ function threadRunner(script: string, memoryMb: number): Runner {
       worker.on('message', f);
     },
     onFailure: (f) => {
-      worker.on('error', (e: Error & { code?: string }) => f(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? null : `检查时出错：${e.message}`, e.code === 'ERR_WORKER_OUT_OF_MEMORY'));
+      worker.on('error', (e: Error & { code?: string }) =>
+        f(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? null : `检查时出错：${e.message}`, e.code === 'ERR_WORKER_OUT_OF_MEMORY'),
+      );
       worker.on('exit', (code) => f(`检查时出错：工作线程意外退出（代码 ${code}）`, false));
     },
     kill: () => void worker.terminate(),
@@ -142,7 +143,14 @@ async function sequential(files: string[], opts: CheckOptions, hooks: CheckHooks
 
 type Message = Reply | { ready: true };
 
-function pooled(files: string[], opts: CheckOptions, hooks: CheckHooks, size: number, script: string, copies: AnnotatedCopies | null): Promise<FileResult[]> {
+function pooled(
+  files: string[],
+  opts: CheckOptions,
+  hooks: CheckHooks,
+  size: number,
+  script: string,
+  copies: AnnotatedCopies | null,
+): Promise<FileResult[]> {
   const bounds = fileBounds();
   const timeoutMs = opts.timeoutMs ?? bounds.timeoutMs;
   const memoryMb = Math.max(MIN_FILE_MEMORY_MB, opts.memoryMb ?? bounds.memoryMb);

@@ -32,7 +32,14 @@ export function toJson(results: FileResult[]): string {
       ...(r.note ? { note: r.note } : {}),
       ...(r.copyError ? { annotateError: r.copyError } : {}),
       tables: r.result.tables.map((t) => ({ sheet: t.sheet, range: t.range, kind: t.kind, name: t.name })),
-      findings: r.result.findings.map((f) => ({ code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, table: f.table, message: f.message })),
+      findings: r.result.findings.map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        sheet: f.sheet,
+        cell: f.cell,
+        table: f.table,
+        message: f.message,
+      })),
     };
   });
   return JSON.stringify({ files, summary: summarize(all) }, null, 2);
@@ -82,21 +89,31 @@ export function fileReport(r: FileResult, opts: TableOptions = {}): string {
     lines.push(`  工作表「${sheet}」：${tables.length} 张表`);
     tables.forEach((t, i) => {
       const fs = res.findings.filter((f) => f.tableId === t.id);
-      lines.push(`    ${i + 1}. ${tableName(t.name)}  [${LAYOUT_LABEL[t.layout]}，${t.range}，${t.indicators} 个指标]  ${fs.length ? counts(fs) : '未发现问题'}`);
+      lines.push(
+        `    ${i + 1}. ${tableName(t.name)}  [${LAYOUT_LABEL[t.layout]}，${t.range}，${t.indicators} 个指标]  ${fs.length ? counts(fs) : '未发现问题'}`,
+      );
       // unnamed 指标N: rows are many and alike: one line per table
       const placeholders = fs.filter((f) => f.code === 'placeholder-row');
       for (const f of fs) {
         if (f.code === 'placeholder-row' && placeholders.length > 2) continue;
-        lines.push(paint(f.severity, `       ${ICON[f.severity]} ${SEVERITY_LABEL[f.severity]} ${f.cell.padEnd(6)} ${f.message}（${f.code}）`));
+        lines.push(
+          paint(f.severity, `       ${ICON[f.severity]} ${SEVERITY_LABEL[f.severity]} ${f.cell.padEnd(6)} ${f.message}（${f.code}）`),
+        );
       }
       if (placeholders.length > 2) {
         const cells = placeholders.map((f) => f.cell);
         const shown = cells.length > 8 ? `${cells.slice(0, 8).join('、')} 等` : cells.join('、');
-        lines.push(paint('info', `       ${ICON.info} ${SEVERITY_LABEL.info} ${placeholders.length} 处未命名的“指标N:”空白占位行（${shown}），不需要时请删除（placeholder-row）`));
+        lines.push(
+          paint(
+            'info',
+            `       ${ICON.info} ${SEVERITY_LABEL.info} ${placeholders.length} 处未命名的“指标N:”空白占位行（${shown}），不需要时请删除（placeholder-row）`,
+          ),
+        );
       }
     });
   }
-  if (res.tables.length === 0) lines.push('  未找到绩效目标表：本工具查找含“项目名称/部门名称”及“一级指标/二级指标/三级指标/指标值”表头的表格。');
+  if (res.tables.length === 0)
+    lines.push('  未找到绩效目标表：本工具查找含“项目名称/部门名称”及“一级指标/二级指标/三级指标/指标值”表头的表格。');
   lines.push(`  小计：${res.tables.length} 张表；${counts(res.findings)}`, '');
   return lines.join('\n') + '\n';
 }

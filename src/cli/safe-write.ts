@@ -28,7 +28,8 @@ export class WriteError extends Error {
 /** A Chinese reason for a failed file-system call. */
 export function reasonOf(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return process.platform === 'win32' ? '文件可能正在 Excel 或 WPS 中打开，请关闭后重试（或没有写入权限）' : '没有写入权限';
+  if (code === 'EACCES' || code === 'EPERM')
+    return process.platform === 'win32' ? '文件可能正在 Excel 或 WPS 中打开，请关闭后重试（或没有写入权限）' : '没有写入权限';
   if (code === 'EBUSY') return '文件正在被其他程序使用（可能已在 Excel 或 WPS 中打开），请关闭后重试';
   if (code === 'ENOSPC') return '磁盘空间不足';
   if (code === 'EROFS') return '所在磁盘是只读的';
@@ -190,7 +191,11 @@ export async function commitTemp(tmp: string, target: string, opts: TargetOption
 }
 
 /** Writes `data` (bytes, or a writer that takes a path) to `target` safely; throws WriteError. */
-export async function writeFileSafely(target: string, data: Uint8Array | ((file: string) => Promise<unknown>), opts: TargetOptions): Promise<void> {
+export async function writeFileSafely(
+  target: string,
+  data: Uint8Array | ((file: string) => Promise<unknown>),
+  opts: TargetOptions,
+): Promise<void> {
   const first = await targetProblem(target, opts);
   if (first) throw new WriteError(first);
   const tmp = newTemp(target);

@@ -29,7 +29,8 @@ export class SummaryError extends Error {
  */
 export function fileLink(fromDir: string, target: string): string {
   let rel = path.relative(fromDir, target);
-  if (path.isAbsolute(rel)) rel = `file:///${rel.replace(/\\/g, '/').replace(/^\/+/, '')}`; // another drive
+  if (path.isAbsolute(rel))
+    rel = `file:///${rel.replace(/\\/g, '/').replace(/^\/+/, '')}`; // another drive
   else rel = rel.split(path.sep).join('/');
   return escapeLink(rel);
 }
@@ -80,7 +81,11 @@ const SUMMARY = '汇总文件';
  * Builds and writes the summary workbook safely (safe-write.ts: a temporary file renamed at the end, never an
  * existing file without `force`, never through a symbolic link, nothing left behind on Ctrl+C).
  */
-export async function writeSummary(target: string, results: FileResult[], opts: { annotate: string | null; force: boolean }): Promise<void> {
+export async function writeSummary(
+  target: string,
+  results: FileResult[],
+  opts: { annotate: string | null; force: boolean },
+): Promise<void> {
   const data = summaryWorkbook(results, { annotate: opts.annotate, summaryDir: path.dirname(path.resolve(target)) });
   try {
     await writeFileSafely(target, data, { force: opts.force, what: SUMMARY });

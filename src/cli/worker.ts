@@ -55,7 +55,12 @@ function tooLargeFor(bytes: Uint8Array, memoryMb: number): boolean {
 export const XLS_NOTE = '未生成标注副本：.xls 等旧格式文件无法直接标注，请在 Excel 或 WPS 中另存为 .xlsx 后再标注';
 
 /** Reads, checks and (optionally) fills the copy's temporary file; never throws: problems become `error`. */
-export async function checkOne(file: string, config: Config, copy: CopyTask, memoryMb?: number): Promise<{ result: FileResult; filled: boolean }> {
+export async function checkOne(
+  file: string,
+  config: Config,
+  copy: CopyTask,
+  memoryMb?: number,
+): Promise<{ result: FileResult; filled: boolean }> {
   // the readers are loaded on first use: the main thread of a pool run never needs them
   const { WorkbookReadError, readFileBytes, readWorkbookGrid } = await import('../adapters/file/node');
   stallForTests(file);

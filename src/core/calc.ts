@@ -198,12 +198,13 @@ function calculationsIn(s: string): TextCalc[] {
     const ok = candidates.some((c) => agree(c, resultNum, undefined, resultWritten));
     let computed = candidates[0];
     if (!ok && candidates.length > 1) {
-      const dist = (c: Decimal) => (c.isZero() || resultNum.isZero() ? Infinity : Math.abs(Math.log(c.dividedBy(resultNum).abs().toNumber())));
+      const dist = (c: Decimal) =>
+        c.isZero() || resultNum.isZero() ? Infinity : Math.abs(Math.log(c.dividedBy(resultNum).abs().toNumber()));
       computed = candidates.reduce((a, b) => (dist(b) < dist(a) ? b : a));
     } else if (ok) {
       computed = candidates.find((c) => agree(c, resultNum, undefined, resultWritten)) ?? computed;
     }
-    const resultWan = isMoney ? toWan(resultNum, resultUnit) ?? resultNum : resultNum;
+    const resultWan = isMoney ? (toWan(resultNum, resultUnit) ?? resultNum) : resultNum;
     out.push({
       expr,
       resultWritten,
@@ -229,7 +230,8 @@ const RATE_AFTER = /^\s*(\/|的标准|标准|每)/;
  * Money that is an outcome, not spending: "全年实现会展业综合收入不低于280亿元" (海南 2022 项目绩效目标表),
  * 产值, 销售额, 带动投资 … Never added up against the budget.
  */
-const OUTCOME_BEFORE = /(收入|产值|营业额|销售额|交易额|成交额|税收|增加值|利润|营收|带动|拉动|撬动|吸引|招商|融资|贷款|GDP|总投资|社会投资|经济效益|损失)/;
+const OUTCOME_BEFORE =
+  /(收入|产值|营业额|销售额|交易额|成交额|税收|增加值|利润|营收|带动|拉动|撬动|吸引|招商|融资|贷款|GDP|总投资|社会投资|经济效益|损失)/;
 
 /** All money amounts in a text, each marked as a rate, a total, or an item. */
 export function findAmounts(text: string): TextAmount[] {

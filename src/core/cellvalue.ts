@@ -36,7 +36,11 @@ export function serialToDateText(serial: number): string {
  */
 export function isPercentFormat(fmt: string | null | undefined): boolean {
   if (!fmt || !fmt.includes('%')) return false;
-  return fmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*]/g, '').includes('%');
+  return fmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*]/g, '')
+    .includes('%');
 }
 
 /**
@@ -48,7 +52,10 @@ export function formatSuffix(fmt: string | null | undefined): string {
   const first = fmt.split(';')[0].replace(/\[[^\]]*]/g, '');
   const m = /((?:"[^"]*"|\\.)+)\s*$/.exec(first);
   if (!m || !/[0#?]/.test(first.slice(0, m.index))) return '';
-  return m[1].replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1').trim();
+  return m[1]
+    .replace(/"([^"]*)"/g, '$1')
+    .replace(/\\(.)/g, '$1')
+    .trim();
 }
 
 /** A stored number with its number format, as the core should read it (as shown: "95%", "11.5万元"). */

@@ -134,7 +134,17 @@ export function checkTable(t: Table, config: Config): Finding[] {
         if (!prev.message.includes(message)) prev.message += `；${message}`;
         continue;
       }
-      const f: Finding = { code: rule.code, severity, sheet: t.sheet, cell, row: r.cell.row, col: r.cell.col, table: t.name, tableId: t.id, message };
+      const f: Finding = {
+        code: rule.code,
+        severity,
+        sheet: t.sheet,
+        cell,
+        row: r.cell.row,
+        col: r.cell.col,
+        table: t.name,
+        tableId: t.id,
+        message,
+      };
       byCell.set(cell, f);
       out.push(f);
     }

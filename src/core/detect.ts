@@ -130,11 +130,14 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
     }
     // a header without 一级指标: a 指标值 column beside a name column (指标 | 指标内容 | 指标值)
     // (only where a header is looked for: a header inside a table is a continuation and changes nothing)
-    if (!header && (!cur || cur.headerRow === null) && cells.length >= 2 && cells.length <= 12 && isIndicatorHeaderRow(cells)) header = true;
+    if (!header && (!cur || cur.headerRow === null) && cells.length >= 2 && cells.length <= 12 && isIndicatorHeaderRow(cells))
+      header = true;
     // a header of two rows: the list's labels above, merged down beside 一级指标 (湘西 2023 项目支出绩效目标表)
     if (header && projectCol < 0 && firstLevelCol >= 0 && r > view.top && (!cur || cur.headerRow === null)) {
       const above = view.rowCells(r - 1, left, firstLevelCol - 1);
-      const nameCell = above.find((c) => c.key.length <= 12 && PROJECT_NAME.test(c.key) && (view.mergeAt(r - 1, c.col)?.bottom ?? r - 1) >= r);
+      const nameCell = above.find(
+        (c) => c.key.length <= 12 && PROJECT_NAME.test(c.key) && (view.mergeAt(r - 1, c.col)?.bottom ?? r - 1) >= r,
+      );
       if (nameCell) projectCol = nameCell.col;
     }
     if (header && projectCol >= 0 && firstLevelCol > projectCol) {
@@ -150,7 +153,12 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
       // A title line starts a new table unless the current one has not reached its name yet.
       if (!cur || cur.anchor || cur.headerRow !== null) {
         if (cur) segs.push(cur);
-        cur = { top: r, anchor: null, kind: deptHint && /部门整体/.test(cells.map((c) => c.text).join('')) ? 'department' : 'project', headerRow: null };
+        cur = {
+          top: r,
+          anchor: null,
+          kind: deptHint && /部门整体/.test(cells.map((c) => c.text).join('')) ? 'department' : 'project',
+          headerRow: null,
+        };
       }
       continue;
     }
@@ -229,7 +237,16 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
     if (!Number.isFinite(segLeft)) continue;
     let kind = s.kind;
     if (kind === 'project' && segmentLooksDepartment(view, s.top, bottom, left, right)) kind = 'department';
-    out.push({ top: s.top, bottom, left: segLeft, right: segRight, anchor: s.anchor, kind, headerRow: s.headerRow, ...(s.headerless ? { headerless: true } : {}) });
+    out.push({
+      top: s.top,
+      bottom,
+      left: segLeft,
+      right: segRight,
+      anchor: s.anchor,
+      kind,
+      headerRow: s.headerRow,
+      ...(s.headerless ? { headerless: true } : {}),
+    });
   }
   if (listed.length === 0) return out;
   return out.concat(listed).sort((a, b) => a.top - b.top || a.left - b.left);
@@ -240,7 +257,14 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
  * the bottom of its merged name cell, or to the row before the next name. The list ends at two empty rows, a title or
  * another header.
  */
-function listSegments(view: SheetView, header: number, nameCol: number, firstLevelCol: number, left: number, right: number): { segments: Segment[]; end: number } {
+function listSegments(
+  view: SheetView,
+  header: number,
+  nameCol: number,
+  firstLevelCol: number,
+  left: number,
+  right: number,
+): { segments: Segment[]; end: number } {
   const hc = view.rowCells(header, left, right);
   // (the list's labels may stand in the row above, merged down: the table starts at the leftmost of them)
   const above = header > view.top ? view.rowCells(header - 1, left, right) : [];
@@ -264,7 +288,16 @@ function listSegments(view: SheetView, header: number, nameCol: number, firstLev
     const indicatorCells = cells.some((c) => c.col >= firstLevelCol);
     if (name && a.row === q && a.col === nameCol && indicatorCells) {
       const m = view.mergeAt(q, nameCol);
-      segments.push({ top: q, bottom: m ? m.bottom : q, left: segLeft, right: segRight, anchor: { row: q, col: nameCol }, kind: 'project', headerRow: header, listed: true });
+      segments.push({
+        top: q,
+        bottom: m ? m.bottom : q,
+        left: segLeft,
+        right: segRight,
+        anchor: { row: q, col: nameCol },
+        kind: 'project',
+        headerRow: header,
+        listed: true,
+      });
     } else if (segments.length > 0 && indicatorCells) {
       const last = segments[segments.length - 1];
       if (q > last.bottom) last.bottom = q;

@@ -51,4 +51,3 @@ export function summarize(findings: Finding[]): CheckResult['summary'] {
   }
   return { errors, warnings, infos };
 }
-

@@ -89,7 +89,13 @@ export const FIELD_DEFS: readonly FieldDef[] = [
     required: true,
     from: '宁夏 seed; 具体实施单位 (荣昌 2022); 项目执行单位 (青山区 2020)',
   },
-  { key: 'applicant', re: /^(申报单位|申请单位|项目单位)(?!负责人)/, kind: 'text', label: '申报单位', from: '申报单位 (荣昌 2022), 项目单位 (宁乡 2021)' },
+  {
+    key: 'applicant',
+    re: /^(申报单位|申请单位|项目单位)(?!负责人)/,
+    kind: 'text',
+    label: '申报单位',
+    from: '申报单位 (荣昌 2022), 项目单位 (宁乡 2021)',
+  },
   { key: 'budgetDepartment', re: /^预算部门/, kind: 'text', label: '预算部门', required: true, from: '衡东 seed' },
   { key: 'attribute', re: /^项目属性/, kind: 'text', label: '项目属性', from: '宁夏 seed' },
   { key: 'period', re: /^(项目期|项目日期|项目支出实施期|项目实施期)/, kind: 'text', label: '项目期', from: '宁夏 seed, 衡东 seed' },
@@ -105,7 +111,13 @@ export const FIELD_DEFS: readonly FieldDef[] = [
     required: true,
     from: '宁夏 seed (含本级和市县 / 含本级), central 申报表; 年度资金申请总额 (兵团 2021)',
   },
-  { key: 'total', re: /^(中期资金总额|实施期资金总额)(\([^)]*\))?/, kind: 'total', label: '中期资金总额', from: 'central 申报表 (中期 | 年度 side by side)' },
+  {
+    key: 'total',
+    re: /^(中期资金总额|实施期资金总额)(\([^)]*\))?/,
+    kind: 'total',
+    label: '中期资金总额',
+    from: 'central 申报表 (中期 | 年度 side by side)',
+  },
   {
     key: 'total',
     re: /^(项目资金(申请)?总额|资金(申请)?总额|项目总金额|项目总预算|本年预算数|年度预算金额)(\([^)]*\))?(?!及构成)/,
@@ -122,7 +134,14 @@ export const FIELD_DEFS: readonly FieldDef[] = [
     required: true,
     from: '年度金额 (汉阴 2022 区域绩效目标表), 当年资金总额 (青山区 2020), 当年预算 (潼南 2023), 下达资金总额 (巫溪 2025), 本年度预计投入 (南岳 2023), 年初预算资金 (炎陵 2017), 区级支出预算总量 (巴南 2022), 本年度申请市财政预算资金 (东莞 2019)',
   },
-  { key: 'total', re: /^总额(?=[:\d(]|$)/, kind: 'total', label: '总额', required: true, from: '资金总额及构成 | 总额10606.7522万元 (宁乡 2021)' },
+  {
+    key: 'total',
+    re: /^总额(?=[:\d(]|$)/,
+    kind: 'total',
+    label: '总额',
+    required: true,
+    from: '资金总额及构成 | 总额10606.7522万元 (宁乡 2021)',
+  },
   {
     key: 'total',
     re: /^中期(市|县|区|省)?(级)?(财政)?预算(资金)?(\([^)]*\))?/,
@@ -130,7 +149,14 @@ export const FIELD_DEFS: readonly FieldDef[] = [
     label: '中期资金总额',
     from: '中期市财政预算(万元) (东莞 2019 批复表)',
   },
-  { key: 'total', re: /^(预算数|年度预算数|项目预算数)/, kind: 'total', label: '预算数', required: true, from: '北戴河 seed; 井研 2023 list (预算数)' },
+  {
+    key: 'total',
+    re: /^(预算数|年度预算数|项目预算数)/,
+    kind: 'total',
+    label: '预算数',
+    required: true,
+    from: '北戴河 seed; 井研 2023 list (预算数)',
+  },
   { key: 'total', re: /^(年度)?本级预算金额/, kind: 'total', label: '年度本级预算金额', required: true, from: '衡东 seed' },
 
   // ---- sources of funds (a unit in brackets belongs to the label: "其中：财政拨款（万元）| 11.5")
@@ -141,9 +167,27 @@ export const FIELD_DEFS: readonly FieldDef[] = [
     label: '财政拨款',
     from: 'all templates; 公共财政拨款 (炎陵 2017); 当年财政拨款 (青山区 2020); 财政投款, a typo as published (蒙城 2024)',
   },
-  { key: 'fiscal', re: new RegExp(`^(其中)?:?(财政)?预算资金(?![总合])${UNIT}`), kind: 'part', label: '预算资金', from: '一、预算资金 (湘潭 2024 项目绩效目标表)' },
-  { key: 'fiscal', re: new RegExp(`^(其中)?:?财政资金${UNIT}`), kind: 'part', label: '财政资金', from: '北戴河 seed (其中：财政资金), 兵团 2021' },
-  { key: 'other', re: new RegExp(`^(当年)?其他(资金|收入)${UNIT}|^其他(?=[:\\d(]|$)`), kind: 'part', label: '其他资金', from: 'all templates; 其他: (湘潭 2024, 宁乡 2021)' },
+  {
+    key: 'fiscal',
+    re: new RegExp(`^(其中)?:?(财政)?预算资金(?![总合])${UNIT}`),
+    kind: 'part',
+    label: '预算资金',
+    from: '一、预算资金 (湘潭 2024 项目绩效目标表)',
+  },
+  {
+    key: 'fiscal',
+    re: new RegExp(`^(其中)?:?财政资金${UNIT}`),
+    kind: 'part',
+    label: '财政资金',
+    from: '北戴河 seed (其中：财政资金), 兵团 2021',
+  },
+  {
+    key: 'other',
+    re: new RegExp(`^(当年)?其他(资金|收入)${UNIT}|^其他(?=[:\\d(]|$)`),
+    kind: 'part',
+    label: '其他资金',
+    from: 'all templates; 其他: (湘潭 2024, 宁乡 2021)',
+  },
   {
     key: 'other',
     re: new RegExp(`^(其中)?:?(纳入(预算|专户)管理的)?非税收入(拨款)?${UNIT}`),
@@ -151,8 +195,20 @@ export const FIELD_DEFS: readonly FieldDef[] = [
     label: '非税收入',
     from: '纳入预算管理的非税收入拨款 (炎陵 2017), 纳入专户管理的非税收入拨款 (南岳 2017)',
   },
-  { key: 'fiscal', re: new RegExp(`^(其中)?:?政府性基金(预算)?拨款${UNIT}`), kind: 'part', label: '政府性基金拨款', from: '炎陵 2017, 南岳 2017 部门整体支出绩效目标申报表' },
-  { key: 'other', re: new RegExp(`^(其中)?:?((单位)?自筹(资金)?|自有资金|社会资金)${UNIT}`), kind: 'part', label: '自筹资金', from: '二、自有资金 (湘潭 2024, 宁乡 2021); 自筹资金 (central 申报表)' },
+  {
+    key: 'fiscal',
+    re: new RegExp(`^(其中)?:?政府性基金(预算)?拨款${UNIT}`),
+    kind: 'part',
+    label: '政府性基金拨款',
+    from: '炎陵 2017, 南岳 2017 部门整体支出绩效目标申报表',
+  },
+  {
+    key: 'other',
+    re: new RegExp(`^(其中)?:?((单位)?自筹(资金)?|自有资金|社会资金)${UNIT}`),
+    kind: 'part',
+    label: '自筹资金',
+    from: '二、自有资金 (湘潭 2024, 宁乡 2021); 自筹资金 (central 申报表)',
+  },
   {
     key: 'otherIncome',
     re: new RegExp(`^(事业收入|(事业单位)?经营收入|上级补助收入|附属单位上缴收入|用事业基金弥补收支差额)${UNIT}`),
@@ -161,7 +217,13 @@ export const FIELD_DEFS: readonly FieldDef[] = [
     departmentOnly: true,
     from: 'department incomes besides 财政拨款 and 其他资金 (遂溪-like 收入来源)',
   },
-  { key: 'carryover', re: new RegExp(`^(其中)?:?(上年结转(资金)?|结转资金)${UNIT}`), kind: 'part', label: '上年结转资金', from: '兵团 2021 (上年结转资金), department tables' },
+  {
+    key: 'carryover',
+    re: new RegExp(`^(其中)?:?(上年结转(资金)?|结转资金)${UNIT}`),
+    kind: 'part',
+    label: '上年结转资金',
+    from: '兵团 2021 (上年结转资金), department tables',
+  },
   {
     // either the whole breakdown or a split of 财政拨款 written under it (sum-mismatch tries both)
     key: 'grant',
@@ -183,10 +245,31 @@ export const FIELD_DEFS: readonly FieldDef[] = [
   },
 
   // ---- department expenses
-  { key: 'basic', re: new RegExp(`^基本支出${UNIT}$`), kind: 'expense', label: '基本支出', departmentOnly: true, from: '遂溪 seed, 宁德 2019' },
-  { key: 'projectSpending', re: new RegExp(`^项目支出${UNIT}$`), kind: 'expense', label: '项目支出', departmentOnly: true, from: '遂溪 seed, 宁德 2019' },
+  {
+    key: 'basic',
+    re: new RegExp(`^基本支出${UNIT}$`),
+    kind: 'expense',
+    label: '基本支出',
+    departmentOnly: true,
+    from: '遂溪 seed, 宁德 2019',
+  },
+  {
+    key: 'projectSpending',
+    re: new RegExp(`^项目支出${UNIT}$`),
+    kind: 'expense',
+    label: '项目支出',
+    departmentOnly: true,
+    from: '遂溪 seed, 宁德 2019',
+  },
   { key: 'development', re: /^事业发展性支出/, kind: 'expenseGroup', label: '事业发展性支出', departmentOnly: true, from: '遂溪 seed' },
-  { key: 'developmentPart', re: /^(财政专项资金|其他事业发展性支出)$/, kind: 'expensePart', label: '事业发展性支出', departmentOnly: true, from: '遂溪 seed' },
+  {
+    key: 'developmentPart',
+    re: /^(财政专项资金|其他事业发展性支出)$/,
+    kind: 'expensePart',
+    label: '事业发展性支出',
+    departmentOnly: true,
+    from: '遂溪 seed',
+  },
 
   { key: 'plan', re: /^资金支出计划/, kind: 'plan', label: '资金支出计划', from: '北戴河 seed' },
   {
@@ -197,7 +280,6 @@ export const FIELD_DEFS: readonly FieldDef[] = [
     from: 'frame labels of the seeds and the central 申报表 (项目资金, 预算规模及资金用途, 年度重点工作任务 …)',
   },
 ];
-
 
 /** Fields naming the unit a table belongs to: what a table is known by when its template has no name field. */
 export const UNIT_FIELD_KEYS: readonly string[] = ['supervisor', 'applicant', 'implementer', 'budgetDepartment'];

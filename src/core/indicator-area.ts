@@ -41,12 +41,28 @@ export const INDICATOR_COLUMNS: readonly ColumnEntry[] = [
   { role: 'level3', re: /^三级$/, from: '临邑 2025 项目支出目标申报表' },
   { role: 'level1', re: /^(评价指标)$/, from: '福建 2017 财政支出项目绩效目标表 (评价指标 | 绩效内容 | 绩效标准 | 全年绩效目标)' },
   { role: 'level3', re: /^(绩效内容)$/, from: '福建 2017 财政支出项目绩效目标表' },
-  { role: 'level1', re: /^(指标|指标类型|指标类别|绩效指标类别)$/, from: '财政部 申报表 sample (指标 | 指标内容 | 指标值), 潼南 项目库 (指标 | 指标权重 | 计量单位 | 指标性质 | 指标值), 临海 (指标类型)' },
+  {
+    role: 'level1',
+    re: /^(指标|指标类型|指标类别|绩效指标类别)$/,
+    from: '财政部 申报表 sample (指标 | 指标内容 | 指标值), 潼南 项目库 (指标 | 指标权重 | 计量单位 | 指标性质 | 指标值), 临海 (指标类型)',
+  },
   { role: 'level2', re: /^二级指标/, from: 'all templates' },
   { role: 'level3', re: /^三级指标/, from: 'all templates' },
-  { role: 'level3', re: /^(指标内容|指标名称|绩效指标名称|具体指标|三级指标名称)$/, from: '湖北 青山区 绩效目标表 (指标内容); 湖南 项目绩效目标表' },
-  { role: 'value', re: /^(指标值(及单位|\(.*\))?|目标值|年度指标值|指标值\(含单位\))$/, from: '宁夏, 北戴河, 衡东, 遂溪 seeds; central 申报表' },
-  { role: 'value', re: /^(全年绩效目标|全年目标值|年度数值|目标数值|当年预期实现值|预期实现值|年度预期实现值|预期目标值|年度目标值|绩效目标值|指标目标值|目标值\(含单位\)|绩效指标值|(长期|中期|年度|本年度?)?指标值)$/, from: '鄂州市 2022 市直部门项目支出绩效目标表 (当年预期实现值); 长期/年度 tables' },
+  {
+    role: 'level3',
+    re: /^(指标内容|指标名称|绩效指标名称|具体指标|三级指标名称)$/,
+    from: '湖北 青山区 绩效目标表 (指标内容); 湖南 项目绩效目标表',
+  },
+  {
+    role: 'value',
+    re: /^(指标值(及单位|\(.*\))?|目标值|年度指标值|指标值\(含单位\))$/,
+    from: '宁夏, 北戴河, 衡东, 遂溪 seeds; central 申报表',
+  },
+  {
+    role: 'value',
+    re: /^(全年绩效目标|全年目标值|年度数值|目标数值|当年预期实现值|预期实现值|年度预期实现值|预期目标值|年度目标值|绩效目标值|指标目标值|目标值\(含单位\)|绩效指标值|(长期|中期|年度|本年度?)?指标值)$/,
+    from: '鄂州市 2022 市直部门项目支出绩效目标表 (当年预期实现值); 长期/年度 tables',
+  },
   { role: 'unit', re: /^(绩效)?(度量单位|计量单位|指标单位|单位)$/, from: 'budget-system exports (度量单位), 整体表 (计量单位)' },
   { role: 'serial', re: /^(序号|编号|行次)$/, from: 'budget-system exports' },
   {
@@ -74,7 +90,8 @@ export function isIndicatorHeaderRow(cells: readonly { key: string }[]): boolean
   for (let i = 0; i < cells.length; i++) {
     const k = cells[i].key;
     if (isFirstLevelHeaderKey(k)) return true;
-    if (k.length > 12 || !(k.includes('指标') || k.includes('值') || k.includes('内容') || k.includes('目标') || /^[一二三]级$/.test(k))) continue;
+    if (k.length > 12 || !(k.includes('指标') || k.includes('值') || k.includes('内容') || k.includes('目标') || /^[一二三]级$/.test(k)))
+      continue;
     const role = columnRole(k);
     if (role === 'value') value = true;
     else if (role === 'level1' || role === 'level2' || role === 'level3') name = true;
@@ -109,7 +126,6 @@ export function columnRole(key: string): ColumnRole | null {
   return role;
 }
 
-
 /**
  * Rows under (or between) the indicators that are not indicators: notes, approval and signature lines. The
  * indicator area ends at the first row whose first cell matches; each entry is tested on the label key.
@@ -120,7 +136,10 @@ const NOTES = { re: /^(备注|注[:：]|说明[:：]|填报说明|填表说明)/
 export const END_OF_AREA_ROWS: readonly { re: RegExp; from: string; /** begins with any name: X局审核意见 */ anyName?: boolean }[] = [
   NOTES,
   { re: /^(审核意见|联系人|填报人)/, from: '北戴河 seed' },
-  { re: /^(附表|附件|表)[一二三四五六七八九十\d]+([-—.]\d+)?$/, from: '潼南 2023 一般性项目绩效目标表 (表十二 before the next table), 福建 (附件2)' },
+  {
+    re: /^(附表|附件|表)[一二三四五六七八九十\d]+([-—.]\d+)?$/,
+    from: '潼南 2023 一般性项目绩效目标表 (表十二 before the next table), 福建 (附件2)',
+  },
   {
     re: /^(经办人|联系人|填表人|填报人|负责人)(及|和|、)?(联系)?(电话|方式)|^(上报|报送|填报|编制)(时间|日期)([:：]|$)/,
     from: '巴南 2022 项目支出绩效目标表 (经办人及联系电话, 上报时间)',

@@ -196,5 +196,3 @@ export const TableSchema = z.object({
   categories: z.array(CategoryLabelSchema),
 });
 export type Table = z.infer<typeof TableSchema>;
-
-

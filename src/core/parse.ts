@@ -39,7 +39,8 @@ function matchField(text: string, kind: 'project' | 'department', knownKey?: str
   if (!key) return null;
   // (list numbering starts with a digit, a Chinese numeral, "(" or 其中: one comparison for most keys)
   const c0 = key.charCodeAt(0);
-  if (((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x28 || c0 === 0x5176 /* 其 */ || CN_NUMERALS.has(c0)) && mayBeNumbered(key)) return matchNumberedField(text, kind, key);
+  if (((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x28 || c0 === 0x5176 /* 其 */ || CN_NUMERALS.has(c0)) && mayBeNumbered(key))
+    return matchNumberedField(text, kind, key);
   const hit = fieldOfKey(key, kind);
   return hit ? { def: hit.def, rest: restAfter(normalizeText(text), hit.length), key } : null;
 }
@@ -54,7 +55,11 @@ function mayBeNumbered(key: string): boolean {
 }
 
 /** matchField for a key that may start with list numbering ("其中:1.中央资金", "一、预算资金"). */
-function matchNumberedField(text: string, kind: 'project' | 'department', key: string): { def: FieldDef; rest: string; key: string } | null {
+function matchNumberedField(
+  text: string,
+  kind: 'project' | 'department',
+  key: string,
+): { def: FieldDef; rest: string; key: string } | null {
   const numbered = LIST_NUMBER.exec(key);
   // (the numbering's characters, dropped from the key, are skipped in the text with the label's)
   const skipped = numbered ? numbered[0].length - (numbered[1] ?? '').length : 0;
@@ -148,13 +153,17 @@ function restAfter(text: string, n: number): string {
     if (!isSpaceCode(text.charCodeAt(i))) seen++; // same as !/\s/.test(text[i])
     i++;
   }
-  return text.slice(i).replace(/^[\s:：]+/, '').trim();
+  return text
+    .slice(i)
+    .replace(/^[\s:：]+/, '')
+    .trim();
 }
 
 function isAnyLabel(text: string, kind: 'project' | 'department', key?: string): boolean {
   const k = key ?? labelKey(text);
   // another label with its value ("单位负责人:林友": 炎陵 2017 部门整体支出绩效目标申报表) is never a value
-  if (k.includes(':') && /^[\u4e00-\u9fa5()]{0,10}(负责人|联系人|电话|单位|部门|名称|日期|时间|编码|代码|填报人|填表人):/.test(k)) return true;
+  if (k.includes(':') && /^[\u4e00-\u9fa5()]{0,10}(负责人|联系人|电话|单位|部门|名称|日期|时间|编码|代码|填报人|填表人):/.test(k))
+    return true;
   return matchField(text, kind, k) !== null || matchCategoryKey(k) !== null;
 }
 
@@ -265,19 +274,36 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
       }
       if (def.kind === 'goal') {
         const rv = readLabelValue(view, seg, r, c.col, rest, true);
-        const nextIsGoal = !rest && !rv.value && view.rowCells(r, view.spanRight(r, c.col) + 1, seg.right).some((x) => matchField(x.text, seg.kind, x.key)?.def.kind === 'goal');
+        const nextIsGoal =
+          !rest &&
+          !rv.value &&
+          view.rowCells(r, view.spanRight(r, c.col) + 1, seg.right).some((x) => matchField(x.text, seg.kind, x.key)?.def.kind === 'goal');
         if (nextIsGoal) continue; // a frame label such as 绩效目标 followed by 年度绩效目标(含本级)...
         goals.push({ label: goalLabel(c.key, hit.key), scope: scopeOf(c.text), text: rv.value, cell: rv.cell });
         continue;
       }
       // (a label on a line of its own in a cell of several: its amount is on the line or nowhere)
-      const rv = c.line && !rest ? { value: '', cell: { row: r, col: c.col } } : readLabelValue(view, seg, r, c.col, rest, def.kind === 'total' || def.kind === 'part' ? 'number' : false);
+      const rv =
+        c.line && !rest
+          ? { value: '', cell: { row: r, col: c.col } }
+          : readLabelValue(view, seg, r, c.col, rest, def.kind === 'total' || def.kind === 'part' ? 'number' : false);
       switch (def.kind) {
         case 'text': {
           // names are reported as written (full-width brackets kept)
           const rawCell = view.raw(rv.cell.row, rv.cell.col);
-          const shown = !rv.value ? '' : rv.cell.row === r && rv.cell.col === c.col ? restAfter(rawCell, labelKey(c.text).length - labelKey(rv.value).length) : rawCell;
-          fields.push({ key: def.key, label: def.label, value: shown || rv.value, cell: rv.cell, labelCell: { row: r, col: c.col }, required: !!def.required });
+          const shown = !rv.value
+            ? ''
+            : rv.cell.row === r && rv.cell.col === c.col
+              ? restAfter(rawCell, labelKey(c.text).length - labelKey(rv.value).length)
+              : rawCell;
+          fields.push({
+            key: def.key,
+            label: def.label,
+            value: shown || rv.value,
+            cell: rv.cell,
+            labelCell: { row: r, col: c.col },
+            required: !!def.required,
+          });
           break;
         }
         case 'total': {
@@ -292,7 +318,8 @@ export function parseSegment(view: SheetView, seg: Segment, profile: Profile, id
         case 'sum': {
           // only right under a list of parts that has no total, in the parts' label column
           const gi = funds.findIndex(
-            (g, i) => !g.total && g.parts.length >= 2 && fundLabelCols[i] === c.col && r - Math.max(...g.parts.map((p) => p.cell.row)) === 1,
+            (g, i) =>
+              !g.total && g.parts.length >= 2 && fundLabelCols[i] === c.col && r - Math.max(...g.parts.map((p) => p.cell.row)) === 1,
           );
           const f = moneyField('total', def.label, rv, unit);
           if (gi >= 0 && f.amount !== null) funds[gi].total = f;
@@ -422,7 +449,13 @@ function linesAsLabels(cells: RowCell[], kind: 'project' | 'department'): LabelC
     const nl = c.text.length <= 200 ? c.text.indexOf('\n') : -1;
     // (only a cell whose first line is itself an amount label)
     const firstKind = nl > 0 ? matchField(c.text.slice(0, nl), kind)?.def.kind : undefined;
-    const lines = firstKind === 'total' || firstKind === 'part' ? c.text.split('\n').map((l) => l.trim()).filter(Boolean) : [];
+    const lines =
+      firstKind === 'total' || firstKind === 'part'
+        ? c.text
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean)
+        : [];
     // (lines of money labels, at least two with an amount: "公共财政拨款:683\n政府性基金拨款:\n…非税收入拨款:21")
     const asLabels =
       lines.length >= 2 &&
@@ -441,13 +474,23 @@ function linesAsLabels(cells: RowCell[], kind: 'project' | 'department'): LabelC
  * The fields of a project of a list (see Segment.listed): each header cell left of 一级指标 that is a known label
  * (项目名称, 预算数, 年度目标 …) has its value in the project's first row.
  */
-function readListedFields(view: SheetView, seg: Segment, unit: MoneyUnit, fields: HeaderField[], funds: FundsGroup[], goals: GoalText[]): void {
+function readListedFields(
+  view: SheetView,
+  seg: Segment,
+  unit: MoneyUnit,
+  fields: HeaderField[],
+  funds: FundsGroup[],
+  goals: GoalText[],
+): void {
   // the labels in the header row, or in the row above it for a header of two rows (their merges reach down)
   const labels = view.rowCells(seg.headerRow, seg.left, seg.right);
   const firstLevel = labels.find((c) => isHeaderKey(c.key))?.col ?? seg.right + 1;
   const above = seg.headerRow > view.top ? view.rowCells(seg.headerRow - 1, seg.left, firstLevel - 1) : [];
   const cols = new Set(labels.map((c) => c.col));
-  const cells = labels.filter((c) => c.col < firstLevel).concat(above.filter((c) => !cols.has(c.col))).sort((a, b) => a.col - b.col);
+  const cells = labels
+    .filter((c) => c.col < firstLevel)
+    .concat(above.filter((c) => !cols.has(c.col)))
+    .sort((a, b) => a.col - b.col);
   for (const c of cells) {
     if (isHeaderKey(c.key)) break;
     const hit = matchField(c.text, seg.kind, c.key);
@@ -455,7 +498,8 @@ function readListedFields(view: SheetView, seg: Segment, unit: MoneyUnit, fields
     const cell = { row: seg.top, col: c.col };
     const value = view.text(seg.top, c.col);
     const labelCell = { row: seg.headerRow, col: c.col };
-    if (hit.def.kind === 'text') fields.push({ key: hit.def.key, label: hit.def.label, value, cell, labelCell, required: !!hit.def.required });
+    if (hit.def.kind === 'text')
+      fields.push({ key: hit.def.key, label: hit.def.label, value, cell, labelCell, required: !!hit.def.required });
     else if (hit.def.kind === 'goal') goals.push({ label: goalLabel(c.key, hit.key), scope: scopeOf(c.text), text: value, cell });
     else if (hit.def.kind === 'total') {
       funds.push({ scope: '', total: moneyField('total', hit.def.label, { value, cell }, unit), parts: [] });
@@ -494,12 +538,18 @@ function readBreakdowns(view: SheetView, seg: Segment, unit: MoneyUnit, end: num
       const parts: MoneyField[] = [];
       for (const it of items) {
         const raw = view.text(it.row, t.col);
-        if (PLAIN_AMOUNT.test(raw.replace(/\s+/g, ''))) parts.push(moneyField('item', it.label, { value: raw, cell: { row: it.row, col: t.col } }, unit));
+        if (PLAIN_AMOUNT.test(raw.replace(/\s+/g, '')))
+          parts.push(moneyField('item', it.label, { value: raw, cell: { row: it.row, col: t.col } }, unit));
       }
       if (parts.length < 2) continue;
       const head = headRow >= seg.top ? view.text(headRow, t.col) : '';
       const label = `合计${head && head.length <= 16 ? `(${head})` : ''}`;
-      out.push({ scope: '', total: moneyField('total', label, { value: t.text, cell: { row: r, col: t.col } }, unit), parts, breakdown: true });
+      out.push({
+        scope: '',
+        total: moneyField('total', label, { value: t.text, cell: { row: r, col: t.col } }, unit),
+        parts,
+        breakdown: true,
+      });
     }
   }
   return out;
@@ -528,13 +578,16 @@ function findTaskHeader(view: SheetView, seg: Segment): TaskHeader | null {
     const cells = view.rowCells(r, seg.left, seg.right);
     // (a cheap look first: a header row has an amount column; most rows of most tables have none)
     let amountLike = false;
-    for (let i = 0; i < cells.length && !amountLike; i++) amountLike = cells[i].key.startsWith('拟投入') || TASK_BUDGET_RE.test(cells[i].key);
+    for (let i = 0; i < cells.length && !amountLike; i++)
+      amountLike = cells[i].key.startsWith('拟投入') || TASK_BUDGET_RE.test(cells[i].key);
     if (!amountLike) continue;
     const name = cells.find((c) => /名称$/.test(c.key));
     // (支出项目名称 | 预算金额: the 年度履职目标 block of 宁德 2019 部门整体支出绩效目标表)
     const amount =
       cells.find((c) => c.key.startsWith('拟投入')) ??
-      (name && (/^(任务)?名称$/.test(name.key) || (seg.kind === 'department' && /^(支出)?项目名称$/.test(name.key))) ? cells.find((c) => TASK_BUDGET_RE.test(c.key)) : undefined);
+      (name && (/^(任务)?名称$/.test(name.key) || (seg.kind === 'department' && /^(支出)?项目名称$/.test(name.key)))
+        ? cells.find((c) => TASK_BUDGET_RE.test(c.key))
+        : undefined);
     if (!amount) continue;
     const h: TaskHeader = {
       row: r,
@@ -626,7 +679,10 @@ function readSpendingPlan(view: SheetView, seg: Segment, row: number, col: numbe
   }
   // percent-formatted cells read as fractions (0.25 for 25%)
   const nums = points.map((p) => (p.percent !== null ? dec(p.percent) : null));
-  const fractions = nums.every((n) => n === null || n.lte(1)) && nums.some((n) => n !== null && n.gt(0) && n.lt(1)) && points.every((p) => !p.raw.includes('%'));
+  const fractions =
+    nums.every((n) => n === null || n.lte(1)) &&
+    nums.some((n) => n !== null && n.gt(0) && n.lt(1)) &&
+    points.every((p) => !p.raw.includes('%'));
   if (fractions) {
     for (const p of points) if (p.percent !== null) p.percent = dec(p.percent)!.times(100).toFixed();
   }
@@ -683,7 +739,8 @@ function readIndicatorAreas(view: SheetView, seg: Segment, h: IndicatorHeader, p
 function secondAreaStart(view: SheetView, seg: Segment, row: number, valueCol: number): number | null {
   const cells = view.rowCells(row, valueCol + 1, seg.right);
   // (with the area in brackets: 二级指标(年度), 一级指标(长期))
-  for (let i = 0; i < cells.length; i++) if (/^(一级指标|二级指标)(\((长期|中期|年度|本年度|当年|实施期)\))?$/.test(cells[i].key)) return cells[i].col;
+  for (let i = 0; i < cells.length; i++)
+    if (/^(一级指标|二级指标)(\((长期|中期|年度|本年度|当年|实施期)\))?$/.test(cells[i].key)) return cells[i].col;
   return null;
 }
 
@@ -732,7 +789,6 @@ function readIndicatorHeader(view: SheetView, seg: Segment): IndicatorHeader {
   for (const col of unknown) if (col > end && !h.otherCols.includes(col)) h.otherCols.push(col);
   return h;
 }
-
 
 /** The column of a separate 度量单位/计量单位 header (budget-system exports), null when there is none. */
 function unitColumn(view: SheetView, seg: Segment, h: IndicatorHeader): number | null {
@@ -912,13 +968,22 @@ function readIndicators(
         } else {
           const parent = defaultParent(canonical, profile);
           // a 二级 pushed into the 一级 column, or met before any 一级: take its usual parent
-          if (ctx.l1 === null || (h.level1Col !== null && c.col === h.level1Col && parent && parent !== ctx.l1 && !(ctx.l1 === L1.benefit && canonical === L2.served))) {
+          if (
+            ctx.l1 === null ||
+            (h.level1Col !== null &&
+              c.col === h.level1Col &&
+              parent &&
+              parent !== ctx.l1 &&
+              !(ctx.l1 === L1.benefit && canonical === L2.served))
+          ) {
             if (parent && parent !== ctx.l1) setL1(parent, '', null);
           }
           ctx.l2 = canonical;
           ctx.l2Raw = c.text;
           ctx.l2Cell = cell;
-          categories.push(withArea({ text: c.text, cell, level: 2, canonical, parent: ctx.l1, alias: cat.alias, suggestion: null }, stacked));
+          categories.push(
+            withArea({ text: c.text, cell, level: 2, canonical, parent: ctx.l1, alias: cat.alias, suggestion: null }, stacked),
+          );
         }
         continue;
       }
@@ -932,7 +997,12 @@ function readIndicators(
           ctx.l2Raw = c.text;
           ctx.l2Cell = cell;
         }
-        categories.push(withArea({ text: c.text, cell, level: null, canonical: null, parent: ctx.l1, alias: false, suggestion: looks.suggestion }, stacked));
+        categories.push(
+          withArea(
+            { text: c.text, cell, level: null, canonical: null, parent: ctx.l1, alias: false, suggestion: looks.suggestion },
+            stacked,
+          ),
+        );
         continue;
       }
       rest.push(c);
@@ -995,7 +1065,13 @@ function readIndicators(
       // cell texts are normalised already; only "指标N:" cells can hold several indicators
       // (a text with 指标 at most at its start splits into itself: no split needed)
       const text = nc === nameCell ? name0 : nc.text;
-      const parts = !seg.headerless && nc.key.includes('指标') && text.indexOf('指标', 1) > 0 ? text.split(INDEX_SPLIT).map((p) => p.trim()).filter(Boolean) : [text];
+      const parts =
+        !seg.headerless && nc.key.includes('指标') && text.indexOf('指标', 1) > 0
+          ? text
+              .split(INDEX_SPLIT)
+              .map((p) => p.trim())
+              .filter(Boolean)
+          : [text];
       const segsOfCell = parts.length > 0 ? parts : [text];
       for (const part of segsOfCell) {
         // parts are trimmed: only a part starting with 指标 can match INDEX_RE. INDEX_RE allows any whitespace

@@ -14,7 +14,8 @@ export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, war
 export const worse = (a: Severity, b: Severity): Severity => (SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b);
 
 /** Compares by severity, worst first (for Array.prototype.sort). */
-export const bySeverity = (a: { severity: Severity }, b: { severity: Severity }): number => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+export const bySeverity = (a: { severity: Severity }, b: { severity: Severity }): number =>
+  SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
 
 /** What users read: 错误＝审核一定会退回，警告＝多半要改，提示＝可以更好. */
 export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
@@ -30,7 +31,11 @@ export const SEVERITY_ARGB: Readonly<Record<Severity, string>> = {
 };
 
 /** Fluent UI badge colours of the task pane. */
-export const SEVERITY_BADGE: Readonly<Record<Severity, 'danger' | 'warning' | 'brand'>> = { error: 'danger', warning: 'warning', info: 'brand' };
+export const SEVERITY_BADGE: Readonly<Record<Severity, 'danger' | 'warning' | 'brand'>> = {
+  error: 'danger',
+  warning: 'warning',
+  info: 'brand',
+};
 
 /** The terminal report: the mark before a finding and its ANSI colour (red, yellow, cyan). */
 export const SEVERITY_ICON: Readonly<Record<Severity, string>> = { error: '✖', warning: '▲', info: '·' };

@@ -85,7 +85,13 @@ export class SheetView {
         if (typeof v === 'string' && isPlain(v)) {
           // plain text is its own normalised form, and its only possible whitespace is ' '
           text = v;
-          key = v.indexOf(' ') < 0 && v.charCodeAt(v.length - 1) !== 0x3a /* ':' */ && v.charCodeAt(0) !== 0x2a /* '*' */ && v.charCodeAt(v.length - 1) !== 0x2a ? v : keyOfNormalized(v);
+          key =
+            v.indexOf(' ') < 0 &&
+            v.charCodeAt(v.length - 1) !== 0x3a /* ':' */ &&
+            v.charCodeAt(0) !== 0x2a /* '*' */ &&
+            v.charCodeAt(v.length - 1) !== 0x2a
+              ? v
+              : keyOfNormalized(v);
         } else {
           text = cellText(v);
           key = text ? keyOfNormalized(text) : '';

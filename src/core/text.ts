@@ -114,7 +114,10 @@ function normalizeSlow(s: string): string {
   let t = /[^\u0000-\u007f\u4e00-\u9fff]/.test(s) ? s.normalize('NFKC') : s;
   if (/[<>=\\$≧≦\u00a0\u3000\r]/.test(t)) {
     t = t.replace(/<\/?(p|math|span|div|br)\b[^>]*>/gi, ' ');
-    t = t.replace(/\\times/g, '×').replace(/\\div/g, '÷').replace(/\\cdot/g, '×');
+    t = t
+      .replace(/\\times/g, '×')
+      .replace(/\\div/g, '÷')
+      .replace(/\\cdot/g, '×');
     t = t.replace(/\$/g, '');
     t = t.replace(/>=/g, '≥').replace(/<=/g, '≤').replace(/≧/g, '≥').replace(/≦/g, '≤');
     t = t.replace(/[\u00a0\u3000]/g, ' ');
@@ -156,7 +159,11 @@ export function keyOfNormalized(t: string): string {
  * 海南 2022 项目绩效目标表).
  */
 function keyOfSlow(t: string): string {
-  return t.replace(/\s+/g, '').replace(/:+$/, '').replace(/^[*★]+(?=[\u4e00-\u9fa5])/, '').replace(/(?<=[\u4e00-\u9fa5)])\*+$/, '');
+  return t
+    .replace(/\s+/g, '')
+    .replace(/:+$/, '')
+    .replace(/^[*★]+(?=[\u4e00-\u9fa5])/, '')
+    .replace(/(?<=[\u4e00-\u9fa5)])\*+$/, '');
 }
 
 /**
@@ -183,7 +190,16 @@ export function isSpaceCode(c: number): boolean {
   if (c < 0xa0) return false;
   // most characters met are CJK (U+4E00…): one comparison rejects them
   if (c > 0x3000) return c === 0xfeff;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
 }
 
 /** Number of decimal places written in a decimal string ("11.50" -> 2, "15" -> 0). */

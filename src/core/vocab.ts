@@ -91,7 +91,10 @@ const STEMS: Stem[] = [
 
 /** The match of each stem, built once and frozen (callers only read it). */
 const CATEGORY_MATCH = new Map<string, CategoryMatch>(
-  STEMS.map((s) => [s.stem, Object.freeze({ canonical: s.canonical, level: s.level, alias: !!s.alias, ambiguousCost: s.canonical === L2.cost })]),
+  STEMS.map((s) => [
+    s.stem,
+    Object.freeze({ canonical: s.canonical, level: s.level, alias: !!s.alias, ambiguousCost: s.canonical === L2.cost }),
+  ]),
 );
 
 export interface CategoryMatch {
@@ -145,7 +148,8 @@ function withoutRemark(key: string): string {
 const REMARK_TAIL = /^\((必填|选填|可选|必选|硬性|必填硬性指标|必填硬性|选填指标|或[^()]{1,12}|\d+[-~—]\d+(分)?)\)(分)?$/;
 
 /** Numbering before a category label: 一、 (一) 1. 1、 (1) 1.1 (the key is NFKC-normalised, without spaces). */
-const NUMBERING_RE = /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}(?:\.\d{1,2})*[.、)]?)(?=[\u4e00-\u9fff])/;
+const NUMBERING_RE =
+  /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}(?:\.\d{1,2})*[.、)]?)(?=[\u4e00-\u9fff])/;
 
 /** A label key without its leading numbering ("一、产出指标" -> "产出指标"); the key itself when it has none. */
 export function unnumbered(key: string): string {

@@ -25,8 +25,9 @@ export interface SummaryRows {
 }
 
 /** Characters XML 1.0 cannot carry (a hostile workbook's text must not make the summary unreadable). */
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Excel's limit on the text of one cell. */
 const MAX_CELL_TEXT = 32767;
 
@@ -71,7 +72,18 @@ export function summaryRows(results: FileResult[], copyLink: (index: number) => 
       for (const t of tables) {
         const found = res.findings.filter((f) => f.tableId === t.id);
         const s = summarize(found);
-        files.push([file, cleanText(sheet), cleanText(tableName(t.name)), LAYOUT_LABEL[t.layout], t.range, s.errors, s.warnings, s.infos, link, null]);
+        files.push([
+          file,
+          cleanText(sheet),
+          cleanText(tableName(t.name)),
+          LAYOUT_LABEL[t.layout],
+          t.range,
+          s.errors,
+          s.warnings,
+          s.infos,
+          link,
+          null,
+        ]);
         for (const f of found) findings.push(findingRow(file, f));
       }
     }
@@ -89,7 +101,10 @@ function findingRow(file: string, f: Finding): Cell[] {
 /** Display width of a text: CJK and full-width characters count two. */
 function textWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
@@ -119,7 +134,8 @@ function sheet(name: string, header: readonly string[], rows: Cell[][], opts: Sh
   const body = rows.map((r) =>
     header.map((_h, k): BookCell => {
       const c = r[k] ?? null;
-      if (c !== null && typeof c === 'object') return { value: c.text, link: { target: c.hyperlink, tooltip: c.tooltip }, style: LINK_STYLE };
+      if (c !== null && typeof c === 'object')
+        return { value: c.text, link: { target: c.hyperlink, tooltip: c.tooltip }, style: LINK_STYLE };
       if (k === severityAt) {
         const sev = SEVERITIES.find((s) => SEVERITY_LABEL[s] === c);
         if (sev) return { value: c, style: { ...columns[k].style, fill: SEVERITY_ARGB[sev] } };
@@ -141,7 +157,10 @@ export function summaryBook(rows: SummaryRows): Uint8Array {
   return writeWorkbook({
     creator: '绩效目标表助手',
     sheets: [
-      sheet(FILES_SHEET, FILES_HEADER, rows.files, { maxWidth: { 文件: 50, 表格名称: 40, 标注副本: 40, 说明: 50 }, wrap: ['表格名称', '说明'] }),
+      sheet(FILES_SHEET, FILES_HEADER, rows.files, {
+        maxWidth: { 文件: 50, 表格名称: 40, 标注副本: 40, 说明: 50 },
+        wrap: ['表格名称', '说明'],
+      }),
       sheet(FINDINGS_SHEET, FINDINGS_HEADER, rows.findings, {
         maxWidth: { 文件: 40, 工作表: 24, 规则: 20, 说明: 80 },
         wrap: ['说明'],

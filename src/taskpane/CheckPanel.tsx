@@ -163,7 +163,9 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
       {state.error && (
         <MessageBar intent="error" data-testid="error" aria-live="assertive">
           <MessageBarBody>
-            <MessageBarTitle>{state.error.kind === 'protected' ? '工作表受保护' : state.error.kind === 'unsupported' ? 'Excel 版本不支持' : '出错了'}</MessageBarTitle>
+            <MessageBarTitle>
+              {state.error.kind === 'protected' ? '工作表受保护' : state.error.kind === 'unsupported' ? 'Excel 版本不支持' : '出错了'}
+            </MessageBarTitle>
             {state.error.message}
             <details>
               <summary>
@@ -212,7 +214,8 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
           <Summary ref={summaryRef} result={result} only={onlyShown(shown)} onOnly={(s) => setShown(toggleOnly(shown, s))} />
           {state.outcome && state.outcome.marked > 0 && (
             <Caption1 className={styles.muted} data-testid="marked">
-              已在工作表中标记 {state.outcome.marked} 个单元格（红：错误，黄：警告{state.outcome.paintedHints ? '，蓝：提示' : '；提示未标色'}）。
+              已在工作表中标记 {state.outcome.marked} 个单元格（红：错误，黄：警告
+              {state.outcome.paintedHints ? '，蓝：提示' : '；提示未标色'}）。
             </Caption1>
           )}
           {result.findings.length > 0 && <SeverityFilter shown={shown} counts={counts} onChange={setShown} />}
@@ -225,7 +228,12 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
             disabled={busy}
           />
           {ignored.length > 0 && (
-            <IgnoredList ignored={ignored} disabled={busy} onRestore={(f) => void review({ restore: f })} onRestoreAll={() => void review({ restore: 'all' })} />
+            <IgnoredList
+              ignored={ignored}
+              disabled={busy}
+              onRestore={(f) => void review({ restore: f })}
+              onRestoreAll={() => void review({ restore: 'all' })}
+            />
           )}
         </>
       )}

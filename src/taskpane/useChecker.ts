@@ -2,7 +2,17 @@
 import * as React from 'react';
 import { type DescribedError, describeError } from '../adapters/office/errors';
 import { entryOf } from '../adapters/office/review';
-import { type CheckOutcome, type OfficeEnv, type Progress, clearMarks, exportReport, inspectWorkbook, runCheck, selectCell, setIgnored } from '../adapters/office/workbook';
+import {
+  type CheckOutcome,
+  type OfficeEnv,
+  type Progress,
+  clearMarks,
+  exportReport,
+  inspectWorkbook,
+  runCheck,
+  selectCell,
+  setIgnored,
+} from '../adapters/office/workbook';
 import type { Finding } from '../core/findings';
 
 export type Busy = 'check' | 'clear' | 'export' | 'ignore' | null;
@@ -78,7 +88,10 @@ export function checkerActions(env: OfficeEnv, get: () => CheckerState, update: 
     patch({ busy: 'export', error: null, notice: null });
     try {
       const r = await exportReport(env, outcome.result);
-      patch({ busy: null, notice: { intent: 'success', text: `已将 ${r.rows} 条问题导出到工作表“${r.sheet}”，点击其中的单元格地址可跳转。` } });
+      patch({
+        busy: null,
+        notice: { intent: 'success', text: `已将 ${r.rows} 条问题导出到工作表“${r.sheet}”，点击其中的单元格地址可跳转。` },
+      });
     } catch (e) {
       patch({ busy: null, error: describeError(e) });
     }
@@ -106,8 +119,7 @@ export function checkerActions(env: OfficeEnv, get: () => CheckerState, update: 
     const outcome = get().outcome;
     if (!outcome) return;
     const now = outcome.ignored ?? [];
-    const next =
-      'ignore' in change ? [...now, change.ignore] : change.restore === 'all' ? [] : now.filter((f) => f !== change.restore);
+    const next = 'ignore' in change ? [...now, change.ignore] : change.restore === 'all' ? [] : now.filter((f) => f !== change.restore);
     patch({ busy: 'ignore', error: null, notice: null });
     try {
       await setIgnored(env, next.map(entryOf));
@@ -116,7 +128,10 @@ export function checkerActions(env: OfficeEnv, get: () => CheckerState, update: 
       return;
     }
     await check(last.profile, last.paintHints);
-    const text = 'ignore' in change ? `已忽略 ${change.ignore.sheet}!${change.ignore.cell} 的这条问题（记录在工作簿中，可在“已忽略”中恢复）。` : '已恢复。';
+    const text =
+      'ignore' in change
+        ? `已忽略 ${change.ignore.sheet}!${change.ignore.cell} 的这条问题（记录在工作簿中，可在“已忽略”中恢复）。`
+        : '已恢复。';
     update((s) => (s.error ? s : { ...s, notice: { intent: 'success', text } }));
   };
 

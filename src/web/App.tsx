@@ -167,18 +167,25 @@ export function WebApp({ session, client, version }: { session: Session; client:
     setNotice(null);
     const files = state.files
       .filter((f) => f.status === 'done' || f.status === 'failed')
-      .map((f) => ({ name: f.name, result: f.result, error: f.error, copyName: f.status === 'done' && f.format === 'xlsx' ? annotatedName(f.name) : null }));
+      .map((f) => ({
+        name: f.name,
+        result: f.result,
+        error: f.error,
+        copyName: f.status === 'done' && f.format === 'xlsx' ? annotatedName(f.name) : null,
+      }));
     const r = await client.summary(files).catch((e: Error) => ({ error: e.message }));
     if ('bytes' in r) download(r.bytes, '绩效目标表校验汇总.xlsx');
     else setNotice(r.error);
   };
 
-  const loadWindow = (entry: FileEntry) => (f: Finding): Promise<CellWindow | null> => {
-    const src = session.source(entry.id);
-    if (!src) return Promise.resolve(null);
-    const a = previewArea(entry, f);
-    return client.window(src, session.config(), f.sheet, a.top, a.left, a.rows, a.cols);
-  };
+  const loadWindow =
+    (entry: FileEntry) =>
+    (f: Finding): Promise<CellWindow | null> => {
+      const src = session.source(entry.id);
+      if (!src) return Promise.resolve(null);
+      const a = previewArea(entry, f);
+      return client.window(src, session.config(), f.sheet, a.top, a.left, a.rows, a.cols);
+    };
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang="zh-CN">
@@ -232,7 +239,13 @@ export function WebApp({ session, client, version }: { session: Session; client:
             </Caption1>
           )}
           {state.files.map((f) => (
-            <FileView key={f.id} entry={f} onRemove={() => session.remove(f.id)} onDownloadCopy={() => void downloadCopy(f)} loadWindow={loadWindow(f)} />
+            <FileView
+              key={f.id}
+              entry={f}
+              onRemove={() => session.remove(f.id)}
+              onDownloadCopy={() => void downloadCopy(f)}
+              loadWindow={loadWindow(f)}
+            />
           ))}
         </main>
       </div>

@@ -94,10 +94,15 @@ export class CheckerClient {
     }
     const bytes = await src.read();
     try {
-      const r = await this.ask({ kind: 'check', id: src.id, name: src.name, bytes, config }, (x) => (x.kind === 'checked' || x.kind === 'failed') && x.id === src.id, [bytes], {
-        id: src.id,
-        onProgress,
-      });
+      const r = await this.ask(
+        { kind: 'check', id: src.id, name: src.name, bytes, config },
+        (x) => (x.kind === 'checked' || x.kind === 'failed') && x.id === src.id,
+        [bytes],
+        {
+          id: src.id,
+          onProgress,
+        },
+      );
       if (r.kind === 'checked') {
         this.held.add(src.id);
         return { ok: true, result: r.result, format: r.format };
@@ -116,7 +121,15 @@ export class CheckerClient {
     return o.ok;
   }
 
-  async window(src: Source, config: Config, sheet: string, top: number, left: number, rows: number, cols: number): Promise<CellWindow | null> {
+  async window(
+    src: Source,
+    config: Config,
+    sheet: string,
+    top: number,
+    left: number,
+    rows: number,
+    cols: number,
+  ): Promise<CellWindow | null> {
     if (!(await this.hold(src, config))) return null;
     const r = await this.ask({ kind: 'window', id: src.id, sheet, top, left, rows, cols }, (x) => x.kind === 'window' && x.id === src.id);
     return r.kind === 'window' ? r.window : null;

@@ -97,7 +97,9 @@ export class Session {
   cancel(): void {
     if (!this.running) return;
     this.set({
-      files: this.state.files.map((f) => (f.status === 'queued' || f.status === 'read' || f.status === 'check' ? { ...f, status: 'cancelled', error: '已取消' } : f)),
+      files: this.state.files.map((f) =>
+        f.status === 'queued' || f.status === 'read' || f.status === 'check' ? { ...f, status: 'cancelled', error: '已取消' } : f,
+      ),
       progress: null,
     });
     this.client.cancel();

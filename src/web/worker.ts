@@ -47,7 +47,15 @@ export function cellWindow(sheet: SheetGrid, top: number, left: number, rows: nu
   const right = left + cols - 1;
   const merges = sheet.merges.filter((m) => m.top <= bottom && m.bottom >= top && m.left <= right && m.right >= left);
   const within = (list: number[] | undefined, lo: number, hi: number) => (list ?? []).filter((x) => x >= lo && x <= hi);
-  return { sheet: sheet.name, top, left, cells, merges, hiddenRows: within(sheet.hiddenRows, top, bottom), hiddenCols: within(sheet.hiddenCols, left, right) };
+  return {
+    sheet: sheet.name,
+    top,
+    left,
+    cells,
+    merges,
+    hiddenRows: within(sheet.hiddenRows, top, bottom),
+    hiddenCols: within(sheet.hiddenCols, left, right),
+  };
 }
 
 async function handle(m: Request): Promise<void> {
@@ -84,13 +92,20 @@ async function handle(m: Request): Promise<void> {
         const buf = out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
         post({ kind: 'annotated', id: m.id, bytes: buf }, [buf]);
       } catch (e) {
-        post({ kind: 'annotated', id: m.id, bytes: null, error: e instanceof WorkbookReadError ? e.message : `生成标注副本时出错：${(e as Error).message}` });
+        post({
+          kind: 'annotated',
+          id: m.id,
+          bytes: null,
+          error: e instanceof WorkbookReadError ? e.message : `生成标注副本时出错：${(e as Error).message}`,
+        });
       }
       return;
     }
     case 'summary': {
       try {
-        const results: FileResult[] = m.files.map((f) => (f.result ? { file: f.name, result: f.result } : { file: f.name, error: f.error ?? '无法读取' }));
+        const results: FileResult[] = m.files.map((f) =>
+          f.result ? { file: f.name, result: f.result } : { file: f.name, error: f.error ?? '无法读取' },
+        );
         const rows = summaryRows(results, (i) => {
           const name = m.files[i].copyName;
           return name ? copyCell(name) : null;

@@ -8,7 +8,17 @@ import { a1 } from '../../src/core/grid';
 import { describeError } from '../../src/adapters/office/errors';
 import { clearMarks, runCheck, selectCell } from '../../src/adapters/office/workbook';
 import { parseA1 } from '../../src/core/grid';
-import { type WorkbookModel, applyTint, cloneWorkbook, key, newSheet, formatSnapshot, getCell, touchCell, valueSnapshot } from '../office-host/model';
+import {
+  type WorkbookModel,
+  applyTint,
+  cloneWorkbook,
+  key,
+  newSheet,
+  formatSnapshot,
+  getCell,
+  touchCell,
+  valueSnapshot,
+} from '../office-host/model';
 import { saveAndReopen, saveXlsx } from '../office-host/xlsx';
 import { FIXTURE_FILES, changedCells, cliResult, content, expectedMarks, fillAt, fixtureModel, hostFor } from './helpers';
 
@@ -26,7 +36,11 @@ describe.each(FIXTURE_FILES)('一键校验 on %s', (file) => {
     expect(out.notes).toEqual([]);
 
     const expected = expectedMarks(original, cli.findings);
-    expect(changedCells(original, host.model)).toEqual(new Set([...expected.keys()].filter((k) => fillAt(original, k)?.color !== expected.get(k) || fillAt(original, k)?.pattern !== 'Solid')));
+    expect(changedCells(original, host.model)).toEqual(
+      new Set(
+        [...expected.keys()].filter((k) => fillAt(original, k)?.color !== expected.get(k) || fillAt(original, k)?.pattern !== 'Solid'),
+      ),
+    );
     for (const [k, color] of expected) expect(fillAt(host.model, k)).toMatchObject({ color, pattern: 'Solid' });
     expect(out.marked).toBe(expected.size);
     expect([...valueSnapshot(host.model, content)]).toEqual([...valueSnapshot(original, content)]);
@@ -45,8 +59,15 @@ describe.each(FIXTURE_FILES)('一键校验 on %s', (file) => {
     const cli = await cliResult(file);
     expect(out.result).toEqual(cli);
     expect(out.paintedHints).toBe(false);
-    const expected = expectedMarks(original, cli.findings.filter((f) => f.severity !== 'info'));
-    expect(changedCells(original, host.model)).toEqual(new Set([...expected.keys()].filter((k) => fillAt(original, k)?.color !== expected.get(k) || fillAt(original, k)?.pattern !== 'Solid')));
+    const expected = expectedMarks(
+      original,
+      cli.findings.filter((f) => f.severity !== 'info'),
+    );
+    expect(changedCells(original, host.model)).toEqual(
+      new Set(
+        [...expected.keys()].filter((k) => fillAt(original, k)?.color !== expected.get(k) || fillAt(original, k)?.pattern !== 'Solid'),
+      ),
+    );
     expect(out.marked).toBe(expected.size);
     if (cli.summary.infos > 0) expect(out.marked).toBeLessThan(expectedMarks(original, cli.findings).size);
     await clearMarks(env);
@@ -88,7 +109,11 @@ function giveFills(model: WorkbookModel, keys: string[], fills: (NonNullable<Ret
   keys.forEach((k, i) => {
     const [sheet, rc] = k.split('!');
     const [r, c] = rc.split(',').map(Number);
-    const cell = touchCell(model.sheets.find((s) => s.name === sheet)!, r, c);
+    const cell = touchCell(
+      model.sheets.find((s) => s.name === sheet)!,
+      r,
+      c,
+    );
     const f = fills[i % fills.length];
     cell.style = { ...(cell.style ?? {}), fill: f };
     if (!f) delete cell.style.fill;
@@ -144,7 +169,9 @@ describe('highlights and restore details', () => {
     expect(cleared.notes.join('')).toContain(`找不到工作表“${renamed}”`);
     const others = (n: string) => n !== renamed && n !== '改过名' && content(n);
     expect([...formatSnapshot(host.model, others)]).toEqual([...formatSnapshot(original, others)]);
-    expect(cleared.restored).toBe([...expectedMarks(original, out.result.findings).keys()].filter((k) => !k.startsWith(`${renamed}!`)).length);
+    expect(cleared.restored).toBe(
+      [...expectedMarks(original, out.result.findings).keys()].filter((k) => !k.startsWith(`${renamed}!`)).length,
+    );
   });
 
   test('a protected sheet is not highlighted and the task pane is told which one', async () => {
@@ -263,7 +290,8 @@ describe.each([
     await runCheck(env);
     for (const k of keys) expect(fillAt(host.model, k)?.pattern).toBe('Solid');
     await clearMarks(env);
-    const shown = (f: ReturnType<typeof fillAt>) => (f ? `${f.pattern}|${f.tint ? `#${applyTint(f.color.slice(1), f.tint)}` : f.color}|${f.patternColor}` : 'none');
+    const shown = (f: ReturnType<typeof fillAt>) =>
+      f ? `${f.pattern}|${f.tint ? `#${applyTint(f.color.slice(1), f.tint)}` : f.color}|${f.patternColor}` : 'none';
     for (const k of keys) {
       const want = shown(fillAt(original, k));
       const got = shown(fillAt(host.model, k));
@@ -271,7 +299,8 @@ describe.each([
       if (fillReport === 'nulls' && want === 'Solid|#FFFFFF|null') expect([k, ['none', want].includes(got)]).toEqual([k, true]);
       else expect([k, got]).toEqual([k, want]);
     }
-    if (fillReport === 'documented' && tintedColor === 'base') expect([...formatSnapshot(host.model)]).toEqual([...formatSnapshot(original)]);
+    if (fillReport === 'documented' && tintedColor === 'base')
+      expect([...formatSnapshot(host.model)]).toEqual([...formatSnapshot(original)]);
   });
 });
 
@@ -293,7 +322,11 @@ describe('a workbook marked by an earlier release (records on a very hidden shee
           ? { pattern: before.pattern, color: before.color, patternColor: before.patternColor, tintAndShade: 0, patternTintAndShade: 0 }
           : { pattern: 'None', color: '#FFFFFF', patternColor: null, tintAndShade: 0, patternTintAndShade: 0 },
       });
-      const cell = touchCell(marked.sheets.find((x) => x.name === sheet)!, r, c);
+      const cell = touchCell(
+        marked.sheets.find((x) => x.name === sheet)!,
+        r,
+        c,
+      );
       cell.style = { ...(cell.style ?? {}), fill: { pattern: 'Solid', color: MARK_COLORS.error, patternColor: null } };
     }
     const ws = newSheet(MARKS_SHEET);

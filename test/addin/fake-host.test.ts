@@ -297,7 +297,17 @@ describe('fake Office.js host: special cells (ExcelApi 1.9)', () => {
       expect(constants.areaCount).toBe(4);
       expect(constants.cellCount).toBe(8);
       expect(constants.areas.items.map((r: any) => [r.address, r.numberFormat, r.values])).toEqual([
-        ['S!B1:C2', [['General', 'General'], ['General', 'General']], [[1, 2], [3, 4]]],
+        [
+          'S!B1:C2',
+          [
+            ['General', 'General'],
+            ['General', 'General'],
+          ],
+          [
+            [1, 2],
+            [3, 4],
+          ],
+        ],
         ['S!E1', [['0.00']], [[7]]],
         ['S!A3', [['yyyy-mm-dd']], [[45596]]],
         ['S!B4:C4', [['General', '0%']], [[6, 0.95]]],

@@ -36,17 +36,27 @@ async function workbook(oldExcel = false): Promise<WorkbookModel> {
   const m = await fixtureModel('variants.xlsx');
   const cli = await cliResult('variants.xlsx');
   // without ExcelApi 1.9 white and patterned fills cannot come back exactly (docs/addin.md)
-  const old = [undefined, { pattern: 'Solid', color: '#C6EFCE', patternColor: null }, { pattern: 'Solid', color: '#FFC7CE', patternColor: null }];
-  const fills = oldExcel ? old : [
+  const old = [
     undefined,
-    { pattern: 'Solid', color: '#FFFFFF', patternColor: null },
     { pattern: 'Solid', color: '#C6EFCE', patternColor: null },
-    { pattern: 'Gray16', color: '#FFFFFF', patternColor: '#FF0000' },
-    { pattern: 'Grid', color: '#FFF2CC', patternColor: '#0070C0' },
-    { pattern: 'Solid', color: '#FFC7CE', patternColor: null }, // already the error colour
+    { pattern: 'Solid', color: '#FFC7CE', patternColor: null },
   ];
+  const fills = oldExcel
+    ? old
+    : [
+        undefined,
+        { pattern: 'Solid', color: '#FFFFFF', patternColor: null },
+        { pattern: 'Solid', color: '#C6EFCE', patternColor: null },
+        { pattern: 'Gray16', color: '#FFFFFF', patternColor: '#FF0000' },
+        { pattern: 'Grid', color: '#FFF2CC', patternColor: '#0070C0' },
+        { pattern: 'Solid', color: '#FFC7CE', patternColor: null }, // already the error colour
+      ];
   cli.findings.forEach((f, i) => {
-    const cell = touchCell(m.sheets.find((s) => s.name === f.sheet)!, f.row, f.col);
+    const cell = touchCell(
+      m.sheets.find((s) => s.name === f.sheet)!,
+      f.row,
+      f.col,
+    );
     const fill = fills[i % fills.length];
     cell.style = { ...(cell.style ?? {}) };
     if (fill) cell.style.fill = fill;
@@ -57,7 +67,11 @@ async function workbook(oldExcel = false): Promise<WorkbookModel> {
 }
 
 /** Syncs of one successful run of `op` on a copy of `start` (prepared by `setup`). */
-async function countSyncs(start: WorkbookModel, setup: (env: Awaited<ReturnType<typeof hostFor>>['env']) => Promise<unknown>, op: (env: Awaited<ReturnType<typeof hostFor>>['env']) => Promise<unknown>): Promise<number> {
+async function countSyncs(
+  start: WorkbookModel,
+  setup: (env: Awaited<ReturnType<typeof hostFor>>['env']) => Promise<unknown>,
+  op: (env: Awaited<ReturnType<typeof hostFor>>['env']) => Promise<unknown>,
+): Promise<number> {
   const { host, env } = await hostFor(cloneWorkbook(start));
   await setup(env);
   host.resetStats();
@@ -134,7 +148,7 @@ describe.each([
     const none = async () => undefined;
     checkSyncs = await countSyncs(original, none, (env) => runCheck(env));
     clearSyncs = await countSyncs(marked, none, (env) => clearMarks(env));
-    reportSyncs = await countSyncs(original, none, async (env) => exportReport(env, (await cliResult('variants.xlsx'))));
+    reportSyncs = await countSyncs(original, none, async (env) => exportReport(env, await cliResult('variants.xlsx')));
     expect([checkSyncs, clearSyncs, reportSyncs]).toEqual([5, 4, 2]);
   });
 
@@ -149,7 +163,13 @@ describe.each([
 
   test('一键校验: every sync × before/partial/after', async () => {
     for (const [at, mode, code] of matrix(checkSyncs)) {
-      const run = await withFault<CheckOutcome>(original, { at, mode, code }, async () => undefined, (env) => runCheck(env), apiVersion);
+      const run = await withFault<CheckOutcome>(
+        original,
+        { at, mode, code },
+        async () => undefined,
+        (env) => runCheck(env),
+        apiVersion,
+      );
       expect(values(run.host.model)).toEqual(values(original));
       let outcome: string;
       if (run.error) {
@@ -176,7 +196,13 @@ describe.each([
 
   test('re-check (marks present): every sync × before/partial/after', async () => {
     for (const [at, mode, code] of matrix(checkSyncs)) {
-      const run = await withFault<CheckOutcome>(marked, { at, mode, code }, async () => undefined, (env) => runCheck(env), apiVersion);
+      const run = await withFault<CheckOutcome>(
+        marked,
+        { at, mode, code },
+        async () => undefined,
+        (env) => runCheck(env),
+        apiVersion,
+      );
       expect(values(run.host.model)).toEqual(values(original));
       let outcome: string;
       if (run.error) {
@@ -203,7 +229,13 @@ describe.each([
 
   test('清除标记: every sync × before/partial/after; running it again restores everything', async () => {
     for (const [at, mode, code] of matrix(clearSyncs)) {
-      const run = await withFault(marked, { at, mode, code }, async () => undefined, (env) => clearMarks(env), apiVersion);
+      const run = await withFault(
+        marked,
+        { at, mode, code },
+        async () => undefined,
+        (env) => clearMarks(env),
+        apiVersion,
+      );
       expect(values(run.host.model)).toEqual(values(original));
       let outcome: string;
       if (run.error) {
@@ -213,7 +245,10 @@ describe.each([
           outcome = 'error: nothing changed';
         } else {
           expectMessage(run.error, /^清除标记时 Excel 返回错误.*请再次点击“清除标记”/);
-          outcome = mode === 'before' ? 'error: nothing changed, click again' : `error: ${mode === 'partial' ? 'half' : 'all'} restored, click again`;
+          outcome =
+            mode === 'before'
+              ? 'error: nothing changed, click again'
+              : `error: ${mode === 'partial' ? 'half' : 'all'} restored, click again`;
         }
       } else outcome = 'completed';
       outcomes.push(`${_label} | 清除标记 | sync ${at} | ${mode} | ${code} → ${outcome}`);
@@ -228,7 +263,13 @@ describe.each([
   test('导出报告: every sync × before/partial/after; exporting again gives the full report', async () => {
     const result = await cliResult('variants.xlsx');
     for (const [at, mode, code] of matrix(reportSyncs)) {
-      const run = await withFault(marked, { at, mode, code }, async () => undefined, (env) => exportReport(env, result), apiVersion);
+      const run = await withFault(
+        marked,
+        { at, mode, code },
+        async () => undefined,
+        (env) => exportReport(env, result),
+        apiVersion,
+      );
       expect(values(run.host.model)).toEqual(values(original));
       expect(snap(run.host.model, (n) => !isReport(n))).toEqual(snap(marked));
       let outcome: string;
@@ -238,7 +279,10 @@ describe.each([
           expect(names(run.host.model)).toEqual(names(marked));
           outcome = 'error: nothing changed';
         } else {
-          expectMessage(run.error, /^导出报告时 Excel 返回错误.*新建的工作表“校验报告”可能不完整.*再次点击“导出报告”，报告会写入另一张新工作表/);
+          expectMessage(
+            run.error,
+            /^导出报告时 Excel 返回错误.*新建的工作表“校验报告”可能不完整.*再次点击“导出报告”，报告会写入另一张新工作表/,
+          );
           outcome = mode === 'before' ? 'error: nothing changed' : 'error: report sheet may be incomplete';
         }
       } else outcome = 'completed';
@@ -326,7 +370,10 @@ describe('the task pane says what happened', () => {
   });
 
   test('a protected sheet during the write: the message also says why', async () => {
-    const e = new OperationError('写入标记时 Excel 返回错误（AccessDenied），……', Object.assign(new Error('denied'), { code: 'AccessDenied' }));
+    const e = new OperationError(
+      '写入标记时 Excel 返回错误（AccessDenied），……',
+      Object.assign(new Error('denied'), { code: 'AccessDenied' }),
+    );
     const d = describeError(e);
     expect(d.kind).toBe('protected');
     expect(d.message).toContain('受保护');

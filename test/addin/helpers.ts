@@ -78,5 +78,9 @@ export function changedCells(before: WorkbookModel, after: WorkbookModel): Set<s
 export function fillAt(model: WorkbookModel, k: string) {
   const [sheet, rc] = k.split('!');
   const [r, c] = rc.split(',').map(Number);
-  return getCell(model.sheets.find((s) => s.name === sheet)!, r, c)?.style?.fill;
+  return getCell(
+    model.sheets.find((s) => s.name === sheet)!,
+    r,
+    c,
+  )?.style?.fill;
 }

@@ -21,7 +21,9 @@ const { normaliseBaseUrl, baseUrlFromEnv, rewriteManifest } = require('../../scr
   rewriteManifest: (xml: string, url: string) => string;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { validateManifest } = require('../../scripts/validate-manifest.cjs') as { validateManifest: (xml: string, opts?: Options) => Result };
+const { validateManifest } = require('../../scripts/validate-manifest.cjs') as {
+  validateManifest: (xml: string, opts?: Options) => Result;
+};
 
 /** The command line, on a copy in a temporary folder (icons from the repository's assets/). */
 function validate(xml: string, ...args: string[]) {
@@ -67,7 +69,11 @@ const BROKEN: [string, (xml: string) => string, RegExp][] = [
   ['missing icon file', (x) => x.replace(/icon-16\.png/g, 'icon-17.png'), /does not exist/],
   ['too long short string', (x) => x.replace('DefaultValue="绩效目标表"', `DefaultValue="${'长'.repeat(126)}"`), /at most 125/],
   ['wrong root type', (x) => x.replace('xsi:type="TaskPaneApp"', 'xsi:type="ContentApp"'), /TaskPaneApp/],
-  ['unknown element', (x) => x.replace('<Hosts>\n    <Host Name="Workbook"/>', '<Hosts>\n    <Hostt Name="Workbook"/>'), /not a valid child/],
+  [
+    'unknown element',
+    (x) => x.replace('<Hosts>\n    <Host Name="Workbook"/>', '<Hosts>\n    <Hostt Name="Workbook"/>'),
+    /not a valid child/,
+  ],
 ];
 
 test.each(BROKEN)('a manifest with %s fails validation', (_name, mutate, message) => {
@@ -85,7 +91,12 @@ const URL_ = 'https://addin.example.gov.cn/jxmb/';
 const ID = /<Id>([^<]*)<\/Id>/.exec(MANIFEST)![1];
 /** Every URL-like value of the manifest (attributes and element text), comments and namespaces left out. */
 const urlsOf = (xml: string) =>
-  [...xml.replace(/<!--[\s\S]*?-->/g, '').replace(/\sxmlns(:\w+)?="[^"]*"/g, '').matchAll(/https?:\/\/[^"'<\s]+/g)].map((m) => m[0]);
+  [
+    ...xml
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/\sxmlns(:\w+)?="[^"]*"/g, '')
+      .matchAll(/https?:\/\/[^"'<\s]+/g),
+  ].map((m) => m[0]);
 
 test('the development manifest uses https://localhost:3000 (what the build replaces)', () => {
   const urls = urlsOf(MANIFEST);
@@ -119,12 +130,17 @@ test.each([
 });
 
 test('--env url comes before JXMB_ADDIN_URL; neither: no address', () => {
-  expect(baseUrlFromEnv({ url: 'https://a.example/x' }, { JXMB_ADDIN_URL: 'https://b.example/' })).toEqual({ url: 'https://a.example/x/', from: '--env url' });
+  expect(baseUrlFromEnv({ url: 'https://a.example/x' }, { JXMB_ADDIN_URL: 'https://b.example/' })).toEqual({
+    url: 'https://a.example/x/',
+    from: '--env url',
+  });
   expect(baseUrlFromEnv({}, { JXMB_ADDIN_URL: 'https://b.example' })).toEqual({ url: 'https://b.example/', from: 'JXMB_ADDIN_URL' });
   expect(baseUrlFromEnv({ WEBPACK_BUNDLE: true }, { JXMB_ADDIN_URL: '  ' })).toBeNull();
   expect(() => baseUrlFromEnv({ url: true }, {})).toThrow(/needs a value/); // --env url
   expect(() => baseUrlFromEnv({ url: undefined }, {})).toThrow(/needs a value/); // --env url=
-  expect(() => baseUrlFromEnv({}, { JXMB_ADDIN_URL: 'http://b.example/' })).toThrow(/JXMB_ADDIN_URL "http:\/\/b.example\/" must start with https/);
+  expect(() => baseUrlFromEnv({}, { JXMB_ADDIN_URL: 'http://b.example/' })).toThrow(
+    /JXMB_ADDIN_URL "http:\/\/b.example\/" must start with https/,
+  );
 });
 
 describe('the deployment manifest for https://addin.example.gov.cn/jxmb/', () => {
@@ -188,14 +204,26 @@ describe('the deployment manifest for https://addin.example.gov.cn/jxmb/', () =>
 
   test('the validator checks one origin, the address given, the Id and Hosts of manifest.xml', () => {
     const check = (x: string, opts: Options = {}) => validateManifest(x, { reference: MANIFEST, ...opts }).errors.join('\n');
-    expect(check(built.replace(`${URL_}commands.html`, 'https://other.example.gov.cn/jxmb/commands.html'))).toMatch(/is not on https:\/\/addin\.example\.gov\.cn: every URL must share one origin/);
-    expect(check(built.replace(`${URL_}assets/icon-16.png`, 'https://addin.example.gov.cn/elsewhere/icon-16.png'))).toMatch(/is not under https:\/\/addin\.example\.gov\.cn\/jxmb\//);
+    expect(check(built.replace(`${URL_}commands.html`, 'https://other.example.gov.cn/jxmb/commands.html'))).toMatch(
+      /is not on https:\/\/addin\.example\.gov\.cn: every URL must share one origin/,
+    );
+    expect(check(built.replace(`${URL_}assets/icon-16.png`, 'https://addin.example.gov.cn/elsewhere/icon-16.png'))).toMatch(
+      /is not under https:\/\/addin\.example\.gov\.cn\/jxmb\//,
+    );
     expect(check(built.replace(/https:\/\/addin/g, 'http://addin'))).toMatch(/must use https/);
-    expect(check(built, { baseUrl: 'https://addin.example.gov.cn/other/' })).toMatch(/SourceLocation .* is not in https:\/\/addin\.example\.gov\.cn\/other\//);
+    expect(check(built, { baseUrl: 'https://addin.example.gov.cn/other/' })).toMatch(
+      /SourceLocation .* is not in https:\/\/addin\.example\.gov\.cn\/other\//,
+    );
     expect(check(built, { baseUrl: 'https://intranet.example.gov.cn/jxmb/' })).toMatch(/is not on https:\/\/intranet\.example\.gov\.cn/);
-    expect(check(built.replace(ID, '00000000-0000-4000-8000-000000000000'))).toMatch(/<Id> is "00000000-0000-4000-8000-000000000000" but the development manifest \(manifest\.xml\) has/);
-    expect(check(built.replace('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.9"/>'))).toMatch(/<Requirements> is .*1\.9.* but the development manifest/);
-    expect(check(built.replace('<Host Name="Workbook"/>', '<Host Name="Workbook"/>\n    <Host Name="Document"/>'))).toMatch(/<Hosts> is "Workbook, Document"/);
+    expect(check(built.replace(ID, '00000000-0000-4000-8000-000000000000'))).toMatch(
+      /<Id> is "00000000-0000-4000-8000-000000000000" but the development manifest \(manifest\.xml\) has/,
+    );
+    expect(check(built.replace('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.9"/>'))).toMatch(
+      /<Requirements> is .*1\.9.* but the development manifest/,
+    );
+    expect(check(built.replace('<Host Name="Workbook"/>', '<Host Name="Workbook"/>\n    <Host Name="Document"/>'))).toMatch(
+      /<Hosts> is "Workbook, Document"/,
+    );
   });
 
   test('a built manifest that still points to localhost passes with a warning', () => {
@@ -209,7 +237,8 @@ describe('the deployment manifest for https://addin.example.gov.cn/jxmb/', () =>
     try {
       const site = path.join(dist, 'addin');
       mkdirSync(path.join(site, 'assets'), { recursive: true });
-      for (const size of [16, 32, 64, 80]) copyFileSync(path.join(ROOT, 'assets', `icon-${size}.png`), path.join(site, 'assets', `icon-${size}.png`));
+      for (const size of [16, 32, 64, 80])
+        copyFileSync(path.join(ROOT, 'assets', `icon-${size}.png`), path.join(site, 'assets', `icon-${size}.png`));
       writeFileSync(path.join(site, 'taskpane.html'), '<!doctype html>');
       writeFileSync(path.join(dist, 'manifest.xml'), built);
       const env = { ...process.env };
@@ -220,10 +249,14 @@ describe('the deployment manifest for https://addin.example.gov.cn/jxmb/', () =>
       expect(r.status).toBe(1);
       writeFileSync(path.join(site, 'commands.html'), '<!doctype html>');
       r = run();
-      expect(r.stdout).toMatch(/valid .*URLs under https:\/\/addin\.example\.gov\.cn\/jxmb\/; files in .*addin\/; Id, Hosts and requirement sets as in manifest\.xml/);
+      expect(r.stdout).toMatch(
+        /valid .*URLs under https:\/\/addin\.example\.gov\.cn\/jxmb\/; files in .*addin\/; Id, Hosts and requirement sets as in manifest\.xml/,
+      );
       expect(r.status).toBe(0);
       rmSync(path.join(site, 'assets', 'icon-80.png'));
-      expect(validateManifest(built, { siteDir: site, reference: MANIFEST }).errors.join('\n')).toMatch(/assets\/icon-80\.png does not exist/);
+      expect(validateManifest(built, { siteDir: site, reference: MANIFEST }).errors.join('\n')).toMatch(
+        /assets\/icon-80\.png does not exist/,
+      );
     } finally {
       rmSync(dist, { recursive: true, force: true });
     }

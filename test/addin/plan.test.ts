@@ -94,7 +94,13 @@ describe('read planning', () => {
     const report = (q: Rect) => merges.filter((m) => intersects(m, q)).map((m) => clip(m, q));
     expect(sortRects(assembleMerges(plan, plan.blocks.map(report), plan.straddles.map(report)))).toEqual(merges);
     // without the straddle evidence the pieces of A5:A9 would not be joined
-    expect(assembleMerges(plan, plan.blocks.map(report), plan.straddles.map(() => []))).not.toContainEqual(merges[2]);
+    expect(
+      assembleMerges(
+        plan,
+        plan.blocks.map(report),
+        plan.straddles.map(() => []),
+      ),
+    ).not.toContainEqual(merges[2]);
   });
 });
 

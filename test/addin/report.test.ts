@@ -28,7 +28,16 @@ test('the report lists every finding with a hyperlink to its cell, rules named i
   const sheet = host.model.sheets[idx];
   expect(host.model.activeSheet).toBe(idx);
   expect(getCell(sheet, 0, 0)?.v).toBe('绩效目标表校验报告（2025-01-02 03:05）');
-  expect([0, 1, 2, 3, 4, 5, 6, 7].map((c) => getCell(sheet, 2, c)?.v)).toEqual(['序号', '严重程度', '工作表', '单元格', '表格', '问题', '规则', '代码']);
+  expect([0, 1, 2, 3, 4, 5, 6, 7].map((c) => getCell(sheet, 2, c)?.v)).toEqual([
+    '序号',
+    '严重程度',
+    '工作表',
+    '单元格',
+    '表格',
+    '问题',
+    '规则',
+    '代码',
+  ]);
   findings.forEach((f, i) => {
     const row = 3 + i;
     expect(getCell(sheet, row, 0)?.v).toBe(i + 1);

@@ -16,7 +16,12 @@ test('an ignored finding is listed apart, not painted, kept after save and reope
   const first = await runCheck(env, { paintHints: false });
   const cli = await cliResult(FILE);
   // a warning or error alone on its cell (its mark goes when it is ignored), about a text typed in that cell
-  const textAt = (f: (typeof first.result.findings)[number]) => getCell(original.sheets.find((s) => s.name === f.sheet)!, f.row, f.col)?.v;
+  const textAt = (f: (typeof first.result.findings)[number]) =>
+    getCell(
+      original.sheets.find((s) => s.name === f.sheet)!,
+      f.row,
+      f.col,
+    )?.v;
   const target = first.result.findings.find(
     (f) =>
       f.severity !== 'info' &&
@@ -33,8 +38,13 @@ test('an ignored finding is listed apart, not painted, kept after save and reope
   // the result is the command line's; the ignored one is listed apart and its cell is left as it was
   expect(second.result).toEqual(cli);
   expect(second.ignored).toEqual([target]);
-  const shown = cli.findings.filter((f) => f !== cli.findings.find((g) => g.sheet === target.sheet && g.cell === target.cell && g.code === target.code));
-  const expected = expectedMarks(original, shown.filter((f) => f.severity !== 'info'));
+  const shown = cli.findings.filter(
+    (f) => f !== cli.findings.find((g) => g.sheet === target.sheet && g.cell === target.cell && g.code === target.code),
+  );
+  const expected = expectedMarks(
+    original,
+    shown.filter((f) => f.severity !== 'info'),
+  );
   expect(second.marked).toBe(expected.size);
   const targetKey = `${target.sheet}!${target.row},${target.col}`;
   expect(changedCells(original, host.model).has(targetKey)).toBe(expected.has(targetKey));

@@ -49,45 +49,51 @@ test.each([
   ['1.13', 200],
   ['1.12', 200],
   ['1.7', 200],
-])('ExcelApi %s, %i tables: check, re-check, report, 清除标记 twice and after reopening, all under 5 MB', async (version, tables) => {
-  const { original, cli } = books.get(tables)!;
-  if (tables === TABLES) expect(cli.findings.length).toBeGreaterThan(19_000);
-  const { host, env } = await hostFor(cloneWorkbook(original), { apiVersion: version });
-  const estimates: { at: number; request: number; response: number }[] = [];
-  SyncBudget.observer = (e) => estimates.push({ at: host.stats.sizes.length, ...e });
-  const syncs: Record<string, number> = {};
-  const step = async (name: string, op: () => Promise<unknown>) => {
-    const before = host.stats.sizes.length;
-    const t0 = Date.now();
-    await op();
-    syncs[name] = host.stats.sizes.length - before;
-    syncs[`${name} ms`] = Date.now() - t0;
-  };
-  await step('check', async () => expect((await runCheck(env)).result).toEqual(cli));
-  await step('recheck', () => runCheck(env));
-  await step('report', () => exportReport(env, cli));
-  await step('clear', () => clearMarks(env));
-  await step('clear again', () => clearMarks(env));
-  await step('check again', () => runCheck(env)); // leaves the marks for the reopened workbook
-  const sizes = [...host.stats.sizes];
-  SyncBudget.observer = null;
-  // save, close, reopen: the record is in the file
-  const reopened = await hostFor(await saveAndReopen(host.model), { apiVersion: version });
-  const r = await clearMarks(reopened.env);
-  expect(r.restored).toBeGreaterThan(0);
-  sizes.push(...reopened.host.stats.sizes);
-  const snapshot = (m: WorkbookModel) => [...formatSnapshot(m, (n) => content(n) && n !== REPORT_SHEET)];
-  expect(snapshot(reopened.host.model)).toEqual(snapshot(original));
-  expect([...valueSnapshot(reopened.host.model, content)]).toEqual([...valueSnapshot(original, content)]);
-  expect(reopened.host.model.sheets.map((s) => s.name)).toEqual([...original.sheets.map((s) => s.name), REPORT_SHEET]);
+])(
+  'ExcelApi %s, %i tables: check, re-check, report, 清除标记 twice and after reopening, all under 5 MB',
+  async (version, tables) => {
+    const { original, cli } = books.get(tables)!;
+    if (tables === TABLES) expect(cli.findings.length).toBeGreaterThan(19_000);
+    const { host, env } = await hostFor(cloneWorkbook(original), { apiVersion: version });
+    const estimates: { at: number; request: number; response: number }[] = [];
+    SyncBudget.observer = (e) => estimates.push({ at: host.stats.sizes.length, ...e });
+    const syncs: Record<string, number> = {};
+    const step = async (name: string, op: () => Promise<unknown>) => {
+      const before = host.stats.sizes.length;
+      const t0 = Date.now();
+      await op();
+      syncs[name] = host.stats.sizes.length - before;
+      syncs[`${name} ms`] = Date.now() - t0;
+    };
+    await step('check', async () => expect((await runCheck(env)).result).toEqual(cli));
+    await step('recheck', () => runCheck(env));
+    await step('report', () => exportReport(env, cli));
+    await step('clear', () => clearMarks(env));
+    await step('clear again', () => clearMarks(env));
+    await step('check again', () => runCheck(env)); // leaves the marks for the reopened workbook
+    const sizes = [...host.stats.sizes];
+    SyncBudget.observer = null;
+    // save, close, reopen: the record is in the file
+    const reopened = await hostFor(await saveAndReopen(host.model), { apiVersion: version });
+    const r = await clearMarks(reopened.env);
+    expect(r.restored).toBeGreaterThan(0);
+    sizes.push(...reopened.host.stats.sizes);
+    const snapshot = (m: WorkbookModel) => [...formatSnapshot(m, (n) => content(n) && n !== REPORT_SHEET)];
+    expect(snapshot(reopened.host.model)).toEqual(snapshot(original));
+    expect([...valueSnapshot(reopened.host.model, content)]).toEqual([...valueSnapshot(original, content)]);
+    expect(reopened.host.model.sheets.map((s) => s.name)).toEqual([...original.sheets.map((s) => s.name), REPORT_SHEET]);
 
-  const maxRequest = Math.max(...sizes.map((s) => s.request));
-  const maxResponse = Math.max(...sizes.map((s) => s.response));
-  expect(maxRequest).toBeLessThan(FIVE_MB);
-  expect(maxResponse).toBeLessThan(FIVE_MB);
-  // every budgeted sync: the estimate covers what the client sent
-  rows.push({ version, tables, findings: cli.findings.length, syncs, maxRequest, maxResponse });
-  const under = estimates.map((e) => ({ at: e.at, estimate: e.request, actual: host.stats.sizes[e.at].request })).filter((x) => x.actual > x.estimate + 2_000);
-  if (under.length) console.log(JSON.stringify(under));
-  expect(under).toEqual([]);
-}, 600_000);
+    const maxRequest = Math.max(...sizes.map((s) => s.request));
+    const maxResponse = Math.max(...sizes.map((s) => s.response));
+    expect(maxRequest).toBeLessThan(FIVE_MB);
+    expect(maxResponse).toBeLessThan(FIVE_MB);
+    // every budgeted sync: the estimate covers what the client sent
+    rows.push({ version, tables, findings: cli.findings.length, syncs, maxRequest, maxResponse });
+    const under = estimates
+      .map((e) => ({ at: e.at, estimate: e.request, actual: host.stats.sizes[e.at].request }))
+      .filter((x) => x.actual > x.estimate + 2_000);
+    if (under.length) console.log(JSON.stringify(under));
+    expect(under).toEqual([]);
+  },
+  600_000,
+);

@@ -76,12 +76,17 @@ interface Read {
 }
 
 /** 一键校验 on a fresh host; `special: false` = capabilities without the special-cells path. */
-async function read(buf: Buffer, opts: { special?: boolean; host?: HostOptions; highlight?: boolean; env?: (env: OfficeEnv) => void } = {}): Promise<Read> {
+async function read(
+  buf: Buffer,
+  opts: { special?: boolean; host?: HostOptions; highlight?: boolean; env?: (env: OfficeEnv) => void } = {},
+): Promise<Read> {
   const { host, env } = await hostFor(await loadXlsx(buf), opts.host ?? {});
   if (opts.special === false) env.capabilities = { ...env.capabilities, specialCells: false };
   opts.env?.(env);
   // the add-in's calls, on Microsoft's client library (the engine's Range may be spied on by a test)
-  const ClientRange = (host.Excel as unknown as { Range: { prototype: { getSpecialCellsOrNullObject: () => unknown; load: (what?: unknown) => unknown } } }).Range;
+  const ClientRange = (
+    host.Excel as unknown as { Range: { prototype: { getSpecialCellsOrNullObject: () => unknown; load: (what?: unknown) => unknown } } }
+  ).Range;
   const spy = jest.spyOn(ClientRange.prototype, 'getSpecialCellsOrNullObject');
   const loads = jest.spyOn(ClientRange.prototype, 'load');
   try {
@@ -142,25 +147,32 @@ describe('number formats of numeric cells only (ExcelApi 1.9) vs of every cell',
     ['percent, date and formula numbers, one row per block', formatsWorkbook, 3_000, 1],
     ['layoutB-beidaihe.xlsx', () => fs.readFile(path.join(FIXTURES, 'layoutB-beidaihe.xlsx')), 16 * 1024, undefined],
     ['examples/示例-绩效目标表.xlsx', () => fs.readFile(EXAMPLE), 16 * 1024, undefined],
-  ])('%s under a tiny payload limit: batches and blocks are halved with their special-cells queries; same grid and findings', async (_name, load, limit, blockCells) => {
-    const buf = await load();
-    const limits = blockCells ? (env: OfficeEnv) => void (env.limits = { ...LIMITS, blockCells }) : undefined;
-    const full = await read(buf, { highlight: false, env: limits });
-    const tiny = await read(buf, { highlight: false, env: limits, host: { payloadLimit: limit } });
-    expect(tiny.out.result).toEqual(await cliResult(buf));
-    expect(tiny.out.grid).toEqual(full.out.grid);
-    // rejected batches were retried in halves, each half with its own special-cells queries
-    expect(tiny.stats.syncs).toBeGreaterThan(full.stats.syncs + 2);
-    expect(tiny.queries).toBeGreaterThan(full.queries);
-    expect(tiny.directFormatLoads).toBe(0);
-  });
+  ])(
+    '%s under a tiny payload limit: batches and blocks are halved with their special-cells queries; same grid and findings',
+    async (_name, load, limit, blockCells) => {
+      const buf = await load();
+      const limits = blockCells ? (env: OfficeEnv) => void (env.limits = { ...LIMITS, blockCells }) : undefined;
+      const full = await read(buf, { highlight: false, env: limits });
+      const tiny = await read(buf, { highlight: false, env: limits, host: { payloadLimit: limit } });
+      expect(tiny.out.result).toEqual(await cliResult(buf));
+      expect(tiny.out.grid).toEqual(full.out.grid);
+      // rejected batches were retried in halves, each half with its own special-cells queries
+      expect(tiny.stats.syncs).toBeGreaterThan(full.stats.syncs + 2);
+      expect(tiny.queries).toBeGreaterThan(full.queries);
+      expect(tiny.directFormatLoads).toBe(0);
+    },
+  );
 
   test('numeric cells the special-cells queries do not report are read directly (one more sync), same findings', async () => {
     const buf = await formatsWorkbook();
     const cli = await cliResult(buf);
     // an Excel whose special cells miss every numeric formula result
     const real = Range.prototype.getSpecialCellsOrNullObject;
-    const spy = jest.spyOn(Range.prototype, 'getSpecialCellsOrNullObject').mockImplementation(function (this: Range, type: string, valueType?: string) {
+    const spy = jest.spyOn(Range.prototype, 'getSpecialCellsOrNullObject').mockImplementation(function (
+      this: Range,
+      type: string,
+      valueType?: string,
+    ) {
       return real.call(this, type === 'Formulas' ? 'Constants' : type, valueType);
     });
     try {

@@ -25,28 +25,32 @@ describe('sync counts', () => {
     for (const n of SIZES) buffers.set(n, await buildBigWorkbook(n));
   }, 60_000);
 
-  test.each(SIZES)('%i tables: same findings as the CLI, syncs counted', async (n) => {
-    const buf = buffers.get(n)!;
-    const model = await loadXlsx(buf);
-    const { host, env } = await hostFor(model);
-    const out = await runCheck(env);
-    const check = host.stats.syncs;
-    const maxBytes = Math.max(host.stats.maxResponseBytes, host.stats.maxRequestBytes);
-    expect(out.result.tables).toHaveLength(n);
-    expect(out.result).toEqual(await cliResult(buf));
-    host.resetStats();
-    await runCheck(env);
-    const recheck = host.stats.syncs;
-    host.resetStats();
-    await clearMarks(env);
-    const clear = host.stats.syncs;
-    expect([...formatSnapshot(host.model)]).toEqual([...formatSnapshot(await loadXlsx(buf))]);
-    host.resetStats();
-    await exportReport(env, out.result);
-    const report = host.stats.syncs;
-    const all = Math.max(maxBytes, host.stats.maxResponseBytes, host.stats.maxRequestBytes);
-    measured[n] = { check, recheck, clear, report, maxBytes: all };
-  }, 90_000);
+  test.each(SIZES)(
+    '%i tables: same findings as the CLI, syncs counted',
+    async (n) => {
+      const buf = buffers.get(n)!;
+      const model = await loadXlsx(buf);
+      const { host, env } = await hostFor(model);
+      const out = await runCheck(env);
+      const check = host.stats.syncs;
+      const maxBytes = Math.max(host.stats.maxResponseBytes, host.stats.maxRequestBytes);
+      expect(out.result.tables).toHaveLength(n);
+      expect(out.result).toEqual(await cliResult(buf));
+      host.resetStats();
+      await runCheck(env);
+      const recheck = host.stats.syncs;
+      host.resetStats();
+      await clearMarks(env);
+      const clear = host.stats.syncs;
+      expect([...formatSnapshot(host.model)]).toEqual([...formatSnapshot(await loadXlsx(buf))]);
+      host.resetStats();
+      await exportReport(env, out.result);
+      const report = host.stats.syncs;
+      const all = Math.max(maxBytes, host.stats.maxResponseBytes, host.stats.maxRequestBytes);
+      measured[n] = { check, recheck, clear, report, maxBytes: all };
+    },
+    90_000,
+  );
 
   test('the counts do not depend on the number of tables', () => {
     expect(Object.keys(measured)).toHaveLength(SIZES.length);
@@ -110,21 +114,25 @@ describe('sync counts', () => {
     expect(host.stats.syncs).toBe(7);
   });
 
-  test.each(SIZES)('%i tables: a template block goes into the last table of the first sheet in 3 syncs, under 5 MB', async (n) => {
-    const model = await loadXlsx(buffers.get(n)!);
-    const grid = await readWorkbookGrid(buffers.get(n)!);
-    const tables = parseWorkbook({ sheets: [grid.sheets[0]] });
-    const t = tables[tables.length - 1];
-    const row = t.indicators[0]?.row ?? t.top;
-    const col = t.header?.level3Col ?? t.left;
-    model.activeSheet = 0;
-    model.selection = { sheet: 0, rect: { top: row, left: col, bottom: row, right: col } };
-    const { host } = await hostFor(model);
-    host.install(globalThis as unknown as Record<string, unknown>);
-    const res = await insertBlockAtSelection({ block: 'generic', profile: 'auto' });
-    expect([res.ok, res.message]).toEqual([true, expect.any(String)]);
-    expect(host.stats.syncs).toBe(3);
-    expect(Math.max(host.stats.maxRequestBytes, host.stats.maxResponseBytes)).toBeLessThan(FIVE_MB);
-    expect(res.added.length).toBeGreaterThan(0);
-  }, 60_000);
+  test.each(SIZES)(
+    '%i tables: a template block goes into the last table of the first sheet in 3 syncs, under 5 MB',
+    async (n) => {
+      const model = await loadXlsx(buffers.get(n)!);
+      const grid = await readWorkbookGrid(buffers.get(n)!);
+      const tables = parseWorkbook({ sheets: [grid.sheets[0]] });
+      const t = tables[tables.length - 1];
+      const row = t.indicators[0]?.row ?? t.top;
+      const col = t.header?.level3Col ?? t.left;
+      model.activeSheet = 0;
+      model.selection = { sheet: 0, rect: { top: row, left: col, bottom: row, right: col } };
+      const { host } = await hostFor(model);
+      host.install(globalThis as unknown as Record<string, unknown>);
+      const res = await insertBlockAtSelection({ block: 'generic', profile: 'auto' });
+      expect([res.ok, res.message]).toEqual([true, expect.any(String)]);
+      expect(host.stats.syncs).toBe(3);
+      expect(Math.max(host.stats.maxRequestBytes, host.stats.maxResponseBytes)).toBeLessThan(FIVE_MB);
+      expect(res.added.length).toBeGreaterThan(0);
+    },
+    60_000,
+  );
 });

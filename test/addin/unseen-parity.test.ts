@@ -113,23 +113,31 @@ beforeAll(async () => {
 test.each([
   ['with ExcelApi 1.9 special cells', true],
   ['without them (number formats of every cell)', false],
-])('一键校验 %s: the command line’s tables and findings, highlights on exactly the finding cells', async (_name, special) => {
-  const cli = await cliResult(buf);
-  // the workbook is a real test: many tables, some with problems
-  expect(cli.tables.length).toBeGreaterThanOrEqual(BLOCKS.length + 2);
-  expect(cli.findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
+])(
+  '一键校验 %s: the command line’s tables and findings, highlights on exactly the finding cells',
+  async (_name, special) => {
+    const cli = await cliResult(buf);
+    // the workbook is a real test: many tables, some with problems
+    expect(cli.tables.length).toBeGreaterThanOrEqual(BLOCKS.length + 2);
+    expect(cli.findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
 
-  const original = await loadXlsx(buf);
-  const { host, env } = await hostFor(await loadXlsx(buf));
-  if (!special) env.capabilities = { ...env.capabilities, specialCells: false };
-  const out = await runCheck(env);
-  expect(out.result).toEqual(cli);
-  expect(out.notes).toEqual([]);
-  expect(host.stats.syncs).toBe(5);
+    const original = await loadXlsx(buf);
+    const { host, env } = await hostFor(await loadXlsx(buf));
+    if (!special) env.capabilities = { ...env.capabilities, specialCells: false };
+    const out = await runCheck(env);
+    expect(out.result).toEqual(cli);
+    expect(out.notes).toEqual([]);
+    expect(host.stats.syncs).toBe(5);
 
-  const expected = expectedMarks(original, cli.findings);
-  expect(out.marked).toBe(expected.size);
-  for (const [k, color] of expected) expect([k, fillAt(host.model, k)]).toMatchObject([k, { color, pattern: 'Solid' }]);
-  expect(changedCells(original, host.model)).toEqual(new Set([...expected.keys()].filter((k) => fillAt(original, k)?.color !== expected.get(k) || fillAt(original, k)?.pattern !== 'Solid')));
-  expect([...valueSnapshot(host.model, content)]).toEqual([...valueSnapshot(original, content)]);
-}, 60_000);
+    const expected = expectedMarks(original, cli.findings);
+    expect(out.marked).toBe(expected.size);
+    for (const [k, color] of expected) expect([k, fillAt(host.model, k)]).toMatchObject([k, { color, pattern: 'Solid' }]);
+    expect(changedCells(original, host.model)).toEqual(
+      new Set(
+        [...expected.keys()].filter((k) => fillAt(original, k)?.color !== expected.get(k) || fillAt(original, k)?.pattern !== 'Solid'),
+      ),
+    );
+    expect([...valueSnapshot(host.model, content)]).toEqual([...valueSnapshot(original, content)]);
+  },
+  60_000,
+);

@@ -5,7 +5,19 @@ import ExcelJS from 'exceljs';
 import { strFromU8 } from 'fflate';
 import { annotateXlsx, annotateXlsxReport, NOTE_SEPARATOR, SEVERITY_ARGB } from '../../src/adapters/xlsx/annotate';
 import { readWorkbookGrid } from '../../src/adapters/file/node';
-import { KITCHEN_SHEET1, KITCHEN_STYLES, fillOf, finding, kitchenSink, loadExcel, noteOf, parts, rawEntries, text, zipWithDescriptors } from './helpers';
+import {
+  KITCHEN_SHEET1,
+  KITCHEN_STYLES,
+  fillOf,
+  finding,
+  kitchenSink,
+  loadExcel,
+  noteOf,
+  parts,
+  rawEntries,
+  text,
+  zipWithDescriptors,
+} from './helpers';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -23,7 +35,13 @@ function expectUnchangedExcept(original: Uint8Array, copy: Uint8Array, changed: 
       expect(Buffer.from(parts(copy)[name]).equals(Buffer.from(parts(original)[name]))).toBe(false);
       continue;
     }
-    expect({ name, method: c.method, crc: c.crc, size: c.size, compressedSize: c.compressedSize }).toEqual({ name, method: e.method, crc: e.crc, size: e.size, compressedSize: e.compressedSize });
+    expect({ name, method: c.method, crc: c.crc, size: c.size, compressedSize: c.compressedSize }).toEqual({
+      name,
+      method: e.method,
+      crc: e.crc,
+      size: e.size,
+      compressedSize: e.compressedSize,
+    });
     expect(Buffer.from(c.data).equals(Buffer.from(e.data))).toBe(true);
   }
 }
@@ -51,16 +69,24 @@ describe('a hand-written .xlsm with protection, names, print area, custom proper
   });
 
   test('every other part (VBA, workbook with protection, names, calcPr, custom properties, drawing, chart, image, table) is copied byte for byte', () => {
-    expectUnchangedExcept(original, copy, ['[Content_Types].xml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/_rels/sheet1.xml.rels'], ['xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml']);
+    expectUnchangedExcept(
+      original,
+      copy,
+      ['[Content_Types].xml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/_rels/sheet1.xml.rels'],
+      ['xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml'],
+    );
     const wb = text(copy, 'xl/workbook.xml');
     expect(wb).toContain('workbookHashValue="aGFzaGhhc2g="');
     expect(wb).toContain(`<definedName name="本表金额" localSheetId="0">'数据'!$B$2</definedName>`);
     expect(wb).toContain('fullCalcOnLoad="1"');
-    expect(text(copy, '[Content_Types].xml')).toContain('<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>');
+    expect(text(copy, '[Content_Types].xml')).toContain(
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>',
+    );
   });
 
   test('styles: the original with one fill per severity and one cloned xf per (format, severity) inserted', () => {
-    const fill = (argb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`;
+    const fill = (argb: string) =>
+      `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`;
     const expected = KITCHEN_STYLES.replace('<fills count="2">', '<fills count="5">')
       .replace('</fills>', `${fill(SEVERITY_ARGB.error)}${fill(SEVERITY_ARGB.warning)}${fill(SEVERITY_ARGB.info)}</fills>`)
       .replace('<cellXfs count="2">', '<cellXfs count="7">')
@@ -87,7 +113,9 @@ describe('a hand-written .xlsm with protection, names, print area, custom proper
       .replace('<tableParts', '<legacyDrawing r:id="rId3"/><tableParts');
     expect(text(copy, 'xl/worksheets/sheet1.xml')).toBe(expected);
     // sheetProtection with its hash is untouched
-    expect(text(copy, 'xl/worksheets/sheet1.xml')).toContain('hashValue="q1w2e3r4t5y6u7i8o9p0AAAAAAAAAAAAAAAAAAAAAAA=" saltValue="c2FsdHNhbHQ="');
+    expect(text(copy, 'xl/worksheets/sheet1.xml')).toContain(
+      'hashValue="q1w2e3r4t5y6u7i8o9p0AAAAAAAAAAAAAAAAAAAAAAA=" saltValue="c2FsdHNhbHQ="',
+    );
   });
 
   test('relationships and content types: the original with exactly the new entries; the new comments part', () => {
@@ -149,11 +177,18 @@ describe('a hand-written .xlsm with protection, names, print area, custom proper
   test('without a styles part: a minimal one is added with its relationship and content type', async () => {
     const bare = zipWithDescriptors(kitchenSink({ styles: false }));
     const out = annotateXlsx(bare, KITCHEN_FINDINGS);
-    expectUnchangedExcept(bare, out, ['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml', 'xl/worksheets/_rels/sheet1.xml.rels'], ['xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml', 'xl/styles.xml']);
+    expectUnchangedExcept(
+      bare,
+      out,
+      ['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml', 'xl/worksheets/_rels/sheet1.xml.rels'],
+      ['xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml', 'xl/styles.xml'],
+    );
     expect(text(out, 'xl/_rels/workbook.xml.rels')).toContain(`Type="${R}/styles" Target="styles.xml"`);
     expect(text(out, '[Content_Types].xml')).toContain('<Override PartName="/xl/styles.xml"');
     expect(await readWorkbookGrid(out)).toEqual(await readWorkbookGrid(bare));
-    const ws = (await loadExcel(annotateXlsx(zipWithDescriptors(kitchenSink({ styles: false, refs: true })), KITCHEN_FINDINGS))).getWorksheet('数据')!;
+    const ws = (
+      await loadExcel(annotateXlsx(zipWithDescriptors(kitchenSink({ styles: false, refs: true })), KITCHEN_FINDINGS))
+    ).getWorksheet('数据')!;
     expect(fillOf(ws.getCell('B2'))).toBe(SEVERITY_ARGB.error);
     expect(noteOf(ws.getCell('D4'))).toBe('【提示】行 4 没有内容');
   });
@@ -161,17 +196,29 @@ describe('a hand-written .xlsm with protection, names, print area, custom proper
 
 describe('18-openpyxl.xlsx: chart, image, table and a user comment', () => {
   const original = new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'odd', '18-openpyxl.xlsx')));
-  const findings = [finding('绩效目标', 'B1', 'warning', '名称过长'), finding('绩效目标', 'B1', 'error', '名称不规范'), finding('绩效目标', 'B2', 'info', '完成率偏高'), finding('绩效目标', 'C5', 'error', '合并区域')];
+  const findings = [
+    finding('绩效目标', 'B1', 'warning', '名称过长'),
+    finding('绩效目标', 'B1', 'error', '名称不规范'),
+    finding('绩效目标', 'B2', 'info', '完成率偏高'),
+    finding('绩效目标', 'C5', 'error', '合并区域'),
+  ];
   const copy = annotateXlsx(original, findings);
 
   test('only styles, the sheet, its comments and VML change', () => {
-    expectUnchangedExcept(original, copy, ['xl/styles.xml', 'xl/worksheets/sheet1.xml', 'xl/comments/comment1.xml', 'xl/drawings/commentsDrawing1.vml'], []);
+    expectUnchangedExcept(
+      original,
+      copy,
+      ['xl/styles.xml', 'xl/worksheets/sheet1.xml', 'xl/comments/comment1.xml', 'xl/drawings/commentsDrawing1.vml'],
+      [],
+    );
   });
 
   test("the user's comment keeps its text and author, ours is appended after the separator", async () => {
     const c = text(copy, 'xl/comments/comment1.xml');
     expect(c).toContain('<authors><author>审核人</author><author>绩效目标表助手</author></authors>');
-    expect(c).toContain(`<comment ref="B1" authorId="0" shapeId="0"><text><t>请核对项目名称</t><r>${RPR}<t xml:space="preserve">${NOTE_SEPARATOR}【错误】名称不规范\n【警告】名称过长</t></r></text></comment>`);
+    expect(c).toContain(
+      `<comment ref="B1" authorId="0" shapeId="0"><text><t>请核对项目名称</t><r>${RPR}<t xml:space="preserve">${NOTE_SEPARATOR}【错误】名称不规范\n【警告】名称过长</t></r></text></comment>`,
+    );
     expect(c).toContain(`<comment ref="A5" authorId="1">${note('【错误】合并区域')}</comment>`);
     expect(c).toContain(`<comment ref="B2" authorId="1">${note('【提示】完成率偏高')}</comment>`);
     // (exceljs cannot open this file, even the original: it fails on openpyxl's drawing; the fills are checked here)
@@ -180,8 +227,12 @@ describe('18-openpyxl.xlsx: chart, image, table and a user comment', () => {
     expect(sheet).toContain('<c r="B2" s="4" t="n">');
     expect(sheet).toContain('<c r="A5" t="inlineStr" s="3">');
     const styles = text(copy, 'xl/styles.xml');
-    expect(styles).toContain('<xf numFmtId="0" fontId="0" fillId="2" borderId="0" pivotButton="0" quotePrefix="0" xfId="0" applyFill="1"/><xf numFmtId="9" fontId="0" fillId="3" borderId="0" pivotButton="0" quotePrefix="0" xfId="0" applyFill="1"/></cellXfs>');
-    expect(styles).toContain(`<fgColor rgb="${SEVERITY_ARGB.error}"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="${SEVERITY_ARGB.info}"/>`);
+    expect(styles).toContain(
+      '<xf numFmtId="0" fontId="0" fillId="2" borderId="0" pivotButton="0" quotePrefix="0" xfId="0" applyFill="1"/><xf numFmtId="9" fontId="0" fillId="3" borderId="0" pivotButton="0" quotePrefix="0" xfId="0" applyFill="1"/></cellXfs>',
+    );
+    expect(styles).toContain(
+      `<fgColor rgb="${SEVERITY_ARGB.error}"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="${SEVERITY_ARGB.info}"/>`,
+    );
   });
 
   test('the VML keeps its shapes and gains one per new note', () => {
@@ -207,7 +258,11 @@ describe('a workbook written by exceljs with a note', () => {
     ws.getCell('C2').numFmt = '0.00%';
     ws.mergeCells('A4:B5');
     const original = new Uint8Array(await wb.xlsx.writeBuffer());
-    const copy = annotateXlsx(original, [finding('表一', 'B1', 'error', '金额有误'), finding('表一', 'C2', 'warning', '比例'), finding('表一', 'B5', 'info', '合并')]);
+    const copy = annotateXlsx(original, [
+      finding('表一', 'B1', 'error', '金额有误'),
+      finding('表一', 'C2', 'warning', '比例'),
+      finding('表一', 'B5', 'info', '合并'),
+    ]);
     expect(await readWorkbookGrid(copy)).toEqual(await readWorkbookGrid(original));
     const back = (await loadExcel(copy)).getWorksheet('表一')!;
     expect(noteOf(back.getCell('B1'))).toBe(`用户的批注${NOTE_SEPARATOR}【错误】金额有误`);
@@ -221,12 +276,23 @@ describe('a workbook written by exceljs with a note', () => {
 });
 
 describe('the fixtures', () => {
-  for (const file of ['clean.xlsx', 'layoutA-ningxia.xlsx', 'layoutB-beidaihe.xlsx', 'layoutC-hengdong.xlsx', 'layoutD-suixi.xlsx', 'variants.xlsx']) {
+  for (const file of [
+    'clean.xlsx',
+    'layoutA-ningxia.xlsx',
+    'layoutB-beidaihe.xlsx',
+    'layoutC-hengdong.xlsx',
+    'layoutD-suixi.xlsx',
+    'variants.xlsx',
+  ]) {
     test(`${file}: the copy reads back to the same grid, exceljs sees the fills`, async () => {
       const original = new Uint8Array(fs.readFileSync(path.join(FIXTURES, file)));
       const grid = await readWorkbookGrid(original);
       const sheet = grid.sheets[0].name;
-      const copy = annotateXlsx(original, [finding(sheet, 'A1', 'error', '一'), finding(sheet, 'C3', 'warning', '二'), finding(sheet, 'Z200', 'info', '三')]);
+      const copy = annotateXlsx(original, [
+        finding(sheet, 'A1', 'error', '一'),
+        finding(sheet, 'C3', 'warning', '二'),
+        finding(sheet, 'Z200', 'info', '三'),
+      ]);
       expect(await readWorkbookGrid(copy)).toEqual(grid);
       const ws = (await loadExcel(copy)).getWorksheet(sheet)!;
       expect(fillOf(ws.getCell('Z200'))).toBe(SEVERITY_ARGB.info);

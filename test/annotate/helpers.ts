@@ -21,7 +21,16 @@ export const text = (bytes: Uint8Array, part: string) => strFromU8(parts(bytes)[
 /** The raw stored entries (method, CRC, sizes, compressed data) by name. */
 export function rawEntries(bytes: Uint8Array) {
   return new Map(
-    readZipEntries(bytes).map((e) => [e.name, { method: e.method, crc: e.crc, size: e.size, compressedSize: e.compressedSize, data: bytes.slice(e.dataOffset, e.dataOffset + e.compressedSize) }]),
+    readZipEntries(bytes).map((e) => [
+      e.name,
+      {
+        method: e.method,
+        crc: e.crc,
+        size: e.size,
+        compressedSize: e.compressedSize,
+        data: bytes.slice(e.dataOffset, e.dataOffset + e.compressedSize),
+      },
+    ]),
   );
 }
 
@@ -149,7 +158,10 @@ export const KITCHEN_STYLES =
  */
 export const kitchenSheet1 = (refs: boolean) =>
   refs
-    ? KITCHEN_SHEET1.replace('<row r="5"><c><v>5</v></c><c><v>6</v></c></row>', '<row r="5"><c r="A5"><v>5</v></c><c r="B5"><v>6</v></c></row>').replace(
+    ? KITCHEN_SHEET1.replace(
+        '<row r="5"><c><v>5</v></c><c><v>6</v></c></row>',
+        '<row r="5"><c r="A5"><v>5</v></c><c r="B5"><v>6</v></c></row>',
+      ).replace(
         '<mergeCells count="2"><mergeCell ref="A7:B8"/><mergeCell ref="B8:C9"/></mergeCells>',
         '<mergeCells count="1"><mergeCell ref="A7:B8"/></mergeCells>',
       )

@@ -10,10 +10,16 @@ import { fillOf, finding, loadExcel, noteOf } from './helpers';
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-const colName = (c: number) => (c < 26 ? String.fromCharCode(65 + c) : String.fromCharCode(64 + Math.floor(c / 26)) + String.fromCharCode(65 + (c % 26)));
+const colName = (c: number) =>
+  c < 26 ? String.fromCharCode(65 + c) : String.fromCharCode(64 + Math.floor(c / 26)) + String.fromCharCode(65 + (c % 26));
 
 const findingsArb = fc.array(
-  fc.record({ row: fc.integer({ min: 0, max: 130 }), col: fc.integer({ min: 0, max: 30 }), severity: fc.constantFrom<Severity>('error', 'warning', 'info'), message: fc.string({ maxLength: 12 }) }),
+  fc.record({
+    row: fc.integer({ min: 0, max: 130 }),
+    col: fc.integer({ min: 0, max: 30 }),
+    severity: fc.constantFrom<Severity>('error', 'warning', 'info'),
+    message: fc.string({ maxLength: 12 }),
+  }),
   { minLength: 1, maxLength: 25 },
 );
 
@@ -58,7 +64,11 @@ describe('the odd fixtures (no r, x-prefixed, strict, absolute targets, merges, 
     test(`${file}: annotated, the copy reads back to the same grid`, async () => {
       const original = new Uint8Array(fs.readFileSync(path.join(dir, file)));
       const grid = await readWorkbookGrid(original);
-      const findings = grid.sheets.flatMap((s) => [finding(s.name, 'A1', 'error', '一'), finding(s.name, 'B2', 'warning', '二'), finding(s.name, 'D9', 'info', '三')]);
+      const findings = grid.sheets.flatMap((s) => [
+        finding(s.name, 'A1', 'error', '一'),
+        finding(s.name, 'B2', 'warning', '二'),
+        finding(s.name, 'D9', 'info', '三'),
+      ]);
       const result = annotateXlsxReport(original, findings);
       expect(result.skipped).toEqual([]);
       expect(await readWorkbookGrid(result.bytes)).toEqual(grid);

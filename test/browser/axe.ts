@@ -18,7 +18,9 @@ export async function seriousViolations(page: Page, root = 'body'): Promise<AxeI
   // evaluated through the DevTools protocol: the page's CSP (no inline script) does not apply
   await page.evaluate(AXE);
   return page.evaluate(async (sel) => {
-    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[]; failureSummary?: string; html: string }[] }[] };
+    type Result = {
+      violations: { id: string; impact: string | null; nodes: { target: string[]; failureSummary?: string; html: string }[] }[];
+    };
     const axe = (window as unknown as { axe: { run(ctx: object, opts: object): Promise<Result> } }).axe;
     // Fluent UI's focus manager (Tabster) puts focusable, aria-hidden <i data-tabster-dummy> sentinels at the edges
     // of focus groups, by design: the library's markup, not ours

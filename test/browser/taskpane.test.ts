@@ -21,7 +21,15 @@ import { seriousViolations } from './axe';
 import { CLIENT_SCRIPT, factoryScript } from '../office-host/client';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const FIXTURE = 'layoutA-ningxia.xlsx';
 type HostOptions = Parameters<typeof createHost>[1];
 
@@ -54,7 +62,10 @@ function bundleHost(): string {
       external: ['node:fs', 'node:path'],
     });
     // Microsoft's client library first (as Excel on the web loads it), wrapped as in Node
-    const library = readFileSync(path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist', CLIENT_SCRIPT), 'utf8');
+    const library = readFileSync(
+      path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist', CLIENT_SCRIPT),
+      'utf8',
+    );
     hostBundle = `${factoryScript(library)}\n${out.outputFiles[0].text}`;
   }
   return hostBundle;
@@ -122,7 +133,9 @@ describeBrowser('task pane in Chromium', () => {
       if (m.type() === 'error') errors.push(`console: ${m.text()}`);
     });
     // office.js is replaced by the fake host, installed before any page script runs
-    await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '/* fake host installed by the test */' }));
+    await page.route('**/office-js/office.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: '/* fake host installed by the test */' }),
+    );
     await page.addInitScript(
       `${bundleHost()}\nwindow.__installFakeOffice(${JSON.stringify(toJSON(model))}, ${JSON.stringify({ latencyMs: 20, ...options })});`,
     );
@@ -196,7 +209,9 @@ describeBrowser('task pane in Chromium', () => {
     // the list is one Tab stop; arrow keys move within it
     expect(await page.locator('[data-testid="finding"][tabindex="0"]').count()).toBe(1);
     await page.keyboard.press('ArrowDown');
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).resolves.toBe(`${order[1].sheet}!${order[1].cell}`);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).resolves.toBe(
+      `${order[1].sheet}!${order[1].cell}`,
+    );
     // a count clicked filters to its severity, clicked again shows all
     await page.getByTestId('only-warning').click();
     expect(await findings.count()).toBe(cli.summary.warnings);
@@ -208,7 +223,11 @@ describeBrowser('task pane in Chromium', () => {
     await page.getByTestId('ignore').click();
     await eventually(() => findings.count(), cli.findings.length - 1);
     await expect(page.getByTestId('notice').textContent()).resolves.toContain('已忽略');
-    expect(await page.evaluate(() => (window.__jxmbHost.model.customXmlParts ?? []).filter((p) => p.namespaceUri === 'urn:jxmb:review:1').length)).toBe(1);
+    expect(
+      await page.evaluate(
+        () => (window.__jxmbHost.model.customXmlParts ?? []).filter((p) => p.namespaceUri === 'urn:jxmb:review:1').length,
+      ),
+    ).toBe(1);
     await page.getByTestId('toggle-ignored').click();
     await page.getByTestId('restore').click();
     await eventually(() => findings.count(), cli.findings.length);
@@ -275,7 +294,12 @@ describeBrowser('task pane in Chromium', () => {
   });
 
   test('the task pane follows a dark Office theme', async () => {
-    const theme = { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#3A3A3A', controlForegroundColor: '#FFFFFF' };
+    const theme = {
+      bodyBackgroundColor: '#262626',
+      bodyForegroundColor: '#FFFFFF',
+      controlBackgroundColor: '#3A3A3A',
+      controlForegroundColor: '#FFFFFF',
+    };
     const o = await open(original, { theme });
     await o.page.getByTestId('run-check').waitFor();
     const bg = await o.page.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
@@ -308,4 +332,3 @@ describeBrowser('task pane in Chromium', () => {
     await o.page.context().close();
   });
 });
-

@@ -19,7 +19,15 @@ import { serveDir } from './serve';
 import { seriousViolations } from './axe';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const WEB = path.join(ROOT, 'dist', 'web');
 const PAGE = path.join(WEB, 'index.html');
 const XLS_FILES = ['test/fixtures/xls/layoutA-ningxia.xls', 'test/fixtures/xls/示例-绩效目标表.xls', 'test/fixtures/xls/variants.xls'];
@@ -67,7 +75,9 @@ function cliRun(files: string[], annotateDir: string, summary?: string): JsonFil
 }
 
 test('the page is one file whose JavaScript is under 300 KB gzipped', () => {
-  console.log(`[web test] first-load JavaScript ${(sizes.scriptGzip / 1024).toFixed(1)} KB gzipped (worker ${(sizes.workerGzip / 1024).toFixed(1)} KB of it)`);
+  console.log(
+    `[web test] first-load JavaScript ${(sizes.scriptGzip / 1024).toFixed(1)} KB gzipped (worker ${(sizes.workerGzip / 1024).toFixed(1)} KB of it)`,
+  );
   expect(sizes.scriptGzip).toBeLessThan(300 * 1024);
   const html = readFileSync(PAGE, 'utf8');
   // no script, style sheet, image or font from anywhere: the page has everything inline
@@ -103,7 +113,12 @@ describeBrowser('checker page in Chromium', () => {
   }
 
   async function open(url: string): Promise<Opened> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, locale: 'zh-CN', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      deviceScaleFactor: 1,
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     const requests: Request[] = [];
     const errors: string[] = [];
@@ -163,7 +178,9 @@ describeBrowser('checker page in Chromium', () => {
       type T = { sheet: string; range: string; kind: string; name: string };
       const s = (
         window as unknown as {
-          jxmb: { session: { getState(): { files: { name: string; status: string; error?: string; result?: { tables: T[]; findings: F[] } }[] } } };
+          jxmb: {
+            session: { getState(): { files: { name: string; status: string; error?: string; result?: { tables: T[]; findings: F[] } }[] } };
+          };
         }
       ).jxmb.session.getState();
       return s.files.map((f) => ({
@@ -171,12 +188,19 @@ describeBrowser('checker page in Chromium', () => {
         status: f.status,
         error: f.error,
         tables: (f.result?.tables ?? []).map((t) => ({ sheet: t.sheet, range: t.range, kind: t.kind, name: t.name })),
-        findings: (f.result?.findings ?? []).map((x) => ({ code: x.code, severity: x.severity, sheet: x.sheet, cell: x.cell, table: x.table, message: x.message })),
+        findings: (f.result?.findings ?? []).map((x) => ({
+          code: x.code,
+          severity: x.severity,
+          sheet: x.sheet,
+          cell: x.cell,
+          table: x.table,
+          message: x.message,
+        })),
       }));
     });
   }
 
-  test('from disk: every fixture and the example, dropped at once, give the command line\'s findings exactly; copies and summary equal its own', async () => {
+  test("from disk: every fixture and the example, dropped at once, give the command line's findings exactly; copies and summary equal its own", async () => {
     const annotate = path.join(tmp, 'cli-copies');
     mkdirSync(annotate, { recursive: true });
     const summary = path.join(tmp, 'cli-summary.xlsx');
@@ -229,7 +253,8 @@ describeBrowser('checker page in Chromium', () => {
     const web = await sheetsOf(readFileSync((await dl.path())!));
     const ref = await sheetsOf(readFileSync(summary));
     // 文件 (both sheets) and 标注副本 (first sheet) without folders: the page knows only the files' names
-    const names = (rows: unknown[][], cols: number[]) => rows.map((r) => r.map((c, k) => (cols.includes(k) && typeof c === 'string' ? path.basename(c) : c)));
+    const names = (rows: unknown[][], cols: number[]) =>
+      rows.map((r) => r.map((c, k) => (cols.includes(k) && typeof c === 'string' ? path.basename(c) : c)));
     expect(names(web.files, [0, 8])).toEqual(names(ref.files, [0, 8]));
     expect(names(web.findings, [0])).toEqual(names(ref.findings, [0]));
     expect(web.findings.length).toBe(total + 1);
@@ -291,7 +316,7 @@ describeBrowser('checker page in Chromium', () => {
     expect(left(o)).toEqual([]);
   }, 120_000);
 
-  test('a file that is not a workbook, and a damaged one, get the command line\'s one-line reason; the others are checked', async () => {
+  test("a file that is not a workbook, and a damaged one, get the command line's one-line reason; the others are checked", async () => {
     const o = await open(`file://${PAGE}`);
     // a Word file saved as .xls, and a workbook cut short in the middle
     const damaged = path.join(tmp, '损坏.xlsx');
@@ -346,7 +371,10 @@ describeBrowser('checker page in Chromium', () => {
     await o.page.evaluate(() => {
       const w = window as unknown as { __long: number[] };
       w.__long = [];
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask', buffered: false });
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push(e.duration))).observe({
+        type: 'longtask',
+        buffered: false,
+      });
     });
     const t0 = Date.now();
     await o.page.getByTestId('resume').click();
@@ -357,7 +385,9 @@ describeBrowser('checker page in Chromium', () => {
       const long = (window as unknown as { __long: number[] }).__long;
       return { longest: Math.round(Math.max(0, ...long)), longTasks: long.length, elements: document.querySelectorAll('*').length };
     });
-    console.log(`[web test] 1,000 tables: results in ${Date.now() - t0} ms; longest main-thread task ${figures.longest} ms (${figures.longTasks} over 50 ms); ${figures.elements} elements`);
+    console.log(
+      `[web test] 1,000 tables: results in ${Date.now() - t0} ms; longest main-thread task ${figures.longest} ms (${figures.longTasks} over 50 ms); ${figures.elements} elements`,
+    );
     const [f] = await pageFiles(o.page);
     expect(f.status).toBe('done');
     expect(f.tables.length).toBe(1000);

@@ -23,7 +23,9 @@ describe.each(FIXTURE_FILES)('%s', (file) => {
     expect(got).toEqual(want);
   });
   test('reports exactly the expected errors and warnings, cell by cell', () => {
-    const got = res(file).findings.filter((x) => x.severity !== 'info').map((x) => `${x.code} ${x.sheet}!${x.cell}`);
+    const got = res(file)
+      .findings.filter((x) => x.severity !== 'info')
+      .map((x) => `${x.code} ${x.sheet}!${x.cell}`);
     expect(got).toEqual((expected as Record<string, { problems: string[] }>)[file].problems);
   });
   test('reports the expected number of hints per rule', () => {
@@ -90,7 +92,9 @@ describe('the real problems of the seeds', () => {
   });
   test('the same table stacked at an offset, unmerged or with full-width punctuation gives the same findings', () => {
     const norm = (f: string, sheet: string, shift: number) =>
-      res(f).findings.filter((x) => x.sheet === sheet && x.table === '驻村工作队员保障经费').map((x) => `${x.code} ${x.row - shift}`);
+      res(f)
+        .findings.filter((x) => x.sheet === sheet && x.table === '驻村工作队员保障经费')
+        .map((x) => `${x.code} ${x.row - shift}`);
     const base = norm(A, '项目支出绩效目标表', 57);
     expect(norm('test/fixtures/variants.xlsx', '全角半角', 0)).toEqual(base);
     expect(norm('test/fixtures/variants.xlsx', '堆叠偏移', 60)).toEqual(base);

@@ -18,7 +18,7 @@ function namedIn(cell: CellV): number {
   const parts = s.split(/(?=指标\s*\d+\s*[:：.、])/).map((p) => p.replace(/^指标\s*\d+\s*[:：.、]\s*/, '').trim());
   return parts.filter(Boolean).length;
 }
-const num = (s: string) => (/(\d+(?:\.\d+)?)\s*(万元)?\s*$/.exec(s)?.[1] ?? null);
+const num = (s: string) => /(\d+(?:\.\d+)?)\s*(万元)?\s*$/.exec(s)?.[1] ?? null;
 
 let A: Table[];
 let B: Table[];
@@ -37,7 +37,10 @@ test('layout A: 19 tables, names, both funds columns and named indicators', () =
     const t = A[i];
     expect(t.name).toBe(src.name);
     expect(t.funds.map((g) => g.total?.amount ?? null)).toEqual([num(src.funds[0][0]), num(src.funds[0][1])]);
-    expect(t.funds.map((g) => g.parts.find((p) => p.key === 'fiscal')?.amount ?? null)).toEqual([num(src.funds[1][0]), num(src.funds[1][1])]);
+    expect(t.funds.map((g) => g.parts.find((p) => p.key === 'fiscal')?.amount ?? null)).toEqual([
+      num(src.funds[1][0]),
+      num(src.funds[1][1]),
+    ]);
     const want = src.indicators.flatMap((b) => b.groups.flatMap((g) => g.rows.map((r) => namedIn(r[0])))).reduce((a, b) => a + b, 0);
     expect(t.indicators.filter((x) => !x.placeholder).length).toBe(want);
     expect(t.goals).toHaveLength(2);
@@ -73,7 +76,11 @@ test('layout D: the department table, its money, 45 tasks and 58 indicators', ()
   const t = D[0];
   expect(t.kind).toBe('department');
   expect(t.name).toBe(src.department);
-  expect(t.expenses.filter((e) => e.amount !== null).map((e) => Number(e.amount))).toEqual([Number(src.basic), Number(src.project), Number(src.devOther)]);
+  expect(t.expenses.filter((e) => e.amount !== null).map((e) => Number(e.amount))).toEqual([
+    Number(src.basic),
+    Number(src.project),
+    Number(src.devOther),
+  ]);
   expect(t.incomes.map((e) => e.amount)).toEqual([String(src.fiscal), null]);
   expect(t.tasks).toHaveLength(src.tasks.length);
   expect(t.tasks[20]).toMatchObject({ amount: '7' });
@@ -87,7 +94,8 @@ describe('the model contract (TableSchema): the parser is not validated at run t
   test('every table of every fixture and corpus table validates against TableSchema, unchanged by it', async () => {
     const tables: Table[] = [];
     for (const f of FIXTURE_FILES) tables.push(...parseWorkbook(await readWorkbookGrid(f)));
-    for (const id of listTableIds()) tables.push(...parseWorkbook(await readWorkbookGrid(await workbookBuffer(readTranscription(id), rawTexts(id)))));
+    for (const id of listTableIds())
+      tables.push(...parseWorkbook(await readWorkbookGrid(await workbookBuffer(readTranscription(id), rawTexts(id)))));
     expect(tables.length).toBeGreaterThan(80);
     for (const t of tables) expect(TableSchema.parse(t)).toEqual(t);
   });

@@ -195,7 +195,13 @@ ${TAIL}
     expect(r.tables.map((t) => t.name)).toEqual(['省商务厅']);
     expect(r.findings).toEqual([]);
     // contact and signature lines under the indicators, alone or with their value
-    for (const line of ['联系人：张三', '填报人李四', '审核意见', '单位负责人：', '注：1.各单位可根据项目特点自行增加或减少二级指标，并细化三级指标']) {
+    for (const line of [
+      '联系人：张三',
+      '填报人李四',
+      '审核意见',
+      '单位负责人：',
+      '注：1.各单位可根据项目特点自行增加或减少二级指标，并细化三级指标',
+    ]) {
       expect([line, check(`${HEAD}\n产出指标\t数量指标\t培训人次\t≥200人次\n${TAIL}\n${line}`).findings]).toEqual([line, []]);
     }
     expect(r.findings).toEqual([]);

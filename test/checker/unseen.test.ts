@@ -21,7 +21,10 @@ type Rect = ReturnType<typeof U.put>;
 /** Lays tables out on a new workbook; returns the sheets' expected tables as "sheet!range layout name". */
 type Build = (wb: ExcelJS.Workbook) => string[];
 
-async function run(build: Build, profile: Profile = 'LOCAL'): Promise<{ r: CheckResult; want: string[]; tables: ReturnType<typeof parseWorkbook> }> {
+async function run(
+  build: Build,
+  profile: Profile = 'LOCAL',
+): Promise<{ r: CheckResult; want: string[]; tables: ReturnType<typeof parseWorkbook> }> {
   const wb = new ExcelJS.Workbook();
   const want = build(wb);
   const grid = await readWorkbookGrid(await U.bufferOf(wb));
@@ -52,7 +55,12 @@ interface CleanCase {
 }
 
 const CLEAN: CleanCase[] = [
-  { title: 'U01 C2021: 成本指标 as a 一级 with 经济成本指标, checked as C2021', build: one(U.u01C2021, 'A', '政务信息系统运维经费'), profile: 'C2021', indicators: [7] },
+  {
+    title: 'U01 C2021: 成本指标 as a 一级 with 经济成本指标, checked as C2021',
+    build: one(U.u01C2021, 'A', '政务信息系统运维经费'),
+    profile: 'C2021',
+    indicators: [7],
+  },
   { title: 'U01 the same table checked as LOCAL', build: one(U.u01C2021, 'A', '政务信息系统运维经费'), indicators: [7] },
   {
     title: 'U01b C2021: 社会成本/生态环境成本 written as text are not amounts ("无明显影响" is no vague value)',
@@ -66,19 +74,31 @@ const CLEAN: CleanCase[] = [
     build: one(U.u02Offset, 'A', '农村人居环境整治经费', 3, 3),
     indicators: [6],
   },
-  { title: 'U03 amounts 35万 / 200000元 / 15 / 11.50, 万亩 and 公斤, 9月底前', build: one(U.u03Amounts, 'A', '高标准农田建设管护经费'), indicators: [6] },
+  {
+    title: 'U03 amounts 35万 / 200000元 / 15 / 11.50, 万亩 and 公斤, 9月底前',
+    build: one(U.u03Amounts, 'A', '高标准农田建设管护经费'),
+    indicators: [6],
+  },
   {
     title: 'U04 三级 merged over two columns, 指标值 merged over two columns, 一级/二级 merged vertically, 20万头(只)',
     build: one(U.u04WideMerges, 'A', '动物疫病防控经费'),
     indicators: [8],
   },
-  { title: 'U05 效果指标, 满意度指 cut short, 成本指标 under 产出 (LOCAL)', build: one(U.u05OldNames, 'A', '农村饮水安全维修养护经费'), indicators: [7] },
+  {
+    title: 'U05 效果指标, 满意度指 cut short, 成本指标 under 产出 (LOCAL)',
+    build: one(U.u05OldNames, 'A', '农村饮水安全维修养护经费'),
+    indicators: [7],
+  },
   {
     title: 'U06 部门整体: incomes beside expenses, 事业发展性支出 with its amount, tasks with a calculation, numbers as numbers',
     build: one(U.u06Department, 'D', '某县农业农村局'),
     indicators: [8],
   },
-  { title: 'U07 layout B with 资金支出计划 3月底/6月底/9月底/12月底 and 11月底前', build: one(() => U.u07Plan(), 'B', '基层农技推广体系改革与建设补助项目'), indicators: [6] },
+  {
+    title: 'U07 layout B with 资金支出计划 3月底/6月底/9月底/12月底 and 11月底前',
+    build: one(() => U.u07Plan(), 'B', '基层农技推广体系改革与建设补助项目'),
+    indicators: [6],
+  },
   {
     title: 'U07b 资金支出计划 3月底/6月底/10月底/12月底 in percent-formatted cells',
     build: one(
@@ -94,7 +114,11 @@ const CLEAN: CleanCase[] = [
   },
   {
     title: 'U07c 资金支出计划 by quarter, written as text with %',
-    build: one(() => U.u07Plan(['25%', '50%', '80%', '100%'], ['一季度', '二季度', '三季度', '四季度']), 'B', '基层农技推广体系改革与建设补助项目'),
+    build: one(
+      () => U.u07Plan(['25%', '50%', '80%', '100%'], ['一季度', '二季度', '三季度', '四季度']),
+      'B',
+      '基层农技推广体系改革与建设补助项目',
+    ),
     indicators: [6],
   },
   {
@@ -125,7 +149,12 @@ const CLEAN: CleanCase[] = [
       const b = U.put(ws, 2, a.right + 3, U.small('党建宣传经费', 4));
       const c = U.put(ws, a.bottom + 2, 2, U.small('老干部活动经费', 5));
       const d = U.put(ws, b.bottom + 3, b.left, U.small('机关工委工作经费', 3));
-      return [at(ws, a, 'A', '党员教育经费'), at(ws, c, 'A', '老干部活动经费'), at(ws, b, 'A', '党建宣传经费'), at(ws, d, 'A', '机关工委工作经费')];
+      return [
+        at(ws, a, 'A', '党员教育经费'),
+        at(ws, c, 'A', '老干部活动经费'),
+        at(ws, b, 'A', '党建宣传经费'),
+        at(ws, d, 'A', '机关工委工作经费'),
+      ];
     },
     indicators: [6, 6, 6, 6],
   },
@@ -139,15 +168,31 @@ const CLEAN: CleanCase[] = [
     },
     indicators: [6, 6],
   },
-  { title: 'U09 备注 and 填报说明 rows and a signature line under the table', build: one(U.u09Notes, 'A', '农业执法装备购置经费'), indicators: [6] },
-  { title: 'U09b only a signature line (单位负责人/填表人/联系电话) under the table', build: one(U.u09Signature, 'A', '农机购置补贴工作经费'), indicators: [6] },
-  { title: 'U09c indicators named 联系电话畅通率 / 负责人到岗率 are no signature line', build: one(U.u09cNames, 'A', '12345政务服务热线运行经费'), indicators: [8] },
+  {
+    title: 'U09 备注 and 填报说明 rows and a signature line under the table',
+    build: one(U.u09Notes, 'A', '农业执法装备购置经费'),
+    indicators: [6],
+  },
+  {
+    title: 'U09b only a signature line (单位负责人/填表人/联系电话) under the table',
+    build: one(U.u09Signature, 'A', '农机购置补贴工作经费'),
+    indicators: [6],
+  },
+  {
+    title: 'U09c indicators named 联系电话畅通率 / 负责人到岗率 are no signature line',
+    build: one(U.u09cNames, 'A', '12345政务服务热线运行经费'),
+    indicators: [8],
+  },
   {
     title: 'U10 numbers as numbers with the unit in the name, 95%-formatted 0.95, ≥95% ≤5万元 100% 按期完成 12月底前 ≥3次 优良 =100%',
     build: one(U.u10Values, 'A', '新型职业农民培训经费'),
     indicators: [12],
   },
-  { title: 'U11 layout C at B2 (年度本级预算金额 85万元, 指标值及单位, 绩效标准)', build: one(U.u11LayoutC, 'C', '农村公路养护经费', 2, 2), indicators: [7] },
+  {
+    title: 'U11 layout C at B2 (年度本级预算金额 85万元, 指标值及单位, 绩效标准)',
+    build: one(U.u11LayoutC, 'C', '农村公路养护经费', 2, 2),
+    indicators: [7],
+  },
   {
     title: 'U12 budget-system export: 指标性质 | 指标值 | 度量单位, the unit in its own column',
     build: one(U.u12UnitColumn, '?', '耕地地力保护补贴'),
@@ -160,9 +205,21 @@ const CLEAN: CleanCase[] = [
     indicators: [6],
     infos: ['info vague-value 绩效目标表!E10'],
   },
-  { title: 'U13 a two-row indicator header (绩效指标 merged above 一级指标…), amounts as numbers', build: one(U.u13TwoRowHeader, 'A', '乡村振兴衔接资金项目管理费'), indicators: [6] },
-  { title: 'U14 部门整体 with 财政拨款收入 / 其他收入 labels', build: one(() => U.u14DeptIncome(), 'D', '某县林业和草原局'), indicators: [5] },
-  { title: 'U15 amounts in 元 (金额单位：元, 项目资金（元）), a formula total, 成本 in 元 adding up', build: one(U.u15Yuan, 'A', '村级公益事业一事一议奖补资金'), indicators: [7] },
+  {
+    title: 'U13 a two-row indicator header (绩效指标 merged above 一级指标…), amounts as numbers',
+    build: one(U.u13TwoRowHeader, 'A', '乡村振兴衔接资金项目管理费'),
+    indicators: [6],
+  },
+  {
+    title: 'U14 部门整体 with 财政拨款收入 / 其他收入 labels',
+    build: one(() => U.u14DeptIncome(), 'D', '某县林业和草原局'),
+    indicators: [5],
+  },
+  {
+    title: 'U15 amounts in 元 (金额单位：元, 项目资金（元）), a formula total, 成本 in 元 adding up',
+    build: one(U.u15Yuan, 'A', '村级公益事业一事一议奖补资金'),
+    indicators: [7],
+  },
   {
     title: 'U16 a 填表说明 sheet of instructions before the table sheet',
     build: (wb) => {
@@ -178,7 +235,8 @@ const CLEAN: CleanCase[] = [
     indicators: [7],
   },
   {
-    title: 'U18 the central 部门（单位）整体支出绩效目标申报表: 预算金额 split into 总额 | 财政拨款 | 其他资金, 金额合计, 年度总体目标 below the tasks',
+    title:
+      'U18 the central 部门（单位）整体支出绩效目标申报表: 预算金额 split into 总额 | 财政拨款 | 其他资金, 金额合计, 年度总体目标 below the tasks',
     build: one(U.u18CentralDept, 'D', '某市生态环境局'),
     profile: 'C2021',
     indicators: [6],
@@ -208,14 +266,46 @@ const CLEAN: CleanCase[] = [
     build: one(U.u22LineBreaks, 'A', '乡村振兴衔接资金项目管理费'),
     indicators: [6],
   },
-  { title: 'U22b layout A with line breaks in header labels and label+value money cells', build: one(U.u22bLineBreaksA, 'A', '村级组织运转经费'), indicators: [6] },
-  { title: 'U22c line breaks inside 一级/二级 labels, names and values (产出\\n指标, ≥95%\\n（含）)', build: one(U.u22cBrokenCategories, 'A', '农村文化活动经费'), indicators: [6] },
-  { title: 'U25c separate amount cells: 1,200.00 as text, 1,000.00 as a #,##0.00 number, 200.00', build: one(U.u25cSeparateCells, 'A', '乡村振兴衔接资金项目管理费'), indicators: [6] },
-  { title: 'U23 numbered categories: 一、产出指标 （一）数量指标 1、质量指标 (1)时效指标 1.成本指标', build: one(U.u23Numbered, 'A', '基层公共文化服务经费'), indicators: [6] },
-  { title: 'U23b numbered categories with digits: 1.产出指标 / 1.数量指标', build: one(U.u23bDigits, 'A', '全民健身活动经费'), indicators: [5] },
-  { title: 'U24 full-width digits and signs: ≥９５％ １００％ ＞＝90% ≥ 95 % ≥95 ％, amounts １５', build: one(U.u24FullWidth, 'A', '学生资助管理经费'), indicators: [8] },
-  { title: 'U25 thousands separators: 1,200.00万元 = 1,000.00 + 200, ≤1,200.00万元, ≥1,500人', build: one(() => U.u25Thousands(), 'A', '农村供水工程建设补助资金'), indicators: [7] },
-  { title: 'U25b amounts in 元 typed as text with separators: 350,000 = 300,000 + 50,000.00', build: one(U.u25bYuanText, 'A', '村级公益事业一事一议奖补资金'), indicators: [7] },
+  {
+    title: 'U22b layout A with line breaks in header labels and label+value money cells',
+    build: one(U.u22bLineBreaksA, 'A', '村级组织运转经费'),
+    indicators: [6],
+  },
+  {
+    title: 'U22c line breaks inside 一级/二级 labels, names and values (产出\\n指标, ≥95%\\n（含）)',
+    build: one(U.u22cBrokenCategories, 'A', '农村文化活动经费'),
+    indicators: [6],
+  },
+  {
+    title: 'U25c separate amount cells: 1,200.00 as text, 1,000.00 as a #,##0.00 number, 200.00',
+    build: one(U.u25cSeparateCells, 'A', '乡村振兴衔接资金项目管理费'),
+    indicators: [6],
+  },
+  {
+    title: 'U23 numbered categories: 一、产出指标 （一）数量指标 1、质量指标 (1)时效指标 1.成本指标',
+    build: one(U.u23Numbered, 'A', '基层公共文化服务经费'),
+    indicators: [6],
+  },
+  {
+    title: 'U23b numbered categories with digits: 1.产出指标 / 1.数量指标',
+    build: one(U.u23bDigits, 'A', '全民健身活动经费'),
+    indicators: [5],
+  },
+  {
+    title: 'U24 full-width digits and signs: ≥９５％ １００％ ＞＝90% ≥ 95 % ≥95 ％, amounts １５',
+    build: one(U.u24FullWidth, 'A', '学生资助管理经费'),
+    indicators: [8],
+  },
+  {
+    title: 'U25 thousands separators: 1,200.00万元 = 1,000.00 + 200, ≤1,200.00万元, ≥1,500人',
+    build: one(() => U.u25Thousands(), 'A', '农村供水工程建设补助资金'),
+    indicators: [7],
+  },
+  {
+    title: 'U25b amounts in 元 typed as text with separators: 350,000 = 300,000 + 50,000.00',
+    build: one(U.u25bYuanText, 'A', '村级公益事业一事一议奖补资金'),
+    indicators: [7],
+  },
   {
     title: 'U26 hidden rows and a hidden column holding normal content are read like any other',
     build: (wb) => {
@@ -228,19 +318,59 @@ const CLEAN: CleanCase[] = [
     },
     indicators: [6],
   },
-  { title: 'U27 leading/trailing spaces, U+00A0 and U+3000 in labels and values', build: one(U.u27Spaces, 'A', '社区卫生服务补助经费'), indicators: [6] },
-  { title: 'U28 指标值（%） in the header, rates typed as numbers', build: one(() => U.u28HeaderUnit(), 'A', '义务教育营养改善计划经费'), indicators: [6] },
-  { title: 'U29 comparators in words: 90%以上 不低于90% 不少于3次 不超过5万元 ≤5个工作日内', build: one(U.u29Words, 'A', '法律援助工作经费'), indicators: [8] },
+  {
+    title: 'U27 leading/trailing spaces, U+00A0 and U+3000 in labels and values',
+    build: one(U.u27Spaces, 'A', '社区卫生服务补助经费'),
+    indicators: [6],
+  },
+  {
+    title: 'U28 指标值（%） in the header, rates typed as numbers',
+    build: one(() => U.u28HeaderUnit(), 'A', '义务教育营养改善计划经费'),
+    indicators: [6],
+  },
+  {
+    title: 'U29 comparators in words: 90%以上 不低于90% 不少于3次 不超过5万元 ≤5个工作日内',
+    build: one(U.u29Words, 'A', '法律援助工作经费'),
+    indicators: [8],
+  },
   // Round 3: templates from other provinces and budget systems
-  { title: 'U30 a 分值 column right of 指标值 holding scores (20, 10, 30)', build: one(() => U.u30Score(), 'A', '农村环境综合整治经费'), indicators: [6] },
-  { title: 'U30b a 权重(分) column right of 指标值', build: one(() => U.u30Score('权重(分)'), 'A', '农村环境综合整治经费'), indicators: [6] },
+  {
+    title: 'U30 a 分值 column right of 指标值 holding scores (20, 10, 30)',
+    build: one(() => U.u30Score(), 'A', '农村环境综合整治经费'),
+    indicators: [6],
+  },
+  {
+    title: 'U30b a 权重(分) column right of 指标值',
+    build: one(() => U.u30Score('权重(分)'), 'A', '农村环境综合整治经费'),
+    indicators: [6],
+  },
   { title: 'U30c a 权重 column right of 指标值', build: one(() => U.u30Score('权重'), 'A', '农村环境综合整治经费'), indicators: [6] },
-  { title: 'U31 the unit in a column headed 单位 right of 指标值', build: one(() => U.u31UnitColumn(), 'A', '乡村振兴衔接资金项目管理费'), indicators: [6] },
+  {
+    title: 'U31 the unit in a column headed 单位 right of 指标值',
+    build: one(() => U.u31UnitColumn(), 'A', '乡村振兴衔接资金项目管理费'),
+    indicators: [6],
+  },
   { title: 'U31b 指标值 + 计量单位', build: one(() => U.u31UnitColumn('计量单位'), 'A', '乡村振兴衔接资金项目管理费'), indicators: [6] },
-  { title: 'U32 年度资金总额 30 = 财政拨款 20 + 上级补助 5 + 其他资金 5', build: one(() => U.u32ThreeParts(), 'A', '农村危房改造补助经费'), indicators: [6] },
-  { title: 'U32b 年度资金总额 100 = 中央补助 60 + 省级补助 30 + 县级配套 10 in separate cells', build: one(() => U.u32bLevels(), 'A', '乡村振兴衔接资金项目管理费'), indicators: [6] },
-  { title: 'U33 部门整体 with 部门（单位）名称 and the title 2025年度部门整体支出绩效目标表', build: one(U.u33DeptUnitName, 'D', '某县林业和草原局'), indicators: [5] },
-  { title: 'U34 资金支出计划 as cumulative amounts in 万元 (5/10/15/20 of 20)', build: one(() => U.u34PlanAmounts(), 'B', '基层农技推广体系改革与建设补助项目'), indicators: [6] },
+  {
+    title: 'U32 年度资金总额 30 = 财政拨款 20 + 上级补助 5 + 其他资金 5',
+    build: one(() => U.u32ThreeParts(), 'A', '农村危房改造补助经费'),
+    indicators: [6],
+  },
+  {
+    title: 'U32b 年度资金总额 100 = 中央补助 60 + 省级补助 30 + 县级配套 10 in separate cells',
+    build: one(() => U.u32bLevels(), 'A', '乡村振兴衔接资金项目管理费'),
+    indicators: [6],
+  },
+  {
+    title: 'U33 部门整体 with 部门（单位）名称 and the title 2025年度部门整体支出绩效目标表',
+    build: one(U.u33DeptUnitName, 'D', '某县林业和草原局'),
+    indicators: [5],
+  },
+  {
+    title: 'U34 资金支出计划 as cumulative amounts in 万元 (5/10/15/20 of 20)',
+    build: one(() => U.u34PlanAmounts(), 'B', '基层农技推广体系改革与建设补助项目'),
+    indicators: [6],
+  },
   {
     title: 'U34b 资金支出计划 as cumulative % with decimals (10.0% 33.3% 66.7% 100.0%)',
     build: one(() => U.u07Plan(['10.0%', '33.3%', '66.7%', '100.0%']), 'B', '基层农技推广体系改革与建设补助项目'),
@@ -251,7 +381,11 @@ const CLEAN: CleanCase[] = [
     build: one(() => U.u07Plan([10.5, 33.3, 66.7, 100]), 'B', '基层农技推广体系改革与建设补助项目'),
     indicators: [6],
   },
-  { title: 'U35 指标值 formulas with a text or a number as cached result', build: one(U.u35Formulas, 'A', '村级组织运转经费'), indicators: [6] },
+  {
+    title: 'U35 指标值 formulas with a text or a number as cached result',
+    build: one(U.u35Formulas, 'A', '村级组织运转经费'),
+    indicators: [6],
+  },
   {
     title: 'U36 a hidden table sheet next to a visible empty one',
     build: (wb) => {
@@ -270,8 +404,16 @@ const CLEAN: CleanCase[] = [
     },
     indicators: [6],
   },
-  { title: 'U37 a 序号 column (1, 2, 3 …) before 一级指标', build: one(() => U.u37SerialColumn(), 'A', '乡村振兴衔接资金项目管理费'), indicators: [6] },
-  { title: 'U37b a 序号 column without a header', build: one(() => U.u37SerialColumn(null), 'A', '乡村振兴衔接资金项目管理费'), indicators: [6] },
+  {
+    title: 'U37 a 序号 column (1, 2, 3 …) before 一级指标',
+    build: one(() => U.u37SerialColumn(), 'A', '乡村振兴衔接资金项目管理费'),
+    indicators: [6],
+  },
+  {
+    title: 'U37b a 序号 column without a header',
+    build: one(() => U.u37SerialColumn(null), 'A', '乡村振兴衔接资金项目管理费'),
+    indicators: [6],
+  },
   {
     title: 'U36c a cover sheet with 项目名称：… 申报单位：… 填报日期：… lines before the table sheet',
     build: (wb) => {
@@ -281,30 +423,67 @@ const CLEAN: CleanCase[] = [
     },
     indicators: [6],
   },
-  { title: 'U30d a 分值（分） column right of 指标值', build: one(() => U.u30Score('分值（分）'), 'A', '农村环境综合整治经费'), indicators: [6] },
+  {
+    title: 'U30d a 分值（分） column right of 指标值',
+    build: one(() => U.u30Score('分值（分）'), 'A', '农村环境综合整治经费'),
+    indicators: [6],
+  },
   // Round 4: goal texts and values reviewers see every day
-  { title: 'U40 goal text with numbered items and amounts (10 + 8 万元) within the budget of 20', build: one(() => U.u40NumberedGoal(), 'A', '基层农技人员能力提升经费'), indicators: [6] },
+  {
+    title: 'U40 goal text with numbered items and amounts (10 + 8 万元) within the budget of 20',
+    build: one(() => U.u40NumberedGoal(), 'A', '基层农技人员能力提升经费'),
+    indicators: [6],
+  },
   {
     title: 'U41 rates and years that are no totals: 人均补助1200元/年 每人每月640元 2025年底前 提高10% 覆盖率达95%以上 较2024年增长5%',
     build: one(U.u41Rates, 'A', '困难群众基本生活救助资金'),
     indicators: [8],
   },
-  { title: 'U42 ranges and compound values: 90%-95% 3-5次 ≥90%且≤100% 95%～100% 不低于上年 持续提升（≥5%）', build: one(U.u42Ranges, 'A', '中小学校园安全管理经费'), indicators: [8] },
-  { title: 'U43 accepted qualitative values: 达到国家标准 合格 是 无 0起 良好 符合要求 按合同约定', build: one(() => U.u43Qualitative(), 'A', '乡镇污水处理厂运营经费'), indicators: [11] },
+  {
+    title: 'U42 ranges and compound values: 90%-95% 3-5次 ≥90%且≤100% 95%～100% 不低于上年 持续提升（≥5%）',
+    build: one(U.u42Ranges, 'A', '中小学校园安全管理经费'),
+    indicators: [8],
+  },
+  {
+    title: 'U43 accepted qualitative values: 达到国家标准 合格 是 无 0起 良好 符合要求 按合同约定',
+    build: one(() => U.u43Qualitative(), 'A', '乡镇污水处理厂运营经费'),
+    indicators: [11],
+  },
   {
     title: 'U43b 进一步提升 / 有所提高 earn a vague-value hint each, nothing else',
     build: one(() => U.u43Qualitative(true), 'A', '乡镇污水处理厂运营经费'),
     indicators: [11],
     infos: ['info vague-value 绩效目标表!E18', 'info vague-value 绩效目标表!E19'],
   },
-  { title: 'U44 时效 as an Excel date (yyyy-mm-dd), 2025年6月30日前, 2025.06.30, 6月底前完成', build: one(() => U.u44Dates(), 'A', '农村公路安全生命防护工程'), indicators: [9] },
-  { title: 'U44b 时效 as an Excel date in the format yyyy"年"m"月"d"日"', build: one(() => U.u44Dates('yyyy"年"m"月"d"日"'), 'A', '农村公路安全生命防护工程'), indicators: [9] },
-  { title: 'U45 a vertical funds list 资金来源 | 金额（万元）: 财政拨款 20, 其他资金 5, 合计 25', build: one(() => U.u45FundsList(), '?', '乡村振兴衔接资金项目管理费'), indicators: [6] },
-  { title: 'U46 部门整体 with 年度主要任务 | 任务名称 | 主要内容 | 预算金额（万元）', build: one(U.u46DeptTasks, 'D', '某县农业农村局'), indicators: [8] },
-  { title: 'U47 header fields 项目负责人 联系电话 项目类型 资金性质 项目起止时间 between the usual ones', build: one(U.u47HeaderFields, 'A', '农村集体产权制度改革工作经费'), indicators: [6] },
+  {
+    title: 'U44 时效 as an Excel date (yyyy-mm-dd), 2025年6月30日前, 2025.06.30, 6月底前完成',
+    build: one(() => U.u44Dates(), 'A', '农村公路安全生命防护工程'),
+    indicators: [9],
+  },
+  {
+    title: 'U44b 时效 as an Excel date in the format yyyy"年"m"月"d"日"',
+    build: one(() => U.u44Dates('yyyy"年"m"月"d"日"'), 'A', '农村公路安全生命防护工程'),
+    indicators: [9],
+  },
+  {
+    title: 'U45 a vertical funds list 资金来源 | 金额（万元）: 财政拨款 20, 其他资金 5, 合计 25',
+    build: one(() => U.u45FundsList(), '?', '乡村振兴衔接资金项目管理费'),
+    indicators: [6],
+  },
+  {
+    title: 'U46 部门整体 with 年度主要任务 | 任务名称 | 主要内容 | 预算金额（万元）',
+    build: one(U.u46DeptTasks, 'D', '某县农业农村局'),
+    indicators: [8],
+  },
+  {
+    title: 'U47 header fields 项目负责人 联系电话 项目类型 资金性质 项目起止时间 between the usual ones',
+    build: one(U.u47HeaderFields, 'A', '农村集体产权制度改革工作经费'),
+    indicators: [6],
+  },
   // Round 5: 部门整体 (department) tables and task calculations
   {
-    title: 'U50 部门整体 in the 遂溪 layout: 基本支出 600.02 + 项目支出 105.5 = 财政拨款 685.52 + 其他资金 20; task calculations 2人×12月×3000元=7.2万元 10场×0.5万元/场=5万元 50人*200元/人=1万元; values ≥98% 100% ≤12月 按时完成 零事故 ≥上年水平',
+    title:
+      'U50 部门整体 in the 遂溪 layout: 基本支出 600.02 + 项目支出 105.5 = 财政拨款 685.52 + 其他资金 20; task calculations 2人×12月×3000元=7.2万元 10场×0.5万元/场=5万元 50人*200元/人=1万元; values ≥98% 100% ≤12月 按时完成 零事故 ≥上年水平',
     build: one(() => U.u50Suixi(), 'D', '某县司法局'),
     indicators: [11],
     infos: ['info vague-value 绩效目标表!E27'],
@@ -356,7 +535,11 @@ describe('clean tables the checker has never seen', () => {
     const t = tables[0];
     expect(t.incomes.map((i) => `${i.label} ${i.amount}`)).toEqual(['财政拨款 450.5', '其他资金 49.5']);
     expect(t.expenses.map((i) => `${i.label} ${i.amount}`)).toEqual(['基本支出 300', '项目支出 150', '事业发展性支出 50']);
-    expect(t.tasks.map((x) => `${x.name} ${x.amount}`)).toEqual(['任务1:农技人员培训 10', '任务2:农产品质量安全抽检 40', '任务3:乡村振兴示范村建设 100']);
+    expect(t.tasks.map((x) => `${x.name} ${x.amount}`)).toEqual([
+      '任务1:农技人员培训 10',
+      '任务2:农产品质量安全抽检 40',
+      '任务3:乡村振兴示范村建设 100',
+    ]);
   });
 
   test('U51/U52 部门整体: 拟投入 in any writing is read in 万元, 合计 is no task, 其中：上年结转 is no extra income', async () => {
@@ -403,15 +586,45 @@ describe('clean tables the checker has never seen', () => {
   });
 
   test.each([
-    ['U24 full-width digits', U.u24FullWidth, [['15', '15'], ['15', '15']]],
-    ['U25 thousands separators', () => U.u25Thousands(), [['1200.00', '1000.00', '200'], ['1200.00', '1000.00', '200']]],
+    [
+      'U24 full-width digits',
+      U.u24FullWidth,
+      [
+        ['15', '15'],
+        ['15', '15'],
+      ],
+    ],
+    [
+      'U25 thousands separators',
+      () => U.u25Thousands(),
+      [
+        ['1200.00', '1000.00', '200'],
+        ['1200.00', '1000.00', '200'],
+      ],
+    ],
     ['U25b 元 with separators', U.u25bYuanText, [['35', '30', '5']]],
     ['U25c separate cells', U.u25cSeparateCells, [['1200.00', '1000', '200.00']]],
-    ['U22c line breaks', U.u22cBrokenCategories, [['6', '6'], ['6', '6']]],
-    ['U27 NBSP and ideographic spaces', U.u27Spaces, [['40', '40'], ['40', '40']]],
+    [
+      'U22c line breaks',
+      U.u22cBrokenCategories,
+      [
+        ['6', '6'],
+        ['6', '6'],
+      ],
+    ],
+    [
+      'U27 NBSP and ideographic spaces',
+      U.u27Spaces,
+      [
+        ['40', '40'],
+        ['40', '40'],
+      ],
+    ],
   ] as [string, U.Block | (() => U.Block), string[][]][])('%s: the money is read, not skipped', async (_, block, want) => {
     const { tables } = await run(one(block, 'A', ''));
-    const got = tables[0].funds.map((g) => [g.total?.amount, ...g.parts.map((p) => p.amount)].filter((x) => x !== null && x !== undefined).map(String));
+    const got = tables[0].funds.map((g) =>
+      [g.total?.amount, ...g.parts.map((p) => p.amount)].filter((x) => x !== null && x !== undefined).map(String),
+    );
     expect(got.map((g) => g.map((x) => String(Number(x))))).toEqual(want.map((g) => g.map((x) => String(Number(x)))));
   });
 
@@ -461,11 +674,22 @@ describe('clean tables the checker has never seen', () => {
 
   test.each(['单位', '计量单位'])('U31 the unit in a column headed %s reaches the value', async (head) => {
     const { tables } = await run(one(() => U.u31UnitColumn(head), 'A', ''));
-    expect(tables[0].indicators.map((i) => `${i.rawValue}${i.value.unit || i.nameUnit || ''}`)).toEqual(['≥4次', '100%', '2024年12月31日前', '≤10万元', '500元/人', '≥90%']);
+    expect(tables[0].indicators.map((i) => `${i.rawValue}${i.value.unit || i.nameUnit || ''}`)).toEqual([
+      '≥4次',
+      '100%',
+      '2024年12月31日前',
+      '≤10万元',
+      '500元/人',
+      '≥90%',
+    ]);
   });
 
   test.each([
-    ['U32 财政拨款 + 上级补助 + 其他资金', () => U.u32ThreeParts(), '年度资金总额(含本级和市县) 30 = 财政拨款 20 + 上级补助 5 + 其他资金 5'],
+    [
+      'U32 财政拨款 + 上级补助 + 其他资金',
+      () => U.u32ThreeParts(),
+      '年度资金总额(含本级和市县) 30 = 财政拨款 20 + 上级补助 5 + 其他资金 5',
+    ],
     ['U32b 中央补助 + 省级补助 + 县级配套', () => U.u32bLevels(), '年度资金总额 100 = 中央补助 60 + 省级补助 30 + 县级配套 10'],
   ] as [string, () => U.Block, string][])('%s: every part is read (and the sum checked)', async (_, block, want) => {
     const { tables } = await run(one(block, 'A', ''));
@@ -512,14 +736,16 @@ describe('clean tables the checker has never seen', () => {
 
   test.each(['序号', null])('U37 with a 序号 column (header %s) the names and values are read from their own columns', async (head) => {
     const { tables } = await run(one(() => U.u37SerialColumn(head), 'A', ''));
-    expect(tables[0].indicators.map((i) => `${i.level1}/${i.level2}/${i.name}=${i.rawValue}@${i.nameCell.col}:${i.valueCell.col}`)).toEqual([
-      '产出指标/数量指标/项目检查次数=≥4次@3:4',
-      '产出指标/质量指标/项目按期完工率=100%@3:4',
-      '产出指标/时效指标/项目验收完成时间=2024年12月31日前@3:4',
-      '产出指标/成本指标/项目管理费=≤10万元@3:4',
-      '效益指标/经济效益指标/带动脱贫人口增收=≥500元/人@3:4',
-      '满意度指标/服务对象满意度指标/受益群众满意度=≥90%@3:4',
-    ]);
+    expect(tables[0].indicators.map((i) => `${i.level1}/${i.level2}/${i.name}=${i.rawValue}@${i.nameCell.col}:${i.valueCell.col}`)).toEqual(
+      [
+        '产出指标/数量指标/项目检查次数=≥4次@3:4',
+        '产出指标/质量指标/项目按期完工率=100%@3:4',
+        '产出指标/时效指标/项目验收完成时间=2024年12月31日前@3:4',
+        '产出指标/成本指标/项目管理费=≤10万元@3:4',
+        '效益指标/经济效益指标/带动脱贫人口增收=≥500元/人@3:4',
+        '满意度指标/服务对象满意度指标/受益群众满意度=≥90%@3:4',
+      ],
+    );
   });
 
   test('U40 the goal amounts are read and checked (10 + 8 ≤ 20), not skipped', async () => {
@@ -537,19 +763,28 @@ describe('clean tables the checker has never seen', () => {
 
   test('U44 the Excel date reads as a date', async () => {
     const { tables } = await run(one(() => U.u44Dates(), 'A', ''));
-    expect(tables[0].indicators.filter((i) => i.level2 === '时效指标').map((i) => i.rawValue)).toEqual(['2025-06-30', '2025年6月30日前', '2025.06.30', '6月底前完成']);
+    expect(tables[0].indicators.filter((i) => i.level2 === '时效指标').map((i) => i.rawValue)).toEqual([
+      '2025-06-30',
+      '2025年6月30日前',
+      '2025.06.30',
+      '6月底前完成',
+    ]);
   });
 
   test('U45 the vertical funds list is read: 合计 is the total of the parts above it', async () => {
     const { tables } = await run(one(() => U.u45FundsList(), '?', ''));
-    expect(tables[0].funds.map((g) => `${g.total?.label} ${g.total?.amount} = ${g.parts.map((p) => `${p.label} ${p.amount}`).join(' + ')}`)).toEqual([
-      '合计 25 = 财政拨款 20 + 其他资金 5',
-    ]);
+    expect(
+      tables[0].funds.map((g) => `${g.total?.label} ${g.total?.amount} = ${g.parts.map((p) => `${p.label} ${p.amount}`).join(' + ')}`),
+    ).toEqual(['合计 25 = 财政拨款 20 + 其他资金 5']);
   });
 
   test('U46 the 年度主要任务 block is read with its amounts', async () => {
     const { tables } = await run(one(U.u46DeptTasks, 'D', ''));
-    expect(tables[0].tasks.map((x) => `${x.name} ${x.amount}`)).toEqual(['农技人员培训 10', '农产品质量安全抽检 40', '乡村振兴示范村建设 100']);
+    expect(tables[0].tasks.map((x) => `${x.name} ${x.amount}`)).toEqual([
+      '农技人员培训 10',
+      '农产品质量安全抽检 40',
+      '乡村振兴示范村建设 100',
+    ]);
   });
 
   test('U47 the extra header fields are neither money nor indicators', async () => {
@@ -563,7 +798,10 @@ describe('clean tables the checker has never seen', () => {
   });
 
   test('C2021 on a LOCAL-shaped table: 成本指标 under 产出 and no 成本 block are reported, in Chinese', async () => {
-    const { r } = await run(one(() => U.small('党员教育经费', 6), 'A', '党员教育经费'), 'C2021');
+    const { r } = await run(
+      one(() => U.small('党员教育经费', 6), 'A', '党员教育经费'),
+      'C2021',
+    );
     expect(r.findings.map((f) => `${f.severity} ${f.code} ${f.cell} ${f.message}`)).toEqual([
       'warning structure B9 表中没有一级指标「成本指标」（财预〔2021〕101号口径要求），请补充该类指标',
       'warning structure C13 二级指标「成本指标」不应放在一级指标「产出指标」之下（财预〔2021〕101号口径）',
@@ -612,11 +850,15 @@ const PROBLEMS: ProblemCase[] = [
   },
   {
     title: 'P5 部门整体: 财政拨款 + 其他资金 ≠ 基本支出 + 项目支出 + 事业发展性支出',
-    build: one(() => {
-      const b = U.u06Department();
-      b.rows[4][2] = 40;
-      return b;
-    }, 'D', '某县农业农村局'),
+    build: one(
+      () => {
+        const b = U.u06Department();
+        b.rows[4][2] = 40;
+        return b;
+      },
+      'D',
+      '某县农业农村局',
+    ),
     finding: 'error sum-mismatch 绩效目标表!C4',
     message: /^部门预算支出合计500万元（基本支出\+项目支出\+事业发展性支出）不等于收入合计490\.5万元（财政拨款\+其他资金）$/,
   },
@@ -628,11 +870,15 @@ const PROBLEMS: ProblemCase[] = [
   },
   {
     title: 'P7 amounts in 元: 财政拨款 300000 + 其他资金 40000 ≠ 年度资金总额 350000',
-    build: one(() => {
-      const b = U.u15Yuan();
-      b.rows[6][3] = 40000;
-      return b;
-    }, 'A', '村级公益事业一事一议奖补资金'),
+    build: one(
+      () => {
+        const b = U.u15Yuan();
+        b.rows[6][3] = 40000;
+        return b;
+      },
+      'A',
+      '村级公益事业一事一议奖补资金',
+    ),
     finding: 'error sum-mismatch 绩效目标表!D5',
     message: /^「年度资金总额」35万元不等于财政拨款、其他资金之和34万元$/,
   },
@@ -651,82 +897,115 @@ const PROBLEMS: ProblemCase[] = [
   },
   {
     title: 'P9 central project template: an empty 年度 指标值 is reported in the 年度 area',
-    build: one(() => {
-      const b = U.u19CentralProject();
-      b.rows[12][7] = null;
-      return b;
-    }, 'A', '森林防火能力提升项目'),
+    build: one(
+      () => {
+        const b = U.u19CentralProject();
+        b.rows[12][7] = null;
+        return b;
+      },
+      'A',
+      '森林防火能力提升项目',
+    ),
     finding: 'error missing-value 绩效目标表!H13',
     message: /^三级指标「工程验收合格率」的指标值未填写$/,
   },
   {
     title: 'P10 central project template: 年度 成本 above the 年度资金总额 (the 中期 成本 is measured against the 中期 total)',
-    build: one(() => {
-      const b = U.u19CentralProject();
-      b.rows[14][7] = '≤150万元';
-      return b;
-    }, 'A', '森林防火能力提升项目'),
+    build: one(
+      () => {
+        const b = U.u19CentralProject();
+        b.rows[14][7] = '≤150万元';
+        return b;
+      },
+      'A',
+      '森林防火能力提升项目',
+    ),
     finding: 'error sum-mismatch 绩效目标表!H15',
     message: /^成本指标「通道建设成本」150万元超过预算金额100万元$/,
   },
   {
     title: 'P11 财政拨款 40 + 自筹资金 5 ≠ 年度资金总额 50 (含本级 column)',
-    build: one(() => {
-      const b = U.u20SelfRaised();
-      b.rows[6][3] = '单位自筹 5';
-      return b;
-    }, 'A', '乡村道路硬化工程'),
+    build: one(
+      () => {
+        const b = U.u20SelfRaised();
+        b.rows[6][3] = '单位自筹 5';
+        return b;
+      },
+      'A',
+      '乡村道路硬化工程',
+    ),
     finding: 'error sum-mismatch 绩效目标表!D5',
     message: /^「年度资金总额\(含本级\)」50万元不等于财政拨款、自筹资金之和45万元$/,
   },
   {
     title: 'P12 goal text: itemised amounts (30 + 20 + 10 万元) above the budget',
-    build: one(() => {
-      const b = U.u20SelfRaised();
-      b.rows[7][3] = '年度绩效目标(含本级) 路基工程30万元，路面工程20万元，排水工程10万元。';
-      return b;
-    }, 'A', '乡村道路硬化工程'),
+    build: one(
+      () => {
+        const b = U.u20SelfRaised();
+        b.rows[7][3] = '年度绩效目标(含本级) 路基工程30万元，路面工程20万元，排水工程10万元。';
+        return b;
+      },
+      'A',
+      '乡村道路硬化工程',
+    ),
     finding: 'warning text-amount-mismatch 绩效目标表!D8',
     message: /^绩效目标中列出的各项金额合计60万元，超过年度资金总额\(含本级\)50万元$/,
   },
   {
     title: 'P13 budget-system export: an empty 指标值 beside its 指标方向 is reported in the 指标值 column',
-    build: one(() => {
-      const b = U.u12Direction();
-      b.rows[5][4] = null;
-      b.rows[9][4] = '耕地质量等级不下降';
-      return b;
-    }, '?', '耕地地力保护补贴'),
+    build: one(
+      () => {
+        const b = U.u12Direction();
+        b.rows[5][4] = null;
+        b.rows[9][4] = '耕地质量等级不下降';
+        return b;
+      },
+      '?',
+      '耕地地力保护补贴',
+    ),
     finding: 'error missing-value 绩效目标表!E6',
     message: /^三级指标「补贴发放面积」的指标值未填写$/,
   },
   {
     title: 'P14 部门整体 incomes 一般公共预算 + 政府性基金 + 其他 below the expenses, named as written',
-    build: one(() => {
-      const b = U.u21UnitLabels();
-      b.rows[5][3] = 10;
-      return b;
-    }, 'D', '某县林业和草原局'),
+    build: one(
+      () => {
+        const b = U.u21UnitLabels();
+        b.rows[5][3] = 10;
+        return b;
+      },
+      'D',
+      '某县林业和草原局',
+    ),
     finding: 'error sum-mismatch 绩效目标表!D4',
-    message: /^部门预算支出合计400万元（基本支出\+项目支出）不等于收入合计390万元（一般公共预算财政拨款\+政府性基金预算财政拨款\+其他资金）$/,
+    message:
+      /^部门预算支出合计400万元（基本支出\+项目支出）不等于收入合计390万元（一般公共预算财政拨款\+政府性基金预算财政拨款\+其他资金）$/,
   },
   {
     title: 'P15 labels broken inside the cell: an empty 指标值 is still found',
-    build: one(() => {
-      const b = U.u22LineBreaks();
-      b.rows[8][3] = null;
-      return b;
-    }, 'A', '乡村振兴衔接资金项目管理费'),
+    build: one(
+      () => {
+        const b = U.u22LineBreaks();
+        b.rows[8][3] = null;
+        return b;
+      },
+      'A',
+      '乡村振兴衔接资金项目管理费',
+    ),
     finding: 'error missing-value 绩效目标表!D9',
     message: /^三级指标「项目检查次数」的指标值未填写$/,
   },
   {
     title: 'P16 thousands separators: 1,000.00 + 100 ≠ 1,200.00',
-    build: one(() => {
-      const b = U.u25Thousands();
-      b.rows[6][2] = '其他资金100';
-      return b;
-    }, 'A', '农村供水工程建设补助资金'),
+    build: one(
+      () => {
+        const b = U.u25Thousands();
+        b.rows[6][2] = '其他资金100';
+        return b;
+      },
+      'A',
+      '农村供水工程建设补助资金',
+    ),
     finding: 'error sum-mismatch 绩效目标表!C5',
     message: /^「年度资金总额\(含本级和市县\)」1200(\.00)?万元不等于财政拨款、其他资金之和1100(\.00)?万元$/,
   },
@@ -745,11 +1024,15 @@ const PROBLEMS: ProblemCase[] = [
   },
   {
     title: 'P18 full-width ≥９０９０％ (a number typed twice)',
-    build: one(() => {
-      const b = JSON.parse(JSON.stringify(U.u24FullWidth)) as U.Block;
-      b.rows[b.rows.length - 1][4] = '≥９０９０％';
-      return b;
-    }, 'A', '学生资助管理经费'),
+    build: one(
+      () => {
+        const b = JSON.parse(JSON.stringify(U.u24FullWidth)) as U.Block;
+        b.rows[b.rows.length - 1][4] = '≥９０９０％';
+        return b;
+      },
+      'A',
+      '学生资助管理经费',
+    ),
     finding: 'warning value-format 绩效目标表!E17',
     message: /^三级指标「受助学生满意度」的指标值「≥9090%」：数字「90」重复录入了两遍$/,
   },
@@ -761,32 +1044,44 @@ const PROBLEMS: ProblemCase[] = [
   },
   {
     title: 'P20 a 指标值 of only non-breaking/ideographic spaces is empty',
-    build: one(() => {
-      const b = JSON.parse(JSON.stringify(U.u27Spaces)) as U.Block;
-      b.rows[10][4] = '\u00a0\u3000';
-      return b;
-    }, 'A', '社区卫生服务补助经费'),
+    build: one(
+      () => {
+        const b = JSON.parse(JSON.stringify(U.u27Spaces)) as U.Block;
+        b.rows[10][4] = '\u00a0\u3000';
+        return b;
+      },
+      'A',
+      '社区卫生服务补助经费',
+    ),
     finding: 'error missing-value 绩效目标表!E11',
     message: /^三级指标「健康档案规范率」的指标值未填写$/,
   },
   // Round 3
   {
     title: 'P21 an empty 指标值 beside a filled 分值 is reported at the 指标值 cell',
-    build: one(() => {
-      const b = U.u30Score();
-      b.rows[10][4] = null;
-      return b;
-    }, 'A', '农村环境综合整治经费'),
+    build: one(
+      () => {
+        const b = U.u30Score();
+        b.rows[10][4] = null;
+        return b;
+      },
+      'A',
+      '农村环境综合整治经费',
+    ),
     finding: 'error missing-value 绩效目标表!E11',
     message: /^三级指标「活动完成率」的指标值未填写$/,
   },
   {
     title: 'P22 财政拨款 20 + 上级补助 5 + 其他资金 6 ≠ 年度资金总额 30',
-    build: one(() => {
-      const b = U.u32ThreeParts();
-      b.rows[7][2] = '其他资金6';
-      return b;
-    }, 'A', '农村危房改造补助经费'),
+    build: one(
+      () => {
+        const b = U.u32ThreeParts();
+        b.rows[7][2] = '其他资金6';
+        return b;
+      },
+      'A',
+      '农村危房改造补助经费',
+    ),
     finding: 'error sum-mismatch 绩效目标表!C5',
     message: /^「年度资金总额\(含本级和市县\)」30万元不等于财政拨款、上级补助、其他资金之和31万元$/,
   },
@@ -816,21 +1111,29 @@ const PROBLEMS: ProblemCase[] = [
   },
   {
     title: 'P26 with a 序号 column (no header) an empty 指标值 is reported in the 指标值 column',
-    build: one(() => {
-      const b = U.u37SerialColumn(null);
-      b.rows[9][4] = null;
-      return b;
-    }, 'A', '乡村振兴衔接资金项目管理费'),
+    build: one(
+      () => {
+        const b = U.u37SerialColumn(null);
+        b.rows[9][4] = null;
+        return b;
+      },
+      'A',
+      '乡村振兴衔接资金项目管理费',
+    ),
     finding: 'error missing-value 绩效目标表!E10',
     message: /^三级指标「项目按期完工率」的指标值未填写$/,
   },
   {
     title: 'P29 an empty 指标值 beside a filled 得分 column: not the score, the 指标值 cell is reported',
-    build: one(() => {
-      const b = U.u30Score('得分');
-      b.rows[10][4] = null;
-      return b;
-    }, 'A', '农村环境综合整治经费'),
+    build: one(
+      () => {
+        const b = U.u30Score('得分');
+        b.rows[10][4] = null;
+        return b;
+      },
+      'A',
+      '农村环境综合整治经费',
+    ),
     finding: 'error missing-value 绩效目标表!E11',
     message: /^三级指标「活动完成率」的指标值未填写$/,
   },
@@ -855,11 +1158,15 @@ const PROBLEMS: ProblemCase[] = [
   // Round 4
   {
     title: 'P31 goal text: numbered items (经费10万元；经费8万元) above the budget of 15',
-    build: one(() => {
-      const b = U.u40NumberedGoal(15);
-      b.rows[7][2] = '年度总体绩效目标(含本级和市县) 完成培训300人次，购置设备5台。';
-      return b;
-    }, 'A', '基层农技人员能力提升经费'),
+    build: one(
+      () => {
+        const b = U.u40NumberedGoal(15);
+        b.rows[7][2] = '年度总体绩效目标(含本级和市县) 完成培训300人次，购置设备5台。';
+        return b;
+      },
+      'A',
+      '基层农技人员能力提升经费',
+    ),
     finding: 'warning text-amount-mismatch 绩效目标表!D8',
     message: /^绩效目标中列出的各项金额合计18万元，超过年度资金总额\(含本级\)15万元$/,
   },
@@ -871,22 +1178,30 @@ const PROBLEMS: ProblemCase[] = [
   },
   {
     title: 'P33 a range written upside down (95%-90%) is still reported',
-    build: one(() => {
-      const b = U.u42Ranges as U.Block;
-      const c = JSON.parse(JSON.stringify(b)) as U.Block;
-      c.rows[10][4] = '95%-90%';
-      return c;
-    }, 'A', '中小学校园安全管理经费'),
+    build: one(
+      () => {
+        const b = U.u42Ranges as U.Block;
+        const c = JSON.parse(JSON.stringify(b)) as U.Block;
+        c.rows[10][4] = '95%-90%';
+        return c;
+      },
+      'A',
+      '中小学校园安全管理经费',
+    ),
     finding: 'warning value-format 绩效目标表!E11',
     message: /^三级指标「隐患整改率」的指标值「95%-90%」：范围上限90%低于下限95%$/,
   },
   {
     title: 'P34 a 成本 value of text without any amount (按实际发生) is still reported',
-    build: one(() => {
-      const c = JSON.parse(JSON.stringify(U.u41Rates)) as U.Block;
-      c.rows[14][4] = '按实际发生';
-      return c;
-    }, 'A', '困难群众基本生活救助资金'),
+    build: one(
+      () => {
+        const c = JSON.parse(JSON.stringify(U.u41Rates)) as U.Block;
+        c.rows[14][4] = '按实际发生';
+        return c;
+      },
+      'A',
+      '困难群众基本生活救助资金',
+    ),
     finding: 'warning value-format 绩效目标表!E15',
     message: /^三级指标「特困人员供养标准」的指标值「按实际发生」：成本指标应填写金额（元或万元）$/,
   },
@@ -899,13 +1214,32 @@ const PROBLEMS: ProblemCase[] = [
   },
   {
     title: 'P36 a task calculation 3×4=13万元 that is wrong: reported at the 主要实施内容 cell',
-    build: one(() => U.u50Suixi({ tasks: [...U.DEPT_TASKS, ['任务5: 人民调解补贴', '调解员补贴3×4=13万元', 13, '保障调解工作开展']], indicators: U.DEPT_FIRM }), 'D', '某县司法局'),
+    build: one(
+      () =>
+        U.u50Suixi({
+          tasks: [...U.DEPT_TASKS, ['任务5: 人民调解补贴', '调解员补贴3×4=13万元', 13, '保障调解工作开展']],
+          indicators: U.DEPT_FIRM,
+        }),
+      'D',
+      '某县司法局',
+    ),
     finding: 'warning text-amount-mismatch 绩效目标表!C16',
     message: /^算式「3×4=13万元」计算结果应为12万元，与写明的13万元不一致$/,
   },
   {
     title: 'P37 a task whose itemised content (以上预算共计8.05万元) exceeds its 拟投入 7',
-    build: one(() => U.u50Suixi({ tasks: [...U.DEPT_TASKS, ['任务5: 调解员培训', '每人每天290元，125人共需72500元；师资费8000元，以上预算共计8.05万元。', 7, '完成调解员培训']], indicators: U.DEPT_FIRM }), 'D', '某县司法局'),
+    build: one(
+      () =>
+        U.u50Suixi({
+          tasks: [
+            ...U.DEPT_TASKS,
+            ['任务5: 调解员培训', '每人每天290元，125人共需72500元；师资费8000元，以上预算共计8.05万元。', 7, '完成调解员培训'],
+          ],
+          indicators: U.DEPT_FIRM,
+        }),
+      'D',
+      '某县司法局',
+    ),
     finding: 'warning text-amount-mismatch 绩效目标表!C16',
     message: /^「任务5: 调解员培训」的实施内容中测算金额为8\.05万元，与拟投入资金7万元不一致$/,
   },
@@ -1034,9 +1368,12 @@ describe('a target typed into the 三级 name', () => {
   ])('%s is %s + %s', (name, n, v) => {
     expect(valueInName(name)).toEqual({ name: n, value: v });
   });
-  test.each(['PM2.5平均浓度', '60岁以上老人健康管理率', '培训人次', '12345热线接通率', '道路硬化里程(公里)'])('%s holds no target', (name) => {
-    expect(valueInName(name)).toBeNull();
-  });
+  test.each(['PM2.5平均浓度', '60岁以上老人健康管理率', '培训人次', '12345热线接通率', '道路硬化里程(公里)'])(
+    '%s holds no target',
+    (name) => {
+      expect(valueInName(name)).toBeNull();
+    },
+  );
 });
 
 describe('numbers as Excel shows them', () => {

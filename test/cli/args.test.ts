@@ -190,9 +190,17 @@ describe('configuration file', () => {
     expect(await findConfigFile(path.join(tmp, 'tree/a'))).toEqual({ file: top, keyPath: [] });
     const own = write('tree/a/b/jxmb.config.json', '{"rules":{"structure":"error"}}');
     expect(await findConfigFile(path.join(tmp, 'tree/a/b/c'))).toEqual({ file: own, keyPath: [] });
-    expect(await loadConfigFile(path.join(tmp, 'tree/a/b/c'), null)).toEqual({ file: own, keyPath: [], config: { rules: { structure: 'error' } } });
+    expect(await loadConfigFile(path.join(tmp, 'tree/a/b/c'), null)).toEqual({
+      file: own,
+      keyPath: [],
+      config: { rules: { structure: 'error' } },
+    });
     fs.rmSync(own);
-    expect(await loadConfigFile(path.join(tmp, 'tree/a/b/c'), null)).toEqual({ file: pkg, keyPath: ['jxmb'], config: { rules: { 'vague-value': 'off' } } });
+    expect(await loadConfigFile(path.join(tmp, 'tree/a/b/c'), null)).toEqual({
+      file: pkg,
+      keyPath: ['jxmb'],
+      config: { rules: { 'vague-value': 'off' } },
+    });
   });
 
   test('--config: that file only, relative to the working directory; a package.json is read for its "jxmb" key', async () => {
@@ -213,20 +221,30 @@ describe('configuration file', () => {
       write(`content/${name}/jxmb.config.json`, text);
       return path.join(tmp, 'content', name);
     };
-    expect(await loadError(dir('a', '{"rules":{"missing-vaule":"off"}}'))).toBe('配置文件 jxmb.config.json 有误：rules.missing-vaule：未知的规则代码（是否想输入 missing-value？）');
-    expect(await loadError(dir('b', '{"profile":"c2021"}'))).toBe('配置文件 jxmb.config.json 有误：profile：只能是 "LOCAL" 或 "C2021"，收到 "c2021"');
-    expect(await loadError(dir('c', '{"rules":{"vague-value":"of"}}'))).toBe('配置文件 jxmb.config.json 有误：rules.vague-value：只能是 "off"、"error"、"warning" 或 "info"，收到 "of"');
+    expect(await loadError(dir('a', '{"rules":{"missing-vaule":"off"}}'))).toBe(
+      '配置文件 jxmb.config.json 有误：rules.missing-vaule：未知的规则代码（是否想输入 missing-value？）',
+    );
+    expect(await loadError(dir('b', '{"profile":"c2021"}'))).toBe(
+      '配置文件 jxmb.config.json 有误：profile：只能是 "LOCAL" 或 "C2021"，收到 "c2021"',
+    );
+    expect(await loadError(dir('c', '{"rules":{"vague-value":"of"}}'))).toBe(
+      '配置文件 jxmb.config.json 有误：rules.vague-value：只能是 "off"、"error"、"warning" 或 "info"，收到 "of"',
+    );
     expect(await loadError(dir('d', '{"rule":{}}'))).toBe('配置文件 jxmb.config.json 有误：rule：未知的设置项（只能有 profile 和 rules）');
     expect(await loadError(dir('e', '[]'))).toBe('配置文件 jxmb.config.json 有误：（顶层）：应为对象（{ … }），收到数组');
     expect(await loadError(dir('f', '{"rules":["vague-value"],"x":1}'))).toBe(
       '配置文件 jxmb.config.json 有误：\n  rules：应为对象（{ … }），收到数组\n  x：未知的设置项（只能有 profile 和 rules）',
     );
     write('content/g/package.json', '{"jxmb":{"rules":{"structure":true}}}');
-    expect(await loadError(path.join(tmp, 'content/g'))).toBe('配置文件 package.json 有误：jxmb.rules.structure：只能是 "off"、"error"、"warning" 或 "info"，收到 true');
+    expect(await loadError(path.join(tmp, 'content/g'))).toBe(
+      '配置文件 package.json 有误：jxmb.rules.structure：只能是 "off"、"error"、"warning" 或 "info"，收到 true',
+    );
     // a file above the working directory is shown with its full path
     const sub = path.join(tmp, 'content/a/sub');
     fs.mkdirSync(sub, { recursive: true });
-    expect(await loadError(sub)).toBe(`配置文件 ${path.join(tmp, 'content/a/jxmb.config.json')} 有误：rules.missing-vaule：未知的规则代码（是否想输入 missing-value？）`);
+    expect(await loadError(sub)).toBe(
+      `配置文件 ${path.join(tmp, 'content/a/jxmb.config.json')} 有误：rules.missing-vaule：未知的规则代码（是否想输入 missing-value？）`,
+    );
   });
 
   test.each([
@@ -255,8 +273,14 @@ describe('configuration file', () => {
 
   test('command-line options override the file', () => {
     const file = { profile: 'C2021' as const, rules: { 'vague-value': 'error' as const, structure: 'info' as const } };
-    expect(mergeConfig(file, { profile: null, off: [] })).toEqual({ profile: 'C2021', rules: { 'vague-value': 'error', structure: 'info' } });
-    expect(mergeConfig(file, { profile: 'LOCAL', off: ['vague-value'] })).toEqual({ profile: 'LOCAL', rules: { 'vague-value': 'off', structure: 'info' } });
+    expect(mergeConfig(file, { profile: null, off: [] })).toEqual({
+      profile: 'C2021',
+      rules: { 'vague-value': 'error', structure: 'info' },
+    });
+    expect(mergeConfig(file, { profile: 'LOCAL', off: ['vague-value'] })).toEqual({
+      profile: 'LOCAL',
+      rules: { 'vague-value': 'off', structure: 'info' },
+    });
     expect(mergeConfig({}, { profile: null, off: [] })).toEqual({ profile: 'LOCAL', rules: {} });
   });
 });

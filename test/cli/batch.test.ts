@@ -17,8 +17,15 @@ import { hugeSharedStrings, sheetPackage } from './hostile-files';
 
 jest.setTimeout(600_000);
 
-const SOURCES = [CLEAN, HENGDONG, EXAMPLE, path.join(ROOT, 'test/fixtures/layoutB-beidaihe.xlsx'), path.join(ROOT, 'test/fixtures/layoutD-suixi.xlsx')];
-const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
+const SOURCES = [
+  CLEAN,
+  HENGDONG,
+  EXAMPLE,
+  path.join(ROOT, 'test/fixtures/layoutB-beidaihe.xlsx'),
+  path.join(ROOT, 'test/fixtures/layoutD-suixi.xlsx'),
+];
+const HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
 
 function col(n: number): string {
   let s = '';
@@ -48,16 +55,31 @@ beforeAll(async () => {
     fs.writeFileSync(path.join(dir, name), bytes);
     hostile.push(path.join(dir, name));
   };
-  put('h1-row-100000000.xlsx', sheetPackage(`${HEAD}<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="100000000"><c r="A100000000"><v>2</v></c></row></sheetData></worksheet>`));
+  put(
+    'h1-row-100000000.xlsx',
+    sheetPackage(
+      `${HEAD}<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="100000000"><c r="A100000000"><v>2</v></c></row></sheetData></worksheet>`,
+    ),
+  );
   const wide: string[] = [];
   for (let r = 1; r <= 100_000; r++) wide.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="XFD${r}"><v>${r}</v></c></row>`);
   put('h2-a-and-xfd.xlsx', sheetPackage(`${HEAD}<sheetData>${wide.join('')}</sheetData></worksheet>`));
   const columns: string[] = [];
   for (let c = 0; c < 1000; c++) columns.push(`<mergeCell ref="${col(c)}1:${col(c)}1048576"/>`);
-  put('h3-column-merges.xlsx', sheetPackage(`${HEAD}<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells>${columns.join('')}</mergeCells></worksheet>`));
+  put(
+    'h3-column-merges.xlsx',
+    sheetPackage(
+      `${HEAD}<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells>${columns.join('')}</mergeCells></worksheet>`,
+    ),
+  );
   const tall: string[] = [];
   for (let i = 0; i < 30; i++) tall.push(`<mergeCell ref="X${i * 2 + 1}:X9999999"/>`);
-  put('h4-tall-merges.xlsx', sheetPackage(`${HEAD}<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells>${tall.join('')}</mergeCells></worksheet>`));
+  put(
+    'h4-tall-merges.xlsx',
+    sheetPackage(
+      `${HEAD}<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells>${tall.join('')}</mergeCells></worksheet>`,
+    ),
+  );
   put('h5-strings-1.5m.xlsx', hugeSharedStrings(1_500_000));
   put('h6-goal-10mb.xlsx', await tableWithGoal('组织培训3期，每期费用1.5万元；'.repeat(700_000)));
   put('h7-amounts-3m.xlsx', await tableWithGoal('1万元+'.repeat(600_000)));
@@ -91,11 +113,19 @@ const BOUND_LINES = [/^超过时间限制（\d+(\.\d+)? 秒），已跳过$/, /^
 
 describe.each([['1'], ['2']])('--jobs %s', (jobs) => {
   test('the batch finishes; every good file as alone; every hostile file has a result or one bound line', () => {
-    const r = run(bin, ['--format', 'json', '--jobs', jobs, dir], { env: { JXMB_FILE_TIMEOUT_MS: '15000', JXMB_FILE_MEMORY_MB: '512' }, timeout: 560_000 });
+    const r = run(bin, ['--format', 'json', '--jobs', jobs, dir], {
+      env: { JXMB_FILE_TIMEOUT_MS: '15000', JXMB_FILE_MEMORY_MB: '512' },
+      timeout: 560_000,
+    });
     const files: { file: string; error?: string }[] = JSON.parse(r.out).files;
     const names = files.map((f) => path.basename(f.file));
     // the FIFO is never opened (nor listed: only regular files are read)
-    expect(names).toEqual(fs.readdirSync(dir).filter((n) => n !== 'h8-pipe.xlsx' || !fifo).sort());
+    expect(names).toEqual(
+      fs
+        .readdirSync(dir)
+        .filter((n) => n !== 'h8-pipe.xlsx' || !fifo)
+        .sort(),
+    );
     files.forEach((f, i) => {
       if (i >= 400) return;
       const source = SOURCES[i % SOURCES.length];

@@ -82,7 +82,10 @@ test('the bounds: defaults, the environment, the floor of the memory bound', () 
   expect(DEFAULT_FILE_TIMEOUT_MS).toBe(120_000);
   expect(DEFAULT_FILE_MEMORY_MB).toBe(1024);
   expect(fileBounds({ JXMB_FILE_TIMEOUT_MS: '500', JXMB_FILE_MEMORY_MB: '200' })).toEqual({ timeoutMs: 500, memoryMb: 200 });
-  expect(fileBounds({ JXMB_FILE_TIMEOUT_MS: 'x', JXMB_FILE_MEMORY_MB: '0' })).toEqual({ timeoutMs: DEFAULT_FILE_TIMEOUT_MS, memoryMb: DEFAULT_FILE_MEMORY_MB });
+  expect(fileBounds({ JXMB_FILE_TIMEOUT_MS: 'x', JXMB_FILE_MEMORY_MB: '0' })).toEqual({
+    timeoutMs: DEFAULT_FILE_TIMEOUT_MS,
+    memoryMb: DEFAULT_FILE_MEMORY_MB,
+  });
   expect(fileBounds({ JXMB_FILE_MEMORY_MB: '8' }).memoryMb).toBe(MIN_FILE_MEMORY_MB);
   expect(timeoutMessage(120_000)).toBe('超过时间限制（120 秒），已跳过');
   expect(timeoutMessage(2500)).toBe('超过时间限制（2.5 秒），已跳过');
@@ -91,11 +94,20 @@ test('the bounds: defaults, the environment, the floor of the memory bound', () 
 describe.each([['1'], ['2']])('--jobs %s', (jobs) => {
   test('a file over the time bound is skipped with one line; the FIFO is not opened; good files as alone', () => {
     const dir = path.dirname(slow);
-    const r = run(bin, ['--format', 'json', '--jobs', jobs, dir], { env: { ...STALL, JXMB_FILE_TIMEOUT_MS: String(TIMEOUT_MS), JXMB_FILE_MEMORY_MB: '1024' }, timeout: 120_000 });
+    const r = run(bin, ['--format', 'json', '--jobs', jobs, dir], {
+      env: { ...STALL, JXMB_FILE_TIMEOUT_MS: String(TIMEOUT_MS), JXMB_FILE_MEMORY_MB: '1024' },
+      timeout: 120_000,
+    });
     expect(r.code).toBe(2);
     const files: JsonFile[] = JSON.parse(r.out).files;
     // the FIFO is not among the files: it is never opened (the run would block for ever on it)
-    expect(files.map((f) => path.basename(f.file))).toEqual(['a-example.xlsx', 'b-slow.xlsx', 'c-clean.xlsx', 'd-strings.xlsx', 'e-hengdong.xlsx']);
+    expect(files.map((f) => path.basename(f.file))).toEqual([
+      'a-example.xlsx',
+      'b-slow.xlsx',
+      'c-clean.xlsx',
+      'd-strings.xlsx',
+      'e-hengdong.xlsx',
+    ]);
     expect(files[1].error).toBe(timeoutMessage(TIMEOUT_MS));
     for (const g of good) expect(files.find((f) => f.file === g)).toEqual(checkedAlone(g));
   });

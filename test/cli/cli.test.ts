@@ -117,13 +117,17 @@ test('--annotate writes a marked copy and never modifies the input', async () =>
   const doc = JSON.parse(r.out);
   const marked = new Set(doc.files[0].findings.map((f: { sheet: string; cell: string }) => `${f.sheet}!${f.cell}`));
   let filled = 0;
-  wb.eachSheet((ws) => ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (cell) => {
-    const fill = cell.fill as ExcelJS.FillPattern | undefined;
-    if (fill && fill.pattern === 'solid' && ['FFFFC7CE', 'FFFFEB9C', 'FFDDEBF7'].includes(fill.fgColor?.argb ?? '')) {
-      filled++;
-      expect(marked.has(`${ws.name}!${cell.address}`)).toBe(true);
-    }
-  })));
+  wb.eachSheet((ws) =>
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const fill = cell.fill as ExcelJS.FillPattern | undefined;
+        if (fill && fill.pattern === 'solid' && ['FFFFC7CE', 'FFFFEB9C', 'FFDDEBF7'].includes(fill.fgColor?.argb ?? '')) {
+          filled++;
+          expect(marked.has(`${ws.name}!${cell.address}`)).toBe(true);
+        }
+      }),
+    ),
+  );
   expect(filled).toBe(marked.size);
 });
 

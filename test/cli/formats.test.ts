@@ -35,5 +35,7 @@ test('a password-protected .xls and a Word file named .xls: one Chinese line eac
   const doc = path.join(ROOT, 'test/fixtures/xls/word.doc');
   const r = run(bin, [pw, doc]);
   expect(r.code).toBe(2);
-  expect(r.err).toBe(`无法检查 ${pw}：文件设置了打开密码；请在 Excel 或 WPS 中取消密码后再检查\n无法检查 ${doc}：不是 Excel 工作簿（可能是 Word 等其他文件）\n`);
+  expect(r.err).toBe(
+    `无法检查 ${pw}：文件设置了打开密码；请在 Excel 或 WPS 中取消密码后再检查\n无法检查 ${doc}：不是 Excel 工作簿（可能是 Word 等其他文件）\n`,
+  );
 });

@@ -29,7 +29,11 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-export function run(bin: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; node?: string[]; timeout?: number } = {}): Run {
+export function run(
+  bin: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; node?: string[]; timeout?: number } = {},
+): Run {
   const r = spawnSync(process.execPath, [...(opts.node ?? []), bin, ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',

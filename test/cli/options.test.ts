@@ -12,10 +12,7 @@ jest.setTimeout(60_000);
 
 let bin: string;
 let tmp: string;
-const TTY = [
-  '--require',
-  path.join(__dirname, 'preload/stdout-tty.cjs'),
-];
+const TTY = ['--require', path.join(__dirname, 'preload/stdout-tty.cjs')];
 
 beforeAll(() => {
   bin = buildCliBundle('options');
@@ -50,10 +47,29 @@ test('--version and -V print the version of package.json; --help lists every opt
   expect(run(bin, ['-V'])).toEqual({ code: 0, out: `${pkg.version}\n`, err: '' });
   const help = run(bin, ['--help']);
   expect(help.code).toBe(0);
-  for (const opt of ['--format', '--profile', '--annotate', '--off', '--jobs', '-j', '--max-warnings', '--summary', '--force', '--config', '--no-color', '--color', '--version', '-V', '--help', '-h']) {
+  for (const opt of [
+    '--format',
+    '--profile',
+    '--annotate',
+    '--off',
+    '--jobs',
+    '-j',
+    '--max-warnings',
+    '--summary',
+    '--force',
+    '--config',
+    '--no-color',
+    '--color',
+    '--version',
+    '-V',
+    '--help',
+    '-h',
+  ]) {
     expect(help.out).toContain(opt);
   }
-  expect(help.out).toContain('退出码：0 没有错误；1 发现错误，或警告超过 --max-warnings；2 有文件无法读取或被跳过、标注副本无法写入，或参数、配置文件有误。');
+  expect(help.out).toContain(
+    '退出码：0 没有错误；1 发现错误，或警告超过 --max-warnings；2 有文件无法读取或被跳过、标注副本无法写入，或参数、配置文件有误。',
+  );
   expect(run(bin, ['-h']).out).toBe(help.out);
 });
 
@@ -69,7 +85,9 @@ describe('colours in the table report', () => {
     expect(coloured([])).toBe(false);
     expect(coloured([], {}, true)).toBe(true);
     const r = run(bin, [HENGDONG], { node: TTY });
-    expect(r.out).toContain('\x1b[33m       ▲ 警告 C63    「经济效率指标」不是规范的指标类别名称，应为「经济效益指标」（structure）\x1b[0m');
+    expect(r.out).toContain(
+      '\x1b[33m       ▲ 警告 C63    「经济效率指标」不是规范的指标类别名称，应为「经济效益指标」（structure）\x1b[0m',
+    );
   });
 
   test('NO_COLOR (non-empty) disables, FORCE_COLOR enables (0/false disables), --color and --no-color win', () => {
@@ -89,7 +107,10 @@ describe('colours in the table report', () => {
 });
 
 describe('configuration file', () => {
-  const codes = (out: string) => (JSON.parse(out) as { files: { findings: { code: string; severity: string }[] }[] }).files[0].findings.map((f) => `${f.code}:${f.severity}`);
+  const codes = (out: string) =>
+    (JSON.parse(out) as { files: { findings: { code: string; severity: string }[] }[] }).files[0].findings.map(
+      (f) => `${f.code}:${f.severity}`,
+    );
   const mk = (rel: string, text?: string) => {
     const p = path.join(tmp, rel);
     fs.mkdirSync(text === undefined ? p : path.dirname(p), { recursive: true });
@@ -128,14 +149,22 @@ describe('configuration file', () => {
 
   test('an invalid file: exit 2, the file and the problem named, nothing checked', () => {
     const cwd = mk('explicit');
-    expect(run(bin, [HENGDONG], { cwd })).toEqual({ code: 2, out: '', err: '错误：配置文件 jxmb.config.json 不是有效的 JSON：第 1 行第 3 列，属性名应写在双引号中，此处为「n」\n' });
+    expect(run(bin, [HENGDONG], { cwd })).toEqual({
+      code: 2,
+      out: '',
+      err: '错误：配置文件 jxmb.config.json 不是有效的 JSON：第 1 行第 3 列，属性名应写在双引号中，此处为「n」\n',
+    });
     mk('bad/jxmb.config.json', '{"rules":{"missing-vaule":"off"}}');
     expect(run(bin, [HENGDONG], { cwd: mk('bad/x') })).toEqual({
       code: 2,
       out: '',
       err: `错误：配置文件 ${path.join(tmp, 'bad/jxmb.config.json')} 有误：rules.missing-vaule：未知的规则代码（是否想输入 missing-value？）\n`,
     });
-    expect(run(bin, ['--config', 'missing.json', HENGDONG], { cwd })).toEqual({ code: 2, out: '', err: '错误：无法读取配置文件 missing.json：文件不存在\n' });
+    expect(run(bin, ['--config', 'missing.json', HENGDONG], { cwd })).toEqual({
+      code: 2,
+      out: '',
+      err: '错误：无法读取配置文件 missing.json：文件不存在\n',
+    });
   });
 
   test('--profile and --off override the file', () => {

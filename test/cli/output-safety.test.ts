@@ -269,7 +269,9 @@ describe('safe-write.ts', () => {
       fs.writeFileSync(file, 'half');
       throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
     };
-    await expect(writeFileSafely(target, failing, { what: '文件', force: false })).rejects.toThrow(new WriteError(`无法写入文件 ${target}：磁盘空间不足`));
+    await expect(writeFileSafely(target, failing, { what: '文件', force: false })).rejects.toThrow(
+      new WriteError(`无法写入文件 ${target}：磁盘空间不足`),
+    );
     expect(fs.readdirSync(dir)).toEqual([]);
     expect(pendingTemps()).toEqual([]);
     await writeFileSafely(target, new Uint8Array([1, 2, 3]), { what: '文件', force: false });

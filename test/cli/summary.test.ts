@@ -79,7 +79,17 @@ function parseReport(text: string): ReportTable[] {
     else if ((m = line.match(/^ {2}工作表「(.*)」：未找到绩效目标表$/))) rows.push(blank(file, m[1], '未找到绩效目标表'));
     else if ((m = line.match(/^ {2}工作表「(.*)」：\d+ 张表$/))) sheet = m[1];
     else if ((m = line.match(/^ {4}\d+\. (.*) {2}\[(.*)，(.*)，\d+ 个指标\] {2}(?:错误 (\d+)，警告 (\d+)，提示 (\d+)|未发现问题)$/))) {
-      current = { file, sheet, name: m[1], layout: m[2], range: m[3], counts: m[4] ? [+m[4], +m[5], +m[6]] : [0, 0, 0], note: null, findings: [], placeholders: null };
+      current = {
+        file,
+        sheet,
+        name: m[1],
+        layout: m[2],
+        range: m[3],
+        counts: m[4] ? [+m[4], +m[5], +m[6]] : [0, 0, 0],
+        note: null,
+        findings: [],
+        placeholders: null,
+      };
       rows.push(current);
     } else if ((m = line.match(/^ {7}[✖▲·] 提示 (\d+) 处未命名的“指标N:”空白占位行（(.*)），不需要时请删除（placeholder-row）$/))) {
       current!.placeholders = { count: +m[1], cells: m[2].replace(/ 等$/, '').split('、') };
@@ -129,7 +139,18 @@ describe('the summary workbook', () => {
     expect(rows[8]).toEqual([EXAMPLE, '说明', null, null, null, null, null, null, copy('示例-绩效目标表'), '未找到绩效目标表']);
     // the reason is the reader's (src/adapters/file), in the same words as the report
     expect(rows[9]).toEqual([corrupt, null, null, null, null, null, null, null, null, expect.stringMatching(/^无法检查：文件已损坏/)]);
-    expect(rows[10]).toEqual([HENGDONG, '项目支出绩效目标表', '全县组织工作及组工干部培训经费等', '项目支出表（C 式）', 'A1:F66', 0, 1, 1, copy('layoutC-hengdong'), null]);
+    expect(rows[10]).toEqual([
+      HENGDONG,
+      '项目支出绩效目标表',
+      '全县组织工作及组工干部培训经费等',
+      '项目支出表（C 式）',
+      'A1:F66',
+      0,
+      1,
+      1,
+      copy('layoutC-hengdong'),
+      null,
+    ]);
     // every link leads to the annotated copy, relative to the summary's folder
     for (const row of rows.slice(1)) {
       const link = row[8] as { hyperlink: string } | null;
@@ -150,7 +171,9 @@ describe('the summary workbook', () => {
       k += n;
       expect(mine.every((r) => r[0] === t.file && r[1] === t.sheet)).toBe(true);
       const listed = mine.filter((r) => !(r[6] === 'placeholder-row' && t.placeholders));
-      expect(listed.map((r) => [r[1], r[2], r[3], r[5], r[6]])).toEqual(t.findings.map((f) => [f.sheet, f.cell, f.level, f.message, f.code]));
+      expect(listed.map((r) => [r[1], r[2], r[3], r[5], r[6]])).toEqual(
+        t.findings.map((f) => [f.sheet, f.cell, f.level, f.message, f.code]),
+      );
       const placeholders = mine.filter((r) => r[6] === 'placeholder-row' && t.placeholders);
       if (t.placeholders) {
         expect(placeholders).toHaveLength(t.placeholders.count);
@@ -162,7 +185,15 @@ describe('the summary workbook', () => {
     expect(k).toBe(body.length);
     expect(body).toHaveLength(4 + 15 + 36 + 2);
     expect(body.slice(-2)).toEqual([
-      [HENGDONG, '项目支出绩效目标表', 'C63', '警告', '指标结构不规范', '「经济效率指标」不是规范的指标类别名称，应为「经济效益指标」', 'structure'],
+      [
+        HENGDONG,
+        '项目支出绩效目标表',
+        'C63',
+        '警告',
+        '指标结构不规范',
+        '「经济效率指标」不是规范的指标类别名称，应为「经济效益指标」',
+        'structure',
+      ],
       [
         HENGDONG,
         '项目支出绩效目标表',
@@ -229,7 +260,11 @@ describe('writing the summary safely', () => {
     fs.symlinkSync(victim, target);
     for (const extra of [[], ['--force']]) {
       const r = run(bin, ['--summary', target, ...extra, HENGDONG]);
-      expect(r).toEqual({ code: 2, out: '', err: `错误：汇总文件 ${target} 是一个符号链接，为安全起见不会写入；请换一个文件名或删除该链接\n` });
+      expect(r).toEqual({
+        code: 2,
+        out: '',
+        err: `错误：汇总文件 ${target} 是一个符号链接，为安全起见不会写入；请换一个文件名或删除该链接\n`,
+      });
     }
     expect(hash(victim)).toBe(before);
     expect(fs.lstatSync(target).isSymbolicLink()).toBe(true);
@@ -238,7 +273,11 @@ describe('writing the summary safely', () => {
 
   test('a missing folder: a clear message, no stack trace', () => {
     const target = path.join(tmp, 'no-such-folder', 'summary.xlsx');
-    expect(run(bin, ['--summary', target, CLEAN])).toEqual({ code: 2, out: '', err: `错误：汇总文件所在的文件夹不存在：${path.dirname(target)}（请先创建该文件夹）\n` });
+    expect(run(bin, ['--summary', target, CLEAN])).toEqual({
+      code: 2,
+      out: '',
+      err: `错误：汇总文件所在的文件夹不存在：${path.dirname(target)}（请先创建该文件夹）\n`,
+    });
   });
 
   test('inside a scanned folder the summary is not checked; it cannot be one of the inputs', () => {
@@ -251,7 +290,11 @@ describe('writing the summary safely', () => {
     expect(r.code).toBe(0);
     expect((JSON.parse(r.out) as { files: { file: string }[] }).files.map((f) => f.file)).toEqual([path.join(dir, 'a.xlsx')]);
     const input = path.join(dir, 'a.xlsx');
-    expect(run(bin, ['--summary', input, '--force', input])).toEqual({ code: 2, out: '', err: `错误：汇总文件不能与要检查的文件或其标注副本相同：${input}\n` });
+    expect(run(bin, ['--summary', input, '--force', input])).toEqual({
+      code: 2,
+      out: '',
+      err: `错误：汇总文件不能与要检查的文件或其标注副本相同：${input}\n`,
+    });
     expect(fs.readdirSync(dir).sort()).toEqual(['a.xlsx', 'summary.xlsx']);
   });
 });
@@ -264,7 +307,9 @@ describe('safe writing of the summary and links (in process)', () => {
     const as = (force: boolean) => ({ force, what: '汇总文件' });
     await writeFileSafely(target, Buffer.from('first'), as(false));
     expect(fs.readFileSync(target, 'utf8')).toBe('first');
-    await expect(writeFileSafely(target, Buffer.from('second'), as(false))).rejects.toThrow(new WriteError(`汇总文件已存在：${target}（如需覆盖请加 --force）`));
+    await expect(writeFileSafely(target, Buffer.from('second'), as(false))).rejects.toThrow(
+      new WriteError(`汇总文件已存在：${target}（如需覆盖请加 --force）`),
+    );
     expect(fs.readFileSync(target, 'utf8')).toBe('first');
     await writeFileSafely(target, Buffer.from('third'), as(true));
     expect(fs.readFileSync(target, 'utf8')).toBe('third');

@@ -13,7 +13,17 @@ function text(k: number): { s: string; calcs: TextCalc[] } {
   const calcs: TextCalc[] = [];
   for (let i = 0; i < k; i++) {
     const start = i * unit.length;
-    calcs.push({ expr: '2×3', resultWritten: '6', resultUnit: '万元', result: new Decimal(6), computed: new Decimal(6), ok: true, isMoney: false, start, end: start + 7 });
+    calcs.push({
+      expr: '2×3',
+      resultWritten: '6',
+      resultUnit: '万元',
+      result: new Decimal(6),
+      computed: new Decimal(6),
+      ok: true,
+      isMoney: false,
+      start,
+      end: start + 7,
+    });
   }
   return { s, calcs };
 }

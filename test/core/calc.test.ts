@@ -27,7 +27,9 @@ describe('calculations written in text', () => {
 
 describe('stated totals', () => {
   test('explicit 共计 wins over the items (任务21)', () => {
-    const st = statedTotal('每人每天290元, 两新书记99人和两新党建指导员26人共125人, 预计所需经费72500元; 师资费按每名老师4000元, 预计聘请2名, 共需8000元, 以上预算共计8.05万元。');
+    const st = statedTotal(
+      '每人每天290元, 两新书记99人和两新党建指导员26人共125人, 预计所需经费72500元; 师资费按每名老师4000元, 预计聘请2名, 共需8000元, 以上预算共计8.05万元。',
+    );
     expect(st?.total.toFixed()).toBe('8.05');
     expect(st?.explicit).toBe(true);
   });
@@ -36,7 +38,9 @@ describe('stated totals', () => {
     expect(st?.total.toFixed()).toBe('14.996');
   });
   test('rates are not totals; calculation results are items', () => {
-    const st = statedTotal('标准为每人每天100元,每人每月100元标准发放通信补贴,(1人*360天*100元/天/人+1人*12月*100元/月/人=3.72万元)。2.在乡镇挂职干部每月享受640元乡镇补贴。640*12=0.77万元。');
+    const st = statedTotal(
+      '标准为每人每天100元,每人每月100元标准发放通信补贴,(1人*360天*100元/天/人+1人*12月*100元/月/人=3.72万元)。2.在乡镇挂职干部每月享受640元乡镇补贴。640*12=0.77万元。',
+    );
     expect(st?.total.toFixed()).toBe('4.49');
     expect(st?.items.map((i) => i.wan.toFixed())).toEqual(['3.72', '0.77']);
   });
@@ -44,7 +48,9 @@ describe('stated totals', () => {
     expect(statedTotal('按2023年每村10万元的标准,省市县4:5:1的分担比例核算。')).toBeNull();
   });
   test('itemised amounts are summed (办公经费)', () => {
-    const st = statedTotal('1.支付公岗生活补贴0.06万元/月×12月=0.72万元 2.为单位内订购报纸,预计2万元。 3.为职工购买意外保险,预计0.5万元。 4.保障组工干部培训及外出学习差旅费用,预计5万元。 5.保障机关内通讯费用,预计0.1万元/月');
+    const st = statedTotal(
+      '1.支付公岗生活补贴0.06万元/月×12月=0.72万元 2.为单位内订购报纸,预计2万元。 3.为职工购买意外保险,预计0.5万元。 4.保障组工干部培训及外出学习差旅费用,预计5万元。 5.保障机关内通讯费用,预计0.1万元/月',
+    );
     expect(st?.total.toFixed()).toBe('8.22');
   });
 });

@@ -6,13 +6,30 @@ test('A1 addresses round-trip', () => {
   expect(a1(11, 5)).toBe('F12');
   expect(colLetters(26)).toBe('AA');
   expect(colLetters(16383)).toBe('XFD');
-  for (const [r, c] of [[0, 0], [99, 27], [1048575, 16383]]) expect(parseA1(a1(r, c))).toEqual({ row: r, col: c });
+  for (const [r, c] of [
+    [0, 0],
+    [99, 27],
+    [1048575, 16383],
+  ])
+    expect(parseA1(a1(r, c))).toEqual({ row: r, col: c });
   expect(parseA1('nope')).toBeNull();
 });
 
 test('normalizeMerges keeps only the top-left value (exceljs repeats it)', () => {
-  const s = normalizeMerges({ name: 's', rowOffset: 0, colOffset: 0, cells: [['a', 'a'], ['a', 'a']], merges: [{ top: 0, left: 0, bottom: 1, right: 1 }] });
-  expect(s.cells).toEqual([['a', null], [null, null]]);
+  const s = normalizeMerges({
+    name: 's',
+    rowOffset: 0,
+    colOffset: 0,
+    cells: [
+      ['a', 'a'],
+      ['a', 'a'],
+    ],
+    merges: [{ top: 0, left: 0, bottom: 1, right: 1 }],
+  });
+  expect(s.cells).toEqual([
+    ['a', null],
+    [null, null],
+  ]);
 });
 
 test('amounts agree to the precision written', () => {

@@ -35,7 +35,9 @@ describe('rules on a synthetic layout-A table', () => {
   test('sum-mismatch agrees to the precision written', () => {
     expect(pairs(run(tableA({ '4,2': '年度资金总额(含本级和市县) 20', '5,2': '其中:财政拨款19.996' })).findings)).toEqual([]);
     expect(pairs(run(tableA({ '4,2': '年度资金总额(含本级和市县) 20.00', '5,2': '其中:财政拨款19.996' })).findings)).toEqual([]);
-    expect(pairs(run(tableA({ '4,2': '年度资金总额(含本级和市县) 20.000', '5,2': '其中:财政拨款19.996' })).findings)).toEqual(['sum-mismatch@C5']);
+    expect(pairs(run(tableA({ '4,2': '年度资金总额(含本级和市县) 20.000', '5,2': '其中:财政拨款19.996' })).findings)).toEqual([
+      'sum-mismatch@C5',
+    ]);
   });
   test('sum-mismatch: itemised 成本 vs the budget', () => {
     const rows = tableA({ '12,4': '≤12万元' });
@@ -127,7 +129,13 @@ describe('detection', () => {
   test('the model validates with zod and keeps cell addresses', () => {
     const [t] = parseWorkbook(sheetOf(tableA()));
     expect(t.budget?.amount).toBe('20');
-    expect(t.indicators[0]).toMatchObject({ level1: '产出指标', level2: '数量指标', name: '培训班次', index: 1, value: { comparator: '≥', number: '10', unit: '次' } });
+    expect(t.indicators[0]).toMatchObject({
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '培训班次',
+      index: 1,
+      value: { comparator: '≥', number: '10', unit: '次' },
+    });
   });
 });
 
@@ -148,7 +156,10 @@ describe('label variants of other templates', () => {
     expect(pairs(r.findings)).toEqual([]);
     const [t] = parseWorkbook(sheetOf(rows));
     expect(t.budget?.amount).toBe('20');
-    expect(t.funds.map((g) => `${g.scope}:${g.total?.amount}=${g.parts.map((p) => p.amount ?? '空').join('+')}`)).toEqual([':20=15+5', '中期:60=60+空']);
+    expect(t.funds.map((g) => `${g.scope}:${g.total?.amount}=${g.parts.map((p) => p.amount ?? '空').join('+')}`)).toEqual([
+      ':20=15+5',
+      '中期:60=60+空',
+    ]);
   });
   test('a 中期 goal over the annual budget is not compared with it', () => {
     expect(pairs(run(tableA({ '7,3': '中期目标 三年内预计45万元' })).findings)).toEqual([]);

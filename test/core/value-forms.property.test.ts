@@ -10,12 +10,26 @@ import { restKind, valueProblems } from '../../src/core/rules/value-format';
 import { isUnreadable } from '../../src/core/rules/unreadable-value';
 
 const SEED = Number(process.env.FC_SEED ?? 20261201);
-const run = (p: fc.IAsyncPropertyWithHooks<unknown> | fc.IPropertyWithHooks<unknown>) => fc.assert(p as fc.IProperty<unknown>, { seed: SEED, numRuns: 300 });
+const run = (p: fc.IAsyncPropertyWithHooks<unknown> | fc.IPropertyWithHooks<unknown>) =>
+  fc.assert(p as fc.IProperty<unknown>, { seed: SEED, numRuns: 300 });
 
 function ind(name: string, raw: string, level2 = '数量指标'): Indicator {
   return {
-    level1: '产出指标', level1Raw: '产出指标', level1Cell: null, level2, level2Raw: level2, level2Cell: null, index: null, name,
-    nameCell: { row: 0, col: 2 }, placeholder: false, rawValue: raw, valueCell: { row: 0, col: 3 }, value: parseValue(raw), nameUnit: null, row: 0,
+    level1: '产出指标',
+    level1Raw: '产出指标',
+    level1Cell: null,
+    level2,
+    level2Raw: level2,
+    level2Cell: null,
+    index: null,
+    name,
+    nameCell: { row: 0, col: 2 },
+    placeholder: false,
+    rawValue: raw,
+    valueCell: { row: 0, col: 3 },
+    value: parseValue(raw),
+    nameUnit: null,
+    row: 0,
   };
 }
 
@@ -37,15 +51,24 @@ describe('value forms of real tables', () => {
 
   test('several quantities in one value (313批/374人次, 6期,每期500本) are read, never called a contradiction', () => {
     run(
-      fc.property(comparator, count, unit, fc.constantFrom('/', ',', '，', '+', '、', ';'), fc.constantFrom('', '每期', '共'), count, unit, (c, a, u1, sep, w0, b, u2) => {
-        // ("次/共" would be a unit per something, like 次/年: after a slash comes the second number itself)
-        const w = sep === '/' ? '' : w0;
-        const raw = `${c}${a}${u1}${sep}${w}${b}${u2}`;
-        const v = parseValue(raw);
-        expect([raw, restKind(v.number!, v.comparator !== null, v.unit ?? '', v.rest)]).toEqual([raw, 'more']);
-        expect([raw, valueProblems(ind('检测数量', raw)).filter((p) => /矛盾|重复/.test(p))]).toEqual([raw, []]);
-        expect([raw, isUnreadable(ind('检测数量', raw))]).toEqual([raw, false]);
-      }),
+      fc.property(
+        comparator,
+        count,
+        unit,
+        fc.constantFrom('/', ',', '，', '+', '、', ';'),
+        fc.constantFrom('', '每期', '共'),
+        count,
+        unit,
+        (c, a, u1, sep, w0, b, u2) => {
+          // ("次/共" would be a unit per something, like 次/年: after a slash comes the second number itself)
+          const w = sep === '/' ? '' : w0;
+          const raw = `${c}${a}${u1}${sep}${w}${b}${u2}`;
+          const v = parseValue(raw);
+          expect([raw, restKind(v.number!, v.comparator !== null, v.unit ?? '', v.rest)]).toEqual([raw, 'more']);
+          expect([raw, valueProblems(ind('检测数量', raw)).filter((p) => /矛盾|重复/.test(p))]).toEqual([raw, []]);
+          expect([raw, isUnreadable(ind('检测数量', raw))]).toEqual([raw, false]);
+        },
+      ),
     );
   });
 

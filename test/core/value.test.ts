@@ -4,9 +4,21 @@ import type { Indicator } from '../../src/core/model';
 
 function ind(name: string, raw: string, level2 = '数量指标', level1 = '产出指标'): Indicator {
   return {
-    level1, level1Raw: level1, level1Cell: null, level2, level2Raw: level2, level2Cell: null,
-    index: null, name, nameCell: { row: 0, col: 0 }, placeholder: false, rawValue: raw,
-    valueCell: { row: 0, col: 1 }, value: parseValue(raw), nameUnit: unitFromName(name), row: 0,
+    level1,
+    level1Raw: level1,
+    level1Cell: null,
+    level2,
+    level2Raw: level2,
+    level2Cell: null,
+    index: null,
+    name,
+    nameCell: { row: 0, col: 0 },
+    placeholder: false,
+    rawValue: raw,
+    valueCell: { row: 0, col: 1 },
+    value: parseValue(raw),
+    nameUnit: unitFromName(name),
+    row: 0,
   };
 }
 
@@ -56,7 +68,7 @@ describe('value problems', () => {
     ['干部选拔工作完成率', '≥100按计划完成', /混有文字/],
     ['远教站点设利用率', '≥90每月90%以上', /重复录入/],
     ['干部培训完成率', '≥903次及以上', /百分比/],
-    
+
     ['基层党组织服务覆盖率(%)', '0.95', /95%/],
     ['安装合格率', '110%', /超过100%/],
   ])('%s = %s', (name, raw, re) => {
@@ -74,8 +86,14 @@ describe('value problems', () => {
     expect(valueProblems(ind('人均培训成本(元)', '≤ 550', '成本指标'))).toEqual([]);
   });
   test.each([
-    ['安装县级防火墙数量', '1台'], ['培训合格率', '≥95%'], ['伙食补助天数', '≤365天'], ['党代表调研次数', '≥33次以上'],
-    ['培训签到率(%)', '≥ 95'], ['每年培训完成时效', '12月31日前'], ['社会公众满意度', '≥98%'], ['故障率', '≤5%'],
+    ['安装县级防火墙数量', '1台'],
+    ['培训合格率', '≥95%'],
+    ['伙食补助天数', '≤365天'],
+    ['党代表调研次数', '≥33次以上'],
+    ['培训签到率(%)', '≥ 95'],
+    ['每年培训完成时效', '12月31日前'],
+    ['社会公众满意度', '≥98%'],
+    ['故障率', '≤5%'],
   ])('clean value %s = %s', (name, raw) => {
     expect(valueProblems(ind(name, raw))).toEqual([]);
   });

@@ -81,7 +81,8 @@ export function parseTranscription(id: string, text: string): Transcription {
     if (a.top === a.bottom && a.left === a.right) return;
     for (let r = a.top; r <= a.bottom; r++)
       for (let c = a.left; c <= a.right; c++)
-        if (owner[r]?.[c] !== k) throw new Error(`${id}: merged area at row ${a.top + 1} col ${a.left + 1} is not a rectangle (row ${r + 1} col ${c + 1})`);
+        if (owner[r]?.[c] !== k)
+          throw new Error(`${id}: merged area at row ${a.top + 1} col ${a.left + 1} is not a rectangle (row ${r + 1} col ${c + 1})`);
     merges.push(a);
   });
   return { id, header, cells, merges };

@@ -21,7 +21,10 @@ function numFmtFor(text: string): string | undefined {
 
 /** Sheet name from the form title: at most 31 characters, none of []:*?/\ . */
 function sheetName(t: Transcription): string {
-  const base = (t.header.form || 'Sheet1').replace(/[[\]:*?/\\]/g, '').slice(0, 31).trim();
+  const base = (t.header.form || 'Sheet1')
+    .replace(/[[\]:*?/\\]/g, '')
+    .slice(0, 31)
+    .trim();
   return base || 'Sheet1';
 }
 

@@ -75,12 +75,16 @@ async function runCase(
   const names = result.tables.map((x) => normName(x.name));
   expected.tables.forEach((e, i) => {
     // (a mutation may empty the name itself: only the tables are counted)
-    if (mutation ? !result.tables[i] : names[i] !== normName(e.name)) nameProblems.push(`expected「${e.name}」, got ${result.tables[i] ? `「${result.tables[i].name}」` : 'no table'}`);
+    if (mutation ? !result.tables[i] : names[i] !== normName(e.name))
+      nameProblems.push(`expected「${e.name}」, got ${result.tables[i] ? `「${result.tables[i].name}」` : 'no table'}`);
   });
-  for (let i = expected.tables.length; i < result.tables.length; i++) nameProblems.push(`extra table「${result.tables[i].name}」${result.tables[i].range}`);
+  for (let i = expected.tables.length; i < result.tables.length; i++)
+    nameProblems.push(`extra table「${result.tables[i].name}」${result.tables[i].range}`);
   // a table whose stored copy ends inside the indicator area: a block said to be absent may be in the part cut off
   const truncated = /^yes/.test(t.header.truncated ?? '');
-  const reportedFindings = result.findings.filter((f) => scored(f) && !(truncated && f.code === 'structure' && /^表中没有一级指标/.test(f.message)));
+  const reportedFindings = result.findings.filter(
+    (f) => scored(f) && !(truncated && f.code === 'structure' && /^表中没有一级指标/.test(f.message)),
+  );
   const falseAlarms = reportedFindings.filter((f) => !allowed.some((e) => matches(f, e)));
   const misses = musts.filter((e) => !reportedFindings.some((f) => matches(f, e)));
   return {
@@ -161,9 +165,19 @@ export function report(cases: CaseResult[], details: boolean): string {
       ]),
     );
   };
-  for (const tpl of templates) line(tpl, cases.filter((c) => c.template === tpl));
-  line('**published tables**', cases.filter((c) => !c.mutation));
-  line('**mutations**', cases.filter((c) => c.mutation));
+  for (const tpl of templates)
+    line(
+      tpl,
+      cases.filter((c) => c.template === tpl),
+    );
+  line(
+    '**published tables**',
+    cases.filter((c) => !c.mutation),
+  );
+  line(
+    '**mutations**',
+    cases.filter((c) => c.mutation),
+  );
   line('**total**', cases);
   if (details) {
     for (const c of cases) {

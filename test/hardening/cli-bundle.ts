@@ -15,7 +15,11 @@ export function buildCliBundle(name: string): string {
   const out = path.join('test/output/cli', `${name}.cjs`);
   if (!/--outfile=dist\/cli\/jxmb\.cjs/.test(script)) throw new Error(`unexpected build:cli script: ${script}`);
   const cmd = script.replace(/--outfile=dist\/cli\/jxmb\.cjs/, `--outfile=${out}`);
-  execFileSync('sh', ['-c', cmd], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` } });
+  execFileSync('sh', ['-c', cmd], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` },
+  });
   return path.join(ROOT, out);
 }
 
@@ -26,7 +30,11 @@ export interface Run {
 }
 
 /** Runs the bundle under node (extra node options first), cwd = repo root. */
-export function runCli(bin: string, args: string[], opts: { node?: string[]; env?: NodeJS.ProcessEnv; timeout?: number; prefix?: string[] } = {}): Run {
+export function runCli(
+  bin: string,
+  args: string[],
+  opts: { node?: string[]; env?: NodeJS.ProcessEnv; timeout?: number; prefix?: string[] } = {},
+): Run {
   const argv = [...(opts.node ?? []), bin, ...args];
   const [cmd, ...rest] = opts.prefix ? [...opts.prefix, process.execPath, ...argv] : [process.execPath, ...argv];
   const r = spawnSync(cmd, rest, {

@@ -75,7 +75,10 @@ describe('bugs found by hardening, fixed', () => {
   // laid over the 项目名称 value; missing-field pointed at the merge's top-left B1, above the table.
   test('a merge starting above the table never puts a finding outside it', () => {
     const rows = tableA({ '0,0': null });
-    const merges = [{ top: 1, left: 0, bottom: 1, right: 1 }, { top: 0, left: 1, bottom: 2, right: 2 }];
+    const merges = [
+      { top: 1, left: 0, bottom: 1, right: 1 },
+      { top: 0, left: 1, bottom: 2, right: 2 },
+    ];
     const r = checkWorkbook(sheetOf(rows, merges));
     expect(r.findings.find((f) => f.code === 'missing-field')?.cell).toBe('C2');
     for (const f of r.findings) {

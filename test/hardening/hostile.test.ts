@@ -149,8 +149,18 @@ test('hidden, veryHidden and protected sheets are checked like the others', () =
 test('no 绩效目标表, an empty sheet, no sheet at all: no tables, every sheet listed', () => {
   expect(get('no-table').result.tables).toEqual([]);
   expect(get('no-table').result.sheetsWithoutTables).toEqual(['收入支出决算表', '说明']);
-  expect(get('empty-sheet').result).toEqual({ tables: [], findings: [], sheetsWithoutTables: ['Sheet1'], summary: { errors: 0, warnings: 0, infos: 0 } });
-  expect(get('no-sheets').result).toEqual({ tables: [], findings: [], sheetsWithoutTables: [], summary: { errors: 0, warnings: 0, infos: 0 } });
+  expect(get('empty-sheet').result).toEqual({
+    tables: [],
+    findings: [],
+    sheetsWithoutTables: ['Sheet1'],
+    summary: { errors: 0, warnings: 0, infos: 0 },
+  });
+  expect(get('no-sheets').result).toEqual({
+    tables: [],
+    findings: [],
+    sheetsWithoutTables: [],
+    summary: { errors: 0, warnings: 0, infos: 0 },
+  });
 });
 
 test.each(NOT_WORKBOOKS.map((h) => [h.name, h.about]))('not a workbook: %s (%s) -> a Chinese reason', async (name) => {
@@ -171,7 +181,9 @@ describe('the command line on all of them at once', () => {
   test('one JSON document, the same tables and findings as in process; unreadable files named', () => {
     expect(json.err).toBe('');
     expect(json.code).toBe(2); // some inputs are not workbooks
-    const doc = JSON.parse(json.out) as { files: { file: string; error?: string; tables: unknown[]; findings: { code: string; cell: string; sheet: string }[] }[] };
+    const doc = JSON.parse(json.out) as {
+      files: { file: string; error?: string; tables: unknown[]; findings: { code: string; cell: string; sheet: string }[] }[];
+    };
     const names = [...files.keys()];
     expect(doc.files.map((f) => f.file)).toEqual([...files.values()]);
     doc.files.forEach((f, i) => {

@@ -175,7 +175,8 @@ export const HOSTILE: Hostile[] = [
       writeTable(ws2, 1, 1, { layout: 'D', data: cleanD });
       ws2.eachRow((row) =>
         row.eachCell((c) => {
-          if (typeof c.value === 'string' && /100×1\.2=120万元/.test(c.value)) c.value = fill('(1+2)*3/4=5万元;' + '((((((((', MAX_CELL_CHARS);
+          if (typeof c.value === 'string' && /100×1\.2=120万元/.test(c.value))
+            c.value = fill('(1+2)*3/4=5万元;' + '((((((((', MAX_CELL_CHARS);
         }),
       );
       return buffer(wb);
@@ -204,7 +205,8 @@ export const HOSTILE: Hostile[] = [
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('收入支出决算表');
       ws.addRow(['科目编码', '科目名称', '年初预算数', '调整预算数', '决算数']);
-      for (let i = 0; i < 300; i++) ws.addRow([`2010${String(i).padStart(3, '0')}`, `行政运行${i}`, i * 1.5, i * 1.6, { formula: `C${i + 2}*1.1`, result: i * 1.65 }]);
+      for (let i = 0; i < 300; i++)
+        ws.addRow([`2010${String(i).padStart(3, '0')}`, `行政运行${i}`, i * 1.5, i * 1.6, { formula: `C${i + 2}*1.1`, result: i * 1.65 }]);
       ws.mergeCells('A303:B303');
       ws.getCell('A303').value = '合计';
       const notes = wb.addWorksheet('说明');

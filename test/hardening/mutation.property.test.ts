@@ -17,11 +17,61 @@ import { MAX_COLS, MAX_ROWS } from './hostile';
 jest.setTimeout(60_000 + Number(process.env.JXMB_PROPERTY_RUNS ?? 0) * 100);
 
 const JUNK: CellValue[] = [
-  null, '', ' ', '项目名称', '部门名称', '一级指标', '二级指标', '三级指标', '指标值', '绩效指标', '产出指标', '效益指标', '满意度指标',
-  '成本指标', '数量指标', '指标1:', '指标2:培训班次', '≥9090%及以上', '≥', '%', '万元', '-', 'XX', '#REF!', '#DIV/0!', '2024-12-31',
-  '年度资金总额(含本级) ', '其中:财政拨款', '其他资金', '预算数', '基本支出', '年度重点工作任务', '3月底', '12月底', '资金支出计划（%）',
-  '1×2×3=7万元', '(1人*360天*100元/天/人=3.72万元)', '322×10×0.1=322万元', '绩效目标表', '部门整体', '合计', '\n', '（', '：',
-  0, -1, 0.5, 1e21, -0, 99999999999, 3.14159, true, false, Number.NaN, Number.POSITIVE_INFINITY,
+  null,
+  '',
+  ' ',
+  '项目名称',
+  '部门名称',
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '指标值',
+  '绩效指标',
+  '产出指标',
+  '效益指标',
+  '满意度指标',
+  '成本指标',
+  '数量指标',
+  '指标1:',
+  '指标2:培训班次',
+  '≥9090%及以上',
+  '≥',
+  '%',
+  '万元',
+  '-',
+  'XX',
+  '#REF!',
+  '#DIV/0!',
+  '2024-12-31',
+  '年度资金总额(含本级) ',
+  '其中:财政拨款',
+  '其他资金',
+  '预算数',
+  '基本支出',
+  '年度重点工作任务',
+  '3月底',
+  '12月底',
+  '资金支出计划（%）',
+  '1×2×3=7万元',
+  '(1人*360天*100元/天/人=3.72万元)',
+  '322×10×0.1=322万元',
+  '绩效目标表',
+  '部门整体',
+  '合计',
+  '\n',
+  '（',
+  '：',
+  0,
+  -1,
+  0.5,
+  1e21,
+  -0,
+  99999999999,
+  3.14159,
+  true,
+  false,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
 ];
 
 const junkArb: fc.Arbitrary<CellValue> = fc.oneof(
@@ -46,11 +96,21 @@ const frac = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('deleteRows' as const), at: frac, count: fc.integer({ min: 1, max: 12 }) }),
   fc.record({ op: fc.constant('duplicateRows' as const), at: frac, count: fc.integer({ min: 1, max: 30 }), to: frac }),
-  fc.record({ op: fc.constant('insertRows' as const), at: frac, rows: fc.array(fc.array(junkArb, { maxLength: 9 }), { minLength: 1, maxLength: 4 }) }),
+  fc.record({
+    op: fc.constant('insertRows' as const),
+    at: frac,
+    rows: fc.array(fc.array(junkArb, { maxLength: 9 }), { minLength: 1, maxLength: 4 }),
+  }),
   fc.record({ op: fc.constant('swapColumns' as const), a: frac, b: frac }),
   fc.record({ op: fc.constant('blank' as const), r: frac, c: frac, h: fc.integer({ min: 1, max: 6 }), w: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ op: fc.constant('set' as const), r: frac, c: frac, v: junkArb }),
-  fc.record({ op: fc.constant('addMerge' as const), r: frac, c: frac, h: fc.integer({ min: 0, max: 5 }), w: fc.integer({ min: 0, max: 3 }) }),
+  fc.record({
+    op: fc.constant('addMerge' as const),
+    r: frac,
+    c: frac,
+    h: fc.integer({ min: 0, max: 5 }),
+    w: fc.integer({ min: 0, max: 3 }),
+  }),
   fc.record({ op: fc.constant('dropMerges' as const), keepEvery: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ op: fc.constant('move' as const), dr: fc.integer({ min: -3, max: 200 }), dc: fc.integer({ min: -2, max: 30 }) }),
 );
@@ -113,7 +173,8 @@ function apply(s: SheetGrid, m: Mutation): void {
       if (n === 0) return;
       const r0 = idx(m.r, n);
       const c0 = idx(m.c, width(s));
-      for (let r = r0; r < Math.min(n, r0 + m.h); r++) for (let c = c0; c < c0 + m.w; c++) if (s.cells[r] && c < s.cells[r].length) s.cells[r][c] = null;
+      for (let r = r0; r < Math.min(n, r0 + m.h); r++)
+        for (let c = c0; c < c0 + m.w; c++) if (s.cells[r] && c < s.cells[r].length) s.cells[r][c] = null;
       return;
     }
     case 'set': {
@@ -199,11 +260,16 @@ test('the fixture sheets themselves satisfy the invariants', () => {
 
 test('mutated fixture sheets: no throw, findings inside their table, deterministic, input unchanged', () => {
   fc.assert(
-    fc.property(fc.nat(), fc.array(mutationArb, { minLength: 1, maxLength: 8 }), fc.constantFrom('LOCAL' as const, 'C2021' as const), (pick, muts, profile) => {
-      const sheet = clone(sheets[pick % sheets.length]);
-      for (const m of muts) apply(sheet, m);
-      checkInvariants(sheet, profile);
-    }),
+    fc.property(
+      fc.nat(),
+      fc.array(mutationArb, { minLength: 1, maxLength: 8 }),
+      fc.constantFrom('LOCAL' as const, 'C2021' as const),
+      (pick, muts, profile) => {
+        const sheet = clone(sheets[pick % sheets.length]);
+        for (const m of muts) apply(sheet, m);
+        checkInvariants(sheet, profile);
+      },
+    ),
     { numRuns: Number(process.env.JXMB_PROPERTY_RUNS ?? 250), seed: process.env.JXMB_SEED ? Number(process.env.JXMB_SEED) : undefined },
   );
 });

@@ -27,7 +27,14 @@ beforeAll(() => {
   const corrupt = path.join(tmp, '损坏.xlsx');
   fs.writeFileSync(corrupt, 'PK\u0003\u0004 not a zip');
   // unreadable files among readable ones, so error lines must come out in input order
-  inputs = [FIXTURE_FILES[0], path.join(tmp, 'missing-1.xlsx'), ...FIXTURE_FILES.slice(1, 4), corrupt, ...FIXTURE_FILES.slice(4), path.join(tmp, 'missing-2.xlsx')];
+  inputs = [
+    FIXTURE_FILES[0],
+    path.join(tmp, 'missing-1.xlsx'),
+    ...FIXTURE_FILES.slice(1, 4),
+    corrupt,
+    ...FIXTURE_FILES.slice(4),
+    path.join(tmp, 'missing-2.xlsx'),
+  ];
 });
 
 describe('--jobs N gives exactly what --jobs 1 gives', () => {
@@ -50,11 +57,12 @@ describe('--jobs N gives exactly what --jobs 1 gives', () => {
     expect(par.code).toBe(ref.code);
     expect(par.out).toBe(ref.out);
     expect(par.err).toBe(ref.err);
-    expect(par.err.trim().split('\n').map((l) => l.replace(/：.*/, ''))).toEqual([
-      `无法检查 ${inputs[1]}`,
-      `无法检查 ${inputs[5]}`,
-      `无法检查 ${inputs[inputs.length - 1]}`,
-    ]);
+    expect(
+      par.err
+        .trim()
+        .split('\n')
+        .map((l) => l.replace(/：.*/, '')),
+    ).toEqual([`无法检查 ${inputs[1]}`, `无法检查 ${inputs[5]}`, `无法检查 ${inputs[inputs.length - 1]}`]);
   });
 
   test('exit codes 0 and 1 are kept', () => {
@@ -67,9 +75,18 @@ describe('--jobs N gives exactly what --jobs 1 gives', () => {
     // each thread that loads the preload writes "load <threadId>"
     const loads = (jobs: string) => {
       fs.rmSync(log, { force: true });
-      const r = runCli(bin, ['--format', 'json', '--jobs', jobs, ...FIXTURE_FILES], { node: ['--require', path.join(__dirname, 'preload/no-network.cjs')], env: { JXMB_NET_LOG: log } });
+      const r = runCli(bin, ['--format', 'json', '--jobs', jobs, ...FIXTURE_FILES], {
+        node: ['--require', path.join(__dirname, 'preload/no-network.cjs')],
+        env: { JXMB_NET_LOG: log },
+      });
       expect(r.code).toBe(1);
-      return new Set(fs.readFileSync(log, 'utf8').trim().split('\n').filter((l) => l.startsWith('load ')));
+      return new Set(
+        fs
+          .readFileSync(log, 'utf8')
+          .trim()
+          .split('\n')
+          .filter((l) => l.startsWith('load ')),
+      );
     };
     expect(loads('1')).toEqual(new Set(['load 0', 'load 1']));
     expect(loads('2')).toEqual(new Set(['load 0', 'load 1', 'load 2']));
@@ -92,7 +109,12 @@ test('progress on stderr only when it is a terminal and the format is table', ()
 });
 
 test('--annotate: inputs with the same name are annotated in input order (the last one wins, as in a sequential run)', async () => {
-  const sources = ['examples/示例-绩效目标表.xlsx', 'test/fixtures/clean.xlsx', 'test/fixtures/layoutC-hengdong.xlsx', 'test/fixtures/layoutD-suixi.xlsx'];
+  const sources = [
+    'examples/示例-绩效目标表.xlsx',
+    'test/fixtures/clean.xlsx',
+    'test/fixtures/layoutC-hengdong.xlsx',
+    'test/fixtures/layoutD-suixi.xlsx',
+  ];
   const same = sources.map((src, i) => {
     const dir = path.join(tmp, `d${i}`);
     fs.mkdirSync(dir, { recursive: true });

@@ -47,7 +47,10 @@ test('with every network API of Node made to throw, the CLI (workers included) w
 
 test('the guard itself catches a connection attempt (so the test above would see one)', () => {
   const log = path.join(tmp, 'net-selftest.log');
-  const r = spawnSync(process.execPath, ['--require', GUARD, '-e', "require('https').get('https://example.com')"], { env: { ...process.env, JXMB_NET_LOG: log }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--require', GUARD, '-e', "require('https').get('https://example.com')"], {
+    env: { ...process.env, JXMB_NET_LOG: log },
+    encoding: 'utf8',
+  });
   expect(r.status).not.toBe(0);
   expect(fs.readFileSync(log, 'utf8')).toMatch(/attempt 0 https\.get/);
 });
@@ -80,7 +83,8 @@ function runtimePackages(): string[] {
   return runtime;
 }
 
-const TELEMETRY = /(^|\/)(applicationinsights|@microsoft\/applicationinsights-[\w-]+|@microsoft\/1ds-[\w-]+|@sentry\/[\w-]+|posthog[\w-]*|mixpanel[\w-]*|@segment\/[\w-]+|analytics-node|@amplitude\/[\w-]+|amplitude-js|@bugsnag\/[\w-]+|bugsnag[\w-]*|newrelic|dd-trace|@datadog\/[\w-]+|@opentelemetry\/[\w-]+|rollbar|logrocket|universal-analytics|insight|@vercel\/analytics|heap-api|@honeybadger-io\/[\w-]+|raven(-js)?|elastic-apm-node|@splitsoftware\/[\w-]+|[\w-]*telemetry[\w-]*)$/i;
+const TELEMETRY =
+  /(^|\/)(applicationinsights|@microsoft\/applicationinsights-[\w-]+|@microsoft\/1ds-[\w-]+|@sentry\/[\w-]+|posthog[\w-]*|mixpanel[\w-]*|@segment\/[\w-]+|analytics-node|@amplitude\/[\w-]+|amplitude-js|@bugsnag\/[\w-]+|bugsnag[\w-]*|newrelic|dd-trace|@datadog\/[\w-]+|@opentelemetry\/[\w-]+|rollbar|logrocket|universal-analytics|insight|@vercel\/analytics|heap-api|@honeybadger-io\/[\w-]+|raven(-js)?|elastic-apm-node|@splitsoftware\/[\w-]+|[\w-]*telemetry[\w-]*)$/i;
 
 test('no telemetry package among the runtime dependencies (npm ls --omit=dev --all)', () => {
   const pkgs = runtimePackages();
@@ -91,7 +95,8 @@ test('no telemetry package among the runtime dependencies (npm ls --omit=dev --a
 });
 
 test('no runtime dependency opens a network connection (source scan) or runs an install script', () => {
-  const NET = /require\(\s*['"](?:node:)?(?:https?|net|tls|dgram|http2|dns)['"]\s*\)|from\s+['"](?:node:)?(?:https?|net|tls|dgram|http2|dns)['"]|navigator\.sendBeacon|new\s+XMLHttpRequest|new\s+WebSocket|(?<![\w.$])fetch\(\s*['"`]https?:/;
+  const NET =
+    /require\(\s*['"](?:node:)?(?:https?|net|tls|dgram|http2|dns)['"]\s*\)|from\s+['"](?:node:)?(?:https?|net|tls|dgram|http2|dns)['"]|navigator\.sendBeacon|new\s+XMLHttpRequest|new\s+WebSocket|(?<![\w.$])fetch\(\s*['"`]https?:/;
   const offenders: string[] = [];
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -103,8 +108,12 @@ test('no runtime dependency opens a network connection (source scan) or runs an 
   };
   for (const p of runtimePackages()) walk(p);
   expect(offenders).toEqual([]);
-  const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; hasInstallScript?: boolean }> };
-  const scripts = Object.entries(lock.packages).filter(([, v]) => v.hasInstallScript && !v.dev).map(([k]) => k);
+  const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dev?: boolean; hasInstallScript?: boolean }>;
+  };
+  const scripts = Object.entries(lock.packages)
+    .filter(([, v]) => v.hasInstallScript && !v.dev)
+    .map(([k]) => k);
   expect(scripts).toEqual([]);
 });
 
@@ -125,7 +134,9 @@ function audit(): { ok: true; high: number; critical: number; total: number } | 
 
 const AUDIT = audit();
 if (!AUDIT.ok) {
-  console.warn(`npm audit skipped: the registry's audit endpoint is unreachable from here (${AUDIT.reason}). Run \`npm audit --omit=dev --audit-level=high\` where it is reachable.`);
+  console.warn(
+    `npm audit skipped: the registry's audit endpoint is unreachable from here (${AUDIT.reason}). Run \`npm audit --omit=dev --audit-level=high\` where it is reachable.`,
+  );
 }
 
 (AUDIT.ok ? test : test.skip)('npm audit --omit=dev: no high or critical vulnerability', () => {

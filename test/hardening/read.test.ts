@@ -16,7 +16,7 @@ jest.setTimeout(120_000);
 
 const full = async (buf: Buffer) => workbookToGrid(await loadExcelWorkbook(buf));
 
-test.each(FIXTURE_FILES)('%s: our grid equals exceljs\'s', async (file) => {
+test.each(FIXTURE_FILES)("%s: our grid equals exceljs's", async (file) => {
   const buf = fs.readFileSync(file);
   expect(await readWorkbookGrid(buf)).toEqual(await full(buf));
 });
@@ -80,10 +80,12 @@ test('a workbook exceljs refuses (overlapping merged areas) is read', async () =
   const buf = await HOSTILE.find((h) => h.name === 'overlapping-merges')!.build();
   await expect(loadExcelWorkbook(buf)).rejects.toThrow(/文件已损坏/);
   const grid = await readWorkbookGrid(buf);
-  expect(grid.sheets[0].merges).toEqual(expect.arrayContaining([
-    { top: 19, left: 0, bottom: 20, right: 2 },
-    { top: 20, left: 1, bottom: 21, right: 3 },
-  ]));
+  expect(grid.sheets[0].merges).toEqual(
+    expect.arrayContaining([
+      { top: 19, left: 0, bottom: 20, right: 2 },
+      { top: 20, left: 1, bottom: 21, right: 3 },
+    ]),
+  );
 });
 
 test('annotating still gets a fully loaded workbook (merged cells materialised)', async () => {
@@ -107,12 +109,24 @@ function minimalXlsx(sheetXml: string): Buffer {
           '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
       ),
     },
-    { name: '_rels/.rels', data: xml(`<Relationships xmlns="${NS}/package/2006/relationships"><Relationship Id="rId1" Type="${NS}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+    {
+      name: '_rels/.rels',
+      data: xml(
+        `<Relationships xmlns="${NS}/package/2006/relationships"><Relationship Id="rId1" Type="${NS}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+    },
     {
       name: 'xl/workbook.xml',
-      data: xml(`<workbook xmlns="${NS}/spreadsheetml/2006/main" xmlns:r="${NS}/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+      data: xml(
+        `<workbook xmlns="${NS}/spreadsheetml/2006/main" xmlns:r="${NS}/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
     },
-    { name: 'xl/_rels/workbook.xml.rels', data: xml(`<Relationships xmlns="${NS}/package/2006/relationships"><Relationship Id="rId1" Type="${NS}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`) },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: xml(
+        `<Relationships xmlns="${NS}/package/2006/relationships"><Relationship Id="rId1" Type="${NS}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      ),
+    },
     { name: 'xl/worksheets/sheet1.xml', data: xml(`<worksheet xmlns="${NS}/spreadsheetml/2006/main">${sheetXml}</worksheet>`) },
   ]);
 }

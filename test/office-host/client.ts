@@ -53,7 +53,14 @@ export function standInWindow(): Record<string, unknown> {
     Promise,
     JSON,
     navigator: { userAgent: 'Mozilla/5.0 (jxmb test host)', language: 'zh-CN' },
-    location: { href: 'https://localhost/taskpane.html', search: '', hash: '', protocol: 'https:', host: 'localhost', hostname: 'localhost' },
+    location: {
+      href: 'https://localhost/taskpane.html',
+      search: '',
+      hash: '',
+      protocol: 'https:',
+      host: 'localhost',
+      hostname: 'localhost',
+    },
     addEventListener() {},
     removeEventListener() {},
   };

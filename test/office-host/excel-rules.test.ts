@@ -18,7 +18,7 @@ function book() {
 }
 
 describe('Excel rules through the real client library', () => {
-  test('requests are the client library\'s own: PropertyNotLoaded, OfficeExtension.Error, sizes measured', async () => {
+  test("requests are the client library's own: PropertyNotLoaded, OfficeExtension.Error, sizes measured", async () => {
     const host = createHost(book());
     await run(host, async (ctx) => {
       const r = ctx.workbook.worksheets.getItem('表1').getRange('A1');
@@ -90,7 +90,7 @@ describe('Excel rules through the real client library', () => {
   });
 
   // "Excel JavaScript API requirement sets": getMergedAreasOrNullObject is ExcelApi 1.13
-  test('an API above the host\'s requirement set fails with ApiNotFound', async () => {
+  test("an API above the host's requirement set fails with ApiNotFound", async () => {
     const host = createHost(book(), { apiVersion: '1.8' });
     const err = await run(host, async (ctx) => {
       ctx.workbook.worksheets.getItem('表1').getRange('A1:D9').getMergedAreasOrNullObject().load('address');

@@ -30,15 +30,7 @@ import {
   unkey,
   usedRect,
 } from './model';
-import {
-  ClientCollection,
-  ClientObject,
-  ClientResult,
-  HostError,
-  PropDef,
-  RequestContext,
-  defineAccessors,
-} from './runtime';
+import { ClientCollection, ClientObject, ClientResult, HostError, PropDef, RequestContext, defineAccessors } from './runtime';
 
 // ---------------------------------------------------------------------------------------------
 // helpers
@@ -341,7 +333,7 @@ function fontProps(): Record<string, PropDef<RangeTarget>> {
       (f, v) => (f.italic = v ? true : undefined),
     ),
     underline: prop(
-      (f) => (f.underline ? UNDERLINE_TO_API[f.underline] ?? 'Single' : 'None'),
+      (f) => (f.underline ? (UNDERLINE_TO_API[f.underline] ?? 'Single') : 'None'),
       (f, v) => (f.underline = UNDERLINE_FROM_API[String(v)]),
     ),
     strikethrough: prop(
@@ -453,19 +445,19 @@ function borderProps(index: string): Record<string, PropDef<RangeTarget>> {
   return {
     sideIndex: { get: () => index },
     style: {
-      get: (t) => read(t, (e) => (e ? OOXML_TO_API[e.style]?.[0] ?? 'Continuous' : 'None')),
+      get: (t) => read(t, (e) => (e ? (OOXML_TO_API[e.style]?.[0] ?? 'Continuous') : 'None')),
       set: (t, v) =>
         write(t, (e) => {
           if (v === 'None') return undefined;
-          const weight = e ? OOXML_TO_API[e.style]?.[1] ?? 'Thin' : 'Thin';
+          const weight = e ? (OOXML_TO_API[e.style]?.[1] ?? 'Thin') : 'Thin';
           return { ...(e ?? {}), style: apiToOoxml(String(v), weight) };
         }),
     },
     weight: {
-      get: (t) => read(t, (e) => (e ? OOXML_TO_API[e.style]?.[1] ?? 'Thin' : 'Thin')),
+      get: (t) => read(t, (e) => (e ? (OOXML_TO_API[e.style]?.[1] ?? 'Thin') : 'Thin')),
       set: (t, v) =>
         write(t, (e) => {
-          const style = e ? OOXML_TO_API[e.style]?.[0] ?? 'Continuous' : 'Continuous';
+          const style = e ? (OOXML_TO_API[e.style]?.[0] ?? 'Continuous') : 'Continuous';
           return { ...(e ?? {}), style: apiToOoxml(style, String(v)) };
         }),
     },
@@ -494,15 +486,11 @@ const V_TO_API: Record<string, string> = {
   justify: 'Justify',
   distributed: 'Distributed',
 };
-const invert = (o: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k]));
+const invert = (o: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k]));
 const H_FROM_API = invert(H_TO_API);
 const V_FROM_API = invert(V_TO_API);
 
-function alignProp(
-  read: (a: AlignmentModel) => unknown,
-  write: (a: AlignmentModel, v: unknown) => void,
-): PropDef<RangeTarget> {
+function alignProp(read: (a: AlignmentModel) => unknown, write: (a: AlignmentModel, v: unknown) => void): PropDef<RangeTarget> {
   return {
     get: (t) => uniform(t, (c) => read(c?.style?.alignment ?? {})),
     set: (t, v) =>
@@ -517,7 +505,11 @@ function alignProp(
 
 // --- structural edits ----------------------------------------------------------------------------
 
-function moveCells(sheet: SheetModel, pick: (row: number, col: number) => boolean, map: (row: number, col: number) => { row: number; col: number } | null): void {
+function moveCells(
+  sheet: SheetModel,
+  pick: (row: number, col: number) => boolean,
+  map: (row: number, col: number) => { row: number; col: number } | null,
+): void {
   const moved: [number, CellModel][] = [];
   for (const [k, c] of [...sheet.cells]) {
     const { row, col } = unkey(k);
@@ -600,7 +592,8 @@ function deleteCells(t: RangeTarget, shift: string): void {
   }
   moveCells(
     sheet,
-    (row, col) => (up ? col >= rect.left && col <= rect.right && row >= rect.top : row >= rect.top && row <= rect.bottom && col >= rect.left),
+    (row, col) =>
+      up ? col >= rect.left && col <= rect.right && row >= rect.top : row >= rect.top && row <= rect.bottom && col >= rect.left,
     (row, col) => {
       if (row >= rect.top && row <= rect.bottom && col >= rect.left && col <= rect.right) return null;
       return up ? { row: row - n, col } : { row, col: col - n };
@@ -716,7 +709,16 @@ function valueType(c: CellModel | undefined): string {
   return /^#[A-Z/0!?]+[!?]?$/.test(v) ? 'Error' : 'String';
 }
 
-const SPECIAL_CELL_TYPES = ['ConditionalFormats', 'DataValidations', 'Blanks', 'Constants', 'Formulas', 'SameConditionalFormat', 'SameDataValidation', 'Visible'];
+const SPECIAL_CELL_TYPES = [
+  'ConditionalFormats',
+  'DataValidations',
+  'Blanks',
+  'Constants',
+  'Formulas',
+  'SameConditionalFormat',
+  'SameDataValidation',
+  'Visible',
+];
 const SPECIAL_VALUE_TYPES = [
   'All',
   'Errors',
@@ -743,9 +745,11 @@ const SPECIAL_VALUE_TYPES = [
  * (conditional formats, data validation, hidden rows) and are not implemented.
  */
 function specialCellMatcher(cellType: unknown, cellValueType: unknown): (c: CellModel) => boolean {
-  if (typeof cellType !== 'string' || !SPECIAL_CELL_TYPES.includes(cellType)) throw new HostError('InvalidArgument', `Invalid SpecialCellType ${String(cellType)}`);
+  if (typeof cellType !== 'string' || !SPECIAL_CELL_TYPES.includes(cellType))
+    throw new HostError('InvalidArgument', `Invalid SpecialCellType ${String(cellType)}`);
   const vt = cellValueType === undefined ? 'All' : cellValueType;
-  if (typeof vt !== 'string' || !SPECIAL_VALUE_TYPES.includes(vt)) throw new HostError('InvalidArgument', `Invalid SpecialCellValueType ${String(cellValueType)}`);
+  if (typeof vt !== 'string' || !SPECIAL_VALUE_TYPES.includes(vt))
+    throw new HostError('InvalidArgument', `Invalid SpecialCellValueType ${String(cellValueType)}`);
   if (cellType !== 'Constants' && cellType !== 'Formulas') throw new HostError('NotImplemented', `fake host: getSpecialCells(${cellType})`);
   const all = vt === 'All';
   const kinds = new Set<string>();
@@ -871,7 +875,16 @@ export class RangeBorder extends ClientObject<RangeTarget> {
 }
 defineAccessors(RangeBorder.prototype, Object.keys(borderProps('EdgeTop')));
 
-const BORDER_INDEXES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
+const BORDER_INDEXES = [
+  'EdgeTop',
+  'EdgeBottom',
+  'EdgeLeft',
+  'EdgeRight',
+  'InsideVertical',
+  'InsideHorizontal',
+  'DiagonalDown',
+  'DiagonalUp',
+];
 
 export class RangeBorderCollection extends ClientCollection<string, RangeBorder> {
   constructor(
@@ -896,11 +909,11 @@ function formatProps(): Record<string, PropDef<RangeTarget>> {
       (a, v) => (a.wrapText = v ? true : undefined),
     ),
     horizontalAlignment: alignProp(
-      (a) => (a.horizontal ? H_TO_API[a.horizontal] ?? 'General' : 'General'),
+      (a) => (a.horizontal ? (H_TO_API[a.horizontal] ?? 'General') : 'General'),
       (a, v) => (a.horizontal = v === 'General' ? undefined : H_FROM_API[String(v)]),
     ),
     verticalAlignment: alignProp(
-      (a) => (a.vertical ? V_TO_API[a.vertical] ?? 'Bottom' : 'Bottom'),
+      (a) => (a.vertical ? (V_TO_API[a.vertical] ?? 'Bottom') : 'Bottom'),
       (a, v) => (a.vertical = v === 'Bottom' ? undefined : V_FROM_API[String(v)]),
     ),
     indentLevel: alignProp(
@@ -1056,7 +1069,14 @@ export class Range extends ClientObject<RangeTarget> {
           if (nullable) return null;
           throw new HostError('ItemNotFound', 'The requested range does not exist.');
         }
-        if (rect.top < 0 || rect.left < 0 || rect.bottom >= MAX_ROWS || rect.right >= MAX_COLS || rect.top > rect.bottom || rect.left > rect.right) {
+        if (
+          rect.top < 0 ||
+          rect.left < 0 ||
+          rect.bottom >= MAX_ROWS ||
+          rect.right >= MAX_COLS ||
+          rect.top > rect.bottom ||
+          rect.left > rect.right
+        ) {
           throw new HostError('InvalidArgument', 'The range would be outside the worksheet grid.');
         }
         return { sheet: t.sheet, rect };
@@ -1065,7 +1085,12 @@ export class Range extends ClientObject<RangeTarget> {
     );
   }
   getCell(row: number, column: number): Range {
-    return this.derive((t) => ({ top: t.rect.top + row, left: t.rect.left + column, bottom: t.rect.top + row, right: t.rect.left + column }));
+    return this.derive((t) => ({
+      top: t.rect.top + row,
+      left: t.rect.left + column,
+      bottom: t.rect.top + row,
+      right: t.rect.left + column,
+    }));
   }
   getRow(row: number): Range {
     return this.derive((t) => ({ ...t.rect, top: t.rect.top + row, bottom: t.rect.top + row }));
@@ -1251,7 +1276,10 @@ export class Range extends ClientObject<RangeTarget> {
     this.queue((t) => {
       const d = dims(t.rect);
       if (d.rows !== rows || d.cols !== columns) {
-        throw new HostError('InvalidArgument', 'The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
+        throw new HostError(
+          'InvalidArgument',
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+        );
       }
     });
   }
@@ -1509,11 +1537,15 @@ export class Worksheet extends ClientObject<SheetModel> {
       const s = this.resolveOrNull();
       if (!s) return null;
       liveSheet(this.context, s);
-      const parts = String(address ?? '').split(/[,;]/).map((x) => x.trim()).filter(Boolean);
+      const parts = String(address ?? '')
+        .split(/[,;]/)
+        .map((x) => x.trim())
+        .filter(Boolean);
       if (parts.length === 0) throw new HostError('InvalidArgument', 'The address is empty.');
       const rects = parts.map((part) => {
         const a = parseRangeAddress(part);
-        if (a.sheet !== null && a.sheet.toLowerCase() !== s.name.toLowerCase()) throw new HostError('InvalidArgument', `Address ${part} is not on sheet ${s.name}`);
+        if (a.sheet !== null && a.sheet.toLowerCase() !== s.name.toLowerCase())
+          throw new HostError('InvalidArgument', `Address ${part} is not on sheet ${s.name}`);
         return { top: a.top, left: a.left, bottom: a.bottom, right: a.right };
       });
       return { sheet: s, rects };
@@ -1564,7 +1596,11 @@ export class Worksheet extends ClientObject<SheetModel> {
       const active = wb.sheets[wb.activeSheet];
       wb.sheets.splice(idx, 1);
       let a = wb.sheets.indexOf(active);
-      if (a < 0) a = Math.max(0, wb.sheets.findIndex((o) => o.visibility === 'Visible'));
+      if (a < 0)
+        a = Math.max(
+          0,
+          wb.sheets.findIndex((o) => o.visibility === 'Visible'),
+        );
       wb.activeSheet = a;
       if (wb.selection.sheet === idx || wb.selection.sheet >= wb.sheets.length || active === s) {
         wb.selection = { sheet: a, rect: { top: 0, left: 0, bottom: 0, right: 0 } };

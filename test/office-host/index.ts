@@ -51,10 +51,7 @@ export interface FakeHost {
   faultPending(): boolean;
 }
 
-export function createHost(
-  model: WorkbookModel,
-  options: HostOptions & { theme?: OfficeTheme; displayLanguage?: string } = {},
-): FakeHost {
+export function createHost(model: WorkbookModel, options: HostOptions & { theme?: OfficeTheme; displayLanguage?: string } = {}): FakeHost {
   const session = new Session(options);
   const host: FakeHost = {
     model,
@@ -99,16 +96,29 @@ export function createHost(
       const size = { request: requestBytes, response: 0 };
       s.stats.sizes.push(size);
       if (requestBytes > s.options.payloadLimit) {
-        return reply({ Results: [], Error: errorBody(new HostError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.'), -1) });
+        return reply({
+          Results: [],
+          Error: errorBody(new HostError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.'), -1),
+        });
       }
       if (s.cellEdit) {
-        const e = new HostError(s.cellEdit, 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.', 'cell edit');
+        const e = new HostError(
+          s.cellEdit,
+          'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+          'cell edit',
+        );
         return reply({ Results: [], Error: errorBody(e, -1) });
       }
       const fault = s.fault && s.fault.at === s.stats.syncs ? s.fault : null;
       if (fault) s.fault = null;
       const n = message.Body.Actions.length;
-      const limit = !fault ? n : fault.mode === 'before' ? 0 : fault.mode === 'partial' ? Math.min(n, fault.applied ?? Math.floor(n / 2)) : n;
+      const limit = !fault
+        ? n
+        : fault.mode === 'before'
+          ? 0
+          : fault.mode === 'partial'
+            ? Math.min(n, fault.applied ?? Math.floor(n / 2))
+            : n;
       const { body, applied } = execute(s, host.model, message.Body, limit);
       const text = JSON.stringify(body);
       const responseBytes = utf8Length(text);
@@ -117,12 +127,19 @@ export function createHost(
       if (fault) {
         s.faultLog.push({ at: fault.at, mode: fault.mode, applied, of: n });
         const code = fault.code ?? 'GeneralException';
-        const e = new HostError(code, fault.message ?? (code === 'GeneralException' ? 'An internal error has occurred.' : `${code} (injected fault)`), 'fault injection');
+        const e = new HostError(
+          code,
+          fault.message ?? (code === 'GeneralException' ? 'An internal error has occurred.' : `${code} (injected fault)`),
+          'fault injection',
+        );
         return reply({ Results: [], Error: errorBody(e, -1) });
       }
       if (responseBytes > s.options.payloadLimit) {
         // "Error handling with the application-specific JavaScript APIs" lists both codes
-        return reply({ Results: [], Error: errorBody(new HostError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.'), -1) });
+        return reply({
+          Results: [],
+          Error: errorBody(new HostError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.'), -1),
+        });
       }
       // the response crosses a process boundary in Excel: the client gets a copy
       return reply(JSON.parse(text) as ResponseBody);

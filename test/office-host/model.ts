@@ -55,9 +55,15 @@ export function applyTint(hex: string, tint: number): string {
     const p = 2 * l - q;
     rgb = [hue(p, q, h + 1 / 3), hue(p, q, h), hue(p, q, h - 1 / 3)];
   }
-  return rgb.map((x) => Math.round(x * 255).toString(16).padStart(2, '0').toUpperCase()).join('');
+  return rgb
+    .map((x) =>
+      Math.round(x * 255)
+        .toString(16)
+        .padStart(2, '0')
+        .toUpperCase(),
+    )
+    .join('');
 }
-
 
 export interface FontModel {
   name?: string;
@@ -226,9 +232,7 @@ export function intersects(a: Rect, b: Rect): boolean {
 }
 
 export function contains(outer: Rect, inner: Rect): boolean {
-  return (
-    outer.top <= inner.top && outer.left <= inner.left && outer.bottom >= inner.bottom && outer.right >= inner.right
-  );
+  return outer.top <= inner.top && outer.left <= inner.left && outer.bottom >= inner.bottom && outer.right >= inner.right;
 }
 
 export function intersection(a: Rect, b: Rect): Rect | null {

@@ -316,7 +316,6 @@ export abstract class ClientObject<T> {
     }
     return out;
   }
-
 }
 
 function pascal(name: string): string {
@@ -371,7 +370,9 @@ export abstract class ClientCollection<T, I extends Loadable> extends ClientObje
   query(paths: string[]): unknown {
     this.unresolve();
     const targets = this.resolveOrNull() ?? [];
-    const itemPaths = paths.map((p) => (p.toLowerCase().startsWith('items/') ? p.slice(6) : p)).filter((p) => p !== '' && p.toLowerCase() !== 'items');
+    const itemPaths = paths
+      .map((p) => (p.toLowerCase().startsWith('items/') ? p.slice(6) : p))
+      .filter((p) => p !== '' && p.toLowerCase() !== 'items');
     return { _Items: targets.map((t) => this.makeItem(t).query(itemPaths)) };
   }
 

@@ -25,20 +25,76 @@ import {
 } from './model';
 
 const INDEXED = [
-  '000000', 'FFFFFF', 'FF0000', '00FF00', '0000FF', 'FFFF00', 'FF00FF', '00FFFF',
-  '000000', 'FFFFFF', 'FF0000', '00FF00', '0000FF', 'FFFF00', 'FF00FF', '00FFFF',
-  '800000', '008000', '000080', '808000', '800080', '008080', 'C0C0C0', '808080',
-  '9999FF', '993366', 'FFFFCC', 'CCFFFF', '660066', 'FF8080', '0066CC', 'CCCCFF',
-  '000080', 'FF00FF', 'FFFF00', '00FFFF', '800080', '800000', '008080', '0000FF',
-  '00CCFF', 'CCFFFF', 'CCFFCC', 'FFFF99', '99CCFF', 'FF99CC', 'CC99FF', 'FFCC99',
-  '3366FF', '33CCCC', '99CC00', 'FFCC00', 'FF9900', 'FF6600', '666699', '969696',
-  '003366', '339966', '003300', '333300', '993300', '993366', '333399', '333333',
-  '000000', 'FFFFFF',
+  '000000',
+  'FFFFFF',
+  'FF0000',
+  '00FF00',
+  '0000FF',
+  'FFFF00',
+  'FF00FF',
+  '00FFFF',
+  '000000',
+  'FFFFFF',
+  'FF0000',
+  '00FF00',
+  '0000FF',
+  'FFFF00',
+  'FF00FF',
+  '00FFFF',
+  '800000',
+  '008000',
+  '000080',
+  '808000',
+  '800080',
+  '008080',
+  'C0C0C0',
+  '808080',
+  '9999FF',
+  '993366',
+  'FFFFCC',
+  'CCFFFF',
+  '660066',
+  'FF8080',
+  '0066CC',
+  'CCCCFF',
+  '000080',
+  'FF00FF',
+  'FFFF00',
+  '00FFFF',
+  '800080',
+  '800000',
+  '008080',
+  '0000FF',
+  '00CCFF',
+  'CCFFFF',
+  'CCFFCC',
+  'FFFF99',
+  '99CCFF',
+  'FF99CC',
+  'CC99FF',
+  'FFCC99',
+  '3366FF',
+  '33CCCC',
+  '99CC00',
+  'FFCC00',
+  'FF9900',
+  'FF6600',
+  '666699',
+  '969696',
+  '003366',
+  '339966',
+  '003300',
+  '333300',
+  '993300',
+  '993366',
+  '333399',
+  '333333',
+  '000000',
+  'FFFFFF',
 ];
 
 /** Default Office theme, in the index order spreadsheet files use (lt1, dk1, lt2, dk2, accents). */
 const THEME = ['FFFFFF', '000000', 'E7E6E6', '44546A', '4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47'];
-
 
 type XColor = Partial<{ argb: string; theme: number; tint: number; indexed: number }> | undefined;
 
@@ -237,8 +293,9 @@ export function modelFromExcelJS(book: ExcelJS.Workbook): WorkbookModel {
   book.eachSheet((ws) => {
     const s = newSheet(ws.name);
     s.visibility = STATE_TO_VIS[ws.state] ?? 'Visible';
-    const prot = (ws as unknown as { sheetProtection?: { sheet?: boolean; formatCells?: boolean; insertRows?: boolean; deleteRows?: boolean } })
-      .sheetProtection;
+    const prot = (
+      ws as unknown as { sheetProtection?: { sheet?: boolean; formatCells?: boolean; insertRows?: boolean; deleteRows?: boolean } }
+    ).sheetProtection;
     if (prot?.sheet) {
       s.protection = {
         protected: true,
@@ -258,7 +315,8 @@ export function modelFromExcelJS(book: ExcelJS.Workbook): WorkbookModel {
     cols.forEach((col, i) => {
       if (col && col.width) s.colWidths.set(i, col.width);
     });
-    const merges = (ws as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges;
+    const merges = (ws as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })
+      ._merges;
     for (const d of Object.values(merges)) {
       const m = d.model;
       s.merges.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
@@ -338,7 +396,10 @@ async function writeCustomXml(buf: Buffer, parts: CustomXmlPartModel[]): Promise
       `customXml/_rels/item${n}.xml.rels`,
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_CUSTOM_XML_PROPS}" Target="itemProps${n}.xml"/></Relationships>`,
     );
-    rels = rels.replace('</Relationships>', `<Relationship Id="rIdJxmbCustomXml${n}" Type="${REL_CUSTOM_XML}" Target="../customXml/item${n}.xml"/></Relationships>`);
+    rels = rels.replace(
+      '</Relationships>',
+      `<Relationship Id="rIdJxmbCustomXml${n}" Type="${REL_CUSTOM_XML}" Target="../customXml/item${n}.xml"/></Relationships>`,
+    );
     types = types.replace('</Types>', `<Override PartName="/customXml/itemProps${n}.xml" ContentType="${CT_CUSTOM_XML_PROPS}"/></Types>`);
   });
   zip.file('xl/_rels/workbook.xml.rels', rels);

@@ -123,7 +123,12 @@ export function rawZip(entries: RawEntry[]): Buffer {
  * its own with a full flush (byte-aligned, no final block, no back references across pieces, RFC 1951 §3.2.3),
  * so the compressed chunk can be repeated; the tail ends the stream.
  */
-export function repeatedDeflate(head: string, chunk: string, times: number, tail: string): { bytes: Uint8Array; crc: number; size: number } {
+export function repeatedDeflate(
+  head: string,
+  chunk: string,
+  times: number,
+  tail: string,
+): { bytes: Uint8Array; crc: number; size: number } {
   const flush = { finishFlush: zlib.constants.Z_FULL_FLUSH, level: 9 };
   const h = Buffer.from(head, 'utf8');
   const c = Buffer.from(chunk, 'utf8');

@@ -250,7 +250,12 @@ test('17. drawing, chart, image, comments (legacy VML), table and custom XML par
   // custom XML part has a DOCTYPE. None of them holds a cell value: the grid is the sheet's own four cells.
   const { result: grid, output } = await recordingOutput(() => readOdd('17-unused-parts.xlsx'));
   expect(output).toEqual([]);
-  expect(grid.sheets).toStrictEqual([sheet('名称', [['名称', '金额'], ['办公', 5]])]);
+  expect(grid.sheets).toStrictEqual([
+    sheet('名称', [
+      ['名称', '金额'],
+      ['办公', 5],
+    ]),
+  ]);
 });
 
 test('18. an openpyxl-written workbook: text, percent, date, merged area, comment, image, chart, table', async () => {
@@ -260,7 +265,17 @@ test('18. an openpyxl-written workbook: text, percent, date, merged area, commen
   expect(grid.sheets).toStrictEqual([
     sheet(
       '绩效目标',
-      [['项目名称', '办公经费'], ['完成率', '95%'], ['日期', '2024-03-15'], [], ['合并区域'], [], ['指标', '数值'], ['数量', 10], ['质量', 20]],
+      [
+        ['项目名称', '办公经费'],
+        ['完成率', '95%'],
+        ['日期', '2024-03-15'],
+        [],
+        ['合并区域'],
+        [],
+        ['指标', '数值'],
+        ['数量', 10],
+        ['质量', 20],
+      ],
       { merges: [area('A5:C5')] },
     ),
   ]);

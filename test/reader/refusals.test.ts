@@ -14,7 +14,12 @@ const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
 /** A valid package whose one worksheet is `sheet` (deflated elsewhere); `declaredSize` lets the headers lie. */
 function bomb(declaredSize?: number): { zip: Buffer; expanded: number } {
-  const sheet = repeatedDeflate(`<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="${MAIN}"><sheetData>`, '<row/>'.repeat(1 << 18), 128, '</sheetData></worksheet>');
+  const sheet = repeatedDeflate(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="${MAIN}"><sheetData>`,
+    '<row/>'.repeat(1 << 18),
+    128,
+    '</sheetData></worksheet>',
+  );
   const zip = rawZip([
     {
       name: '[Content_Types].xml',
@@ -27,12 +32,21 @@ function bomb(declaredSize?: number): { zip: Buffer; expanded: number } {
     },
     {
       name: '_rels/.rels',
-      data: utf8(`<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+      data: utf8(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
     },
-    { name: 'xl/workbook.xml', data: utf8(`<?xml version="1.0" encoding="UTF-8"?>\n<workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
+    {
+      name: 'xl/workbook.xml',
+      data: utf8(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+    },
     {
       name: 'xl/_rels/workbook.xml.rels',
-      data: utf8(`<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+      data: utf8(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      ),
     },
     { name: 'xl/worksheets/sheet1.xml', deflated: sheet, declaredSize },
   ]);

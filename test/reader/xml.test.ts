@@ -82,11 +82,18 @@ function ourEvents(xml: string): Event[] | 'error' {
 
 /** Every XML part of every workbook the tests use. */
 function parts(): [string, string][] {
-  const files = [...FIXTURE_FILES, ...fs.readdirSync('test/fixtures/odd').filter((f) => f.endsWith('.xlsx') && !f.startsWith('refuse-')).map((f) => path.join('test/fixtures/odd', f))];
+  const files = [
+    ...FIXTURE_FILES,
+    ...fs
+      .readdirSync('test/fixtures/odd')
+      .filter((f) => f.endsWith('.xlsx') && !f.startsWith('refuse-'))
+      .map((f) => path.join('test/fixtures/odd', f)),
+  ];
   const out: [string, string][] = [];
   for (const f of files) {
     const zip = unzipSync(new Uint8Array(fs.readFileSync(f)));
-    for (const [name, bytes] of Object.entries(zip)) if (/\.(xml|rels|vml)$/i.test(name) && bytes.length) out.push([`${f}:${name}`, decodePart(bytes)]);
+    for (const [name, bytes] of Object.entries(zip))
+      if (/\.(xml|rels|vml)$/i.test(name) && bytes.length) out.push([`${f}:${name}`, decodePart(bytes)]);
   }
   return out;
 }
@@ -107,7 +114,28 @@ test('every part of every test workbook: the same events as saxes', () => {
 // generated documents: names (some prefixed), attribute values and text with every character the tokenizer treats
 // specially, entity and character references, CDATA, comments and processing instructions
 const nameArb = fc.constantFrom('c', 'v', 'row', 'x:c', 'x:row', 'r:id', 't', 'is', 'rPh', 'a_b', 'a.b', 'a-1');
-const pieceArb = fc.constantFrom('a', '项目', ' ', '\t', '\n', '\r\n', '\r', '&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#10;', '&#x41;', '&#13;', '"', "'", '>', '100%', '_x000D_');
+const pieceArb = fc.constantFrom(
+  'a',
+  '项目',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  '&amp;',
+  '&lt;',
+  '&gt;',
+  '&quot;',
+  '&apos;',
+  '&#10;',
+  '&#x41;',
+  '&#13;',
+  '"',
+  "'",
+  '>',
+  '100%',
+  '_x000D_',
+);
 const textArb = fc.array(pieceArb, { maxLength: 6 }).map((a) => a.join('').replace(/["']/g, ''));
 const attrValueArb = fc.array(pieceArb, { maxLength: 6 }).map((a) => a.join('').replace(/>/g, '&gt;'));
 
@@ -119,9 +147,14 @@ interface Node {
 const nodeArb: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie) => ({
   node: fc.record({
     name: nameArb,
-    attrs: fc.uniqueArray(fc.tuple(fc.constantFrom('r', 's', 't', 'x:a', 'ref', 'xml:space'), attrValueArb, fc.constantFrom('"', "'")), { maxLength: 3, selector: (a) => a[0] }).map((list) =>
-      list.map(([n, v, q]) => [n, q === '"' ? `"${v.replace(/"/g, '&quot;')}"` : `'${v.replace(/'/g, '&apos;')}'`] as [string, string]),
-    ),
+    attrs: fc
+      .uniqueArray(fc.tuple(fc.constantFrom('r', 's', 't', 'x:a', 'ref', 'xml:space'), attrValueArb, fc.constantFrom('"', "'")), {
+        maxLength: 3,
+        selector: (a) => a[0],
+      })
+      .map((list) =>
+        list.map(([n, v, q]) => [n, q === '"' ? `"${v.replace(/"/g, '&quot;')}"` : `'${v.replace(/'/g, '&apos;')}'`] as [string, string]),
+      ),
     children: fc.array(
       fc.oneof(
         { depthSize: 'small', maxDepth: 4 },
@@ -159,7 +192,12 @@ test('truncated or corrupted documents: refused wherever saxes refuses them', ()
     fc.property(nodeArb, fc.nat(), fc.constantFrom('cut', '<', '&', 'swap'), (root, at, how) => {
       const xml = serialise(root, true);
       const i = at % xml.length;
-      const bad = how === 'cut' ? xml.slice(0, i) : how === 'swap' ? xml.replace(`</${root.name} >`, '</wrong>') : xml.slice(0, i) + how + xml.slice(i);
+      const bad =
+        how === 'cut'
+          ? xml.slice(0, i)
+          : how === 'swap'
+            ? xml.replace(`</${root.name} >`, '</wrong>')
+            : xml.slice(0, i) + how + xml.slice(i);
       if (saxesEvents(bad) === 'error') expect(ourEvents(bad)).toBe('error');
     }),
     { numRuns: 600 },

@@ -122,7 +122,11 @@ describe('message ids and placeholders', () => {
     messages: { one: '「{name}」有{count}处问题：{problems}', plain: '没有占位符', part: '问题{n}' },
     check: () => [
       { cell, messageId: 'plain' },
-      { cell, messageId: 'one', data: { name: 'x', count: 2, problems: { separator: '；', items: [{ messageId: 'part', data: { n: 1 } }] } } },
+      {
+        cell,
+        messageId: 'one',
+        data: { name: 'x', count: 2, problems: { separator: '；', items: [{ messageId: 'part', data: { n: 1 } }] } },
+      },
       // @ts-expect-error a misspelt message id does not compile
       { cell, messageId: 'plian' },
       // @ts-expect-error a placeholder without a value does not compile
@@ -130,9 +134,19 @@ describe('message ids and placeholders', () => {
     ],
   });
   test('format fills placeholders, sub-messages joined by their separator', () => {
-    expect(demo.format('one', { name: '甲', count: 2, problems: { separator: '；', items: [{ messageId: 'part', data: { n: 1 } }, { messageId: 'part', data: { n: 2 } }] } })).toBe(
-      '「甲」有2处问题：问题1；问题2',
-    );
+    expect(
+      demo.format('one', {
+        name: '甲',
+        count: 2,
+        problems: {
+          separator: '；',
+          items: [
+            { messageId: 'part', data: { n: 1 } },
+            { messageId: 'part', data: { n: 2 } },
+          ],
+        },
+      }),
+    ).toBe('「甲」有2处问题：问题1；问题2');
     expect(demo.format('plain')).toBe('没有占位符');
   });
   test('an unknown message id throws, naming the rule and the id', () => {
@@ -142,7 +156,9 @@ describe('message ids and placeholders', () => {
   test('a placeholder without a value throws, naming the rule, the message and the placeholder', () => {
     expect(() => demo.format('one', { name: 'x', count: 2 })).toThrow('rule "demo", message "one": no value for placeholder {problems}');
     expect(() => demo.format('part', { n: undefined as unknown as number })).toThrow('no value for placeholder {n}');
-    expect(() => demo.format('one', { name: 'x', count: 2, problems: { separator: '；', items: [{ messageId: 'nope' }] } })).toThrow('unknown messageId "nope"');
+    expect(() => demo.format('one', { name: 'x', count: 2, problems: { separator: '；', items: [{ messageId: 'nope' }] } })).toThrow(
+      'unknown messageId "nope"',
+    );
   });
   test('the checker surfaces a rule that bypasses its types, instead of reporting "{name}"', () => {
     const [t] = parseWorkbook(workbookOf({ grid: TABLE_A }).wb);

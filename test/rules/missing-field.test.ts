@@ -19,32 +19,24 @@ export const tests: RuleTests<typeof rule.messages> = {
       name: '项目名称为空（东莞 2019 审批表，项目名称清空）',
       corpus: 'guangdong-dongguan-2019-approval-zhenji',
       set: { B4: '' },
-      errors: [
-        { cell: 'B4', messageId: 'empty', message: '「项目名称」未填写' },
-      ],
+      errors: [{ cell: 'B4', messageId: 'empty', message: '「项目名称」未填写' }],
     },
     {
       name: '资金总额为空（巴南 2022 部门整体表，资金总额清空）',
       corpus: 'chongqing-banan-2022-department-yipin',
       set: { E3: '' },
-      errors: [
-        { cell: 'E3', messageId: 'empty', message: '「资金总额」未填写' },
-      ],
+      errors: [{ cell: 'E3', messageId: 'empty', message: '「资金总额」未填写' }],
     },
     {
       name: '部门名称为空（炎陵 2017 部门整体支出绩效目标申报表，只留标签）',
       corpus: 'hunan-yanling-2017-dept-jiaotong',
       set: { A4: '部门(单位)名称:' },
-      errors: [
-        { cell: 'A4', messageId: 'empty', message: '「部门名称」未填写' },
-      ],
+      errors: [{ cell: 'A4', messageId: 'empty', message: '「部门名称」未填写' }],
     },
     {
       name: '金额读不出来（昭化 2021 申报表，原样：金额栏写的是「金额(万元)」）',
       corpus: 'sichuan-guangyuan-zhaohua-2021-project-shenbao-tekun',
-      errors: [
-        { cell: 'D5', messageId: 'notMoney', message: '「年度资金总额」的内容「金额(万元)」无法识别为金额' },
-      ],
+      errors: [{ cell: 'D5', messageId: 'notMoney', message: '「年度资金总额」的内容「金额(万元)」无法识别为金额' }],
     },
     {
       name: '模板没有名称栏，主管部门也空着：说不出这张表是谁的（海南 2022，主管部门清空）',
@@ -59,9 +51,7 @@ export const tests: RuleTests<typeof rule.messages> = {
       name: '部门整体表没有部门名称一行，也没有单位名称（宁德 2019 部门整体支出绩效目标表，删去部门名称）',
       corpus: 'fujian-ningde-2019-dept-fangzhi',
       set: { A3: '部门预算编码', B3: 901001033, D3: '', E3: '' },
-      errors: [
-        { cell: 'A1', messageId: 'noDepartmentName', message: '未找到「部门名称」，无法确认这张表属于哪个部门' },
-      ],
+      errors: [{ cell: 'A1', messageId: 'noDepartmentName', message: '未找到「部门名称」，无法确认这张表属于哪个部门' }],
     },
   ],
 };

@@ -15,17 +15,13 @@ export const tests: RuleTests<typeof rule.messages> = {
       name: '指标值为空（宁夏 2019 自治区本级项目表，满意率一栏清空）',
       corpus: 'ningxia-zizhiqu-2019-project-changqing-tiyu',
       set: { E14: '' },
-      errors: [
-        { cell: 'E14', messageId: 'empty', message: '三级指标「学生及群众的满意率」的指标值未填写' },
-      ],
+      errors: [{ cell: 'E14', messageId: 'empty', message: '三级指标「学生及群众的满意率」的指标值未填写' }],
     },
     {
       name: '指标值只填了「-」（南岳 2018 资产收益扶贫项目）',
       corpus: 'fupin-hunan-nanyue-2018-zichanshouyi',
       set: { E14: '-' },
-      errors: [
-        { cell: 'E14', messageId: 'placeholder', message: '三级指标「每年返本分红时间」的指标值「-」是占位符，请填写实际目标值' },
-      ],
+      errors: [{ cell: 'E14', messageId: 'placeholder', message: '三级指标「每年返本分红时间」的指标值「-」是占位符，请填写实际目标值' }],
     },
     {
       name: '指标值是模板占位符「XX%」（武汉青山 2020 转移支付表）',
@@ -60,7 +56,11 @@ export const tests: RuleTests<typeof rule.messages> = {
       grid: TABLE_A,
       set: { D10: '指标1:培训班次≥10次', E10: '' },
       errors: [
-        { cell: 'E10', messageId: 'inName', message: '三级指标「培训班次」的指标值未填写（「≥10次」写在了三级指标名称中，请移到指标值栏）' },
+        {
+          cell: 'E10',
+          messageId: 'inName',
+          message: '三级指标「培训班次」的指标值未填写（「≥10次」写在了三级指标名称中，请移到指标值栏）',
+        },
       ],
     },
     {

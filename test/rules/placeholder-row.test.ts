@@ -13,16 +13,12 @@ export const tests: RuleTests<typeof rule.messages> = {
     {
       name: '数量指标下留着一行没命名的“指标2:”（宁夏 2024 项目支出绩效目标表的写法）',
       grid: insertRows(TABLE_A, 10, ' |  |  | 指标2: |'),
-      errors: [
-        { cell: 'D11', messageId: 'row', message: '「指标2:」是未填写名称的空白占位行，不需要时请删除' },
-      ],
+      errors: [{ cell: 'D11', messageId: 'row', message: '「指标2:」是未填写名称的空白占位行，不需要时请删除' }],
     },
     {
       name: '同一格里分行留着几个“指标N:”（宁夏 2024 项目支出绩效目标表的写法）',
       grid: insertRows(TABLE_A, 10, ' |  |  | 指标2:\\n指标3: |'),
-      errors: [
-        { cell: 'D11', messageId: 'row', message: '「指标2:、指标3:」是未填写名称的空白占位行，不需要时请删除' },
-      ],
+      errors: [{ cell: 'D11', messageId: 'row', message: '「指标2:、指标3:」是未填写名称的空白占位行，不需要时请删除' }],
     },
   ],
 };

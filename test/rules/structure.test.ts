@@ -7,27 +7,36 @@ export { rule };
 export const tests: RuleTests<typeof rule.messages> = {
   valid: [
     { name: '规范的一级、二级指标，每个一级下都有三级指标', grid: TABLE_A },
-    { name: '长期 / 年度两组指标并排，长期一侧整列空白不报（武汉青山 2020 项目支出绩效目标表）', corpus: 'hubei-wuhan-qingshan-2020-project-jiaoyujianshe' },
-    { name: '一级指标的顺序与模板不同、成本在前，类别名称规范（宁夏 2019 自治区本级项目表）', corpus: 'ningxia-zizhiqu-2019-project-changqing-tiyu' },
-    { name: '表中根本没有满意度一级指标，不报（宁夏 2019、蒙城 2024 通过审核的表都没有）', grid: TABLE_A, set: { B15: '', C15: '', D15: '', E15: '' } },
-    { name: '只有“指标 | 指标权重 | 计量单位 | 指标性质 | 指标值”、没有层级的模板不查结构（潼南 2023 一般性项目表）', corpus: 'chongqing-tongnan-2023-general-project-wugui' },
+    {
+      name: '长期 / 年度两组指标并排，长期一侧整列空白不报（武汉青山 2020 项目支出绩效目标表）',
+      corpus: 'hubei-wuhan-qingshan-2020-project-jiaoyujianshe',
+    },
+    {
+      name: '一级指标的顺序与模板不同、成本在前，类别名称规范（宁夏 2019 自治区本级项目表）',
+      corpus: 'ningxia-zizhiqu-2019-project-changqing-tiyu',
+    },
+    {
+      name: '表中根本没有满意度一级指标，不报（宁夏 2019、蒙城 2024 通过审核的表都没有）',
+      grid: TABLE_A,
+      set: { B15: '', C15: '', D15: '', E15: '' },
+    },
+    {
+      name: '只有“指标 | 指标权重 | 计量单位 | 指标性质 | 指标值”、没有层级的模板不查结构（潼南 2023 一般性项目表）',
+      corpus: 'chongqing-tongnan-2023-general-project-wugui',
+    },
     { name: '财预〔2021〕101号口径下效益里的可持续影响指标不报（湘西 2023 项目表）', corpus: 'hunan-xiangxi-2023-project-texiao-huoshi' },
   ],
   invalid: [
     {
       name: '一级指标名称不规范，能看出应为哪一个（宝坻 2022 预算内项目表，原样：「实施效果指标」）',
       corpus: 'tianjin-baodi-2022-yusuannei-xuqinfenwu',
-      errors: [
-        { cell: 'B8', messageId: 'unknownSuggest', message: '「实施效果指标」不是规范的指标类别名称，应为「效益指标」' },
-      ],
+      errors: [{ cell: 'B8', messageId: 'unknownSuggest', message: '「实施效果指标」不是规范的指标类别名称，应为「效益指标」' }],
     },
     {
       name: '二级指标名称不是规范的类别名称，给出最接近的名称',
       grid: TABLE_A,
       set: { C14: '经济效率指标' },
-      errors: [
-        { cell: 'C14', messageId: 'unknownSuggest', message: '「经济效率指标」不是规范的指标类别名称，应为「经济效益指标」' },
-      ],
+      errors: [{ cell: 'C14', messageId: 'unknownSuggest', message: '「经济效率指标」不是规范的指标类别名称，应为「经济效益指标」' }],
     },
     {
       name: '二级指标放错了一级指标（遂溪 2024 部门整体表：产出指标下的经济效益指标）',
@@ -59,9 +68,7 @@ export const tests: RuleTests<typeof rule.messages> = {
     {
       name: '表中没有效益指标（黄石 2022 审批表，原样：只有产出和满意度指标）',
       corpus: 'hubei-huangshi-2022-approval-zhutiban',
-      errors: [
-        { cell: 'B8', messageId: 'absent', message: '表中没有一级指标「效益指标」（地方模板口径要求），请补充该类指标' },
-      ],
+      errors: [{ cell: 'B8', messageId: 'absent', message: '表中没有一级指标「效益指标」（地方模板口径要求），请补充该类指标' }],
     },
     {
       name: '三级指标没有所属的一级、二级指标（武川 2021 衔接资金申报表，原样）',

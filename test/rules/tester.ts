@@ -111,7 +111,8 @@ export function findingsOf<M extends Messages>(rule: TypedRule<M>, src: TableSou
 
 function subMessageIds(data: Readonly<Record<string, PlaceholderValue>> | undefined): string[] {
   const ids: string[] = [];
-  for (const v of Object.values(data ?? {})) if (typeof v === 'object') for (const m of v.items) ids.push(m.messageId, ...subMessageIds(m.data));
+  for (const v of Object.values(data ?? {}))
+    if (typeof v === 'object') for (const m of v.items) ids.push(m.messageId, ...subMessageIds(m.data));
   return ids;
 }
 

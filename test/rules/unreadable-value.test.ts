@@ -22,16 +22,18 @@ export const tests: RuleTests<typeof rule.messages> = {
       name: '数字后面跟着一句说明（宁夏 2019 自治区本级项目表，原样：完成时限「2021年12月底完成项目规划相关工作。」）',
       corpus: 'ningxia-zizhiqu-2019-project-changqing-tiyu',
       errors: [
-        { cell: 'E11', messageId: 'unreadable', message: '无法识别三级指标「完成时限」的指标值「2021年12月底完成项目规划相关工作。」，请核对是否填写正确' },
+        {
+          cell: 'E11',
+          messageId: 'unreadable',
+          message: '无法识别三级指标「完成时限」的指标值「2021年12月底完成项目规划相关工作。」，请核对是否填写正确',
+        },
       ],
     },
     {
       name: '「3次10人」：两个数量挤在一起，无法可靠理解',
       grid: TABLE_A,
       set: { E10: '3次10人' },
-      errors: [
-        { cell: 'E10', messageId: 'unreadable', message: '无法识别三级指标「培训班次」的指标值「3次10人」，请核对是否填写正确' },
-      ],
+      errors: [{ cell: 'E10', messageId: 'unreadable', message: '无法识别三级指标「培训班次」的指标值「3次10人」，请核对是否填写正确' }],
     },
   ],
 };

@@ -16,8 +16,17 @@ export const tests: RuleTests<typeof rule.messages> = {
       name: '「有效提高全面健康水平」之类没有衡量标准（宁夏 2019 自治区本级项目表，原样）',
       corpus: 'ningxia-zizhiqu-2019-project-changqing-tiyu',
       errors: [
-        { cell: 'E15', messageId: 'vague', message: '三级指标「提升全民健康水平」的指标值「促进人民群众健康水平不断提高。」没有可衡量的标准，建议写明具体数值或达到的程度' },
-        { cell: 'E16', messageId: 'vague', message: '三级指标「发展全民健身运动」的指标值「通过本项目实施,有效提高全面健康水平。」没有可衡量的标准，建议写明具体数值或达到的程度' },
+        {
+          cell: 'E15',
+          messageId: 'vague',
+          message: '三级指标「提升全民健康水平」的指标值「促进人民群众健康水平不断提高。」没有可衡量的标准，建议写明具体数值或达到的程度',
+        },
+        {
+          cell: 'E16',
+          messageId: 'vague',
+          message:
+            '三级指标「发展全民健身运动」的指标值「通过本项目实施,有效提高全面健康水平。」没有可衡量的标准，建议写明具体数值或达到的程度',
+        },
       ],
     },
     {
@@ -25,16 +34,18 @@ export const tests: RuleTests<typeof rule.messages> = {
       grid: TABLE_A,
       set: { E14: '进一步提升' },
       errors: [
-        { cell: 'E14', messageId: 'vague', message: '三级指标「参训人员履职能力达标率」的指标值「进一步提升」没有可衡量的标准，建议写明具体数值或达到的程度' },
+        {
+          cell: 'E14',
+          messageId: 'vague',
+          message: '三级指标「参训人员履职能力达标率」的指标值「进一步提升」没有可衡量的标准，建议写明具体数值或达到的程度',
+        },
       ],
     },
     {
       name: '约数「200余次」建议写成「≥200次」',
       grid: TABLE_A,
       set: { E10: '200余次' },
-      errors: [
-        { cell: 'E10', messageId: 'approx', message: '三级指标「培训班次」的指标值「200余次」是约数，写成「≥200次」更便于考核' },
-      ],
+      errors: [{ cell: 'E10', messageId: 'approx', message: '三级指标「培训班次」的指标值「200余次」是约数，写成「≥200次」更便于考核' }],
     },
   ],
 };

@@ -7,7 +7,10 @@ export { rule };
 export const tests: RuleTests<typeof rule.messages> = {
   valid: [
     { name: '数值、比较符和计量单位都清楚', grid: TABLE_A },
-    { name: '计数的整数不要求写单位：名称已说明数的是什么（龙岩 2023 专项转移支付绩效目标表）', corpus: 'fujian-longyan-2023-transfer-zongjiao' },
+    {
+      name: '计数的整数不要求写单位：名称已说明数的是什么（龙岩 2023 专项转移支付绩效目标表）',
+      corpus: 'fujian-longyan-2023-transfer-zongjiao',
+    },
     { name: '时效指标的值可以是日期或期间，年份不当作数字录了两遍', grid: TABLE_A, set: { E12: '2024年1月-12月' } },
     { name: '约数（「200余次」）只由 vague-value 提示', grid: TABLE_A, set: { E10: '200余次' } },
     { name: '一个值里写了几个数量，不算矛盾（「313批/374人次」）', grid: TABLE_A, set: { E10: '313批/374人次' } },
@@ -19,7 +22,12 @@ export const tests: RuleTests<typeof rule.messages> = {
       corpus: 'anhui-jinzhai-2021-shenbao-wuye',
       set: { E18: '≥9090%' },
       errors: [
-        { cell: 'E18', messageId: 'bad', parts: ['digitsTwice'], message: '三级指标「小区居民满意度(≥**%)」的指标值「≥9090%」：数字「90」重复录入了两遍' },
+        {
+          cell: 'E18',
+          messageId: 'bad',
+          parts: ['digitsTwice'],
+          message: '三级指标「小区居民满意度(≥**%)」的指标值「≥9090%」：数字「90」重复录入了两遍',
+        },
       ],
     },
     {
@@ -27,7 +35,12 @@ export const tests: RuleTests<typeof rule.messages> = {
       corpus: 'fupin-shaanxi-qingjian-2021-guoyuanlu',
       set: { E14: '≥100大于95%' },
       errors: [
-        { cell: 'E14', messageId: 'bad', parts: ['contradiction'], message: '三级指标「项目(工程)验收合格率」的指标值「≥100大于95%」：比较符和数值「≥100」与文字说明「大于95%」矛盾' },
+        {
+          cell: 'E14',
+          messageId: 'bad',
+          parts: ['contradiction'],
+          message: '三级指标「项目(工程)验收合格率」的指标值「≥100大于95%」：比较符和数值「≥100」与文字说明「大于95%」矛盾',
+        },
       ],
     },
     {
@@ -35,24 +48,54 @@ export const tests: RuleTests<typeof rule.messages> = {
       corpus: 'central-midterm-anhui-luan-2024-zhijian',
       set: { E17: '≥108%' },
       errors: [
-        { cell: 'E17', messageId: 'bad', parts: ['rateOver100'], message: '三级指标「农产品监督抽样合格率」的指标值「≥108%」：比率108%超过100%' },
-        { cell: 'E19', messageId: 'bad', parts: ['rateUnit'], message: '三级指标「检测及时率」的指标值「≤7工作日」：比率类指标的指标值应为百分比，现单位为「工作日」' },
-        { cell: 'H19', messageId: 'bad', parts: ['rateUnit'], message: '三级指标「检测及时率」的指标值「≤7工作日」：比率类指标的指标值应为百分比，现单位为「工作日」' },
+        {
+          cell: 'E17',
+          messageId: 'bad',
+          parts: ['rateOver100'],
+          message: '三级指标「农产品监督抽样合格率」的指标值「≥108%」：比率108%超过100%',
+        },
+        {
+          cell: 'E19',
+          messageId: 'bad',
+          parts: ['rateUnit'],
+          message: '三级指标「检测及时率」的指标值「≤7工作日」：比率类指标的指标值应为百分比，现单位为「工作日」',
+        },
+        {
+          cell: 'H19',
+          messageId: 'bad',
+          parts: ['rateUnit'],
+          message: '三级指标「检测及时率」的指标值「≤7工作日」：比率类指标的指标值应为百分比，现单位为「工作日」',
+        },
       ],
     },
     {
       name: '比率类指标的单位不是百分比（六安 2024 中期申报表，原样：检测及时率「≤7工作日」）',
       corpus: 'central-midterm-anhui-luan-2024-zhijian',
       errors: [
-        { cell: 'E19', messageId: 'bad', parts: ['rateUnit'], message: '三级指标「检测及时率」的指标值「≤7工作日」：比率类指标的指标值应为百分比，现单位为「工作日」' },
-        { cell: 'H19', messageId: 'bad', parts: ['rateUnit'], message: '三级指标「检测及时率」的指标值「≤7工作日」：比率类指标的指标值应为百分比，现单位为「工作日」' },
+        {
+          cell: 'E19',
+          messageId: 'bad',
+          parts: ['rateUnit'],
+          message: '三级指标「检测及时率」的指标值「≤7工作日」：比率类指标的指标值应为百分比，现单位为「工作日」',
+        },
+        {
+          cell: 'H19',
+          messageId: 'bad',
+          parts: ['rateUnit'],
+          message: '三级指标「检测及时率」的指标值「≤7工作日」：比率类指标的指标值应为百分比，现单位为「工作日」',
+        },
       ],
     },
     {
       name: '越低越好的比率要求“不低于”（南岳 2023 雨露计划绩效目标申报表，原样：逾期发放率「≥100%」）',
       corpus: 'fupin-hunan-nanyue-2023-yulujihua',
       errors: [
-        { cell: 'E20', messageId: 'bad', parts: ['lowIsGoodAtLeast'], message: '三级指标「逾期发放率」的指标值「≥100%」：「逾期发放率」越低越好，指标值却要求不低于100%' },
+        {
+          cell: 'E20',
+          messageId: 'bad',
+          parts: ['lowIsGoodAtLeast'],
+          message: '三级指标「逾期发放率」的指标值「≥100%」：「逾期发放率」越低越好，指标值却要求不低于100%',
+        },
       ],
     },
     {
@@ -60,7 +103,12 @@ export const tests: RuleTests<typeof rule.messages> = {
       grid: TABLE_A,
       set: { D11: '指标1:培训差错率', E11: '>60%' },
       errors: [
-        { cell: 'E11', messageId: 'bad', parts: ['lowIsGoodAbove'], message: '三级指标「培训差错率」的指标值「>60%」：「培训差错率」越低越好，指标值却要求高于60%' },
+        {
+          cell: 'E11',
+          messageId: 'bad',
+          parts: ['lowIsGoodAbove'],
+          message: '三级指标「培训差错率」的指标值「>60%」：「培训差错率」越低越好，指标值却要求高于60%',
+        },
       ],
     },
     {
@@ -68,14 +116,24 @@ export const tests: RuleTests<typeof rule.messages> = {
       corpus: 'central-annual-ningxia-yuanzhou-2022-hanyanglin',
       errors: [
         { cell: 'E15', messageId: 'bad', parts: ['noUnit'], message: '三级指标「苗木成活率(≥**%)」的指标值「85」：定量指标缺少计量单位' },
-        { cell: 'E17', messageId: 'bad', parts: ['costNoUnit'], message: '三级指标「项目总投入(≥**万元)」的指标值「6070」：成本指标缺少金额单位（元或万元）' },
+        {
+          cell: 'E17',
+          messageId: 'bad',
+          parts: ['costNoUnit'],
+          message: '三级指标「项目总投入(≥**万元)」的指标值「6070」：成本指标缺少金额单位（元或万元）',
+        },
       ],
     },
     {
       name: '成本指标不是金额（秀屿 2025 专项资金表，原样：成本控制率「100%」）',
       corpus: 'fujian-xiuyu-2025-zhuanxiang-shuili',
       errors: [
-        { cell: 'G7', messageId: 'bad', parts: ['costNotMoney'], message: '三级指标「省级财政专项资金投入成本控制率(%)」的指标值「100%」：成本指标应以金额（元或万元）表示' },
+        {
+          cell: 'G7',
+          messageId: 'bad',
+          parts: ['costNotMoney'],
+          message: '三级指标「省级财政专项资金投入成本控制率(%)」的指标值「100%」：成本指标应以金额（元或万元）表示',
+        },
       ],
     },
     {
@@ -83,16 +141,36 @@ export const tests: RuleTests<typeof rule.messages> = {
       corpus: 'hunan-xiangtan-2024-project-wupaoche',
       errors: [
         { cell: 'E16', messageId: 'bad', parts: ['noUnit'], message: '三级指标「服务周期」的指标值「180」：定量指标缺少计量单位' },
-        { cell: 'E17', messageId: 'bad', parts: ['costNotMoneyText'], message: '三级指标「控制在预算成本内」的指标值「控制在预算内」：成本指标应填写金额（元或万元）' },
+        {
+          cell: 'E17',
+          messageId: 'bad',
+          parts: ['costNotMoneyText'],
+          message: '三级指标「控制在预算成本内」的指标值「控制在预算内」：成本指标应填写金额（元或万元）',
+        },
       ],
     },
     {
       name: '计量单位栏与指标值矛盾（岳阳楼区 2023 部门整体表，原样：「28.8万元」在「%」栏下，「应保尽保」在「%」栏下）',
       corpus: 'hunan-yueyanglou-2023-dept-jiage',
       errors: [
-        { cell: 'E7', messageId: 'bad', parts: ['columnUnitValue'], message: '三级指标「业务工作支出安排金额」的指标值「28.8万元」：计量单位栏写的是「%」，与指标值的单位「万元」不一致' },
-        { cell: 'E10', messageId: 'bad', parts: ['costNotMoney'], message: '三级指标「社会成本指标」的指标值「100」：成本指标应以金额（元或万元）表示' },
-        { cell: 'E12', messageId: 'bad', parts: ['columnUnitNoNumber'], message: '三级指标「保证单位正常运转」的指标值「应保尽保」：计量单位栏写的是「%」，指标值却没有数值' },
+        {
+          cell: 'E7',
+          messageId: 'bad',
+          parts: ['columnUnitValue'],
+          message: '三级指标「业务工作支出安排金额」的指标值「28.8万元」：计量单位栏写的是「%」，与指标值的单位「万元」不一致',
+        },
+        {
+          cell: 'E10',
+          messageId: 'bad',
+          parts: ['costNotMoney'],
+          message: '三级指标「社会成本指标」的指标值「100」：成本指标应以金额（元或万元）表示',
+        },
+        {
+          cell: 'E12',
+          messageId: 'bad',
+          parts: ['columnUnitNoNumber'],
+          message: '三级指标「保证单位正常运转」的指标值「应保尽保」：计量单位栏写的是「%」，指标值却没有数值',
+        },
       ],
     },
     {
@@ -100,14 +178,23 @@ export const tests: RuleTests<typeof rule.messages> = {
       corpus: 'jiangxi-fuliang-dept-linye',
       set: { F13: '%' },
       errors: [
-        { cell: 'E13', messageId: 'bad', parts: ['columnUnitName'], message: '三级指标「野生动植物保护、防火面积(万亩)」的指标值「320」：计量单位栏写的是「%」，与指标名称中的单位「万亩」不一致' },
+        {
+          cell: 'E13',
+          messageId: 'bad',
+          parts: ['columnUnitName'],
+          message: '三级指标「野生动植物保护、防火面积(万亩)」的指标值「320」：计量单位栏写的是「%」，与指标名称中的单位「万亩」不一致',
+        },
       ],
     },
     {
       name: '金额录了两遍（岳阳县 2022 衔接资金申报表，原样：「854万854万(…)」）',
       corpus: 'fupin-hunan-yueyang-2022-gaobiaozhunnongtian',
       errors: [
-        { cell: 'C6', messageId: 'moneyTwice', message: '「财政拨款」的金额「854万854万(高标准农田建设400万元,示范建设295万…」重复录入了两遍，应为854万元' },
+        {
+          cell: 'C6',
+          messageId: 'moneyTwice',
+          message: '「财政拨款」的金额「854万854万(高标准农田建设400万元,示范建设295万…」重复录入了两遍，应为854万元',
+        },
       ],
     },
     {
@@ -115,7 +202,12 @@ export const tests: RuleTests<typeof rule.messages> = {
       grid: TABLE_A,
       set: { D11: '指标1:培训合格率(%)', E11: '0.95' },
       errors: [
-        { cell: 'E11', messageId: 'bad', parts: ['decimalRate'], message: '三级指标「培训合格率(%)」的指标值「0.95」：疑为小数形式，应写作95%' },
+        {
+          cell: 'E11',
+          messageId: 'bad',
+          parts: ['decimalRate'],
+          message: '三级指标「培训合格率(%)」的指标值「0.95」：疑为小数形式，应写作95%',
+        },
       ],
     },
     {
@@ -123,7 +215,12 @@ export const tests: RuleTests<typeof rule.messages> = {
       grid: TABLE_A,
       set: { E10: '2024年6月30日' },
       errors: [
-        { cell: 'E10', messageId: 'bad', parts: ['dateNotTimeliness'], message: '三级指标「培训班次」的指标值「2024年6月30日」：指标值是日期，但这不是时效类指标，应填写数值' },
+        {
+          cell: 'E10',
+          messageId: 'bad',
+          parts: ['dateNotTimeliness'],
+          message: '三级指标「培训班次」的指标值「2024年6月30日」：指标值是日期，但这不是时效类指标，应填写数值',
+        },
       ],
     },
     {
@@ -131,7 +228,12 @@ export const tests: RuleTests<typeof rule.messages> = {
       grid: TABLE_A,
       set: { E12: '100等于100%' },
       errors: [
-        { cell: 'E12', messageId: 'bad', parts: ['repeatInWords'], message: '三级指标「培训计划按期完成率」的指标值「100等于100%」：数值与文字说明「等于100%」重复录入' },
+        {
+          cell: 'E12',
+          messageId: 'bad',
+          parts: ['repeatInWords'],
+          message: '三级指标「培训计划按期完成率」的指标值「100等于100%」：数值与文字说明「等于100%」重复录入',
+        },
       ],
     },
     {
@@ -139,7 +241,12 @@ export const tests: RuleTests<typeof rule.messages> = {
       grid: TABLE_A,
       set: { E10: '≥100按计划完成' },
       errors: [
-        { cell: 'E10', messageId: 'bad', parts: ['wordsAfterNumber'], message: '三级指标「培训班次」的指标值「≥100按计划完成」：数值后混有文字「按计划完成」，无法识别计量单位' },
+        {
+          cell: 'E10',
+          messageId: 'bad',
+          parts: ['wordsAfterNumber'],
+          message: '三级指标「培训班次」的指标值「≥100按计划完成」：数值后混有文字「按计划完成」，无法识别计量单位',
+        },
       ],
     },
     {
@@ -147,7 +254,12 @@ export const tests: RuleTests<typeof rule.messages> = {
       grid: TABLE_A,
       set: { E10: '10次-12个' },
       errors: [
-        { cell: 'E10', messageId: 'bad', parts: ['rangeUnits'], message: '三级指标「培训班次」的指标值「10次-12个」：范围两端的单位「次」和「个」不一致' },
+        {
+          cell: 'E10',
+          messageId: 'bad',
+          parts: ['rangeUnits'],
+          message: '三级指标「培训班次」的指标值「10次-12个」：范围两端的单位「次」和「个」不一致',
+        },
       ],
     },
     {
@@ -155,7 +267,12 @@ export const tests: RuleTests<typeof rule.messages> = {
       grid: TABLE_A,
       set: { E11: '95%-90%' },
       errors: [
-        { cell: 'E11', messageId: 'bad', parts: ['rangeInverted'], message: '三级指标「培训合格率」的指标值「95%-90%」：范围上限90%低于下限95%' },
+        {
+          cell: 'E11',
+          messageId: 'bad',
+          parts: ['rangeInverted'],
+          message: '三级指标「培训合格率」的指标值「95%-90%」：范围上限90%低于下限95%',
+        },
       ],
     },
     {
@@ -163,7 +280,12 @@ export const tests: RuleTests<typeof rule.messages> = {
       grid: TABLE_A,
       set: { E13: '≤2020次' },
       errors: [
-        { cell: 'E13', messageId: 'bad', parts: ['digitsTwice', 'costNotMoney'], message: '三级指标「培训经费」的指标值「≤2020次」：数字「20」重复录入了两遍；成本指标应以金额（元或万元）表示' },
+        {
+          cell: 'E13',
+          messageId: 'bad',
+          parts: ['digitsTwice', 'costNotMoney'],
+          message: '三级指标「培训经费」的指标值「≤2020次」：数字「20」重复录入了两遍；成本指标应以金额（元或万元）表示',
+        },
       ],
     },
   ],

@@ -21,7 +21,11 @@ const tableAt = (r: CheckResult) => new Map(r.tables.map((t, i) => [t.id, i]));
 test('worst first across the workbook: every error, then every warning, then every hint, each in workbook order', () => {
   const groups = reviewGroups(result, ALL, 'severity');
   expect(groups.map((g) => g.id)).toEqual(['error', 'warning', 'info']);
-  expect(groups.map((g) => g.title)).toEqual([`错误（${result.summary.errors}）`, `警告（${result.summary.warnings}）`, `提示（${result.summary.infos}）`]);
+  expect(groups.map((g) => g.title)).toEqual([
+    `错误（${result.summary.errors}）`,
+    `警告（${result.summary.warnings}）`,
+    `提示（${result.summary.infos}）`,
+  ]);
   const order = reviewOrder(groups);
   expect(order).toHaveLength(result.findings.length);
   expect(new Set(order)).toEqual(new Set(result.findings));

@@ -33,8 +33,14 @@ describe('blank tables', () => {
           for (const s of skeleton(profile)) expect(cats).toContain(`${s.level1}/${s.level2}`);
           // missing-value exactly at the slots
           const res2 = checkWorkbook({ sheets: [grid] }, { profile });
-          const mv = res2.findings.filter((f) => f.code === 'missing-value').map((f) => f.cell).sort();
-          const slots = plan.added.filter((a) => a.slot).map((a) => a1(a.valueCell.row, a.valueCell.col)).sort();
+          const mv = res2.findings
+            .filter((f) => f.code === 'missing-value')
+            .map((f) => f.cell)
+            .sort();
+          const slots = plan.added
+            .filter((a) => a.slot)
+            .map((a) => a1(a.valueCell.row, a.valueCell.col))
+            .sort();
           expect(mv).toEqual(slots);
           // nothing about the values the template wrote
           const written = new Set(plan.added.filter((a) => !a.slot).map((a) => a.valueCell.row));
@@ -98,7 +104,9 @@ describe('blank tables', () => {
         for (const c of res.plan.cells) expect(c.value.startsWith('=')).toBe(false);
         const valueCols = new Set(res.plan.added.map((a) => a.valueCell.col));
         for (const a of res.plan.added) {
-          const styled = res.plan.styles.some((s) => s.style.text && s.top <= a.row && s.bottom >= a.row && s.left <= a.valueCell.col && s.right >= a.valueCell.col);
+          const styled = res.plan.styles.some(
+            (s) => s.style.text && s.top <= a.row && s.bottom >= a.row && s.left <= a.valueCell.col && s.right >= a.valueCell.col,
+          );
           expect(styled).toBe(true);
         }
         expect(valueCols.size).toBeLessThanOrEqual(1);

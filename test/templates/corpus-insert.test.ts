@@ -13,7 +13,6 @@ import { listTableIds } from '../corpus/format';
 import { corpusGrid } from './base-tables';
 import { changedValues, contains, mergeProblems, nonEmptyCells } from './helpers';
 
-
 function profilesFor(t: Table): TemplateProfile[] {
   const p = detectProfile(t);
   return p ? [p] : ['LOCAL', 'C2021'];
@@ -56,11 +55,14 @@ test('every block into every corpus table: values kept, merges valid, indicators
             if (!after.merges.some((x) => contains(x, s))) problems.push(`${tag}: merge ${JSON.stringify(m)} lost`);
           }
           if (plan.added.length === 0) continue;
-          const t2 = parseWorkbook({ sheets: [after] }, { profile }).find((x) => x.top <= plan.added[0].row && x.bottom >= plan.added[0].row);
+          const t2 = parseWorkbook({ sheets: [after] }, { profile }).find(
+            (x) => x.top <= plan.added[0].row && x.bottom >= plan.added[0].row,
+          );
           // where the table is regular (every indicator under a known 一级 and 二级, its profile recognised), every new
           // row is read back under its planned 一级/二级; on irregular tables (no 二级 column, 二级 labels left out
           // under 满意度, labels repeated in odd orders) only the name is compared and the 一级/二级 misses are counted
-          const regular = detectProfile(t) !== null && t.indicators.length > 0 && t.indicators.every((i) => i.level1 !== null && i.level2 !== null);
+          const regular =
+            detectProfile(t) !== null && t.indicators.length > 0 && t.indicators.every((i) => i.level1 !== null && i.level2 !== null);
           for (const a of plan.added) {
             const got = t2?.indicators.find((i) => i.row === a.row);
             if (!got || normalizeIndicatorName(got.name) !== normalizeIndicatorName(a.name)) {
@@ -70,7 +72,9 @@ test('every block into every corpus table: values kept, merges valid, indicators
                 irregular.add(id);
                 continue;
               }
-              problems.push(`${tag}: row ${a.row + 1} ${a.name} parsed as ${got ? `${got.level1}/${got.level2}/${got.name}` : 'nothing'}, planned ${a.level1}/${a.level2}`);
+              problems.push(
+                `${tag}: row ${a.row + 1} ${a.name} parsed as ${got ? `${got.level1}/${got.level2}/${got.name}` : 'nothing'}, planned ${a.level1}/${a.level2}`,
+              );
             }
           }
         }
@@ -84,7 +88,10 @@ test('every block into every corpus table: values kept, merges valid, indicators
   // refusals happen only where a merge spans the insertion point; printed for the record
   const byReason = new Map<string, number>();
   for (const r of refusals) byReason.set(r, (byReason.get(r) ?? 0) + 1);
-  if (refusals.length) console.log(`${refusals.length} refusals of ${plans + refusals.length} plans:\n${[...byReason].map(([r, n]) => `${n}× ${r}`).join('\n')}`);
+  if (refusals.length)
+    console.log(
+      `${refusals.length} refusals of ${plans + refusals.length} plans:\n${[...byReason].map(([r, n]) => `${n}× ${r}`).join('\n')}`,
+    );
   // tables without a 三级/指标值 column cannot take any block; merge refusals stay rare
   const mergeRefusals = refusals.filter((r) => !r.includes('无法识别该表的指标列'));
   expect(mergeRefusals.length).toBeLessThan((plans + refusals.length) * 0.05);

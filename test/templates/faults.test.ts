@@ -31,7 +31,10 @@ function select(m: WorkbookModel, sheet: string, row: number, col: number): void
   m.selection = { sheet: idx, rect: { top: row, left: col, bottom: row, right: col } };
 }
 
-const cells = (g: SheetGrid) => nonEmptyCells(g).map((c) => `${c.row},${c.col}=${JSON.stringify(c.v)}`).sort();
+const cells = (g: SheetGrid) =>
+  nonEmptyCells(g)
+    .map((c) => `${c.row},${c.col}=${JSON.stringify(c.v)}`)
+    .sort();
 const merges = (g: SheetGrid) => g.merges.map((m) => `${m.top},${m.left},${m.bottom},${m.right}`).sort();
 
 interface Target {
@@ -147,14 +150,21 @@ describe('template insertion with a failing sync', () => {
 
   test('blank table on a new sheet: a failed write removes the half-written sheet; at the selection the area is named', async () => {
     const base = await loadXlsx(path.join(FIXTURES, 'clean.xlsx'));
-    for (const [at, mode] of [[1, 'partial'], [2, 'before'], [2, 'partial'], [2, 'after']] as const) {
+    for (const [at, mode] of [
+      [1, 'partial'],
+      [2, 'before'],
+      [2, 'partial'],
+      [2, 'after'],
+    ] as const) {
       const host = createHost(cloneWorkbook(base));
       host.install();
       host.failSync({ at, mode });
       const res = await insertBlankTable({ layout: 'A', block: 'equipment', where: 'new-sheet' });
       expect(host.faultPending()).toBe(false);
       expect(res.ok).toBe(false);
-      expect(res.message).toMatch(at === 1 ? /^读取工作簿时 Excel 返回错误.*没有做任何修改/ : /^生成空白表时 Excel 返回错误.*已删除未完成的工作表.*恢复原样/);
+      expect(res.message).toMatch(
+        at === 1 ? /^读取工作簿时 Excel 返回错误.*没有做任何修改/ : /^生成空白表时 Excel 返回错误.*已删除未完成的工作表.*恢复原样/,
+      );
       expect(host.model.sheets.map((x) => x.name)).toEqual(base.sheets.map((x) => x.name));
       expect([...formatSnapshot(host.model)]).toEqual([...formatSnapshot(base)]);
       expect([...valueSnapshot(host.model)]).toEqual([...valueSnapshot(base)]);
@@ -175,6 +185,11 @@ describe('template insertion with a failing sync', () => {
   });
 
   test('rows are named the way the user reads them', () => {
-    expect(rowsText([{ top: 19, count: 1 }, { top: 11, count: 3 }])).toBe('第 12–14 行、第 20 行');
+    expect(
+      rowsText([
+        { top: 19, count: 1 },
+        { top: 11, count: 3 },
+      ]),
+    ).toBe('第 12–14 行、第 20 行');
   });
 });

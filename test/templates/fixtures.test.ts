@@ -78,11 +78,20 @@ test('every block into every fixture table: values kept, merges valid, only the 
           if (!after.merges.some((x) => contains(x, s))) problems.push(`${tag}: merge ${JSON.stringify(m)} lost`);
         }
         // 3. each new indicator is parsed back under its 一级/二级
-        const t2 = parseWorkbook({ sheets: [after] }, { profile }).find((t) => t.top <= plan.added[0]?.row && t.bottom >= plan.added[0]?.row);
+        const t2 = parseWorkbook({ sheets: [after] }, { profile }).find(
+          (t) => t.top <= plan.added[0]?.row && t.bottom >= plan.added[0]?.row,
+        );
         for (const a of plan.added) {
           const got = t2?.indicators.find((i) => i.row === a.row);
-          if (!got || normalizeIndicatorName(got.name) !== normalizeIndicatorName(a.name) || got.level1 !== a.level1 || (got.level2 ?? '') !== a.level2) {
-            problems.push(`${tag}: row ${a.row + 1} ${a.name} parsed as ${got ? `${got.level1}/${got.level2}/${got.name}` : 'nothing'}, planned ${a.level1}/${a.level2}`);
+          if (
+            !got ||
+            normalizeIndicatorName(got.name) !== normalizeIndicatorName(a.name) ||
+            got.level1 !== a.level1 ||
+            (got.level2 ?? '') !== a.level2
+          ) {
+            problems.push(
+              `${tag}: row ${a.row + 1} ${a.name} parsed as ${got ? `${got.level1}/${got.level2}/${got.name}` : 'nothing'}, planned ${a.level1}/${a.level2}`,
+            );
           }
         }
         // 4. the checker reports only the slots (plus what the table reported before)
@@ -94,7 +103,9 @@ test('every block into every fixture table: values kept, merges valid, only the 
         if (t2) {
           const again = planBlockInsertion(t2, after, block, profile);
           if (!again.ok || again.plan.added.length !== 0) {
-            problems.push(`${tag}: second insertion ${again.ok ? `added ${again.plan.added.map((a) => a.name).join(',')}` : again.message}`);
+            problems.push(
+              `${tag}: second insertion ${again.ok ? `added ${again.plan.added.map((a) => a.name).join(',')}` : again.message}`,
+            );
           }
         }
       }

@@ -40,7 +40,8 @@ export function mergeProblems(g: SheetGrid): string[] {
     if (m.top > m.bottom || m.left > m.right) out.push(`bad merge ${JSON.stringify(m)}`);
     for (let j = i + 1; j < ms.length; j++) {
       const o = ms[j];
-      if (m.top <= o.bottom && o.top <= m.bottom && m.left <= o.right && o.left <= m.right) out.push(`overlap ${JSON.stringify(m)} ${JSON.stringify(o)}`);
+      if (m.top <= o.bottom && o.top <= m.bottom && m.left <= o.right && o.left <= m.right)
+        out.push(`overlap ${JSON.stringify(m)} ${JSON.stringify(o)}`);
     }
     for (let r = m.top; r <= m.bottom; r++) {
       for (let c = m.left; c <= m.right; c++) {
@@ -68,7 +69,9 @@ export function unexpectedFindings(
   plan: BlockPlan | { insertions: RowInsertion[]; added: BlockPlan['added'] },
 ): { extra: string[]; unreported: string[] } {
   const known = new Set(before.map((f) => fkey({ code: f.code, row: shiftRow(f.row, plan.insertions), col: f.col })));
-  const slots = new Set(plan.added.filter((a) => a.slot).map((a) => fkey({ code: 'missing-value', row: a.valueCell.row, col: a.valueCell.col })));
+  const slots = new Set(
+    plan.added.filter((a) => a.slot).map((a) => fkey({ code: 'missing-value', row: a.valueCell.row, col: a.valueCell.col })),
+  );
   const extra = after.filter((f) => !known.has(fkey(f)) && !slots.has(fkey(f))).map((f) => `${f.code}@${f.cell} ${f.message}`);
   const reported = new Set(after.map(fkey));
   const unreported = [...slots].filter((k) => !reported.has(k));

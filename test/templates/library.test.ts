@@ -80,7 +80,8 @@ describe('template library (data validated with zod)', () => {
   });
 
   test('standard values of domain.md', () => {
-    const byName = (type: string) => Object.fromEntries(materializeBlock(getBlock(type)!, 'LOCAL', { budget: null }).map((i) => [i.name, i]));
+    const byName = (type: string) =>
+      Object.fromEntries(materializeBlock(getBlock(type)!, 'LOCAL', { budget: null }).map((i) => [i.name, i]));
     const m = byName('会议培训');
     expect(m['培训合格率'].text).toBe('≥95%');
     expect(m['培训计划按期完成率'].text).toBe('100%');

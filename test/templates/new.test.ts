@@ -62,7 +62,10 @@ describe('npm run new', () => {
           expect(tables[0].indicators.map((i) => i.name)).toEqual(expect.arrayContaining(['培训班次', '培训合格率', '参训人员满意度']));
           // the slots printed are the cells the checker reports as missing-value
           const printed = [...r.out.matchAll(/^\s+([A-Z]+\d+)\s/gm)].map((m) => m[1]).sort();
-          const reported = res.findings.filter((f) => f.code === 'missing-value').map((f) => f.cell).sort();
+          const reported = res.findings
+            .filter((f) => f.code === 'missing-value')
+            .map((f) => f.cell)
+            .sort();
           expect(printed).toEqual(reported);
           expect(printed.length).toBe(4); // 班次, 人次, 人均成本, and the total cost (no --budget given)
         }
@@ -140,7 +143,16 @@ describe('npm run new', () => {
   test('--type: every project type of the library writes a table the checker reads back with its indicators', async () => {
     for (const b of listBlocks()) {
       const out = path.join(dir, `type-${b.id}.xlsx`);
-      const r = await capture(['--layout', b.tableKinds?.includes('department') ? 'D' : 'A', '--type', b.type, '--budget', '20', '--out', out]);
+      const r = await capture([
+        '--layout',
+        b.tableKinds?.includes('department') ? 'D' : 'A',
+        '--type',
+        b.type,
+        '--budget',
+        '20',
+        '--out',
+        out,
+      ]);
       expect([b.type, r.code, r.err]).toEqual([b.type, 0, '']);
       const names = parseWorkbook(await readWorkbookGrid(out))[0].indicators.map((i) => i.name);
       expect(names).toEqual(expect.arrayContaining(materializeBlock(b, 'LOCAL', { budget: '20' }).map((i) => i.name)));

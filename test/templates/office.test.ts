@@ -18,7 +18,14 @@ import { loadXlsx, saveXlsx } from '../office-host/xlsx';
 import { mergeProblems, nonEmptyCells } from './helpers';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
-const FILES = ['layoutA-ningxia.xlsx', 'layoutB-beidaihe.xlsx', 'layoutC-hengdong.xlsx', 'layoutD-suixi.xlsx', 'variants.xlsx', 'clean.xlsx'];
+const FILES = [
+  'layoutA-ningxia.xlsx',
+  'layoutB-beidaihe.xlsx',
+  'layoutC-hengdong.xlsx',
+  'layoutD-suixi.xlsx',
+  'variants.xlsx',
+  'clean.xlsx',
+];
 
 const models = new Map<string, WorkbookModel>();
 async function model(file: string): Promise<WorkbookModel> {
@@ -45,7 +52,11 @@ function select(m: WorkbookModel, sheet: string, row: number, col: number): void
 }
 
 function sameMerges(a: SheetGrid, b: SheetGrid): boolean {
-  const k = (g: SheetGrid) => g.merges.map((m) => `${m.top},${m.left},${m.bottom},${m.right}`).sort().join(';');
+  const k = (g: SheetGrid) =>
+    g.merges
+      .map((m) => `${m.top},${m.left},${m.bottom},${m.right}`)
+      .sort()
+      .join(';');
   return k(a) === k(b);
 }
 
@@ -144,12 +155,7 @@ describe('Office insertion on the fake host', () => {
   test('the sync count does not depend on the number of rows inserted', async () => {
     const counts: { rows: number; syncs: number }[] = [];
     const all = getLibrary().blocks.flatMap((b) => b.indicators.map((i) => ({ block: b.id, name: i.name })));
-    for (const req of [
-      { block: 'it-operations' },
-      { block: 'generic' },
-      { indicators: all.slice(0, 1) },
-      { indicators: all },
-    ]) {
+    for (const req of [{ block: 'it-operations' }, { block: 'generic' }, { indicators: all.slice(0, 1) }, { indicators: all }]) {
       const m = await model('layoutA-ningxia.xlsx');
       const t = parseWorkbook({ sheets: [await gridOf(m, m.sheets[0].name)] })[2];
       select(m, m.sheets[0].name, t.indicators[0].row, 3);

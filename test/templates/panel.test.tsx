@@ -17,7 +17,18 @@ test('TemplatePanel renders the project types, a preview with slots, and the act
   const missing = (t: string) => (html.includes(t) ? null : t);
   const wanted = [
     ...listBlocks().map((b) => b.type),
-    ...['插入', '按当前表预览', '新建空白表', '按指标名称搜索', '培训合格率', '≥95%', '待填写（≥□期）', '指标值缺失', '新工作表', '当前选中的单元格'],
+    ...[
+      '插入',
+      '按当前表预览',
+      '新建空白表',
+      '按指标名称搜索',
+      '培训合格率',
+      '≥95%',
+      '待填写（≥□期）',
+      '指标值缺失',
+      '新工作表',
+      '当前选中的单元格',
+    ],
     // suggestions for the table at the cursor; the block's grounding; examples and budget-based values
     ...['按当前表推荐类型', 'data-testid="block-notes"', '张真实表', '例 ≥3期', '按本表年度资金总额填写'],
     '<table',
@@ -46,7 +57,9 @@ test.each([
     ).replace(/<!-- -->/g, '');
     expect(html.includes('data-testid="insert-unavailable"')).toBe(!offered);
     expect(html.includes('data-testid="blank-selection-unavailable"')).toBe(!offered);
-    expect(html).toContain(version === '1.20' ? '插入到新工作表时，Excel 的撤销记录会被清空' : '会清空 Excel 的撤销记录（之后无法用 Ctrl+Z');
+    expect(html).toContain(
+      version === '1.20' ? '插入到新工作表时，Excel 的撤销记录会被清空' : '会清空 Excel 的撤销记录（之后无法用 Ctrl+Z',
+    );
   } finally {
     g.Office = saved;
   }

@@ -38,7 +38,18 @@ interface GenTable {
   sections: GenL1[];
 }
 
-const NAMES = ['培训合格率', '参训人员满意度', '验收合格率', '系统可用率', '补助人数', '工作量', '完成率', '群众满意度', '覆盖率', '设备数量'];
+const NAMES = [
+  '培训合格率',
+  '参训人员满意度',
+  '验收合格率',
+  '系统可用率',
+  '补助人数',
+  '工作量',
+  '完成率',
+  '群众满意度',
+  '覆盖率',
+  '设备数量',
+];
 const VALUES = ['≥1次', '100%', '', '提升', '≤5万元', '≥90%'];
 
 function arbTable(vocab: TemplateProfile): fc.Arbitrary<GenTable> {
@@ -49,9 +60,16 @@ function arbTable(vocab: TemplateProfile): fc.Arbitrary<GenTable> {
   });
   const arbL1 = fc.constantFrom(...prof.level1).chain((l1) =>
     fc
-      .subarray(l1.level2.map((x) => x.name), { minLength: 1 })
+      .subarray(
+        l1.level2.map((x) => x.name),
+        { minLength: 1 },
+      )
       .chain((l2s) =>
-        fc.tuple(...l2s.map((l2) => fc.record({ l2: fc.constant(l2), rows: fc.array(arbRow, { minLength: 1, maxLength: 3 }), blankAfter: fc.boolean() }))),
+        fc.tuple(
+          ...l2s.map((l2) =>
+            fc.record({ l2: fc.constant(l2), rows: fc.array(arbRow, { minLength: 1, maxLength: 3 }), blankAfter: fc.boolean() }),
+          ),
+        ),
       )
       .map((groups) => ({ l1: l1.name, groups: groups as GenL2[] })),
   );
@@ -121,19 +139,27 @@ function build(g: GenTable, name = 'S'): SheetGrid {
   return { name, rowOffset: 0, colOffset: 0, cells, merges };
 }
 
-const arbCase = fc
-  .constantFrom<TemplateProfile>('LOCAL', 'C2021')
-  .chain((vocab) =>
-    fc.record({
-      table: arbTable(vocab),
-      profile: fc.constantFrom<TemplateProfile>(vocab, vocab, 'LOCAL', 'C2021'),
-      block: fc.constantFrom(...listBlocks().map((b) => b.id)),
-      which: fc.nat(1),
-    }),
-  );
+const arbCase = fc.constantFrom<TemplateProfile>('LOCAL', 'C2021').chain((vocab) =>
+  fc.record({
+    table: arbTable(vocab),
+    profile: fc.constantFrom<TemplateProfile>(vocab, vocab, 'LOCAL', 'C2021'),
+    block: fc.constantFrom(...listBlocks().map((b) => b.id)),
+    which: fc.nat(1),
+  }),
+);
 
 /** The invariants of one insertion (throws on a violation). */
-function insertionHolds({ table, profile, block, which }: { table: GenTable; profile: TemplateProfile; block: string; which: number }): void {
+function insertionHolds({
+  table,
+  profile,
+  block,
+  which,
+}: {
+  table: GenTable;
+  profile: TemplateProfile;
+  block: string;
+  which: number;
+}): void {
   const grid = build(table);
   const tables = parseWorkbook({ sheets: [grid] }, { profile });
   fc.pre(tables.length > 0);
@@ -158,7 +184,9 @@ function insertionHolds({ table, profile, block, which }: { table: GenTable; pro
   const newRows = new Set(plan.added.map((a) => a.row));
   for (const w of plan.writes) expect(newRows.has(w.row)).toBe(true);
   // parse back
-  const t2 = parseWorkbook({ sheets: [after] }, { profile }).find((x) => plan.added.length > 0 && x.top <= plan.added[0].row && x.bottom >= plan.added[0].row);
+  const t2 = parseWorkbook({ sheets: [after] }, { profile }).find(
+    (x) => plan.added.length > 0 && x.top <= plan.added[0].row && x.bottom >= plan.added[0].row,
+  );
   for (const a of plan.added) {
     const got = t2?.indicators.find((i) => i.row === a.row);
     expect(got && normalizeIndicatorName(got.name)).toBe(normalizeIndicatorName(a.name));
@@ -168,24 +196,36 @@ function insertionHolds({ table, profile, block, which }: { table: GenTable; pro
   // the other table on the sheet is untouched apart from the shift
   if (tables.length > 1 && t2) {
     const other = parseWorkbook({ sheets: [after] }, { profile }).filter((x) => x.id !== t2.id);
-    expect(other.reduce((n, x) => n + x.indicators.length, 0)).toBe(tables.filter((x) => x.id !== t.id).reduce((n, x) => n + x.indicators.length, 0));
+    expect(other.reduce((n, x) => n + x.indicators.length, 0)).toBe(
+      tables.filter((x) => x.id !== t.id).reduce((n, x) => n + x.indicators.length, 0),
+    );
   }
 }
 
 describe('planning over random tables', () => {
   test('never overwrites a non-empty cell, keeps merges valid, places indicators under their 一级/二级', () => {
-    fc.assert(
-      fc.property(arbCase, insertionHolds),
-      { numRuns: Number(process.env.FC_RUNS ?? 300), seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : 4242, endOnFailure: true },
-    );
+    fc.assert(fc.property(arbCase, insertionHolds), {
+      numRuns: Number(process.env.FC_RUNS ?? 300),
+      seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : 4242,
+      endOnFailure: true,
+    });
   });
 
   // every block of the library, not only those the random choice happens to pick
   test.each(listBlocks().map((b) => [b.type, b.id]))('%s: the invariants hold on random tables', (_type, id) => {
-    const arbFixed = fc
-      .constantFrom<TemplateProfile>('LOCAL', 'C2021')
-      .chain((vocab) => fc.record({ table: arbTable(vocab), profile: fc.constantFrom<TemplateProfile>(vocab, 'LOCAL', 'C2021'), block: fc.constant(id), which: fc.nat(1) }));
-    fc.assert(fc.property(arbFixed, insertionHolds), { numRuns: Number(process.env.FC_RUNS_PER_BLOCK ?? 40), seed: 1515, endOnFailure: true });
+    const arbFixed = fc.constantFrom<TemplateProfile>('LOCAL', 'C2021').chain((vocab) =>
+      fc.record({
+        table: arbTable(vocab),
+        profile: fc.constantFrom<TemplateProfile>(vocab, 'LOCAL', 'C2021'),
+        block: fc.constant(id),
+        which: fc.nat(1),
+      }),
+    );
+    fc.assert(fc.property(arbFixed, insertionHolds), {
+      numRuns: Number(process.env.FC_RUNS_PER_BLOCK ?? 40),
+      seed: 1515,
+      endOnFailure: true,
+    });
   });
 
   test('inserting the same block twice adds nothing the second time', () => {
@@ -222,16 +262,27 @@ describe('planning over random tables', () => {
           return v !== null && v !== undefined && v !== '';
         };
         for (const e of extra) {
-          const m: Merge = { top: table.offRow + 4 + e.r, left: table.offCol + e.c, bottom: table.offRow + 4 + e.r + e.h - 1, right: table.offCol + e.c + e.w - 1 };
+          const m: Merge = {
+            top: table.offRow + 4 + e.r,
+            left: table.offCol + e.c,
+            bottom: table.offRow + 4 + e.r + e.h - 1,
+            right: table.offCol + e.c + e.w - 1,
+          };
           if (m.bottom === m.top && m.right === m.left) continue;
           if (grid.merges.some((o) => o.top <= m.bottom && m.top <= o.bottom && o.left <= m.right && m.left <= o.right)) continue;
           let ok = true;
-          for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && filled(r, c)) ok = false;
+          for (let r = m.top; r <= m.bottom; r++)
+            for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && filled(r, c)) ok = false;
           if (ok) grid.merges.push(m);
         }
         const tables = parseWorkbook({ sheets: [grid] }, { profile });
         fc.pre(tables.length > 0);
-        const res = planBlockInsertion(tables[0], grid, listBlocks().find((x) => x.id === block)!, profile);
+        const res = planBlockInsertion(
+          tables[0],
+          grid,
+          listBlocks().find((x) => x.id === block)!,
+          profile,
+        );
         if (!res.ok) {
           refused++;
           expect(res.message).toMatch(/[\u4e00-\u9fff]/);

@@ -22,13 +22,21 @@ describe('suggested types on the real corpus', () => {
         if (!label) throw new Error(`${key} (${t.name}) has no hand label in corpus-kinds.json`);
         const all = suggestBlocks(t);
         const top = all[0];
-        rows.push({ key, kind: t.kind, want: label.kind, got: top.block.type, top3: all.slice(0, 3).map((x) => normalizeLabel(x.block.type)), why: top.reasons.join('；') });
+        rows.push({
+          key,
+          kind: t.kind,
+          want: label.kind,
+          got: top.block.type,
+          top3: all.slice(0, 3).map((x) => normalizeLabel(x.block.type)),
+          why: top.reasons.join('；'),
+        });
       });
     }
   });
 
   test('every label names a type of the library', () => {
-    for (const [k, v] of Object.entries(labels)) if (!k.startsWith('_')) expect([k, getBlock(v.kind)?.type ?? null]).toEqual([k, expect.any(String)]);
+    for (const [k, v] of Object.entries(labels))
+      if (!k.startsWith('_')) expect([k, getBlock(v.kind)?.type ?? null]).toEqual([k, expect.any(String)]);
   });
 
   test('the top suggestion is the hand-labelled kind for at least 80% of project tables', () => {
@@ -53,7 +61,12 @@ describe('suggested types on the real corpus', () => {
 
 describe('suggestBlocks', () => {
   test('reasons name what matched; the indicators already there are marked', () => {
-    const s = suggestBlocks({ kind: 'project', name: '干部教育培训经费', goals: ['举办培训班3期'], indicators: ['培训人次', '参训人员满意度'] });
+    const s = suggestBlocks({
+      kind: 'project',
+      name: '干部教育培训经费',
+      goals: ['举办培训班3期'],
+      indicators: ['培训人次', '参训人员满意度'],
+    });
     expect(s[0].block.type).toBe('会议培训');
     expect(s[0].reasons).toContain('项目名称含「培训」');
     expect(s[0].reasons.some((r) => r.startsWith('绩效目标含'))).toBe(true);
@@ -72,7 +85,11 @@ describe('suggestBlocks', () => {
 describe('values proposed from the table', () => {
   test('培训3期、300人次 → ≥3期, ≥300人次; each count fills one slot', () => {
     const block = getBlock('会议培训')!;
-    const p = proposeValues({ kind: 'project', name: '培训', goals: ['全年举办业务培训3期、300人次，培训合格率95%以上。'], indicators: [] }, block, 'LOCAL');
+    const p = proposeValues(
+      { kind: 'project', name: '培训', goals: ['全年举办业务培训3期、300人次，培训合格率95%以上。'], indicators: [] },
+      block,
+      'LOCAL',
+    );
     expect(p.map((x) => [x.name, x.text])).toEqual([
       ['培训班次', '≥3期'],
       ['培训人次', '≥300人次'],
@@ -90,11 +107,17 @@ describe('values proposed from the table', () => {
     expect(proposeValues({ kind: 'project', name: '', goals: ['2024年完成3期。'], indicators: [] }, block, 'LOCAL')).toEqual([]);
     expect(proposeValues({ kind: 'project', name: '', goals: ['培训合格率95%'], indicators: [] }, block, 'LOCAL')).toEqual([]);
     // factors of a calculation are not counts
-    expect(proposeValues({ kind: 'project', name: '', goals: ['培训费10期×1.5万元/期=15万元'], indicators: [] }, block, 'LOCAL')).toEqual([]);
+    expect(proposeValues({ kind: 'project', name: '', goals: ['培训费10期×1.5万元/期=15万元'], indicators: [] }, block, 'LOCAL')).toEqual(
+      [],
+    );
   });
 
   test('other units of a slot: 培训6次 → ≥6次', () => {
-    const p = proposeValues({ kind: 'project', name: '', goals: ['开展培训6次，培训干部280人次'], indicators: [] }, getBlock('会议培训')!, 'C2021');
+    const p = proposeValues(
+      { kind: 'project', name: '', goals: ['开展培训6次，培训干部280人次'], indicators: [] },
+      getBlock('会议培训')!,
+      'C2021',
+    );
     expect(p.map((x) => x.text)).toEqual(['≥6次', '≥280人次']);
   });
 });

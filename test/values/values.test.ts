@@ -62,11 +62,20 @@ test('a t="d" date in 预算数 is a date, never 2024万元', async () => {
 });
 
 test('date1904="true": a date serial is read in the 1904 system (45000 → 2027-03-16, not 2023-03-15)', async () => {
-  const base = patch(await tableB(), { C4: '<c r="C4" s="99"><v>45000</v></c>' }, {
-    'xl/workbook.xml': (x) => x.replace(/<workbookPr([^>]*?)\/>/, '<workbookPr$1 date1904="true"/>'),
-    // a cell format 99 with the built-in date format 14
-    'xl/styles.xml': (x) => x.replace(/<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/, (_, n, xfs) => `<cellXfs count="${Number(n) + 1}">${xfs}${'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'.repeat(99 - Number(n))}<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>`),
-  });
+  const base = patch(
+    await tableB(),
+    { C4: '<c r="C4" s="99"><v>45000</v></c>' },
+    {
+      'xl/workbook.xml': (x) => x.replace(/<workbookPr([^>]*?)\/>/, '<workbookPr$1 date1904="true"/>'),
+      // a cell format 99 with the built-in date format 14
+      'xl/styles.xml': (x) =>
+        x.replace(
+          /<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/,
+          (_, n, xfs) =>
+            `<cellXfs count="${Number(n) + 1}">${xfs}${'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'.repeat(99 - Number(n))}<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>`,
+        ),
+    },
+  );
   expect(await findings(base)).toEqual(['C4 missing-field 「预算数」的内容「2027-03-16」无法识别为金额']);
 });
 
@@ -76,9 +85,15 @@ test('a phonetic run inside the 项目名称 label does not hide the label: the 
   const ref = /<c r="([A-Z]+3)"[^>]*t="s"[^>]*><v>(\d+)<\/v><\/c>/g;
   const strings = strFromU8(unzipSync(bytes)['xl/sharedStrings.xml']).match(/<si>[\s\S]*?<\/si>/g)!;
   const at = [...sheet.matchAll(ref)].find((m) => strings[Number(m[2])].includes('>项目名称<'))![1];
-  const f = await findings(patch(bytes, { [at]: `<c r="${at}" t="inlineStr"><is><r><t>项目</t></r><r><t>名称</t></r><rPh sb="0" eb="4"><t>xiangmumingcheng</t></rPh></is></c>` }));
+  const f = await findings(
+    patch(bytes, {
+      [at]: `<c r="${at}" t="inlineStr"><is><r><t>项目</t></r><r><t>名称</t></r><rPh sb="0" eb="4"><t>xiangmumingcheng</t></rPh></is></c>`,
+    }),
+  );
   expect(f).toEqual([]);
-  const grid = await readWorkbookGrid(patch(bytes, { [at]: `<c r="${at}" t="inlineStr"><is><t>项目名称</t><rPh sb="0" eb="4"><t>こう</t></rPh></is></c>` }));
+  const grid = await readWorkbookGrid(
+    patch(bytes, { [at]: `<c r="${at}" t="inlineStr"><is><t>项目名称</t><rPh sb="0" eb="4"><t>こう</t></rPh></is></c>` }),
+  );
   expect(checkWorkbook(grid).tables.map((t) => t.name)).toEqual(['农村干部健康体检经费']);
 });
 
@@ -131,9 +146,14 @@ describe('sheet bounds', () => {
   });
 
   test('a cell past row 1,048,576 or column XFD is not in the grid (no finding can point outside the sheet)', async () => {
-    const bytes = patch(await tableB(), {}, {
-      'xl/worksheets/sheet1.xml': (x) => x.replace('</sheetData>', '<row r="1048577"><c r="A1048577" t="inlineStr"><is><t>项目名称</t></is></c></row></sheetData>'),
-    });
+    const bytes = patch(
+      await tableB(),
+      {},
+      {
+        'xl/worksheets/sheet1.xml': (x) =>
+          x.replace('</sheetData>', '<row r="1048577"><c r="A1048577" t="inlineStr"><is><t>项目名称</t></is></c></row></sheetData>'),
+      },
+    );
     const grid = await readWorkbookGrid(bytes);
     const s = grid.sheets[0];
     expect(s.rowOffset + s.cells.length).toBeLessThanOrEqual(1048576);

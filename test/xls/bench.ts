@@ -56,24 +56,37 @@ async function bundleSize(label: string, contents: string): Promise<void> {
   });
   time('container: cfb 1.2.2 (read + find Workbook)', 2000, () => CFB.find(CFB.read(XLS, { type: 'array' }), 'Workbook')!.content);
   time('.xls example: readXls (our container)', 1000, () => readXls(XLS));
-  time('.xls example: readBiff8 over cfb 1.2.2', 1000, () => readBiff8(CFB.find(CFB.read(XLS, { type: 'array' }), 'Workbook')!.content as Uint8Array));
+  time('.xls example: readBiff8 over cfb 1.2.2', 1000, () =>
+    readBiff8(CFB.find(CFB.read(XLS, { type: 'array' }), 'Workbook')!.content as Uint8Array),
+  );
   time('.xlsx example: readXlsx (our .xlsx reader)', 300, () => readXlsx(XLSX));
   const t0 = performance.now();
   for (let i = 0; i < 30; i++) workbookToGrid(await loadExcelWorkbook(Buffer.from(XLSX)));
   console.log(`${'.xlsx example: exceljs load + grid'.padEnd(48)} ${((performance.now() - t0) / 30).toFixed(3)} ms`);
 
   await bundleSize('bundle: our container alone', "export { CompoundFile } from './src/adapters/xls/cfb';");
-  await bundleSize('bundle: cfb 1.2.2 (read + find)', "import * as CFB from 'cfb'; export const open = (b: Uint8Array) => CFB.find(CFB.read(b, { type: 'array' }), 'Workbook');");
+  await bundleSize(
+    'bundle: cfb 1.2.2 (read + find)',
+    "import * as CFB from 'cfb'; export const open = (b: Uint8Array) => CFB.find(CFB.read(b, { type: 'array' }), 'Workbook');",
+  );
   await bundleSize('bundle: the .xls reader (readXls)', "export { readXls } from './src/adapters/xls/read';");
-  await bundleSize('bundle: the .xls reader over cfb 1.2.2', "import * as CFB from 'cfb'; import { readBiff8 } from './src/adapters/xls/biff'; export const read = (b: Uint8Array) => readBiff8(CFB.find(CFB.read(b, { type: 'array' }), 'Workbook')!.content as Uint8Array);");
+  await bundleSize(
+    'bundle: the .xls reader over cfb 1.2.2',
+    "import * as CFB from 'cfb'; import { readBiff8 } from './src/adapters/xls/biff'; export const read = (b: Uint8Array) => readBiff8(CFB.find(CFB.read(b, { type: 'array' }), 'Workbook')!.content as Uint8Array);",
+  );
 
   // damaged copies: 1 in 3 truncated, the others with 1–4 bytes overwritten (half of them in the first 512 bytes)
   let seed = 1;
   const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-  const stats = { cfb: { read: 0, ownError: 0, typeOrRangeError: 0, maxMs: 0 }, ours: { read: 0, ownError: 0, typeOrRangeError: 0, maxMs: 0 } };
+  const stats = {
+    cfb: { read: 0, ownError: 0, typeOrRangeError: 0, maxMs: 0 },
+    ours: { read: 0, ownError: 0, typeOrRangeError: 0, maxMs: 0 },
+  };
   for (let i = 0; i < 3000; i++) {
     const b = XLS.slice(0, i % 3 === 0 ? Math.floor(rnd() * XLS.length) : XLS.length);
-    if (i % 3 !== 0) for (let j = 0, k = 1 + Math.floor(rnd() * 4); j < k; j++) b[rnd() < 0.5 ? Math.floor(rnd() * 512) : Math.floor(rnd() * b.length)] = Math.floor(rnd() * 256);
+    if (i % 3 !== 0)
+      for (let j = 0, k = 1 + Math.floor(rnd() * 4); j < k; j++)
+        b[rnd() < 0.5 ? Math.floor(rnd() * 512) : Math.floor(rnd() * b.length)] = Math.floor(rnd() * 256);
     const runs: [keyof typeof stats, () => unknown][] = [
       ['cfb', () => CFB.find(CFB.read(b, { type: 'array' }), 'Workbook')?.content],
       [

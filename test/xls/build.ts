@@ -81,7 +81,8 @@ export const number = (r: number, c: number, x: number, ixfe = 0) => rec(T.NUMBE
 export const rk = (r: number, c: number, value: number, ixfe = 0) => rec(T.RK, u16(r), u16(c), u16(ixfe), u32(value));
 export const labelSst = (r: number, c: number, isst: number, ixfe = 0) => rec(T.LABELSST, u16(r), u16(c), u16(ixfe), u32(isst));
 export const label = (r: number, c: number, s: string) => rec(T.LABEL, u16(r), u16(c), u16(0), xlString(s));
-export const boolerr = (r: number, c: number, value: number, isError: boolean) => rec(T.BOOLERR, u16(r), u16(c), u16(0), u8(value), u8(isError ? 1 : 0));
+export const boolerr = (r: number, c: number, value: number, isError: boolean) =>
+  rec(T.BOOLERR, u16(r), u16(c), u16(0), u8(value), u8(isError ? 1 : 0));
 /** FORMULA ([MS-XLS] 2.4.127) with an 8-byte FormulaValue, grbit, chn and a one-token formula (ptgInt 1). */
 export const formula = (r: number, c: number, value: Bytes, ixfe = 0) =>
   rec(T.FORMULA, u16(r), u16(c), u16(ixfe), value, u16(0), u32(0), u16(3), [0x1e, 0x01, 0x00]);
@@ -153,12 +154,22 @@ export function compoundFile(entries: CfbEntry[], opts: { version?: 3 | 4; minFa
     start: number;
     size: number;
   }
-  const flat: Flat[] = [{ e: { name: 'Root Entry' }, type: 5, left: NOSTREAM, right: NOSTREAM, child: NOSTREAM, start: ENDOFCHAIN, size: 0 }];
+  const flat: Flat[] = [
+    { e: { name: 'Root Entry' }, type: 5, left: NOSTREAM, right: NOSTREAM, child: NOSTREAM, start: ENDOFCHAIN, size: 0 },
+  ];
   const add = (list: CfbEntry[], parent: number) => {
     let prev = -1;
     for (const e of list) {
       const i = flat.length;
-      flat.push({ e, type: e.data ? 2 : 1, left: NOSTREAM, right: NOSTREAM, child: NOSTREAM, start: ENDOFCHAIN, size: e.data ? e.data.length : 0 });
+      flat.push({
+        e,
+        type: e.data ? 2 : 1,
+        left: NOSTREAM,
+        right: NOSTREAM,
+        child: NOSTREAM,
+        start: ENDOFCHAIN,
+        size: e.data ? e.data.length : 0,
+      });
       if (prev < 0) flat[parent].child = i;
       else flat[prev].right = i;
       prev = i;

@@ -49,12 +49,13 @@ const DIFFERENCES: Record<string, Difference[]> = {
       cell: 'D7',
       xlsx: '#NUM!',
       xls: '#VALUE!',
-      why: 'convert.py recalculates before saving; LibreOffice computes SQRT(-1) as its Err:502 and writes that as BErr 0x0F (#VALUE!), where the .xlsx caches Excel\'s #NUM!',
+      why: "convert.py recalculates before saving; LibreOffice computes SQRT(-1) as its Err:502 and writes that as BErr 0x0F (#VALUE!), where the .xlsx caches Excel's #NUM!",
     },
   ],
 };
 
-const sortedMerges = (s: SheetGrid) => [...s.merges].sort((a, b) => a.top - b.top || a.left - b.left || a.bottom - b.bottom || a.right - b.right);
+const sortedMerges = (s: SheetGrid) =>
+  [...s.merges].sort((a, b) => a.top - b.top || a.left - b.left || a.bottom - b.bottom || a.right - b.right);
 /** Everything a grid sheet says; merged areas in a fixed order (the two formats may list them in another). */
 const comparable = (s: SheetGrid) => ({
   name: s.name,
@@ -82,7 +83,13 @@ function expected(xlsx: WorkbookGrid, diffs: Difference[]): ReturnType<typeof co
 }
 
 const findings = (g: WorkbookGrid) =>
-  checkWorkbook(g, resolveConfig({})).findings.map((f) => ({ code: f.code, sheet: f.sheet, cell: f.cell, message: f.message, severity: f.severity }));
+  checkWorkbook(g, resolveConfig({})).findings.map((f) => ({
+    code: f.code,
+    sheet: f.sheet,
+    cell: f.cell,
+    message: f.message,
+    severity: f.severity,
+  }));
 
 describe.each(CONVERTED)('%s', (xlsName, xlsxPath) => {
   let xls: WorkbookGrid;
@@ -152,7 +159,13 @@ describe('features.xls (what make-sources.ts wrote, read back)', () => {
     ]);
     expect(s.hiddenRows).toEqual([12]);
     expect(s.hiddenCols).toEqual([6, 7]);
-    expect([at('A13'), at('G1'), at('A14'), at('A15'), at('A16')]).toEqual(['隐藏行中的值', '隐藏列中的值', '富文本：加粗与普通', 'Latin-1 only: café', '多行\n文本']);
+    expect([at('A13'), at('G1'), at('A14'), at('A15'), at('A16')]).toEqual([
+      '隐藏行中的值',
+      '隐藏列中的值',
+      '富文本：加粗与普通',
+      'Latin-1 only: café',
+      '多行\n文本',
+    ]);
   });
 });
 
@@ -161,7 +174,7 @@ function records(file: string): { type: number; body: Uint8Array }[] {
   const cf = new CompoundFile(bytes(path.join(XLS, file)));
   const d = cf.read(cf.find('Workbook')!);
   const out: { type: number; body: Uint8Array }[] = [];
-  for (let p = 0; p + 4 <= d.length; ) {
+  for (let p = 0; p + 4 <= d.length;) {
     const len = d[p + 2] | (d[p + 3] << 8);
     out.push({ type: d[p] | (d[p + 1] << 8), body: d.subarray(p + 4, p + 4 + len) });
     p += 4 + len;

@@ -56,22 +56,28 @@ test('any truncation', () => {
 
 test('random bytes overwritten anywhere in the file', () => {
   fc.assert(
-    fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: FILE.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 24 }), (edits) => {
-      const b = FILE.slice();
-      for (const [at, v] of edits) b[at] = v;
-      outcome(b);
-    }),
+    fc.property(
+      fc.array(fc.tuple(fc.integer({ min: 0, max: FILE.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 24 }),
+      (edits) => {
+        const b = FILE.slice();
+        for (const [at, v] of edits) b[at] = v;
+        outcome(b);
+      },
+    ),
     { numRuns: 400 },
   );
 });
 
 test('the header and first sectors (FAT, directory) overwritten', () => {
   fc.assert(
-    fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 2047 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), (edits) => {
-      const b = FILE.slice();
-      for (const [at, v] of edits) b[at] = v;
-      outcome(b);
-    }),
+    fc.property(
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 2047 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+      (edits) => {
+        const b = FILE.slice();
+        for (const [at, v] of edits) b[at] = v;
+        outcome(b);
+      },
+    ),
     { numRuns: 400 },
   );
 });
@@ -81,7 +87,14 @@ test('record types and lengths of the Workbook stream damaged, payload bytes ove
     // a record's length (2 bytes) set to anything
     fc.tuple(fc.constant('len' as const), fc.integer({ min: 0, max: HEADERS.length - 1 }), fc.integer({ min: 0, max: 0xffff })),
     // a record's type set to another record's type (or anything)
-    fc.tuple(fc.constant('type' as const), fc.integer({ min: 0, max: HEADERS.length - 1 }), fc.oneof(fc.constantFrom(0x0809, 0x000a, 0x003c, 0x00fc, 0x00fd, 0x00bd, 0x027e, 0x0006, 0x0207, 0x00e5, 0x0085, 0x002f, 0x041e, 0x00e0), fc.integer({ min: 0, max: 0xffff }))),
+    fc.tuple(
+      fc.constant('type' as const),
+      fc.integer({ min: 0, max: HEADERS.length - 1 }),
+      fc.oneof(
+        fc.constantFrom(0x0809, 0x000a, 0x003c, 0x00fc, 0x00fd, 0x00bd, 0x027e, 0x0006, 0x0207, 0x00e5, 0x0085, 0x002f, 0x041e, 0x00e0),
+        fc.integer({ min: 0, max: 0xffff }),
+      ),
+    ),
     // a byte of a record's payload
     fc.tuple(fc.constant('byte' as const), fc.integer({ min: 0, max: WORKBOOK.length - 1 }), fc.integer({ min: 0, max: 255 })),
   );

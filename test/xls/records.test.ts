@@ -51,22 +51,24 @@ function refusal(bytes: Uint8Array): string {
 const xfs = (...ifmts: number[]) => [...new Array(16).fill(0).map(() => xf(0)), ...ifmts.map(xf)];
 
 describe('RK numbers ([MS-XLS] RkNumber, 2.4.220 RK)', () => {
-  test.each([
-    // fInt: a 30-bit signed integer in bits 2–31
-    [(42 << 2) | 2, 42],
-    [((-5 << 2) | 2) >>> 0, -5],
-    [((536870911 << 2) | 2) >>> 0, 536870911],
-    [((-536870912 << 2) | 2) >>> 0, -536870912],
-    // fInt and fX100: the integer divided by 100
-    [(1234 << 2) | 3, 12.34],
-    [((-1 << 2) | 3) >>> 0, -0.01],
-    // a double whose low 34 bits are 0: the high 30 bits given, 1.0 = 0x3FF00000_00000000
-    [0x3ff00000, 1],
-    [0x3ff80000, 1.5],
-    [0xc0590000, -100],
-    // the same double with fX100: 1.5 / 100
-    [0x3ff80001, 0.015],
-  ].map(([raw, value]) => [`0x${(raw >>> 0).toString(16).padStart(8, '0')}`, raw >>> 0, value]))('RK %s', (_hex, raw, value) => {
+  test.each(
+    [
+      // fInt: a 30-bit signed integer in bits 2–31
+      [(42 << 2) | 2, 42],
+      [((-5 << 2) | 2) >>> 0, -5],
+      [((536870911 << 2) | 2) >>> 0, 536870911],
+      [((-536870912 << 2) | 2) >>> 0, -536870912],
+      // fInt and fX100: the integer divided by 100
+      [(1234 << 2) | 3, 12.34],
+      [((-1 << 2) | 3) >>> 0, -0.01],
+      // a double whose low 34 bits are 0: the high 30 bits given, 1.0 = 0x3FF00000_00000000
+      [0x3ff00000, 1],
+      [0x3ff80000, 1.5],
+      [0xc0590000, -100],
+      // the same double with fX100: 1.5 / 100
+      [0x3ff80001, 0.015],
+    ].map(([raw, value]) => [`0x${(raw >>> 0).toString(16).padStart(8, '0')}`, raw >>> 0, value]),
+  )('RK %s', (_hex, raw, value) => {
     expect(decodeRk(raw)).toBe(value);
   });
 
@@ -99,7 +101,15 @@ describe('number formats through XF and FORMAT records', () => {
       ...xfs(9, 10, 14, 164, 165, 31),
     ];
     // XF 16: 0%, 17: 0.00%, 18: mm-dd-yy, 19: 0.0"万元", 20: a custom date, 21: built-in 31 (zh-CN date)
-    const cells = [number(0, 0, 0.95, 16), number(0, 1, 0.125, 17), number(0, 2, 11.5, 19), number(1, 0, 45366, 18), number(1, 1, 45366, 20), number(1, 2, 45366, 21), number(1, 3, 45366, 15)];
+    const cells = [
+      number(0, 0, 0.95, 16),
+      number(0, 1, 0.125, 17),
+      number(0, 2, 11.5, 19),
+      number(1, 0, 45366, 18),
+      number(1, 1, 45366, 20),
+      number(1, 2, 45366, 21),
+      number(1, 3, 45366, 15),
+    ];
     // serial 45366 in the 1900 system is 2024-03-15; in the 1904 system it counts from 1904-01-01, 1462 days later
     expect(one(cells, globals(0)).cells).toEqual([
       ['95%', '12.5%', '11.5万元'],
@@ -118,7 +128,12 @@ describe('number formats through XF and FORMAT records', () => {
 
 describe('strings: SST ([MS-XLS] 2.4.265) across CONTINUE (2.4.58), LABEL', () => {
   /** XLUnicodeRichExtendedString header: cch, flags (fHighByte 1, fExtSt 4, fRichSt 8), [cRun], [cbExtRst]. */
-  const head = (cch: number, high: boolean, runs = 0, ext = 0) => [...u16(cch), (high ? 1 : 0) | (runs ? 8 : 0) | (ext ? 4 : 0), ...(runs ? u16(runs) : []), ...(ext ? u32(ext) : [])];
+  const head = (cch: number, high: boolean, runs = 0, ext = 0) => [
+    ...u16(cch),
+    (high ? 1 : 0) | (runs ? 8 : 0) | (ext ? 4 : 0),
+    ...(runs ? u16(runs) : []),
+    ...(ext ? u32(ext) : []),
+  ];
   const cells = (n: number) => Array.from({ length: n }, (_, i) => labelSst(i, 0, i));
   const texts = (s: SheetGrid) => s.cells.map((r) => r[0]);
 
@@ -195,12 +210,21 @@ describe('strings: SST ([MS-XLS] 2.4.265) across CONTINUE (2.4.58), LABEL', () =
   });
 
   test('LABEL and RSTRING cells (a string in the record), compressed and UTF-16', () => {
-    const s = one([label(0, 0, 'café'), label(0, 1, '项目名称'), rec(T.RSTRING, u16(1), u16(0), u16(0), xlString('富文本'), u16(1), u16(0), u16(0))]);
+    const s = one([
+      label(0, 0, 'café'),
+      label(0, 1, '项目名称'),
+      rec(T.RSTRING, u16(1), u16(0), u16(0), xlString('富文本'), u16(1), u16(0), u16(0)),
+    ]);
     expect(s.cells).toEqual([['café', '项目名称'], ['富文本']]);
   });
 
   test('empty text is no value; BLANK and MULBLANK are nothing', () => {
-    const s = one([label(0, 0, ''), rec(T.BLANK, u16(1), u16(1), u16(0)), rec(T.MULBLANK, u16(2), u16(0), u16(0), u16(0), u16(0), u16(2)), label(3, 3, 'x')]);
+    const s = one([
+      label(0, 0, ''),
+      rec(T.BLANK, u16(1), u16(1), u16(0)),
+      rec(T.MULBLANK, u16(2), u16(0), u16(0), u16(0), u16(0), u16(2)),
+      label(3, 3, 'x'),
+    ]);
     expect(s).toMatchObject({ rowOffset: 3, colOffset: 3, cells: [['x']] });
   });
 });
@@ -247,12 +271,7 @@ describe('formulas: the cached result ([MS-XLS] 2.4.127 FORMULA, 2.5.133 Formula
       ],
       xfs(9),
     );
-    expect(s.cells).toEqual([
-      ['95%', '合计', true, false, '#REF!'],
-      ['共享'],
-      ['资金plan'],
-      [null, 5],
-    ]);
+    expect(s.cells).toEqual([['95%', '合计', true, false, '#REF!'], ['共享'], ['资金plan'], [null, 5]]);
   });
 });
 
@@ -312,7 +331,13 @@ describe('sheets: BOUNDSHEET8 ([MS-XLS] 2.4.28), PROTECT, WSBOOL (2.4.351), ROW 
   });
 
   test("an embedded chart's substream inside a worksheet is not read as cells", () => {
-    const s = one([label(0, 0, 'cell'), rec(T.BOF, u16(0x0600), u16(0x0020), u16(0), u16(0), u32(0), u32(0)), label(5, 5, 'in chart'), rec(T.EOF), label(1, 0, 'after')]);
+    const s = one([
+      label(0, 0, 'cell'),
+      rec(T.BOF, u16(0x0600), u16(0x0020), u16(0), u16(0), u32(0), u32(0)),
+      label(5, 5, 'in chart'),
+      rec(T.EOF),
+      label(1, 0, 'after'),
+    ]);
     expect(s.cells).toEqual([['cell'], ['after']]);
   });
 
@@ -323,7 +348,10 @@ describe('sheets: BOUNDSHEET8 ([MS-XLS] 2.4.28), PROTECT, WSBOOL (2.4.351), ROW 
 
 describe('the compound file container ([MS-CFB])', () => {
   const wb = workbookStream([], [{ name: 'S', records: [label(0, 0, '容器')] }]);
-  const big = workbookStream([], [{ name: 'S', records: [label(0, 0, '大'), ...Array.from({ length: 800 }, (_, i) => number(i + 1, 0, i))] }]);
+  const big = workbookStream(
+    [],
+    [{ name: 'S', records: [label(0, 0, '大'), ...Array.from({ length: 800 }, (_, i) => number(i + 1, 0, i))] }],
+  );
 
   test('a Workbook stream in the mini stream (under 4,096 bytes) and in regular sectors; version 3 and 4', () => {
     expect(wb.length).toBeLessThan(4096);
@@ -335,7 +363,13 @@ describe('the compound file container ([MS-CFB])', () => {
   });
 
   test('more than 109 FAT sectors: the rest listed in DIFAT sectors ([MS-CFB] 2.5)', () => {
-    const file = compoundFile([{ name: '\u0005SummaryInformation', data: new Uint8Array(200) }, { name: 'Workbook', data: big }], { minFatSectors: 240 });
+    const file = compoundFile(
+      [
+        { name: '\u0005SummaryInformation', data: new Uint8Array(200) },
+        { name: 'Workbook', data: big },
+      ],
+      { minFatSectors: 240 },
+    );
     expect(file.length).toBeGreaterThan(240 * 512);
     expect(readXls(file).sheets[0].cells[0]).toEqual(['大']);
   });
@@ -357,7 +391,14 @@ describe('refusals', () => {
   });
 
   test('an encrypted .xlsx: EncryptionInfo and EncryptedPackage streams ([MS-OFFCRYPTO] 2.3.4)', () => {
-    expect(refusal(compoundFile([{ name: 'EncryptionInfo', data: new Uint8Array(300).fill(4) }, { name: 'EncryptedPackage', data: new Uint8Array(5000).fill(7) }]))).toBe(XLS_MESSAGES.password);
+    expect(
+      refusal(
+        compoundFile([
+          { name: 'EncryptionInfo', data: new Uint8Array(300).fill(4) },
+          { name: 'EncryptedPackage', data: new Uint8Array(5000).fill(7) },
+        ]),
+      ),
+    ).toBe(XLS_MESSAGES.password);
   });
 
   test('BIFF5/BIFF7: a "Book" stream, or a BOF of version 0x0500; BIFF2–4 BOF records', () => {
@@ -372,7 +413,14 @@ describe('refusals', () => {
   });
 
   test('an OLE file that is not a workbook (a Word document)', () => {
-    expect(refusal(compoundFile([{ name: 'WordDocument', data: new Uint8Array(600).fill(0xec) }, { name: '1Table', data: new Uint8Array(100) }]))).toBe('不是 Excel 工作簿（可能是 Word 等其他文件）');
+    expect(
+      refusal(
+        compoundFile([
+          { name: 'WordDocument', data: new Uint8Array(600).fill(0xec) },
+          { name: '1Table', data: new Uint8Array(100) },
+        ]),
+      ),
+    ).toBe('不是 Excel 工作簿（可能是 Word 等其他文件）');
   });
 
   test('a WPS file that is not BIFF8: the WPS message', () => {
@@ -383,7 +431,9 @@ describe('refusals', () => {
     const fmtid = [0xe0, 0x85, 0x9f, 0xf2, 0xf9, 0x4f, 0x68, 0x10, 0xab, 0x91, 0x08, 0x00, 0x2b, 0x27, 0xb3, 0xd9];
     const props = [...u16(0xfffe), ...u16(0), ...u32(0x00020006), ...new Array(16).fill(0), ...u32(1), ...fmtid, ...u32(48), ...section];
     const summary = { name: '\u0005SummaryInformation', data: new Uint8Array(props) };
-    expect(refusal(compoundFile([summary, { name: 'ETData', data: new Uint8Array(700).fill(3) }]))).toBe('无法读取该 WPS 表格文件；请在 WPS 中另存为 .xlsx 后再检查');
+    expect(refusal(compoundFile([summary, { name: 'ETData', data: new Uint8Array(700).fill(3) }]))).toBe(
+      '无法读取该 WPS 表格文件；请在 WPS 中另存为 .xlsx 后再检查',
+    );
     const biff5 = workbookStream([], [{ name: 'S', records: [] }], { vers: 0x0500 });
     expect(refusal(compoundFile([summary, { name: 'Workbook', data: biff5 }]))).toBe(XLS_MESSAGES.wps);
     // a WPS-written Word document is not a spreadsheet
@@ -417,7 +467,9 @@ describe('refusals', () => {
   });
 
   test('a FAT chain that loops ends with a refusal, not a hang', () => {
-    const file = compoundFile([{ name: 'Workbook', data: workbookStream([], [{ name: 'S', records: Array.from({ length: 600 }, (_, i) => number(i, 0, i)) }]) }]);
+    const file = compoundFile([
+      { name: 'Workbook', data: workbookStream([], [{ name: 'S', records: Array.from({ length: 600 }, (_, i) => number(i, 0, i)) }]) },
+    ]);
     // sector 0 is the FAT (entry k: the sector after k); the directory is sector 1, the Workbook stream starts
     // at sector 2 (build.ts). Its fourth sector now points back to its first.
     const fat = new DataView(file.buffer, 512, 512);
@@ -428,7 +480,9 @@ describe('refusals', () => {
 
   test('a cell pointing past the shared string table; a sheet offset outside the stream', () => {
     const sst = rec(T.SST, u32(1), u32(1), u16(1), [0], latin1('a'));
-    expect(refusal(xlsFile(workbookStream([sst], [{ name: 'S', records: [labelSst(0, 0, 5)] }])))).toBe('文件已损坏：单元格引用的共享字符串不存在');
+    expect(refusal(xlsFile(workbookStream([sst], [{ name: 'S', records: [labelSst(0, 0, 5)] }])))).toBe(
+      '文件已损坏：单元格引用的共享字符串不存在',
+    );
     const w = workbookStream([], [{ name: 'S', records: [] }]);
     // the BOF record is 4 + 16 bytes, BOUNDSHEET8 follows; its lbPlyPos is the first field: point it past the stream
     expect(w[20]).toBe(0x85);
@@ -438,6 +492,8 @@ describe('refusals', () => {
   });
 
   test('a record too short for its fields', () => {
-    expect(refusal(xlsFile(workbookStream([], [{ name: 'S', records: [rec(T.NUMBER, u16(0), u16(0), u16(0), [1, 2])] }])))).toBe('文件已损坏：NUMBER 记录长度不对');
+    expect(refusal(xlsFile(workbookStream([], [{ name: 'S', records: [rec(T.NUMBER, u16(0), u16(0), u16(0), [1, 2])] }])))).toBe(
+      '文件已损坏：NUMBER 记录长度不对',
+    );
   });
 });

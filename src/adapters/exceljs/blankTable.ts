@@ -11,7 +11,11 @@ function argb(hex: string): string {
 
 function styleCell(cell: ExcelJS.Cell, st: CellStyle): void {
   if (st.bold !== undefined || st.fontSize !== undefined) {
-    cell.font = { ...(cell.font ?? {}), ...(st.bold !== undefined ? { bold: st.bold } : {}), ...(st.fontSize ? { size: st.fontSize } : {}) };
+    cell.font = {
+      ...(cell.font ?? {}),
+      ...(st.bold !== undefined ? { bold: st.bold } : {}),
+      ...(st.fontSize ? { size: st.fontSize } : {}),
+    };
   }
   if (st.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(st.fill) } };
   if (st.hAlign || st.vAlign || st.wrap !== undefined) {

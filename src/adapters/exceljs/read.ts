@@ -119,7 +119,13 @@ export function sheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
     const [a, b] = m.split(':');
     const p = parseA1(a);
     const q = parseA1(b ?? a);
-    if (p && q) merges.push({ top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) });
+    if (p && q)
+      merges.push({
+        top: Math.min(p.row, q.row),
+        left: Math.min(p.col, q.col),
+        bottom: Math.max(p.row, q.row),
+        right: Math.max(p.col, q.col),
+      });
   }
   const covered = coveredCells(merges);
   let minRow = Infinity;
@@ -166,4 +172,3 @@ export function sheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
 export function workbookToGrid(wb: ExcelJS.Workbook): WorkbookGrid {
   return { sheets: wb.worksheets.map(sheetToGrid) };
 }
-

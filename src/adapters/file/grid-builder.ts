@@ -75,7 +75,15 @@ export class SheetGridBuilder {
       if (row.length > 64 + 4 * (present[i] ?? 0)) continue;
       for (let j = 0; j < row.length; j++) if (row[j] === undefined) row[j] = null;
     }
-    const grid: SheetGrid = { name: meta.name, rowOffset: minRow, colOffset: minCol, cells, merges: this.merges, hidden: !!meta.hidden, protected: !!meta.protected };
+    const grid: SheetGrid = {
+      name: meta.name,
+      rowOffset: minRow,
+      colOffset: minCol,
+      cells,
+      merges: this.merges,
+      hidden: !!meta.hidden,
+      protected: !!meta.protected,
+    };
     if (this.hiddenRows.length) grid.hiddenRows = this.hiddenRows;
     if (this.hiddenCols.length) grid.hiddenCols = this.hiddenCols;
     return grid;

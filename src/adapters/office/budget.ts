@@ -29,7 +29,8 @@ export const cellBytes = {
    * Rows written as values and number formats in one command: their JSON, plus the commands (the
    * client cuts writes over 1,500 cells into row blocks, each with its own object paths: +5%).
    */
-  rows: (values: unknown[][], formats: unknown[][]): number => Math.ceil((utf8Length(JSON.stringify(values)) + utf8Length(JSON.stringify(formats))) * 1.05) + 2_000,
+  rows: (values: unknown[][], formats: unknown[][]): number =>
+    Math.ceil((utf8Length(JSON.stringify(values)) + utf8Length(JSON.stringify(formats))) * 1.05) + 2_000,
   /** A custom XML part written whole: its text, JSON-escaped (each quote doubles), plus the command. */
   xmlPart: (xml: string): number => utf8Length(xml) + (xml.match(/["\\]/g)?.length ?? 0) + 600,
 };

@@ -72,10 +72,14 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
     notes.push(`当前 Excel 版本过旧，无法运行本加载项（需要 ExcelApi 1.7 及以上，即 ${excelVersionsFor('1.7')}）。`);
   } else {
     if (!merges) {
-      notes.push(`当前 Excel 版本不支持读取合并单元格（需要 ExcelApi 1.13，即 ${excelVersionsFor('1.13')}），合并单元格将按普通单元格读取，部分表格可能识别不完整；在选中位置插入空白表也不可用。`);
+      notes.push(
+        `当前 Excel 版本不支持读取合并单元格（需要 ExcelApi 1.13，即 ${excelVersionsFor('1.13')}），合并单元格将按普通单元格读取，部分表格可能识别不完整；在选中位置插入空白表也不可用。`,
+      );
     }
     if (!fillDetails) {
-      notes.push(`当前 Excel 版本不支持读取填充图案（需要 ExcelApi 1.9，即 ${excelVersionsFor('1.9')}）：清除标记时，原本为白色填充的单元格会恢复为无填充，图案填充会恢复为纯色。`);
+      notes.push(
+        `当前 Excel 版本不支持读取填充图案（需要 ExcelApi 1.9，即 ${excelVersionsFor('1.9')}）：清除标记时，原本为白色填充的单元格会恢复为无填充，图案填充会恢复为纯色。`,
+      );
     }
   }
   return { supported, merges, fillDetails, specialCells, rangeAreas, undoKept, notes };
@@ -89,7 +93,9 @@ export function undoNotes(caps: Pick<Capabilities, 'undoKept'>): { check: string
         templates: '提示：“新建空白表”插入到新工作表时，Excel 的撤销记录会被清空。',
       }
     : {
-        check: '提示：当前 Excel 版本中，“一键校验”“清除标记”和“导出报告”会清空 Excel 的撤销记录（之后无法用 Ctrl+Z 撤销此前的编辑），建议先保存工作簿。',
-        templates: '提示：当前 Excel 版本中，插入模板和新建空白表会清空 Excel 的撤销记录（之后无法用 Ctrl+Z 撤销此前的编辑），建议先保存工作簿。',
+        check:
+          '提示：当前 Excel 版本中，“一键校验”“清除标记”和“导出报告”会清空 Excel 的撤销记录（之后无法用 Ctrl+Z 撤销此前的编辑），建议先保存工作簿。',
+        templates:
+          '提示：当前 Excel 版本中，插入模板和新建空白表会清空 Excel 的撤销记录（之后无法用 Ctrl+Z 撤销此前的编辑），建议先保存工作簿。',
       };
 }

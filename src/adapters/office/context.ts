@@ -67,7 +67,9 @@ export class Sheets {
    * optimization using the Excel JavaScript API", untrack).
    */
   range(name: string, r: Rect): Excel.Range {
-    return this.get(name).getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1).untrack();
+    return this.get(name)
+      .getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1)
+      .untrack();
   }
   cell(name: string, row: number, col: number): Excel.Range {
     return this.get(name).getCell(row, col).untrack();
@@ -96,7 +98,6 @@ export async function readMeta(ctx: Excel.RequestContext): Promise<Meta> {
     }),
   };
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // 一键校验

@@ -53,7 +53,11 @@ export function describeError(e: unknown): DescribedError {
       return { kind: 'protected', message: '工作表或工作簿受保护，无法修改。请撤销保护后重试。', detail };
     case 'ApiNotFound':
     case 'ApiNotAvailable':
-      return { kind: 'unsupported', message: '当前 Excel 版本不支持此操作。请更新 Excel 后重试（Microsoft 365 和网页版 Excel 支持全部功能）。', detail };
+      return {
+        kind: 'unsupported',
+        message: '当前 Excel 版本不支持此操作。请更新 Excel 后重试（Microsoft 365 和网页版 Excel 支持全部功能）。',
+        detail,
+      };
     // "Error handling with the application-specific JavaScript APIs" (Microsoft Learn): Excel refuses
     // API calls while the user edits a cell. Other pages and reports show a plain InvalidOperation
     // there, which has other causes too: that message says "if".

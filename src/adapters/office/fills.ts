@@ -22,7 +22,10 @@ export function loadFill(range: Excel.Range, caps: Capabilities): Excel.RangeFil
  * told from the colour only: white is "cannot tell" (as without ExcelApi 1.9: restored as no
  * fill), any other colour a solid fill; a null tint is no tint.
  */
-export function fillState(f: Pick<Excel.RangeFill, 'color'> & Partial<Pick<Excel.RangeFill, 'pattern' | 'patternColor' | 'tintAndShade' | 'patternTintAndShade'>>, caps: Capabilities): FillState {
+export function fillState(
+  f: Pick<Excel.RangeFill, 'color'> & Partial<Pick<Excel.RangeFill, 'pattern' | 'patternColor' | 'tintAndShade' | 'patternTintAndShade'>>,
+  caps: Capabilities,
+): FillState {
   const color = typeof f.color === 'string' && f.color ? f.color : '#FFFFFF';
   if (!caps.fillDetails) return { pattern: null, color, patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
   const raw = f.pattern as string | null | undefined;
@@ -130,7 +133,8 @@ export async function queueFillWrites(
   budget: SyncBudget,
   caps: Capabilities,
 ): Promise<void> {
-  const apply = (target: Fillable, w: FillWrite) => (kind === 'paint' ? paintFill(target, w.mark, w.original, caps) : restoreFill(target, w.original, caps));
+  const apply = (target: Fillable, w: FillWrite) =>
+    kind === 'paint' ? paintFill(target, w.mark, w.original, caps) : restoreFill(target, w.original, caps);
   if (!caps.rangeAreas) {
     for (const w of writes) {
       await budget.room(cellBytes.singleWrite, 0);
@@ -207,7 +211,12 @@ export async function queueFillReads(
  * behind it, in the same batch); the returned function, called after that sync, gives the cells
  * whose colour now differs from the one recorded (for fixTints).
  */
-export async function queueTintChecks(restores: FillWrite[], sheetOf: (name: string) => Excel.Worksheet, budget: SyncBudget, caps: Capabilities): Promise<() => FillWrite[]> {
+export async function queueTintChecks(
+  restores: FillWrite[],
+  sheetOf: (name: string) => Excel.Worksheet,
+  budget: SyncBudget,
+  caps: Capabilities,
+): Promise<() => FillWrite[]> {
   if (!caps.fillDetails) return () => [];
   const tinted = restores.filter((w) => !hasNoFill(w.original) && w.original.pattern !== null && w.original.tintAndShade);
   const loads: { w: FillWrite; fill: Excel.RangeFill }[] = [];

@@ -183,7 +183,9 @@ export function encodeParts(records: MarkRecord[], generation: number, maxChars 
     n += x.length;
   }
   if (cur.length) bodies.push(cur);
-  return bodies.map((b, i) => `<marks xmlns="${MARKS_NS}" generation="${generation}" part="${i + 1}" parts="${bodies.length}">${b.join('')}</marks>`);
+  return bodies.map(
+    (b, i) => `<marks xmlns="${MARKS_NS}" generation="${generation}" part="${i + 1}" parts="${bodies.length}">${b.join('')}</marks>`,
+  );
 }
 
 export interface DecodedPart {

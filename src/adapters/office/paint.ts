@@ -9,7 +9,16 @@ import { FAULT_MESSAGES, OperationError } from './errors';
 import { SyncBudget, cellBytes } from './budget';
 import { type CellRef, type FillWrite, fixTints, queueFillReads, queueFillWrites, queueTintChecks } from './fills';
 import { type FillState, MARKS_SHEET, MARK_COLORS, type MarkRecord, encodeParts, markState, worse } from './marks';
-import { type CheckOutcome, type Meta, type OfficeEnv, type OnProgress, type SheetMeta, Sheets, type SkippedSheet, readMeta } from './context';
+import {
+  type CheckOutcome,
+  type Meta,
+  type OfficeEnv,
+  type OnProgress,
+  type SheetMeta,
+  Sheets,
+  type SkippedSheet,
+  readMeta,
+} from './context';
 import { type ReadResult, type Store, readUsedRanges } from './read';
 
 /** Cells to paint: finding cells (expanded to their merged area), worst severity per cell. */
@@ -31,7 +40,6 @@ export function cellsToMark(findings: Finding[], grid: WorkbookGrid): Map<string
   }
   return out;
 }
-
 
 export const UNREADABLE_RECORD_NOTE = `工作表“${MARKS_SHEET}”的内容无法识别，之前的标记无法自动清除。`;
 
@@ -72,7 +80,8 @@ export async function paint(ctx: Excel.RequestContext, sheets: Sheets, env: Offi
     }
     for (const [cell, severity] of cells) targets.push({ sheet, cell, severity });
   }
-  for (const s of skippedSheets) notes.push(`工作表“${s.sheet}”受保护，其中 ${s.cells} 个单元格未能标记。撤销工作表保护后重新校验即可标记。`);
+  for (const s of skippedSheets)
+    notes.push(`工作表“${s.sheet}”受保护，其中 ${s.cells} 个单元格未能标记。撤销工作表保护后重新校验即可标记。`);
 
   // sync 4: current fills, each cell once
   const probeCells = new Map<string, CellRef>();
@@ -157,7 +166,14 @@ const missingNote = (sheet: string): string => `找不到工作表“${sheet}”
  * and a reader ignores an incomplete one, so a batch that Excel stops half-way leaves either the
  * old or the new record in force, never none.
  */
-async function writeRecords(ctx: Excel.RequestContext, sheets: Sheets, budget: SyncBudget, store: Store, meta: Meta, records: MarkRecord[]): Promise<void> {
+async function writeRecords(
+  ctx: Excel.RequestContext,
+  sheets: Sheets,
+  budget: SyncBudget,
+  store: Store,
+  meta: Meta,
+  records: MarkRecord[],
+): Promise<void> {
   for (const xml of encodeParts(records, store.latest + 1)) {
     await budget.room(cellBytes.xmlPart(xml), 0);
     ctx.workbook.customXmlParts.add(xml);

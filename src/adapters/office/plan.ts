@@ -106,7 +106,12 @@ export function planMerges(sheet: string, used: Rect, maxAreas: number): MergePl
 }
 
 const clip = (a: Rect, b: Rect): Rect | null => {
-  const r = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+  const r = {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
   return r.top <= r.bottom && r.left <= r.right ? r : null;
 };
 
@@ -126,9 +131,18 @@ export function assembleMerges(plan: MergePlan, piecesByBlock: Rect[][], areasBy
   const key = (r: Rect) => `${r.top},${r.left},${r.bottom},${r.right}`;
   const outside = (a: Rect, q: Rect) => a.top < q.top || a.bottom > q.bottom || a.left < q.left || a.right > q.right;
   const whole = new Map<string, Rect>();
-  plan.blocks.forEach((b, i) => (piecesByBlock[i] ?? []).forEach((a) => outside(a, b) && whole.set(key(a), { top: a.top, left: a.left, bottom: a.bottom, right: a.right })));
-  plan.straddles.forEach((s, i) => (areasByStraddle[i] ?? []).forEach((a) => outside(a, s) && whole.set(key(a), { top: a.top, left: a.left, bottom: a.bottom, right: a.right })));
-  const inWhole = (r: Rect) => [...whole.values()].some((w) => r.top >= w.top && r.bottom <= w.bottom && r.left >= w.left && r.right <= w.right);
+  plan.blocks.forEach((b, i) =>
+    (piecesByBlock[i] ?? []).forEach(
+      (a) => outside(a, b) && whole.set(key(a), { top: a.top, left: a.left, bottom: a.bottom, right: a.right }),
+    ),
+  );
+  plan.straddles.forEach((s, i) =>
+    (areasByStraddle[i] ?? []).forEach(
+      (a) => outside(a, s) && whole.set(key(a), { top: a.top, left: a.left, bottom: a.bottom, right: a.right }),
+    ),
+  );
+  const inWhole = (r: Rect) =>
+    [...whole.values()].some((w) => r.top >= w.top && r.bottom <= w.bottom && r.left >= w.left && r.right <= w.right);
   const pieces: Piece[] = [];
   plan.blocks.forEach((b, i) => {
     const seen = new Set<string>();
@@ -161,12 +175,15 @@ export function assembleMerges(plan: MergePlan, piecesByBlock: Rect[][], areasBy
     groups.set(
       root,
       g
-        ? { top: Math.min(g.top, p.top), left: Math.min(g.left, p.left), bottom: Math.max(g.bottom, p.bottom), right: Math.max(g.right, p.right) }
+        ? {
+            top: Math.min(g.top, p.top),
+            left: Math.min(g.left, p.left),
+            bottom: Math.max(g.bottom, p.bottom),
+            right: Math.max(g.right, p.right),
+          }
         : { top: p.top, left: p.left, bottom: p.bottom, right: p.right },
     );
   }
   for (const w of whole.values()) groups.set(-1 - groups.size, w);
-  return [...groups.values()]
-    .filter((m) => m.top !== m.bottom || m.left !== m.right)
-    .sort((a, b) => a.top - b.top || a.left - b.left);
+  return [...groups.values()].filter((m) => m.top !== m.bottom || m.left !== m.right).sort((a, b) => a.top - b.top || a.left - b.left);
 }

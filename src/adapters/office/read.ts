@@ -34,7 +34,10 @@ export interface Store {
  * parts, the values of a version-1 record sheet).
  */
 export async function readUsedRanges(ctx: Excel.RequestContext, sheets: Sheets, names: string[], meta: Meta) {
-  const used = names.map((name) => ({ name, range: sheets.get(name).getUsedRangeOrNullObject(false).untrack().load('rowIndex,columnIndex,rowCount,columnCount') }));
+  const used = names.map((name) => ({
+    name,
+    range: sheets.get(name).getUsedRangeOrNullObject(false).untrack().load('rowIndex,columnIndex,rowCount,columnCount'),
+  }));
   const xmls = meta.partIds.map((id) => ctx.workbook.customXmlParts.getItem(id).getXml());
   const legacy = meta.legacySheet ? sheets.get(MARKS_SHEET).getUsedRangeOrNullObject(true).untrack().load('values') : null;
   const reviews = meta.reviewPartIds.map((id) => ctx.workbook.customXmlParts.getItem(id).getXml());
@@ -43,7 +46,12 @@ export async function readUsedRanges(ctx: Excel.RequestContext, sheets: Sheets, 
     name,
     rect: range.isNullObject
       ? null
-      : { top: range.rowIndex, left: range.columnIndex, bottom: range.rowIndex + range.rowCount - 1, right: range.columnIndex + range.columnCount - 1 },
+      : {
+          top: range.rowIndex,
+          left: range.columnIndex,
+          bottom: range.rowIndex + range.rowCount - 1,
+          right: range.columnIndex + range.columnCount - 1,
+        },
   }));
   const stored = pickGeneration(xmls.map((x) => x.value));
   const old = legacy && !legacy.isNullObject ? decodeRecords(legacy.values) : [];
@@ -148,7 +156,12 @@ const MISSING_RUNS_PER_SYNC = 2_000;
  * with a number in it (a spilled array, say) must still read as the command line reads it: such
  * cells are read directly, in row runs. Costs syncs only when it happens.
  */
-async function readMissingFormats(ctx: Excel.RequestContext, sheets: Sheets, missing: { sheet: string; row: number; col: number }[], formats: Map<string, Map<number, string>>): Promise<void> {
+async function readMissingFormats(
+  ctx: Excel.RequestContext,
+  sheets: Sheets,
+  missing: { sheet: string; row: number; col: number }[],
+  formats: Map<string, Map<number, string>>,
+): Promise<void> {
   const runs: Block[] = [];
   for (const m of missing) {
     const last = runs[runs.length - 1];
@@ -156,7 +169,9 @@ async function readMissingFormats(ctx: Excel.RequestContext, sheets: Sheets, mis
     else runs.push({ sheet: m.sheet, top: m.row, bottom: m.row, left: m.col, right: m.col });
   }
   for (let i = 0; i < runs.length; i += MISSING_RUNS_PER_SYNC) {
-    const chunk = runs.slice(i, i + MISSING_RUNS_PER_SYNC).map((run) => ({ run, range: sheets.range(run.sheet, run).load('numberFormat') }));
+    const chunk = runs
+      .slice(i, i + MISSING_RUNS_PER_SYNC)
+      .map((run) => ({ run, range: sheets.range(run.sheet, run).load('numberFormat') }));
     await ctx.sync();
     for (const { run, range } of chunk) {
       let sheet = formats.get(run.sheet);
@@ -183,17 +198,32 @@ interface MergeQuery {
  */
 function splitBatch(batch: { blocks: Block[]; merges: MergeQuery[] }): { blocks: Block[]; merges: MergeQuery[] }[] | null {
   const { blocks, merges } = batch;
-  if (blocks.length > 0 && merges.length > 0) return [{ blocks: [], merges }, { blocks, merges: [] }];
+  if (blocks.length > 0 && merges.length > 0)
+    return [
+      { blocks: [], merges },
+      { blocks, merges: [] },
+    ];
   if (merges.length > 1) {
     const mid = Math.ceil(merges.length / 2);
-    return [{ blocks: [], merges: merges.slice(0, mid) }, { blocks: [], merges: merges.slice(mid) }];
+    return [
+      { blocks: [], merges: merges.slice(0, mid) },
+      { blocks: [], merges: merges.slice(mid) },
+    ];
   }
   if (blocks.length > 1) {
     const mid = Math.ceil(blocks.length / 2);
-    return [{ blocks: blocks.slice(0, mid), merges: [] }, { blocks: blocks.slice(mid), merges: [] }];
+    return [
+      { blocks: blocks.slice(0, mid), merges: [] },
+      { blocks: blocks.slice(mid), merges: [] },
+    ];
   }
   const halves = blocks.length === 1 ? halve(blocks[0]) : null;
-  return halves ? [{ blocks: [halves[0]], merges: [] }, { blocks: [halves[1]], merges: [] }] : null;
+  return halves
+    ? [
+        { blocks: [halves[0]], merges: [] },
+        { blocks: [halves[1]], merges: [] },
+      ]
+    : null;
 }
 
 /**
@@ -260,7 +290,9 @@ export async function readCells(
         }
         throw e;
       }
-      const next = modes.find((m, i) => i > modes.indexOf(current) && ((current.special && !m.special) || (mergeLoads.length > 0 && !m.merges)));
+      const next = modes.find(
+        (m, i) => i > modes.indexOf(current) && ((current.special && !m.special) || (mergeLoads.length > 0 && !m.merges)),
+      );
       if (!next) throw e;
       if (current.merges && !next.merges) notes.push('读取合并单元格时 Excel 报错，本次按未合并处理，部分表格可能识别不完整。');
       mode = next;
@@ -285,7 +317,11 @@ export async function readCells(
       loaded.push({ block: l.block, values: l.range.values, formats: l.numeric ? null : l.range.numberFormat });
       doneCells += (l.block.bottom - l.block.top + 1) * (l.block.right - l.block.left + 1);
     }
-    if (totalCells > 0) onProgress({ fraction: 0.1 + 0.6 * (doneCells / totalCells), message: `正在读取单元格（${doneCells.toLocaleString('zh-CN')} / ${totalCells.toLocaleString('zh-CN')}）…` });
+    if (totalCells > 0)
+      onProgress({
+        fraction: 0.1 + 0.6 * (doneCells / totalCells),
+        message: `正在读取单元格（${doneCells.toLocaleString('zh-CN')} / ${totalCells.toLocaleString('zh-CN')}）…`,
+      });
   }
 
   const missing: { sheet: string; row: number; col: number }[] = [];

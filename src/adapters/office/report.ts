@@ -21,11 +21,22 @@ export function reportRows(result: CheckResult, now: Date): (string | number)[][
   const line = (first: string): (string | number)[] => [first, ...Array<string>(width - 1).fill('')];
   const rows: (string | number)[][] = [
     line(`绩效目标表校验报告（${stamp}）`),
-    line(`共检查 ${result.tables.length} 张表：错误 ${s.errors} 个，警告 ${s.warnings} 个，提示 ${s.infos} 个。点击“单元格”列可跳转到对应位置。`),
+    line(
+      `共检查 ${result.tables.length} 张表：错误 ${s.errors} 个，警告 ${s.warnings} 个，提示 ${s.infos} 个。点击“单元格”列可跳转到对应位置。`,
+    ),
     REPORT_HEADER.slice(),
   ];
   result.findings.forEach((f, i) => {
-    rows.push([i + 1, SEVERITY_TEXT[f.severity], f.sheet, f.cell, f.table || '（未命名）', f.message, ruleByCode(f.code)?.title ?? f.code, f.code]);
+    rows.push([
+      i + 1,
+      SEVERITY_TEXT[f.severity],
+      f.sheet,
+      f.cell,
+      f.table || '（未命名）',
+      f.message,
+      ruleByCode(f.code)?.title ?? f.code,
+      f.code,
+    ]);
   });
   if (result.findings.length === 0) rows.push(line(result.tables.length ? '未发现问题。' : '未找到绩效目标表。'));
   return rows;
@@ -83,10 +94,14 @@ async function writeReport(ctx: Excel.RequestContext, caps: Capabilities, name: 
   const width = REPORT_HEADER.length;
   // the 单元格 column links to the cell with a HYPERLINK formula, written with the values: one
   // hyperlink command per row would make the request grow by about 700 bytes a finding
-  const linked = rows.map((r, i) => (i >= 3 && i - 3 < result.findings.length ? r.map((v, j) => (j === 3 ? hyperlinkFormula(result.findings[i - 3]) : v)) : r));
+  const linked = rows.map((r, i) =>
+    i >= 3 && i - 3 < result.findings.length ? r.map((v, j) => (j === 3 ? hyperlinkFormula(result.findings[i - 3]) : v)) : r,
+  );
   for (let i = 0; i < linked.length; i += REPORT_ROWS_PER_COMMAND) {
     const chunk = linked.slice(i, i + REPORT_ROWS_PER_COMMAND);
-    const formats = chunk.map((r, k) => r.map((_v, j) => (j === 0 || (j === 3 && i + k >= 3 && i + k - 3 < result.findings.length) ? 'General' : '@')));
+    const formats = chunk.map((r, k) =>
+      r.map((_v, j) => (j === 0 || (j === 3 && i + k >= 3 && i + k - 3 < result.findings.length) ? 'General' : '@')),
+    );
     await budget.room(cellBytes.rows(chunk, formats), 0);
     const range = sheets.range(name, { top: i, left: 0, bottom: i + chunk.length - 1, right: width - 1 });
     range.numberFormat = formats;

@@ -26,7 +26,15 @@ export function entryOf(f: Finding): IgnoredEntry {
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const esc = (s: string) =>
-  s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  s
+    .replace(NOT_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 const unesc = (s: string) =>
   s.replace(/&(#(\d+)|#x([0-9a-fA-F]+)|amp|lt|gt|quot|apos);/g, (_m, _e, dec: string | undefined, hex: string | undefined) => {
     if (dec) return String.fromCodePoint(Number(dec));
@@ -35,7 +43,9 @@ const unesc = (s: string) =>
   });
 
 export function encodeReview(entries: readonly IgnoredEntry[]): string {
-  const body = entries.map((e) => `<ignore sheet="${esc(e.sheet)}" cell="${esc(e.cell)}" code="${esc(e.code)}" message="${esc(e.message)}"/>`).join('');
+  const body = entries
+    .map((e) => `<ignore sheet="${esc(e.sheet)}" cell="${esc(e.cell)}" code="${esc(e.code)}" message="${esc(e.message)}"/>`)
+    .join('');
   return `<review xmlns="${REVIEW_NS}">${body}</review>`;
 }
 

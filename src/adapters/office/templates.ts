@@ -24,7 +24,13 @@ import {
   materializeIndicator,
 } from '../../core/templates/library';
 import { type Proposal, applyProposals, proposeValues, suggestBlocks } from '../../core/templates/suggest';
-import { type BlockPlan, type PlannedIndicator, type RowInsertion, applyPlanToGrid, planIndicatorsInsertion } from '../../core/templates/plan';
+import {
+  type BlockPlan,
+  type PlannedIndicator,
+  type RowInsertion,
+  applyPlanToGrid,
+  planIndicatorsInsertion,
+} from '../../core/templates/plan';
 import { detectProfile } from '../../core/templates/profile';
 import { formatRect, parseRangeAddress, splitAreas } from './address';
 import { detectCapabilities } from './capabilities';
@@ -71,7 +77,12 @@ interface SheetRead {
  * (2) values + number formats of the used range and its merged areas (queried in row blocks, so a
  * sheet with hundreds of merges stays under Excel's 512-areas limit; see ./plan).
  */
-async function readSheet(ctx: Excel.RequestContext, sync: () => Promise<void>, sheet: Excel.Worksheet, withMerges = hostCaps().merges): Promise<SheetRead> {
+async function readSheet(
+  ctx: Excel.RequestContext,
+  sync: () => Promise<void>,
+  sheet: Excel.Worksheet,
+  withMerges = hostCaps().merges,
+): Promise<SheetRead> {
   sheet.load('name');
   const sel = ctx.workbook.getSelectedRange().untrack();
   sel.load(['rowIndex', 'columnIndex']);
@@ -81,12 +92,20 @@ async function readSheet(ctx: Excel.RequestContext, sync: () => Promise<void>, s
   const allRect = rectOf(all);
   const valRect = rectOf(vals);
   const values = valRect
-    ? sheet.getRangeByIndexes(valRect.top, valRect.left, valRect.bottom - valRect.top + 1, valRect.right - valRect.left + 1).untrack().load(['values', 'numberFormat'])
+    ? sheet
+        .getRangeByIndexes(valRect.top, valRect.left, valRect.bottom - valRect.top + 1, valRect.right - valRect.left + 1)
+        .untrack()
+        .load(['values', 'numberFormat'])
     : null;
   // getMergedAreasOrNullObject is ExcelApi 1.13: without it merged cells read as separate cells
   const mergePlan = allRect && withMerges ? planMerges(sheet.name, allRect, LIMITS.maxAreasPerQuery) : null;
   const q = (r: Rect) =>
-    sheet.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1).untrack().getMergedAreasOrNullObject().untrack().load('address');
+    sheet
+      .getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1)
+      .untrack()
+      .getMergedAreasOrNullObject()
+      .untrack()
+      .load('address');
   const mergeLoads = mergePlan ? { blocks: mergePlan.blocks.map(q), straddles: mergePlan.straddles.map(q) } : null;
   await sync();
   const cells: CellValue[][] = [];
@@ -166,10 +185,27 @@ export async function suggestAtSelection(): Promise<SuggestOutcome> {
     const { grid, sel } = read;
     const table = tableAt(parseWorkbook({ sheets: [grid] }), sel.row, sel.col);
     if (!table) {
-      return { ok: false, message: `在工作表「${grid.name}」的光标位置（${a1(sel.row, sel.col)}）没有找到绩效目标表。请先点击表内任意单元格。`, suggestions: [], syncs: s.count() };
+      return {
+        ok: false,
+        message: `在工作表「${grid.name}」的光标位置（${a1(sel.row, sel.col)}）没有找到绩效目标表。请先点击表内任意单元格。`,
+        suggestions: [],
+        syncs: s.count(),
+      };
     }
-    const suggestions = suggestBlocks(table).map((x) => ({ blockId: x.block.id, type: x.block.type, score: x.score, reasons: x.reasons, present: x.present }));
-    return { ok: true, message: `按「${table.name || '未命名表'}」的项目名称、绩效目标和已有指标推荐。`, tableName: table.name, suggestions, syncs: s.count() };
+    const suggestions = suggestBlocks(table).map((x) => ({
+      blockId: x.block.id,
+      type: x.block.type,
+      score: x.score,
+      reasons: x.reasons,
+      present: x.present,
+    }));
+    return {
+      ok: true,
+      message: `按「${table.name || '未命名表'}」的项目名称、绩效目标和已有指标推荐。`,
+      tableName: table.name,
+      suggestions,
+      syncs: s.count(),
+    };
   });
 }
 
@@ -221,8 +257,11 @@ async function runInsert(req: InsertRequest, apply: boolean): Promise<InsertOutc
     const { grid, sel } = read;
     const tables = parseWorkbook({ sheets: [grid] });
     const table = tableAt(tables, sel.row, sel.col);
-    if (!table) return fail(`在工作表「${grid.name}」的光标位置（${a1(sel.row, sel.col)}）没有找到绩效目标表。请先点击表内任意单元格，或用「新建空白表」。`);
-    const profile: TemplateProfile = !req.profile || req.profile === 'auto' ? detectProfile(table) ?? 'LOCAL' : req.profile;
+    if (!table)
+      return fail(
+        `在工作表「${grid.name}」的光标位置（${a1(sel.row, sel.col)}）没有找到绩效目标表。请先点击表内任意单元格，或用「新建空白表」。`,
+      );
+    const profile: TemplateProfile = !req.profile || req.profile === 'auto' ? (detectProfile(table) ?? 'LOCAL') : req.profile;
     let result;
     let proposals: Proposal[] = [];
     if (req.indicators && req.indicators.length > 0) {
@@ -291,7 +330,10 @@ function contentKey(g: SheetGrid): { cells: Map<string, CellValue>; merges: stri
       cells.set(a1(g.rowOffset + i, g.colOffset + j), v);
     }),
   );
-  const merges = g.merges.filter((m) => m.bottom > m.top || m.right > m.left).map((m) => formatRect(m)).sort();
+  const merges = g.merges
+    .filter((m) => m.bottom > m.top || m.right > m.left)
+    .map((m) => formatRect(m))
+    .sort();
   return { cells, merges };
 }
 
@@ -350,14 +392,21 @@ async function recoverInsertion(
   try {
     after = await readSheet(context, sync, sheet());
   } catch {
-    return { complete: false, message: `${what}，而且无法确认工作表的状态。请检查工作表“${sheetName}”的${planned}（本次要插入的行）：如有插入了一半的空行，请删除后重试。` };
+    return {
+      complete: false,
+      message: `${what}，而且无法确认工作表的状态。请检查工作表“${sheetName}”的${planned}（本次要插入的行）：如有插入了一半的空行，请删除后重试。`,
+    };
   }
   if (sameContent(after.grid, applyPlanToGrid(before.grid, plan))) return { complete: true, message: '' };
   const grew = (after.used?.bottom ?? -1) !== (before.used?.bottom ?? -1);
-  if (sameContent(after.grid, before.grid) && !grew) return { complete: false, message: `${what}，没有插入任何行，工作表没有被修改。请重试。` };
+  if (sameContent(after.grid, before.grid) && !grew)
+    return { complete: false, message: `${what}，没有插入任何行，工作表没有被修改。请重试。` };
   const applied = appliedInsertions(before.grid, after.grid, plan);
   if (!applied || applied.length === 0) {
-    return { complete: false, message: `${what}，插入只完成了一部分，无法确定哪些行已插入。请检查工作表“${sheetName}”的${planned}附近，删除多出的空行后重试。` };
+    return {
+      complete: false,
+      message: `${what}，插入只完成了一部分，无法确定哪些行已插入。请检查工作表“${sheetName}”的${planned}附近，删除多出的空行后重试。`,
+    };
   }
   const rows = insertedRanges(applied);
   const done = rowsText(rows);
@@ -367,28 +416,43 @@ async function recoverInsertion(
     const multi = (m: Merge) => m.bottom > m.top || m.right > m.left;
     const cut = after.grid.merges.filter((m) => multi(m) && hit(m));
     for (const m of cut) ws.getRange(formatRect(m)).untrack().unmerge();
-    for (const r of [...rows].sort((a, b) => b.top - a.top)) ws.getRange(`${r.top + 1}:${r.top + r.count}`).untrack().delete(Excel.DeleteShiftDirection.up);
+    for (const r of [...rows].sort((a, b) => b.top - a.top))
+      ws.getRange(`${r.top + 1}:${r.top + r.count}`)
+        .untrack()
+        .delete(Excel.DeleteShiftDirection.up);
     // merged areas that survive, in the old rows; merge the table's own ones that do not
     const back = (row: number) => row - rows.filter((r) => r.top + r.count - 1 < row).reduce((n, r) => n + r.count, 0);
-    const kept = new Set(after.grid.merges.filter((m) => multi(m) && !hit(m)).map((m) => formatRect({ ...m, top: back(m.top), bottom: back(m.bottom) })));
+    const kept = new Set(
+      after.grid.merges.filter((m) => multi(m) && !hit(m)).map((m) => formatRect({ ...m, top: back(m.top), bottom: back(m.bottom) })),
+    );
     for (const m of before.grid.merges) if (multi(m) && !kept.has(formatRect(m))) ws.getRange(formatRect(m)).untrack().merge(false);
     ws.getRangeByIndexes(before.sel.row, before.sel.col, 1, 1).untrack().select();
     await sync();
     const check = await readSheet(context, sync, sheet());
     if (sameContent(check.grid, before.grid) && (check.used?.bottom ?? -1) === (before.used?.bottom ?? -1)) {
-      return { complete: false, message: `${what}，插入只完成了一部分（已插入${done}）。已自动撤销：这些行已删除，工作表恢复原样。请重试。` };
+      return {
+        complete: false,
+        message: `${what}，插入只完成了一部分（已插入${done}）。已自动撤销：这些行已删除，工作表恢复原样。请重试。`,
+      };
     }
   } catch {
     /* fall through: tell the user what to clean up */
   }
-  return { complete: false, message: `${what}，插入只完成了一部分：工作表“${sheetName}”的${done}是新插入的行，内容不完整，自动撤销没有成功。请删除这些行后重试。` };
+  return {
+    complete: false,
+    message: `${what}，插入只完成了一部分：工作表“${sheetName}”的${done}是新插入的行，内容不完整，自动撤销没有成功。请删除这些行后重试。`,
+  };
 }
 
 /** Queues a block plan on a worksheet (no sync). */
 export function applyBlockPlan(sheet: Excel.Worksheet, plan: BlockPlan, opts: { copyFormats?: boolean } = {}): void {
   // 1. whole rows, bottom-up so that original positions stay valid
   for (const ins of [...plan.insertions].sort((a, b) => b.at - a.at)) {
-    sheet.getRange(`${ins.at + 1}:${ins.at + ins.count}`).untrack().insert(Excel.InsertShiftDirection.down).untrack();
+    sheet
+      .getRange(`${ins.at + 1}:${ins.at + ins.count}`)
+      .untrack()
+      .insert(Excel.InsertShiftDirection.down)
+      .untrack();
   }
   // 2. borders, fonts, fills from the table's own rows
   for (const f of opts.copyFormats === false ? [] : plan.formats) {
@@ -473,7 +537,9 @@ export async function insertBlankTable(req: BlankRequest): Promise<BlankOutcome>
         await s.sync();
       } catch (e) {
         // the area was empty; formats it had cannot be told from ours, so it is not cleared blindly
-        return fail(`生成空白表时 Excel 返回错误${codeNote(e)}，表格可能只写入了一部分。请检查工作表“${grid.name}”的区域 ${formatRect(res.plan)}，删除已写入的内容后重试。`);
+        return fail(
+          `生成空白表时 Excel 返回错误${codeNote(e)}，表格可能只写入了一部分。请检查工作表“${grid.name}”的区域 ${formatRect(res.plan)}，删除已写入的内容后重试。`,
+        );
       }
       return done(grid.name, res.plan, s.count());
     }
@@ -526,8 +592,20 @@ function applyStyle(range: Excel.Range, st: CellStyle, rows: number, cols: numbe
   if (st.bold !== undefined) f.font.bold = st.bold;
   if (st.fontSize !== undefined) f.font.size = st.fontSize;
   if (st.fill) f.fill.color = st.fill;
-  if (st.hAlign) f.horizontalAlignment = st.hAlign === 'center' ? Excel.HorizontalAlignment.center : st.hAlign === 'right' ? Excel.HorizontalAlignment.right : Excel.HorizontalAlignment.left;
-  if (st.vAlign) f.verticalAlignment = st.vAlign === 'middle' ? Excel.VerticalAlignment.center : st.vAlign === 'top' ? Excel.VerticalAlignment.top : Excel.VerticalAlignment.bottom;
+  if (st.hAlign)
+    f.horizontalAlignment =
+      st.hAlign === 'center'
+        ? Excel.HorizontalAlignment.center
+        : st.hAlign === 'right'
+          ? Excel.HorizontalAlignment.right
+          : Excel.HorizontalAlignment.left;
+  if (st.vAlign)
+    f.verticalAlignment =
+      st.vAlign === 'middle'
+        ? Excel.VerticalAlignment.center
+        : st.vAlign === 'top'
+          ? Excel.VerticalAlignment.top
+          : Excel.VerticalAlignment.bottom;
   if (st.wrap !== undefined) f.wrapText = st.wrap;
   if (st.border) {
     for (const edge of [
@@ -599,4 +677,3 @@ export async function selectCell(sheetName: string, row: number, col: number): P
     await context.sync();
   });
 }
-

@@ -154,7 +154,8 @@ export class CompoundFile {
     if (e.type !== STREAM) fail('目录项不是数据流');
     if (e.size > this.bytes.length) fail('数据流大小超出文件大小');
     if (e.size === 0) return new Uint8Array(0);
-    if (e.size >= MINI_CUTOFF) return this.readChain(e.start, this.fat, this.sectorSize, (sid) => this.sectorOffset(sid), e.size, this.bytes);
+    if (e.size >= MINI_CUTOFF)
+      return this.readChain(e.start, this.fat, this.sectorSize, (sid) => this.sectorOffset(sid), e.size, this.bytes);
     const { miniFat, miniStream } = this.mini();
     return this.readChain(e.start, miniFat, MINI_SECTOR, (sid) => sid * MINI_SECTOR, e.size, miniStream);
   }
@@ -165,14 +166,20 @@ export class CompoundFile {
       const first = v.getUint32(60, true);
       const count = v.getUint32(64, true);
       if (count > this.sectorCount) fail('小扇区分配表超出文件大小');
-      const raw = first === ENDOFCHAIN || count === 0 ? new Uint8Array(0) : this.readChain(first, this.fat, this.sectorSize, (sid) => this.sectorOffset(sid), -1, this.bytes);
+      const raw =
+        first === ENDOFCHAIN || count === 0
+          ? new Uint8Array(0)
+          : this.readChain(first, this.fat, this.sectorSize, (sid) => this.sectorOffset(sid), -1, this.bytes);
       const n = Math.floor(raw.length / 4);
       const fat = new Uint32Array(n);
       const rv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
       for (let i = 0; i < n; i++) fat[i] = rv.getUint32(i * 4, true);
       const root = this.entries[0];
       if (root.size > this.bytes.length) fail('小扇区数据流大小超出文件大小');
-      this.miniStream = root.size === 0 ? new Uint8Array(0) : this.readChain(root.start, this.fat, this.sectorSize, (sid) => this.sectorOffset(sid), root.size, this.bytes);
+      this.miniStream =
+        root.size === 0
+          ? new Uint8Array(0)
+          : this.readChain(root.start, this.fat, this.sectorSize, (sid) => this.sectorOffset(sid), root.size, this.bytes);
       this.miniFat = fat;
     }
     return { miniFat: this.miniFat, miniStream: this.miniStream };
@@ -190,7 +197,14 @@ export class CompoundFile {
    * The bytes of a sector chain: `size` bytes (an error when the chain is shorter), or the whole chain
    * when size is -1. A chain longer than its table, or one that loops, is an error.
    */
-  private readChain(start: number, fat: Uint32Array, unit: number, offsetOf: (sid: number) => number, size: number, src: Uint8Array): Uint8Array {
+  private readChain(
+    start: number,
+    fat: Uint32Array,
+    unit: number,
+    offsetOf: (sid: number) => number,
+    size: number,
+    src: Uint8Array,
+  ): Uint8Array {
     const sids: number[] = [];
     const want = size < 0 ? Infinity : Math.ceil(size / unit);
     const seen = new Uint8Array(fat.length);

@@ -137,7 +137,8 @@ function scanTags(xml: string, onTag: (t: Tag, depth: number) => void): void {
 }
 
 const attr = (t: Tag, name: string) => t.attrs.find((a) => a.name === name);
-const attrLocal = (t: Tag, name: string) => t.attrs.find((a) => a.name === name || (a.name.endsWith(`:${name}`) && !a.name.startsWith('xmlns')));
+const attrLocal = (t: Tag, name: string) =>
+  t.attrs.find((a) => a.name === name || (a.name.endsWith(`:${name}`) && !a.name.startsWith('xmlns')));
 /** Where a new attribute goes: after the last one. */
 const attrsEnd = (t: Tag) => (t.attrs.length > 0 ? t.attrs[t.attrs.length - 1].valueEnd + 1 : t.nameEnd);
 const prefixOf = (t: Tag) => (t.qname.includes(':') ? t.qname.slice(0, t.qname.indexOf(':') + 1) : '');
@@ -179,12 +180,7 @@ export function xmlSafe(s: string): string {
   return out;
 }
 
-const escapeXml = (s: string) =>
-  xmlSafe(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+const escapeXml = (s: string) => xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** 'AB12' → [11, 27] (either part -1 when missing). */
 function parseRef(ref: string): [number, number] {
@@ -279,7 +275,12 @@ function readRels(pkg: Pkg, part: string): Rel[] {
     if (tag.name !== 'Relationship' || tag.kind === 'close') return;
     const external = attr(tag, 'TargetMode')?.value === 'External';
     const target = attr(tag, 'Target')?.value ?? '';
-    out.push({ id: attr(tag, 'Id')?.value ?? '', type: attr(tag, 'Type')?.value ?? '', target: external ? target : resolveTarget(part, target), external });
+    out.push({
+      id: attr(tag, 'Id')?.value ?? '',
+      type: attr(tag, 'Type')?.value ?? '',
+      target: external ? target : resolveTarget(part, target),
+      external,
+    });
   });
   return out;
 }
@@ -330,7 +331,13 @@ function addContentType(pkg: Pkg, kind: 'Default' | 'Override', key: string, typ
     }
     if (depth === 0 && tag.name === 'Types' && tag.kind === 'close') {
       const p = prefixOf(tag);
-      edits.add(tag.start, 0, kind === 'Default' ? `<${p}Default Extension="${key}" ContentType="${type}"/>` : `<${p}Override PartName="/${escapeXml(key)}" ContentType="${type}"/>`);
+      edits.add(
+        tag.start,
+        0,
+        kind === 'Default'
+          ? `<${p}Default Extension="${key}" ContentType="${type}"/>`
+          : `<${p}Override PartName="/${escapeXml(key)}" ContentType="${type}"/>`,
+      );
     }
   });
   if (!present) pkg.put('[Content_Types].xml', edits.apply(t.xml), t.bom);
@@ -442,9 +449,14 @@ class Styles {
     const firstFill = fills ? (fills.count === 0 ? 2 : fills.count) : 2;
     const fillId = new Map(sevs.map((s, i) => [s, firstFill + i]));
     const fillXml =
-      (fills && fills.count > 0 ? '' : `<${prefix}fill><${prefix}patternFill patternType="none"/></${prefix}fill><${prefix}fill><${prefix}patternFill patternType="gray125"/></${prefix}fill>`) +
+      (fills && fills.count > 0
+        ? ''
+        : `<${prefix}fill><${prefix}patternFill patternType="none"/></${prefix}fill><${prefix}fill><${prefix}patternFill patternType="gray125"/></${prefix}fill>`) +
       sevs
-        .map((s) => `<${prefix}fill><${prefix}patternFill patternType="solid"><${prefix}fgColor rgb="${SEVERITY_ARGB[s]}"/><${prefix}bgColor indexed="64"/></${prefix}patternFill></${prefix}fill>`)
+        .map(
+          (s) =>
+            `<${prefix}fill><${prefix}patternFill patternType="solid"><${prefix}fgColor rgb="${SEVERITY_ARGB[s]}"/><${prefix}bgColor indexed="64"/></${prefix}patternFill></${prefix}fill>`,
+        )
         .join('');
     const fillCount = firstFill + sevs.length;
     const setCount = (open: Tag, count: number) => {
@@ -465,7 +477,12 @@ class Styles {
     const baseXfs = existing.length > 0 ? existing : [`<${prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`];
     const first = baseXfs.length;
     if (first !== this.first) throw new Error(`cellXfs counted ${this.first}, found ${first}`);
-    const cloned = this.order.map(([base, sev]) => cloneXf(base < existing.length ? existing[base] : `<${prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`, fillId.get(sev)!));
+    const cloned = this.order.map(([base, sev]) =>
+      cloneXf(
+        base < existing.length ? existing[base] : `<${prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`,
+        fillId.get(sev)!,
+      ),
+    );
     const xfXml = (existing.length > 0 ? '' : baseXfs[0]) + cloned.join('');
     const xfCount = first + cloned.length;
     if (!cellXfs) {
@@ -527,7 +544,18 @@ interface SheetScan {
 }
 
 function scanSheet(xml: string): SheetScan {
-  const s: SheetScan = { prefix: '', rNsPrefix: null, strict: false, sheetData: null, rows: [], cols: [], merges: [], legacyDrawingId: null, legacyAt: -1, problem: null };
+  const s: SheetScan = {
+    prefix: '',
+    rNsPrefix: null,
+    strict: false,
+    sheetData: null,
+    rows: [],
+    cols: [],
+    merges: [],
+    legacyDrawingId: null,
+    legacyAt: -1,
+    problem: null,
+  };
   const after = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
   let row = -1;
   let col = -1;
@@ -568,7 +596,8 @@ function scanSheet(xml: string): SheetScan {
       const [a, b = a] = ref.split(':');
       const [r0, c0] = parseRef(a);
       const [r1, c1] = parseRef(b);
-      if (r0 >= 0 && c0 >= 0 && r1 >= 0 && c1 >= 0) s.merges.push({ top: Math.min(r0, r1), left: Math.min(c0, c1), bottom: Math.max(r0, r1), right: Math.max(c0, c1) });
+      if (r0 >= 0 && c0 >= 0 && r1 >= 0 && c1 >= 0)
+        s.merges.push({ top: Math.min(r0, r1), left: Math.min(c0, c1), bottom: Math.max(r0, r1), right: Math.max(c0, c1) });
       return;
     }
     if (!inData) return;
@@ -602,7 +631,14 @@ function scanSheet(xml: string): SheetScan {
   return s;
 }
 
-function annotateSheet(pkg: Pkg, sheetName: string, part: string, marks: Map<string, Mark>, styles: Styles, plan: NotePlan[]): string | null {
+function annotateSheet(
+  pkg: Pkg,
+  sheetName: string,
+  part: string,
+  marks: Map<string, Mark>,
+  styles: Styles,
+  plan: NotePlan[],
+): string | null {
   const t = pkg.text(part)!;
   const xml = t.xml;
   const s = scanSheet(xml);
@@ -677,11 +713,29 @@ function annotateSheet(pkg: Pkg, sheetName: string, part: string, marks: Map<str
   if (!vmlRel) {
     const vmlPart = pkg.freeName('xl/drawings/vmlDrawing', '.vml');
     const legacyId = addRel(pkg, part, `${s.strict ? NS_R_STRICT : NS_R}/vmlDrawing`, vmlPart);
-    plan.push({ sheet: sheetName, sheetPart: part, commentsPart: commentsRel?.target ?? null, vmlPart, vmlNew: true, cells: targets, strict: s.strict, bom: t.bom });
+    plan.push({
+      sheet: sheetName,
+      sheetPart: part,
+      commentsPart: commentsRel?.target ?? null,
+      vmlPart,
+      vmlNew: true,
+      cells: targets,
+      strict: s.strict,
+      bom: t.bom,
+    });
     const rAttr = s.rNsPrefix ? `${s.rNsPrefix}:id="${legacyId}"` : `xmlns:r="${s.strict ? NS_R_STRICT : NS_R}" r:id="${legacyId}"`;
     edits.add(s.legacyAt, 0, `<${p}legacyDrawing ${rAttr}/>`);
   } else {
-    plan.push({ sheet: sheetName, sheetPart: part, commentsPart: commentsRel?.target ?? null, vmlPart: vmlRel.target, vmlNew: false, cells: targets, strict: s.strict, bom: t.bom });
+    plan.push({
+      sheet: sheetName,
+      sheetPart: part,
+      commentsPart: commentsRel?.target ?? null,
+      vmlPart: vmlRel.target,
+      vmlNew: false,
+      cells: targets,
+      strict: s.strict,
+      bom: t.bom,
+    });
   }
   pkg.put(part, edits.apply(xml), t.bom);
   return null;
@@ -711,7 +765,10 @@ function writeComments(pkg: Pkg, plan: NotePlan): Mark[] {
   let part = plan.commentsPart;
   if (!part || !pkg.has(part)) {
     part = pkg.freeName('xl/comments', '.xml');
-    pkg.put(part, `${DECL}<comments xmlns="${plan.strict ? NS_MAIN_STRICT : NS_MAIN}"><authors></authors><commentList></commentList></comments>`);
+    pkg.put(
+      part,
+      `${DECL}<comments xmlns="${plan.strict ? NS_MAIN_STRICT : NS_MAIN}"><authors></authors><commentList></commentList></comments>`,
+    );
     addRel(pkg, plan.sheetPart, `${plan.strict ? NS_R_STRICT : NS_R}/comments`, part);
     addContentType(pkg, 'Override', part, CT_COMMENTS);
   }
@@ -749,7 +806,8 @@ function writeComments(pkg: Pkg, plan: NotePlan): Mark[] {
     } else if (depth === 3 && tag.name === 'text' && current) {
       if (tag.kind === 'close') current.textClose = tag;
       else current.textOpen = tag;
-    } else if (depth === 4 && (tag.name === 'rPh' || tag.name === 'phoneticPr') && current && current.tail < 0 && tag.kind !== 'close') current.tail = tag.start;
+    } else if (depth === 4 && (tag.name === 'rPh' || tag.name === 'phoneticPr') && current && current.tail < 0 && tag.kind !== 'close')
+      current.tail = tag.start;
   });
   if (!list || !rootClose) throw new WorkbookReadError(`文件中的「${part}」不是有效的批注部件，无法写入批注副本`);
   let authorId = authors ? (authors as { names: string[] }).names.indexOf(NOTE_AUTHOR) : -1;
@@ -785,7 +843,8 @@ function writeComments(pkg: Pkg, plan: NotePlan): Mark[] {
   return needShape;
 }
 
-const VML_NS = 'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"';
+const VML_NS =
+  'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"';
 const SHAPETYPE =
   `<v:shapetype ${VML_NS} id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">` +
   `<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`;
@@ -817,7 +876,10 @@ function writeVml(pkg: Pkg, plan: NotePlan, shapes: Mark[], idBlock: { next: num
     const data = Array.from({ length: blocks }, (_, i) => first + i).join(',');
     let id = first * 1024 + 1;
     const body = shapes.map((m, i) => shapeXml(id++, m, i + 1)).join('');
-    pkg.put(plan.vmlPart, `<xml ${VML_NS}><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${data}"/></o:shapelayout>${SHAPETYPE}${body}</xml>`);
+    pkg.put(
+      plan.vmlPart,
+      `<xml ${VML_NS}><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${data}"/></o:shapelayout>${SHAPETYPE}${body}</xml>`,
+    );
     addContentType(pkg, 'Default', 'vml', CT_VML);
     return;
   }
@@ -850,9 +912,13 @@ export function annotateXlsxReport(bytes: Uint8Array, findings: Finding[]): Anno
   } catch {
     throw new WorkbookReadError('文件已损坏或不是有效的 .xlsx 文件（压缩包无法解开）');
   }
-  const pkg = new Pkg(bytes, entries.map((e) => e.name));
+  const pkg = new Pkg(
+    bytes,
+    entries.map((e) => e.name),
+  );
   let workbookPart: string | null = null;
-  for (const r of readRels(pkg, '')) if (!r.external && relKind(r.type) === 'officeDocument' && pkg.has(r.target)) workbookPart ??= r.target;
+  for (const r of readRels(pkg, ''))
+    if (!r.external && relKind(r.type) === 'officeDocument' && pkg.has(r.target)) workbookPart ??= r.target;
   if (!workbookPart && pkg.has('xl/workbook.xml')) workbookPart = 'xl/workbook.xml';
   if (!workbookPart || /\.bin$/i.test(workbookPart)) throw new WorkbookReadError('不是有效的 .xlsx 文件（压缩包中没有工作簿）');
   const wbRels = readRels(pkg, workbookPart);
@@ -869,7 +935,9 @@ export function annotateXlsxReport(bytes: Uint8Array, findings: Finding[]): Anno
     const part = rel ? rel.target : wbRels.length === 0 ? `xl/worksheets/sheet${index}.xml` : null;
     if (part && pkg.has(part) && !sheetParts.has(name)) sheetParts.set(name, part);
   });
-  const stylesPart = wbRels.find((r) => !r.external && relKind(r.type) === 'styles')?.target ?? (wbRels.length === 0 && pkg.has('xl/styles.xml') ? 'xl/styles.xml' : null);
+  const stylesPart =
+    wbRels.find((r) => !r.external && relKind(r.type) === 'styles')?.target ??
+    (wbRels.length === 0 && pkg.has('xl/styles.xml') ? 'xl/styles.xml' : null);
 
   // findings by sheet and cell: the most severe decides the fill, every message goes into the note
   const bySheet = new Map<string, Map<string, Mark>>();
@@ -906,7 +974,9 @@ export function annotateXlsxReport(bytes: Uint8Array, findings: Finding[]): Anno
   for (const name of pkg.names.values()) {
     if (!/\.vml$/i.test(name)) continue;
     const b = pkg.zip.read(name);
-    if (b) for (const m of latin1(b).matchAll(/idmap[^>]*data="([\d,\s]+)"/g)) for (const d of m[1].split(/[,\s]+/)) if (d) maxBlock = Math.max(maxBlock, Number(d));
+    if (b)
+      for (const m of latin1(b).matchAll(/idmap[^>]*data="([\d,\s]+)"/g))
+        for (const d of m[1].split(/[,\s]+/)) if (d) maxBlock = Math.max(maxBlock, Number(d));
   }
   const idBlock = { next: maxBlock + 1 };
   let marked = 0;

@@ -310,7 +310,8 @@ export function readXlsx(bytes: Uint8Array): WorkbookGrid {
   parseXml(workbookPart, pkg.read(workbookPart)!, {
     open(name, a) {
       const state = a.get('state');
-      if (name === 'sheet') sheets.push({ name: a.get('name') ?? '', hidden: state === 'hidden' || state === 'veryHidden', rid: a.local('id') ?? '' });
+      if (name === 'sheet')
+        sheets.push({ name: a.get('name') ?? '', hidden: state === 'hidden' || state === 'veryHidden', rid: a.local('id') ?? '' });
       else if (name === 'workbookPr') date1904 = truthy(a.get('date1904'));
     },
   });

@@ -76,8 +76,16 @@ class Styles {
       this.fonts,
       `<font>${style.bold ? '<b/>' : ''}${style.underline ? '<u/>' : ''}<sz val="11"/>${style.color ? `<color rgb="${style.color}"/>` : ''}<name val="等线"/><family val="2"/><charset val="134"/></font>`,
     );
-    const fill = style.fill ? this.add(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${style.fill}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
-    const align = style.wrap || style.vertical ? `<alignment${style.vertical ? ` vertical="${style.vertical}"` : ''}${style.wrap ? ' wrapText="1"' : ''}/>` : '';
+    const fill = style.fill
+      ? this.add(
+          this.fills,
+          `<fill><patternFill patternType="solid"><fgColor rgb="${style.fill}"/><bgColor indexed="64"/></patternFill></fill>`,
+        )
+      : 0;
+    const align =
+      style.wrap || style.vertical
+        ? `<alignment${style.vertical ? ` vertical="${style.vertical}"` : ''}${style.wrap ? ' wrapText="1"' : ''}/>`
+        : '';
     const xf =
       `<xf numFmtId="0" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"` +
       `${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}${align ? ' applyAlignment="1">' + align + '</xf>' : '/>'}`;
@@ -156,7 +164,10 @@ function sheetXml(sheet: BookSheet, styles: Styles, strings: SharedStrings): { x
     : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
   const cols = sheet.columns?.length
     ? `<cols>${sheet.columns
-        .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? 9}"${c.width ? ' customWidth="1"' : ''}${colStyles[i] ? ` style="${colStyles[i]}"` : ''}/>`)
+        .map(
+          (c, i) =>
+            `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? 9}"${c.width ? ' customWidth="1"' : ''}${colStyles[i] ? ` style="${colStyles[i]}"` : ''}/>`,
+        )
         .join('')}</cols>`
     : '';
   const filter = sheet.autoFilter ? `<autoFilter ref="A1:${colLetters(width - 1)}${last}"/>` : '';
@@ -188,7 +199,12 @@ export function writeWorkbook(book: Book): Uint8Array {
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
       '<Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      sheetParts.map((p) => `<Override PartName="/xl/worksheets/sheet${p.n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+      sheetParts
+        .map(
+          (p) =>
+            `<Override PartName="/xl/worksheets/sheet${p.n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join('') +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
       '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
       '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
@@ -224,7 +240,9 @@ export function writeWorkbook(book: Book): Uint8Array {
       parts.push([
         `xl/worksheets/_rels/sheet${p.n}.xml.rels`,
         `${DECL}<Relationships xmlns="${NS_PKG_REL}">` +
-          p.links.map((l) => `<Relationship Id="${l.id}" Type="${REL}/hyperlink" Target="${esc(l.target)}" TargetMode="External"/>`).join('') +
+          p.links
+            .map((l) => `<Relationship Id="${l.id}" Type="${REL}/hyperlink" Target="${esc(l.target)}" TargetMode="External"/>`)
+            .join('') +
           '</Relationships>',
       ]);
   }

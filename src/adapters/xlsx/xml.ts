@@ -140,7 +140,8 @@ function expand(xml: string, start: number, end: number, attribute: boolean): st
       let ch: string;
       if (ref.charCodeAt(0) === 0x23 /* # */) {
         const code = ref.charCodeAt(1) === 0x78 /* x */ ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-        if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || !/^#(x[0-9A-Fa-f]+|[0-9]+)$/.test(ref)) throw new XmlError(`无效的字符引用 &${ref};`);
+        if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || !/^#(x[0-9A-Fa-f]+|[0-9]+)$/.test(ref))
+          throw new XmlError(`无效的字符引用 &${ref};`);
         ch = String.fromCodePoint(code);
       } else {
         const p = PREDEFINED[ref];
@@ -158,7 +159,10 @@ function expand(xml: string, start: number, end: number, attribute: boolean): st
 /** Line ends to '\n' (§2.11); in attribute values every tab, line end and CR LF to one space (§3.3.3). */
 function normalise(xml: string, start: number, end: number, attribute: boolean): string {
   const s = xml.slice(start, end);
-  if (attribute) return holds(xml, start, end, 0x09) || holds(xml, start, end, 0x0a) || holds(xml, start, end, 0x0d) ? s.replace(/\r\n|[\t\n\r]/g, ' ') : s;
+  if (attribute)
+    return holds(xml, start, end, 0x09) || holds(xml, start, end, 0x0a) || holds(xml, start, end, 0x0d)
+      ? s.replace(/\r\n|[\t\n\r]/g, ' ')
+      : s;
   return holds(xml, start, end, 0x0d) ? s.replace(/\r\n?/g, '\n') : s;
 }
 

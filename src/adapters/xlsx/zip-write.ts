@@ -13,7 +13,6 @@ import { type ZipEntry, readZipEntries } from './zip';
 
 export { type ZipEntry, readZipEntries };
 
-
 export class ZipWriteError extends Error {}
 
 const CRC_TABLE = (() => {
@@ -32,7 +31,6 @@ export function crc32(data: Uint8Array): number {
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
-
 
 /**
  * The fields a local header and a central directory entry share, in the same order (APPNOTE 4.3.7 and 4.3.12):
@@ -111,7 +109,16 @@ export function writeZip(
   }
   if (outs.length > 0xffff) throw new ZipWriteError('more than 65,535 entries (zip64 is not written)');
   let total = 22;
-  for (const o of outs) total += 30 + o.e.nameBytes.length + o.e.localExtra.length + o.data.length + 46 + o.e.nameBytes.length + o.e.centralExtra.length + o.e.comment.length;
+  for (const o of outs)
+    total +=
+      30 +
+      o.e.nameBytes.length +
+      o.e.localExtra.length +
+      o.data.length +
+      46 +
+      o.e.nameBytes.length +
+      o.e.centralExtra.length +
+      o.e.comment.length;
   if (total > 0xffffffff) throw new ZipWriteError('the package would exceed 4 GB (zip64 is not written)');
   const out = new Uint8Array(total);
   const v = new DataView(out.buffer);

@@ -51,7 +51,7 @@ function withoutZip64(extra: Uint8Array): Uint8Array {
   const parts: Uint8Array[] = [];
   const v = new DataView(extra.buffer, extra.byteOffset, extra.byteLength);
   let found = false;
-  for (let x = 0; x + 4 <= extra.length; ) {
+  for (let x = 0; x + 4 <= extra.length;) {
     const id = v.getUint16(x, true);
     const len = v.getUint16(x + 2, true);
     if (id === 0x0001) found = true;
@@ -99,7 +99,7 @@ export function readZipEntries(bytes: Uint8Array): ZipEntry[] {
     let compressedSize = u32(offset + 20);
     let size = u32(offset + 24);
     let localOffset = u32(offset + 42);
-    for (let x = 0; x + 4 <= centralExtra.length; ) {
+    for (let x = 0; x + 4 <= centralExtra.length;) {
       const id = centralExtra[x] | (centralExtra[x + 1] << 8);
       const len = centralExtra[x + 2] | (centralExtra[x + 3] << 8);
       if (id === 0x0001) {

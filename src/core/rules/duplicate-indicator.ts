@@ -30,7 +30,11 @@ export const duplicateIndicator = defineRule({
       const first = seen.get(key);
       if (first) {
         if (first.row === i.nameCell.row && first.col === i.nameCell.col) continue;
-        out.push({ cell: i.nameCell, messageId: 'dup', data: { name: short(i.name), block: i.level1 ?? '指标表', first: a1(first.row, first.col) } });
+        out.push({
+          cell: i.nameCell,
+          messageId: 'dup',
+          data: { name: short(i.name), block: i.level1 ?? '指标表', first: a1(first.row, first.col) },
+        });
       } else seen.set(key, i.nameCell);
     }
     return out;

@@ -32,10 +32,12 @@ export const missingField = defineRule({
     }
     for (const g of table.funds) {
       const t = g.total;
-      if (t && t.raw.trim() && t.amount === null && !isErrorValue(t.raw)) out.push({ cell: t.cell, messageId: 'notMoney', data: { label: t.label, value: t.raw } });
+      if (t && t.raw.trim() && t.amount === null && !isErrorValue(t.raw))
+        out.push({ cell: t.cell, messageId: 'notMoney', data: { label: t.label, value: t.raw } });
     }
     for (const g of table.goals) {
-      if (!g.text.trim() && !(g.scope && goalFilled)) out.push({ cell: g.cell, messageId: 'empty', data: { label: g.label || '绩效目标' } });
+      if (!g.text.trim() && !(g.scope && goalFilled))
+        out.push({ cell: g.cell, messageId: 'empty', data: { label: g.label || '绩效目标' } });
     }
     if (table.kind === 'department') {
       const fiscal = table.incomes.find((i) => i.key === 'fiscal');
@@ -46,7 +48,10 @@ export const missingField = defineRule({
       (f) => f.key === 'projectName' || f.key === 'departmentName' || (UNIT_FIELD_KEYS.includes(f.key) && f.value.trim()),
     );
     if (!hasName) {
-      out.push({ cell: { row: table.top, col: table.left }, messageId: table.kind === 'department' ? 'noDepartmentName' : 'noProjectName' });
+      out.push({
+        cell: { row: table.top, col: table.left },
+        messageId: table.kind === 'department' ? 'noDepartmentName' : 'noProjectName',
+      });
     }
     return out;
   },

@@ -7,7 +7,10 @@ import { short } from './types';
  * and a number, or a colon and a number; null when the name holds none.
  */
 export function valueInName(name: string): { name: string; value: string } | null {
-  const m = /^(.*?[^\s:])\s*(?::\s*((?:[≥≤><=]=?|不低于|不少于|不高于|不超过)?\s*\d.*)|((?:[≥≤><]=?|=|不低于|不少于|不高于|不超过)\s*\d.*))$/.exec(name);
+  const m =
+    /^(.*?[^\s:])\s*(?::\s*((?:[≥≤><=]=?|不低于|不少于|不高于|不超过)?\s*\d.*)|((?:[≥≤><]=?|=|不低于|不少于|不高于|不超过)\s*\d.*))$/.exec(
+      name,
+    );
   if (!m) return null;
   return { name: m[1], value: (m[2] ?? m[3]).trim() };
 }
@@ -38,7 +41,8 @@ export const missingValue = defineRule({
   /** Short Chinese name (reports' 规则 column). */
   title: '指标值未填写',
   defaultSeverity: 'error',
-  description: '已命名的三级指标没有填指标值，或只填了「-」「XX%」「≥□次」等占位符、只写了计量单位（「公里」），或保留系统默认的「0」「0.00%」',
+  description:
+    '已命名的三级指标没有填指标值，或只填了「-」「XX%」「≥□次」等占位符、只写了计量单位（「公里」），或保留系统默认的「0」「0.00%」',
   messages,
   check(table) {
     const out: Found[] = [];
@@ -46,9 +50,20 @@ export const missingValue = defineRule({
       if (i.placeholder) continue;
       const kind = i.value.kind;
       // (most values are filled: one test, then only the rare rows of the system's defaults)
-      if (kind !== 'empty' && kind !== 'placeholder' && kind !== 'error' && kind !== 'unitOnly' && !(kind === 'quantitative' && i.name.charCodeAt(0) === 0x30)) continue;
+      if (
+        kind !== 'empty' &&
+        kind !== 'placeholder' &&
+        kind !== 'error' &&
+        kind !== 'unitOnly' &&
+        !(kind === 'quantitative' && i.name.charCodeAt(0) === 0x30)
+      )
+        continue;
       if (isSystemDefaultRow(i)) {
-        out.push({ cell: i.valueCell, messageId: 'systemDefault', data: { where: (i.level2Raw || i.level1Raw || '成本指标').replace(/\s+/g, ''), value: i.value.text || '0' } });
+        out.push({
+          cell: i.valueCell,
+          messageId: 'systemDefault',
+          data: { where: (i.level2Raw || i.level1Raw || '成本指标').replace(/\s+/g, ''), value: i.value.text || '0' },
+        });
         continue;
       }
       if (kind === 'quantitative') continue;

@@ -35,7 +35,11 @@ export const spendingPlan = defineRule({
         out.push({ cell: p.cell, messageId: 'range', data: { label: p.label, value: v.toFixed() } });
         return;
       } else if (prev && prev.value && v.lt(prev.value)) {
-        out.push({ cell: p.cell, messageId: 'falling', data: { label: p.label, value: v.toFixed(), prev: prev.label, prevValue: prev.value.toFixed() } });
+        out.push({
+          cell: p.cell,
+          messageId: 'falling',
+          data: { label: p.label, value: v.toFixed(), prev: prev.label, prevValue: prev.value.toFixed() },
+        });
       } else if (last && /12月|年底|年末|全年|四季度/.test(p.label) && !v.equals(100)) {
         out.push({ cell: p.cell, messageId: 'notFull', data: { label: p.label, value: v.toFixed() } });
       }

@@ -72,7 +72,15 @@ function unitCostCheck(i: Indicator, quantities: Indicator[], budget: Decimal, b
   const m = /^(万元|元|千元|亿元)\/([\u4e00-\u9fa5A-Za-z²]+)$/.exec(v.unit);
   if (!m) return;
   const per = m[2];
-  const qs = quantities.filter((q) => !q.placeholder && q.value.kind === 'quantitative' && q.value.number && q.value.unit === per && q.value.comparator !== '≤' && q.value.comparator !== '<');
+  const qs = quantities.filter(
+    (q) =>
+      !q.placeholder &&
+      q.value.kind === 'quantitative' &&
+      q.value.number &&
+      q.value.unit === per &&
+      q.value.comparator !== '≤' &&
+      q.value.comparator !== '<',
+  );
   if (qs.length === 0 || qs.some((q) => q.value.number !== qs[0].value.number)) return;
   const price = toWan(dec(v.number)!, m[1]);
   const qty = dec(qs[0].value.number);
@@ -82,7 +90,14 @@ function unitCostCheck(i: Indicator, quantities: Indicator[], budget: Decimal, b
     out.push({
       cell: i.valueCell,
       messageId: 'unitCost',
-      data: { name: short(i.name), value: `${v.number}${v.unit}`, qtyName: short(qs[0].name), qty: `${qs[0].value.number}${per}`, product: fmt(product), budget: fmt(budget) },
+      data: {
+        name: short(i.name),
+        value: `${v.number}${v.unit}`,
+        qtyName: short(qs[0].name),
+        qty: `${qs[0].value.number}${per}`,
+        product: fmt(product),
+        budget: fmt(budget),
+      },
     });
   }
 }
@@ -124,7 +139,8 @@ export const sumMismatch = defineRule({
   /** Short Chinese name (reports' 规则 column). */
   title: '金额不符',
   defaultSeverity: 'error',
-  description: '资金总额≠各来源之和（财政拨款、其他资金、中央/省/市/县级资金、小计）；成本构成表合计≠分项之和；部门支出与收入不符；成本分项或单价×数量超过预算；金额单元格是错误值（#REF!、#DIV/0! 等，从不当作 0）',
+  description:
+    '资金总额≠各来源之和（财政拨款、其他资金、中央/省/市/县级资金、小计）；成本构成表合计≠分项之和；部门支出与收入不符；成本分项或单价×数量超过预算；金额单元格是错误值（#REF!、#DIV/0! 等，从不当作 0）',
   messages,
   check(table: Table) {
     const out: Found[] = [];
@@ -141,7 +157,8 @@ export const sumMismatch = defineRule({
     for (const f of [...(table.budget ? [table.budget] : []), ...table.incomes, ...table.expenses])
       if (newError(f.raw, f.cell)) out.push({ cell: f.cell, messageId: 'errorValue', data: { label: f.label, value: f.raw.trim() } });
     for (const t of table.tasks)
-      if (newError(t.amountRaw, t.amountCell)) out.push({ cell: t.amountCell, messageId: 'taskErrorValue', data: { name: t.name, value: t.amountRaw.trim() } });
+      if (newError(t.amountRaw, t.amountCell))
+        out.push({ cell: t.amountCell, messageId: 'taskErrorValue', data: { name: t.name, value: t.amountRaw.trim() } });
     for (const g of table.funds) {
       const total = g.total ? amountOf(g.total) : null;
       const parts = g.parts.filter((p) => p.amount !== null);
@@ -205,8 +222,18 @@ export const sumMismatch = defineRule({
     const quantities = table.indicators.filter((i) => i.level2 === L2.quantity);
     if (table.indicators.some((i) => i.area === 1)) {
       const mid = table.funds.find((g) => g.scope === '中期' && g.total && g.total.amount !== null)?.total ?? null;
-      costCheck(costs.filter((i) => !i.area), quantities.filter((i) => !i.area), mid, out);
-      costCheck(costs.filter((i) => i.area === 1), quantities.filter((i) => i.area === 1), table.budget, out);
+      costCheck(
+        costs.filter((i) => !i.area),
+        quantities.filter((i) => !i.area),
+        mid,
+        out,
+      );
+      costCheck(
+        costs.filter((i) => i.area === 1),
+        quantities.filter((i) => i.area === 1),
+        table.budget,
+        out,
+      );
     } else costCheck(costs, quantities, table.budget, out);
     return out;
   },

@@ -22,7 +22,8 @@ export const textAmountMismatch = defineRule({
   /** Short Chinese name (reports' 规则 column). */
   title: '文字中的金额不符',
   defaultSeverity: 'warning',
-  description: '文字中的算式算错（如「A×B×C=X万元」）；测算金额与拟投入资金不符；绩效目标中列出的支出超过预算；成本指标名称中的金额与指标值不符（「会议经费30万｜15万元」）',
+  description:
+    '文字中的算式算错（如「A×B×C=X万元」）；测算金额与拟投入资金不符；绩效目标中列出的支出超过预算；成本指标名称中的金额与指标值不符（「会议经费30万｜15万元」）',
   messages,
   check(table: Table) {
     const out: Found[] = [];
@@ -32,7 +33,12 @@ export const textAmountMismatch = defineRule({
         out.push({
           cell,
           messageId: 'calc',
-          data: { expr: c.expr.replace(/\s+/g, ''), result: c.resultWritten, unit: c.resultUnit, computed: fmt(c.computed.toDecimalPlaces(6)) },
+          data: {
+            expr: c.expr.replace(/\s+/g, ''),
+            result: c.resultWritten,
+            unit: c.resultUnit,
+            computed: fmt(c.computed.toDecimalPlaces(6)),
+          },
         });
       }
     };
@@ -48,7 +54,11 @@ export const textAmountMismatch = defineRule({
       const budget = budgetField ? dec(budgetField.amount) : null;
       if (!budget || !budgetField) continue;
       if (st.total.gt(budget) && !agree(st.total, budget, st.written, budgetField.amount!)) {
-        out.push({ cell: g.cell, messageId: 'goalOver', data: { total: fmt(st.total), budget: fmt(budget), budgetLabel: budgetField.label } });
+        out.push({
+          cell: g.cell,
+          messageId: 'goalOver',
+          data: { total: fmt(st.total), budget: fmt(budget), budgetLabel: budgetField.label },
+        });
       }
     }
     // an amount written in a 成本 indicator's name against its value ("会议经费30万" | "15万元")

@@ -100,7 +100,9 @@ export class RuleMessageError extends Error {
  * Defines a rule. `const M` keeps the templates as literal types, so that ids and placeholders are checked; the
  * templates are split into literal text and placeholder names once, here (they are fixed data of the rule).
  */
-export function defineRule<const M extends Messages>(rule: RuleMeta<M> & { check(table: Table, ctx: RuleContext): RawFinding<M>[] }): TypedRule<M> {
+export function defineRule<const M extends Messages>(
+  rule: RuleMeta<M> & { check(table: Table, ctx: RuleContext): RawFinding<M>[] },
+): TypedRule<M> {
   const compiled = new Map<string, readonly string[]>();
   for (const [id, template] of Object.entries(rule.messages)) compiled.set(id, templateParts(template));
   const format = (messageId: string, data?: AnyMessage['data']): string => {

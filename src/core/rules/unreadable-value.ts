@@ -30,7 +30,8 @@ export const unreadableValue = defineRule({
   check(table) {
     const out: Found[] = [];
     for (const i of table.indicators) {
-      if (!i.placeholder && isUnreadable(i)) out.push({ cell: i.valueCell, messageId: 'unreadable', data: { name: short(i.name), value: short(i.value.text, 30) } });
+      if (!i.placeholder && isUnreadable(i))
+        out.push({ cell: i.valueCell, messageId: 'unreadable', data: { name: short(i.name), value: short(i.value.text, 30) } });
     }
     return out;
   },

@@ -31,7 +31,11 @@ export const vagueValue = defineRule({
       if (v.kind === 'qualitative' && VAGUE.test(v.text) && !NEGATED.test(v.text) && !hasMeasure(v.text)) {
         out.push({ cell: i.valueCell, messageId: 'vague', data: { name: short(i.name), value: short(v.text, 30) } });
       } else if (v.kind === 'quantitative' && v.approx && (v.comparator === null || v.comparator === '≥')) {
-        out.push({ cell: i.valueCell, messageId: 'approx', data: { name: short(i.name), value: short(v.text, 30), measurable: `≥${v.number}${v.unit ?? ''}` } });
+        out.push({
+          cell: i.valueCell,
+          messageId: 'approx',
+          data: { name: short(i.name), value: short(v.text, 30), measurable: `≥${v.number}${v.unit ?? ''}` },
+        });
       }
     }
     return out;

@@ -16,7 +16,8 @@ const TIME_NAME = /(时间|日期|时限|时效|期限|完成期|截止|前完�
 const MONEY_TWICE = /^(?:[^\d]{0,12}[:：])?(\d[\d,]*(?:\.\d+)?)(万元|万|元)\1(万元|万|元)?(?![\d.])/;
 
 /** Rates where less is better: 逾期发放率, 差错率, 事故发生率, 投诉率, 辍学率 … */
-const LOW_IS_GOOD = /(逾期|差错|事故|违规|违纪|投诉|超支|失误|漏报|误报|返工|不合格|死亡|流失|辍学|失业|超标|延误|损失|故障)[\u4e00-\u9fa5]{0,6}率(\(.*\))?$/;
+const LOW_IS_GOOD =
+  /(逾期|差错|事故|违规|违纪|投诉|超支|失误|漏报|误报|返工|不合格|死亡|流失|辍学|失业|超标|延误|损失|故障)[\u4e00-\u9fa5]{0,6}率(\(.*\))?$/;
 
 /** Names of counts: the unit of a whole number is the thing counted (龙岩 2023 专项转移支付绩效目标表). */
 const COUNT_NAME = /(数量|个数|次数|人数|户数|家数|场次|批次|项数|件数|座数|台数|套数|期数|数|规模指标)(\(.*\))?$/;
@@ -39,7 +40,9 @@ function readRange(lower: string, unit: string, rest: string): { upper: { number
   if (!restIsHarmless(m[2].slice(upperUnit.length))) return null;
   if (unit && upperUnit && unit !== upperUnit) return { problem: { messageId: 'rangeUnits', data: { unit, upperUnit } } };
   if (Number(m[1]) < Number(lower)) {
-    return { problem: { messageId: 'rangeInverted', data: { upper: m[1], upperUnit: upperUnit || unit, lower, lowerUnit: unit || upperUnit } } };
+    return {
+      problem: { messageId: 'rangeInverted', data: { upper: m[1], upperUnit: upperUnit || unit, lower, lowerUnit: unit || upperUnit } },
+    };
   }
   return { upper: { number: m[1], unit: upperUnit || unit } };
 }
@@ -125,7 +128,13 @@ function problemsOf(i: Indicator): Problem[] {
   let garbled = false;
   // (a year is not a number typed twice: 2020年)
   const year = /^(19|20)\d\d$/.test(v.number) && (v.unit === '年' || v.unit === '年度' || v.rest.startsWith('年'));
-  if (!year && !v.number.includes('.') && digits.length >= 4 && digits.length % 2 === 0 && digits.slice(0, digits.length / 2) === digits.slice(digits.length / 2)) {
+  if (
+    !year &&
+    !v.number.includes('.') &&
+    digits.length >= 4 &&
+    digits.length % 2 === 0 &&
+    digits.slice(0, digits.length / 2) === digits.slice(digits.length / 2)
+  ) {
     problems.push({ messageId: 'digitsTwice', data: { digits: digits.slice(0, digits.length / 2) } });
     garbled = true;
   }
@@ -139,7 +148,10 @@ function problemsOf(i: Indicator): Problem[] {
     problems.push({ messageId: 'repeatInWords', data: { rest: short(rest, 16) } });
     garbled = true;
   } else if (kind === 'contradiction') {
-    problems.push({ messageId: 'contradiction', data: { value: `${v.comparator ?? ''}${v.number}${v.unit ?? ''}`, rest: short(rest, 16) } });
+    problems.push({
+      messageId: 'contradiction',
+      data: { value: `${v.comparator ?? ''}${v.number}${v.unit ?? ''}`, rest: short(rest, 16) },
+    });
     garbled = true;
   } else if (kind === 'text') {
     // a number without a unit, then words ("≥100按计划完成"): the unit is missing; anything else is only unreadable
@@ -164,10 +176,20 @@ function problemsOf(i: Indicator): Problem[] {
     else if (RATE_NAME.test(i.name) && !isRateUnit(unit) && !isMoneyUnit(unit) && !/^(分|级|星)/.test(unit)) {
       problems.push({ messageId: 'rateUnit', data: { unit } });
     }
-    if (isRateUnit(unit) && unit !== '‰' && num > 100 && !GROWTH_NAME.test(i.name)) problems.push({ messageId: 'rateOver100', data: { number: range ? range.number : v.number } });
+    if (isRateUnit(unit) && unit !== '‰' && num > 100 && !GROWTH_NAME.test(i.name))
+      problems.push({ messageId: 'rateOver100', data: { number: range ? range.number : v.number } });
     // a rate that should be low, asked to be high ("逾期发放率 >=100%": 南岳 2023 雨露计划绩效目标申报表)
-    else if (isRateUnit(unit) && (v.comparator === '≥' || v.comparator === '>') && num >= 50 && LOW_IS_GOOD.test(i.name) && !/(下降|降低|减少|控制)/.test(i.name)) {
-      problems.push({ messageId: v.comparator === '≥' ? 'lowIsGoodAtLeast' : 'lowIsGoodAbove', data: { name: short(i.name, 16), number: v.number } });
+    else if (
+      isRateUnit(unit) &&
+      (v.comparator === '≥' || v.comparator === '>') &&
+      num >= 50 &&
+      LOW_IS_GOOD.test(i.name) &&
+      !/(下降|降低|减少|控制)/.test(i.name)
+    ) {
+      problems.push({
+        messageId: v.comparator === '≥' ? 'lowIsGoodAtLeast' : 'lowIsGoodAbove',
+        data: { name: short(i.name, 16), number: v.number },
+      });
     }
     if (!v.unit && i.nameUnit === '%' && num > 0 && num < 1 && v.number.includes('.')) {
       problems.push({ messageId: 'decimalRate', data: { percent: fmt(dec(v.number)!.times(100)) } });
@@ -184,7 +206,8 @@ function moneyTwice(f: MoneyField | null, out: Found[]): void {
   if (!f || f.amount === null || f.raw.length < 4) return;
   const u = f.raw.search(/[万元]/);
   if (u < 0 || !/\d/.test(f.raw.slice(u + 1, u + 4))) return;
-  if (MONEY_TWICE.test(f.raw.replace(/\s+/g, ''))) out.push({ cell: f.cell, messageId: 'moneyTwice', data: { label: f.label, value: short(f.raw, 30), amount: f.amount } });
+  if (MONEY_TWICE.test(f.raw.replace(/\s+/g, '')))
+    out.push({ cell: f.cell, messageId: 'moneyTwice', data: { label: f.label, value: short(f.raw, 30), amount: f.amount } });
 }
 
 const messages = {
@@ -221,7 +244,8 @@ export const valueFormat = defineRule({
   /** Short Chinese name (reports' 规则 column). */
   title: '指标值格式有误',
   defaultSeverity: 'warning',
-  description: '指标值或金额无法识别：数字重复录入（「≥9090%」「854万854万」）、比较符与文字矛盾（「>100大于90%」）、比率超过 100%、越低越好的比率要求“不低于”、缺少计量单位、成本指标不是金额、计量单位栏与指标值不一致',
+  description:
+    '指标值或金额无法识别：数字重复录入（「≥9090%」「854万854万」）、比较符与文字矛盾（「>100大于90%」）、比率超过 100%、越低越好的比率要求“不低于”、缺少计量单位、成本指标不是金额、计量单位栏与指标值不一致',
   messages,
   check(table) {
     const out: Found[] = [];
@@ -233,11 +257,22 @@ export const valueFormat = defineRule({
     for (const f of table.expenses) moneyTwice(f, out);
     for (const f of table.incomes) moneyTwice(f, out);
     for (const i of table.indicators) {
-      if (i.placeholder || i.value.kind === 'empty' || i.value.kind === 'placeholder' || i.value.kind === 'error' || i.value.kind === 'unitOnly') continue;
+      if (
+        i.placeholder ||
+        i.value.kind === 'empty' ||
+        i.value.kind === 'placeholder' ||
+        i.value.kind === 'error' ||
+        i.value.kind === 'unitOnly'
+      )
+        continue;
       if (isSystemDefaultRow(i)) continue; // (missing-value says so)
       const problems = problemsOf(i);
       if (problems.length) {
-        out.push({ cell: i.valueCell, messageId: 'bad', data: { name: short(i.name), value: short(i.value.text, 30), problems: { separator: '；', items: problems } } });
+        out.push({
+          cell: i.valueCell,
+          messageId: 'bad',
+          data: { name: short(i.name), value: short(i.value.text, 30), problems: { separator: '；', items: problems } },
+        });
       }
     }
     return out;

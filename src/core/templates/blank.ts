@@ -7,15 +7,7 @@
  */
 import type { Merge, SheetGrid } from '../grid';
 import { a1, cellAt, rangeA1 } from '../grid';
-import {
-  type Block,
-  type Library,
-  type ResolvedIndicator,
-  type TemplateProfile,
-  getLibrary,
-  materializeBlock,
-  skeleton,
-} from './library';
+import { type Block, type Library, type ResolvedIndicator, type TemplateProfile, getLibrary, materializeBlock, skeleton } from './library';
 import type { CellRole, PlannedIndicator, PlanResult, PlannedWrite } from './plan';
 
 export type BlankLayout = 'A' | 'B' | 'D';
@@ -135,7 +127,12 @@ interface IndicatorCols {
 
 /** Writes the indicator rows starting at relative row `r0`; returns the last relative row and the added list. */
 /** The five-column indicator area (layouts A and D): header row at `h`, rows below, the 绩效指标 label merged down column 0. */
-function writeIndicatorArea(b: Builder, h: number, rows: Row[], numbering: IndicatorCols['numbering']): { last: number; added: PlannedIndicator[] } {
+function writeIndicatorArea(
+  b: Builder,
+  h: number,
+  rows: Row[],
+  numbering: IndicatorCols['numbering'],
+): { last: number; added: PlannedIndicator[] } {
   b.put(h, 1, '一级指标', 'header');
   b.put(h, 2, '二级指标', 'header');
   b.put(h, 3, '三级指标', 'header');
@@ -214,7 +211,14 @@ function layoutA(b: Builder, rows: Row[]): { bottom: number; right: number; widt
   b.style(0, 0, 0, R, STYLE_TITLE);
   b.style(1, 0, last, R, STYLE_BODY);
   b.style(1, 0, 7, 1, STYLE_LABEL);
-  for (const [r, c] of [[2, 3], [3, 3], [4, 2], [5, 2], [6, 2]]) b.style(r, c, r, c, STYLE_LABEL);
+  for (const [r, c] of [
+    [2, 3],
+    [3, 3],
+    [4, 2],
+    [5, 2],
+    [6, 2],
+  ])
+    b.style(r, c, r, c, STYLE_LABEL);
   b.style(7, 2, 7, R, { hAlign: 'left', vAlign: 'top' });
   b.style(h, 0, last, 0, STYLE_LABEL);
   b.style(h, 1, h, R, STYLE_HEADER);
@@ -247,7 +251,18 @@ function layoutB(b: Builder, rows: Row[]): { bottom: number; right: number; widt
   const { last, added } = writeIndicators(b, h + 1, rows, { level1: 0, level2: 1, name: 2, value: 4, numbering: 'none' });
   b.style(0, 0, 0, R, STYLE_TITLE);
   b.style(1, 0, last, R, STYLE_BODY);
-  for (const [r, c] of [[1, 0], [1, 2], [2, 0], [2, 1], [3, 1], [4, 1], [2, 3], [5, 0], [7, 0]]) b.style(r, c, r, c, STYLE_LABEL);
+  for (const [r, c] of [
+    [1, 0],
+    [1, 2],
+    [2, 0],
+    [2, 1],
+    [3, 1],
+    [4, 1],
+    [2, 3],
+    [5, 0],
+    [7, 0],
+  ])
+    b.style(r, c, r, c, STYLE_LABEL);
   b.style(5, 1, 5, R, STYLE_HEADER);
   b.style(6, 1, 6, R, { text: true, hAlign: 'center' });
   b.style(h, 0, h, R, STYLE_HEADER);
@@ -290,7 +305,21 @@ function layoutD(b: Builder, rows: Row[]): { bottom: number; right: number; widt
   const { last, added } = writeIndicatorArea(b, h, rows, 'global');
   b.style(0, 0, 0, R, STYLE_TITLE);
   b.style(1, 0, last, R, STYLE_BODY);
-  for (const [r, c] of [[1, 0], [2, 0], [2, 1], [2, 3], [3, 0], [4, 1], [4, 3], [5, 1], [5, 3], [7, 1], [8, 1], [9, 0], [10, 0]]) {
+  for (const [r, c] of [
+    [1, 0],
+    [2, 0],
+    [2, 1],
+    [2, 3],
+    [3, 0],
+    [4, 1],
+    [4, 3],
+    [5, 1],
+    [5, 3],
+    [7, 1],
+    [8, 1],
+    [9, 0],
+    [10, 0],
+  ]) {
     b.style(r, c, r, c, STYLE_LABEL);
   }
   b.style(3, 1, 3, R, STYLE_HEADER);

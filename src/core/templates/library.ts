@@ -62,8 +62,14 @@ export type TemplateIndicator = z.infer<typeof TemplateIndicatorSchema>;
 /** A real table a block was taken from: a corpus table id (test/corpus/tables/<id>.txt) or a page address. */
 export const SourceSchema = z
   .object({
-    table: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).optional(),
-    url: z.string().regex(/^https?:\/\/\S+$/).optional(),
+    table: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .optional(),
+    url: z
+      .string()
+      .regex(/^https?:\/\/\S+$/)
+      .optional(),
     /** What was taken from it (Chinese). */
     what: NameSchema,
   })
@@ -128,7 +134,11 @@ export const LibrarySchema = z
           seen.add(key);
           if (ind.value !== null) {
             if (/^\s*$/.test(ind.value)) {
-              ctx.addIssue({ code: 'custom', path: ['blocks', bi, 'indicators', ii, 'value'], message: 'use null for a slot, not an empty string' });
+              ctx.addIssue({
+                code: 'custom',
+                path: ['blocks', bi, 'indicators', ii, 'value'],
+                message: 'use null for a slot, not an empty string',
+              });
             }
             for (const t of ind.value.match(/\{[^}]*\}/g) ?? []) {
               if (!(VALUE_TOKENS as readonly string[]).includes(t)) {
@@ -293,7 +303,7 @@ export function materializeIndicator(
   }
   const slot = value === null;
   const cmp = ind.comparator === '=' ? '' : ind.comparator;
-  const expected = slot ? ind.hint ?? `${cmp}□${ind.unit}` : valueText(ind.comparator, value as string, ind.unit);
+  const expected = slot ? (ind.hint ?? `${cmp}□${ind.unit}`) : valueText(ind.comparator, value as string, ind.unit);
   return {
     name: ind.name,
     level1: place.level1,

@@ -380,7 +380,12 @@ export function planIndicatorsInsertion(
     const names = level1Names(profile, l1, lib);
     const last = lastOf((i) => keyIn(i.level1, names));
     if (!last) return null;
-    const rows = groupRows(t, last, (i) => i.level1Cell, (i) => keyIn(i.level1, names));
+    const rows = groupRows(
+      t,
+      last,
+      (i) => i.level1Cell,
+      (i) => keyIn(i.level1, names),
+    );
     const members = inds.filter((i) => rows.includes(i.row));
     const cells = [last.level1Cell, ...members.map((i) => i.level2Cell)];
     return { last, start: extentStart(grid, rows, [last.level1Cell]), end: extentEnd(grid, rows, cells) };
@@ -394,9 +399,11 @@ export function planIndicatorsInsertion(
       lastOf((i) => keyIn(i.level2, l2Names) && keyIn(i.level1, l1Names)) ??
       lastOf((i) => keyIn(i.level2, l2Names)) ??
       lastOf((i) => !i.level2 && keyIn(i.level1, l2Names));
-    const effL1 = last ? last.level1 ?? it.level1 : it.level1;
+    const effL1 = last ? (last.level1 ?? it.level1) : it.level1;
     const sameL1Names = [...new Set([...l1Names, effL1])];
-    const dup = realInds.find((i) => keyIn(i.level1, sameL1Names) && i.name && normalizeIndicatorName(i.name) === normalizeIndicatorName(it.name));
+    const dup = realInds.find(
+      (i) => keyIn(i.level1, sameL1Names) && i.name && normalizeIndicatorName(i.name) === normalizeIndicatorName(it.name),
+    );
     if (dup) {
       skipped.push({ name: it.name, reason: `表中已有同名指标（${a1(dup.nameCell.row, dup.nameCell.col)}）` });
       continue;
@@ -460,7 +467,14 @@ export function planIndicatorsInsertion(
           if (ng) at = ng.start;
         }
         if (at === null) {
-          at = inds.length > 0 ? extentEnd(grid, inds.map((i) => i.row), inds.map((i) => i.level1Cell)) + 1 : h.row + 1;
+          at =
+            inds.length > 0
+              ? extentEnd(
+                  grid,
+                  inds.map((i) => i.row),
+                  inds.map((i) => i.level1Cell),
+                ) + 1
+              : h.row + 1;
         }
         const key = `new1:${at}:${it.level1}:${it.level2}`;
         seg = segments.get(key) ?? {
@@ -710,7 +724,8 @@ export function validateBlockPlan(grid: SheetGrid, plan: BlockPlan, newRows?: Se
         if (before && r >= before.top && r <= before.bottom && c >= before.left && c <= before.right) continue;
         if (r === ch.to.top && c === ch.to.left) continue;
         if (fresh.has(r)) {
-          if (plan.writes.some((w) => w.row === r && w.col === c)) return `内部错误：合并区域 ${a1(ch.to.top, ch.to.left)} 覆盖了新写入的 ${a1(r, c)}`;
+          if (plan.writes.some((w) => w.row === r && w.col === c))
+            return `内部错误：合并区域 ${a1(ch.to.top, ch.to.left)} 覆盖了新写入的 ${a1(r, c)}`;
           continue;
         }
         const orig = originalRow(r, plan.insertions);

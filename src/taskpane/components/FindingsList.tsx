@@ -109,7 +109,12 @@ export function FindingsList(props: FindingsListProps): React.ReactElement {
   return (
     <div className={styles.root}>
       <div className={styles.bar} role="toolbar" aria-label="逐条查看">
-        <Button size="small" disabled={total === 0 || position === 0} onClick={() => go(position < 0 ? 0 : position - 1, true)} data-testid="prev">
+        <Button
+          size="small"
+          disabled={total === 0 || position === 0}
+          onClick={() => go(position < 0 ? 0 : position - 1, true)}
+          data-testid="prev"
+        >
           上一个
         </Button>
         <Button size="small" disabled={total === 0 || position === total - 1} onClick={() => go(position + 1, true)} data-testid="next">
@@ -131,7 +136,12 @@ export function FindingsList(props: FindingsListProps): React.ReactElement {
           </Button>
         )}
         <span className={styles.grow} />
-        <ToggleButton size="small" checked={grouping === 'table'} onClick={() => setGrouping(grouping === 'table' ? 'severity' : 'table')} data-testid="group-by-table">
+        <ToggleButton
+          size="small"
+          checked={grouping === 'table'}
+          onClick={() => setGrouping(grouping === 'table' ? 'severity' : 'table')}
+          data-testid="group-by-table"
+        >
           按表格分组
         </ToggleButton>
       </div>
@@ -175,12 +185,7 @@ export function FindingsList(props: FindingsListProps): React.ReactElement {
                       </Badge>
                       <span>
                         {f.message}
-                        {g.tableId === undefined && (
-                          <span className={styles.where}>
-                            {' '}
-                            · {f.table || f.sheet}
-                          </span>
-                        )}
+                        {g.tableId === undefined && <span className={styles.where}> · {f.table || f.sheet}</span>}
                       </span>
                       <span className={styles.cell}>{f.cell}</span>
                     </button>

@@ -5,13 +5,24 @@ import type { Finding } from '../../core/findings';
 import { SEVERITY_TEXT } from './severity';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: '4px', borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: '8px' },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: '4px',
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: '8px',
+  },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: '2px' },
   item: { display: 'grid', gridTemplateColumns: '1fr auto', columnGap: '8px', alignItems: 'start' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export function IgnoredList(props: { ignored: Finding[]; disabled?: boolean; onRestore: (f: Finding) => void; onRestoreAll: () => void }): React.ReactElement {
+export function IgnoredList(props: {
+  ignored: Finding[];
+  disabled?: boolean;
+  onRestore: (f: Finding) => void;
+  onRestoreAll: () => void;
+}): React.ReactElement {
   const styles = useStyles();
   const [open, setOpen] = React.useState(false);
   return (

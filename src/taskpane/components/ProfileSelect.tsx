@@ -11,7 +11,12 @@ export const PROFILE_TEXT: Record<Profile, string> = {
 export function ProfileSelect(props: { value: Profile; disabled?: boolean; onChange: (p: Profile) => void }): React.ReactElement {
   return (
     <Field label="指标体系" size="small">
-      <Select value={props.value} disabled={props.disabled} onChange={(_e, d) => props.onChange(d.value === 'C2021' ? 'C2021' : 'LOCAL')} data-testid="profile">
+      <Select
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(_e, d) => props.onChange(d.value === 'C2021' ? 'C2021' : 'LOCAL')}
+        data-testid="profile"
+      >
         {(Object.keys(PROFILE_TEXT) as Profile[]).map((p) => (
           <option key={p} value={p}>
             {PROFILE_TEXT[p]}

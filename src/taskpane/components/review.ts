@@ -58,7 +58,8 @@ export function reviewGroups(result: CheckResult, shown: ReadonlySet<Severity>, 
     findings: (byTable.get(t.id) ?? []).sort(worstFirst),
   }));
   for (const t of result.tables) byTable.delete(t.id);
-  for (const [id, findings] of byTable) groups.push({ id, title: findings[0].table || '其他', caption: findings[0].sheet, findings: findings.sort(worstFirst) });
+  for (const [id, findings] of byTable)
+    groups.push({ id, title: findings[0].table || '其他', caption: findings[0].sheet, findings: findings.sort(worstFirst) });
   return groups;
 }
 

@@ -29,13 +29,7 @@ import {
 } from '@fluentui/react-components';
 import type { Finding } from '../../core/findings';
 import { BLANK_LAYOUTS, type BlankLayout, LAYOUT_LABEL } from '../../core/templates/blank';
-import {
-  type TemplateProfile,
-  getLibrary,
-  listBlocks,
-  materializeBlock,
-  searchIndicators,
-} from '../../core/templates/library';
+import { type TemplateProfile, getLibrary, listBlocks, materializeBlock, searchIndicators } from '../../core/templates/library';
 import {
   BLANK_AT_SELECTION_NEEDS_MERGES,
   INSERT_NEEDS_MERGES,
@@ -152,7 +146,9 @@ export function TemplatePanel({ onInserted }: TemplatePanelProps): React.ReactEl
   };
   // proposals are written only when the user ticked them on the preview of this very table
   const doInsert = () =>
-    run(async () => afterInsert(await insertBlockAtSelection({ block: blockId, profile, acceptProposals: acceptProposals && proposals.length > 0 })));
+    run(async () =>
+      afterInsert(await insertBlockAtSelection({ block: blockId, profile, acceptProposals: acceptProposals && proposals.length > 0 })),
+    );
   const doSuggest = () =>
     run(async () => {
       const res = await suggestAtSelection();
@@ -189,7 +185,14 @@ export function TemplatePanel({ onInserted }: TemplatePanelProps): React.ReactEl
   const exampleOf = new Map(staticRows.map((r) => [r.name, r.example]));
   const computedOf = new Set(staticRows.filter((r) => r.computed).map((r) => r.name));
   const rowsToShow = tablePreview
-    ? tablePreview.added.map((a) => ({ level1: a.level1, level2: a.level2, name: a.name, text: a.text, slot: a.slot, expected: a.expected }))
+    ? tablePreview.added.map((a) => ({
+        level1: a.level1,
+        level2: a.level2,
+        name: a.name,
+        text: a.text,
+        slot: a.slot,
+        expected: a.expected,
+      }))
     : staticRows.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, text: r.text, slot: r.slot, expected: r.expected }));
   const top = suggested?.suggestions.find((x) => x.score > 0) ?? null;
   const tableSources = block ? block.sources.filter((x) => x.table).length : 0;
@@ -214,7 +217,12 @@ export function TemplatePanel({ onInserted }: TemplatePanelProps): React.ReactEl
               .map((x) => (
                 <li key={x.blockId}>
                   <Text weight={x.blockId === blockId ? 'semibold' : 'regular'}>{x.type}</Text>{' '}
-                  <Button size="small" appearance="transparent" onClick={() => chooseBlock(x.blockId)} disabled={busy || x.blockId === blockId}>
+                  <Button
+                    size="small"
+                    appearance="transparent"
+                    onClick={() => chooseBlock(x.blockId)}
+                    disabled={busy || x.blockId === blockId}
+                  >
                     {x.blockId === blockId ? '已选用' : '选用'}
                   </Button>
                   <br />

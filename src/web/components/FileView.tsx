@@ -1,16 +1,6 @@
 /** One file on the checker page: its state, the tables found, the findings (the task pane's list) and a preview. */
 import * as React from 'react';
-import {
-  Badge,
-  Body1Strong,
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Body1Strong, Button, Caption1, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckResult, Finding, Severity, TableSummary } from '../../core/findings';
 import { LAYOUT_LABEL } from '../../cli/report';
 import { FindingsList } from '../../taskpane/components/FindingsList';
@@ -35,7 +25,12 @@ const useStyles = makeStyles({
   name: { overflowWrap: 'anywhere', flexGrow: 1 },
   muted: { color: tokens.colorNeutralForeground3 },
   tables: { margin: 0, paddingLeft: '1.2em', display: 'flex', flexDirection: 'column', rowGap: '2px' },
-  body: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: '16px', '@media (max-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr)' } },
+  body: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    columnGap: '16px',
+    '@media (max-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
   sticky: { position: 'sticky', top: '8px', alignSelf: 'start' },
 });
 

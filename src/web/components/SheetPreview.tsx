@@ -7,7 +7,6 @@ import { SEVERITY_FILL } from '../../core/severity';
 import { SEVERITY_TEXT } from '../../taskpane/components/severity';
 import type { CellWindow } from '../protocol';
 
-
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto', maxWidth: '100%', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, tableLayout: 'fixed' },
