@@ -1,3 +1,4 @@
+import { PROFILE_LABEL } from '../../src/core/profiles';
 import rawLibrary from '../../src/core/templates/library.json';
 import {
   TEMPLATE_PROFILES,
@@ -157,4 +158,9 @@ describe('template library (data validated with zod)', () => {
     expect(searchIndicators('')).toHaveLength(0);
     expect(normalizeIndicatorName('指标3：培训合格率（%）')).toBe(normalizeIndicatorName('培训合格率'));
   });
+});
+
+test('the library labels its profiles as the rest of the product does (core/profiles.ts)', () => {
+  const lib = getLibrary();
+  expect(Object.fromEntries(Object.entries(lib.profiles).map(([k, v]) => [k, v.label]))).toEqual(PROFILE_LABEL);
 });

@@ -2,11 +2,9 @@
 import * as React from 'react';
 import { Field, Select } from '@fluentui/react-components';
 import type { Profile } from '../../core/config';
+import { PROFILE_LABEL } from '../../core/profiles';
 
-export const PROFILE_TEXT: Record<Profile, string> = {
-  LOCAL: '地方模板（成本指标在产出指标下）',
-  C2021: '财预〔2021〕101号（成本指标为一级指标）',
-};
+export const PROFILE_TEXT = PROFILE_LABEL;
 
 export function ProfileSelect(props: { value: Profile; disabled?: boolean; onChange: (p: Profile) => void }): React.ReactElement {
   return (
