@@ -13,8 +13,9 @@ import { proposeValues, suggestBlocks } from '../core/templates/suggest';
 import { blankWorkbook } from '../adapters/exceljs/blankTable';
 import { WorkbookReadError, readWorkbookGrid } from '../adapters/file/node';
 import { WriteError, ensureDir, targetProblem, writeFileSafely } from './safe-write';
+import { BLANK_SHEET_NAME } from '../core/layouts';
 
-const SHEET_NAME: Record<BlankLayout, string> = { A: '项目支出绩效目标表', B: '项目绩效目标表', D: '部门整体绩效目标表' };
+const SHEET_NAME = BLANK_SHEET_NAME;
 
 export function newUsage(): string {
   const types = listBlocks()

@@ -3,6 +3,7 @@ import type { CheckResult, Finding, Severity } from '../core/findings';
 import { summarize } from '../core/findings';
 import { SEVERITY_ANSI, SEVERITY_ICON as ICON, SEVERITY_LABEL } from '../core/severity';
 import { RULES } from '../core/rules';
+import { LAYOUT_LABEL } from '../core/layouts';
 
 export interface FileResult {
   file: string;
@@ -14,13 +15,7 @@ export interface FileResult {
   copyError?: string;
 }
 
-export const LAYOUT_LABEL: Record<string, string> = {
-  A: '项目支出表（A 式）',
-  B: '项目表含资金支出计划（B 式）',
-  C: '项目支出表（C 式）',
-  D: '部门整体表（D 式）',
-  '?': '绩效目标表',
-};
+export { LAYOUT_LABEL };
 
 export function toJson(results: FileResult[]): string {
   const all: Finding[] = [];

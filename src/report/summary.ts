@@ -10,7 +10,8 @@ import { type BookCell, type BookSheet, type CellStyle, writeWorkbook } from '..
 import { type Finding, summarize } from '../core/findings';
 import { SEVERITIES, SEVERITY_ARGB, SEVERITY_LABEL } from '../core/severity';
 import { ruleByCode } from '../core/rules';
-import { type FileResult, LAYOUT_LABEL, sheetOrder, tableName } from '../cli/report';
+import { LAYOUT_LABEL } from '../core/layouts';
+import { type FileResult, sheetOrder, tableName } from '../cli/report';
 
 export const FILES_SHEET = '文件与表格';
 export const FINDINGS_SHEET = '问题清单';

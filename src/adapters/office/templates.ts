@@ -36,6 +36,7 @@ import { formatRect, parseRangeAddress, splitAreas } from './address';
 import { detectCapabilities } from './capabilities';
 import { LIMITS, assembleMerges, planMerges } from './plan';
 import { officeCellValue } from './values';
+import { BLANK_SHEET_NAME } from '../../core/layouts';
 
 export type ProfileChoice = TemplateProfile | 'auto';
 
@@ -499,7 +500,7 @@ export interface BlankOutcome {
   syncs: number;
 }
 
-const LAYOUT_SHEET: Record<BlankLayout, string> = { A: '项目支出绩效目标表', B: '项目绩效目标表', D: '部门整体绩效目标表' };
+const LAYOUT_SHEET = BLANK_SHEET_NAME;
 
 /** Shown (and the buttons disabled) without ExcelApi 1.13: rows cannot be inserted safely. */
 export const INSERT_NEEDS_MERGES =

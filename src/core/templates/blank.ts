@@ -10,14 +10,11 @@ import { a1, cellAt, rangeA1 } from '../grid';
 import { type Block, type Library, type ResolvedIndicator, type TemplateProfile, getLibrary, materializeBlock, skeleton } from './library';
 import type { CellRole, PlannedIndicator, PlanResult, PlannedWrite } from './plan';
 
-export type BlankLayout = 'A' | 'B' | 'D';
-export const BLANK_LAYOUTS: readonly BlankLayout[] = ['A', 'B', 'D'];
+import { BLANK_LAYOUTS, BLANK_LAYOUT_LABEL, type BlankLayout } from '../layouts';
 
-export const LAYOUT_LABEL: Record<BlankLayout, string> = {
-  A: 'A 项目支出绩效目标表（年度资金总额）',
-  B: 'B 项目绩效目标表（预算数＋资金支出计划）',
-  D: 'D 部门整体支出绩效目标表',
-};
+export { BLANK_LAYOUTS, type BlankLayout };
+/** The blank layouts' labels (core/layouts). */
+export const LAYOUT_LABEL = BLANK_LAYOUT_LABEL;
 
 /** A style as data; adapters map it to ExcelJS or Office.js. */
 export interface CellStyle {

@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { Badge, Body1Strong, Button, Caption1, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckResult, Finding, Severity, TableSummary } from '../../core/findings';
-import { LAYOUT_LABEL } from '../../cli/report';
+import { LAYOUT_LABEL } from '../../core/layouts';
 import { FindingsList } from '../../taskpane/components/FindingsList';
 import { SeverityFilter } from '../../taskpane/components/SeverityFilter';
 import { Summary } from '../../taskpane/components/Summary';
