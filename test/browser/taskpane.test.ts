@@ -3,9 +3,8 @@
  * fake Office.js host loaded with a fixture: 一键校验, findings, navigation, filter, 清除标记,
  * no request outside localhost, no CSP violation; saves docs/taskpane.png.
  */
-import { spawnSync } from 'child_process';
 import { buildSync } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import * as path from 'path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { gzipSync } from 'zlib';
@@ -18,34 +17,13 @@ import type { createHost } from '../office-host';
 import { DIST, ROOT, ensureBuild } from './build';
 import { serveDir } from './serve';
 import { seriousViolations } from './axe';
+import { CHROMIUM, FLAGS, describeInChromium, screenshotPath } from './chromium';
 import { CLIENT_SCRIPT, factoryScript } from '../office-host/client';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const FIXTURE = 'layoutA-ningxia.xlsx';
 type HostOptions = Parameters<typeof createHost>[1];
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`[browser test] skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
-const describeBrowser = haveChromium ? describe : describe.skip;
-
-/** docs/taskpane.png, unless the machine has no Chinese font (the picture would show boxes). */
-function screenshotPath(): string {
-  const fc = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
-  const cjk = fc.status === 0 && fc.stdout.trim().length > 0;
-  const dir = path.join(ROOT, cjk ? 'docs' : path.join('test', 'output'));
-  if (!cjk) console.warn('[browser test] no Chinese font installed (fonts-noto-cjk): screenshot written to test/output/ instead of docs/');
-  mkdirSync(dir, { recursive: true });
-  return path.join(dir, 'taskpane.png');
-}
+const describeBrowser = describeInChromium('browser test');
 
 let hostBundle = '';
 function bundleHost(): string {
@@ -169,7 +147,7 @@ describeBrowser('task pane in Chromium', () => {
     expect(formatsAfterCheck).not.toEqual([...formatSnapshot(original)]);
     expect(await page.evaluate(() => window.__jxmbValues())).toEqual([...valueSnapshot(original, (n) => !n.startsWith('__jxmb'))]);
 
-    await page.screenshot({ path: screenshotPath(), fullPage: false });
+    await page.screenshot({ path: screenshotPath(ROOT, 'taskpane.png'), fullPage: false });
     expect(await seriousViolations(page, '#root')).toEqual([]);
 
     // click a finding: the sheet is activated and the cell selected

@@ -7,7 +7,7 @@
  * the test sees none), and the main thread never reads or checks (that is the worker's).
  */
 import { spawnSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
@@ -17,24 +17,13 @@ import { buildBigWorkbook } from '../fixtures/big';
 import { ROOT, buildCliBundle, runCli } from '../hardening/cli-bundle';
 import { serveDir } from './serve';
 import { seriousViolations } from './axe';
+import { CHROMIUM, FLAGS, describeInChromium, screenshotPath } from './chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const WEB = path.join(ROOT, 'dist', 'web');
 const PAGE = path.join(WEB, 'index.html');
 const XLS_FILES = ['test/fixtures/xls/layoutA-ningxia.xls', 'test/fixtures/xls/示例-绩效目标表.xls', 'test/fixtures/xls/variants.xls'];
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`[web test] skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
-const describeBrowser = haveChromium ? describe : describe.skip;
+const describeBrowser = describeInChromium('web test');
 
 interface JsonFinding {
   code: string;
@@ -293,7 +282,7 @@ describeBrowser('checker page in Chromium', () => {
     const m = /^([A-Z]+)(\d+)$/.exec(f.cell)!;
     await expect(preview.locator('th', { hasText: new RegExp(`^${m[1]}$`) }).count()).resolves.toBe(1);
     await expect(preview.locator('th', { hasText: new RegExp(`^${m[2]}$`) }).count()).resolves.toBe(1);
-    await o.page.screenshot({ path: screenshotPath('web.png'), fullPage: false });
+    await o.page.screenshot({ path: screenshotPath(ROOT, 'web.png'), fullPage: false });
     expect(await seriousViolations(o.page, '#root')).toEqual([]);
     expect(left(o)).toEqual([]);
     expect(o.errors).toEqual([]);
@@ -436,13 +425,4 @@ async function sheetsOf(bytes: Buffer): Promise<{ files: unknown[][]; findings: 
     return out;
   };
   return { files: rows('文件与表格'), findings: rows('问题清单') };
-}
-
-/** docs/<name>, unless the machine has no Chinese font (the picture would show boxes). */
-function screenshotPath(name: string): string {
-  const fc = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
-  const cjk = fc.status === 0 && fc.stdout.trim().length > 0;
-  const dir = path.join(ROOT, cjk ? 'docs' : path.join('test', 'output'));
-  mkdirSync(dir, { recursive: true });
-  return path.join(dir, name);
 }
