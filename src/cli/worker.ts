@@ -15,6 +15,7 @@ import { AnnotatedCopies, annotatedPath } from './copies';
 import type { FileResult } from './report';
 import { fillTemp } from './safe-write';
 import { largestPartSize } from '../adapters/xlsx/zip';
+import { isZip } from '../adapters/file/read';
 
 export { annotatedPath };
 
@@ -70,7 +71,7 @@ export async function checkOne(
     const result = checkWorkbook(await readWorkbookGrid(bytes), config);
     if (copy) {
       // the annotated copy is written into the .xlsx package; an .xls (or .et) has none
-      if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return { result: { file, result, note: XLS_NOTE }, filled: false };
+      if (!isZip(bytes)) return { result: { file, result, note: XLS_NOTE }, filled: false };
       if (copy.tmp) {
         // the package itself, edited (macros, charts and everything the checker does not read are kept)
         const { annotateXlsx } = await import('../adapters/xlsx/annotate');

@@ -159,8 +159,4 @@ export class CheckerClient {
   cancel(): void {
     this.restart(new Cancelled());
   }
-
-  dispose(): void {
-    this.restart(new Cancelled());
-  }
 }

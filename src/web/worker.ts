@@ -5,7 +5,7 @@
  *
  * The page cancels by terminating the worker (the only way to stop a long read or check) and starts a new one.
  */
-import { readWorkbookBytes, WorkbookReadError } from '../adapters/file/read';
+import { isZip, readWorkbookBytes, WorkbookReadError } from '../adapters/file/read';
 import { annotateXlsx } from '../adapters/xlsx/annotate';
 import { checkWorkbook } from '../core/check';
 import type { CheckResult } from '../core/findings';
@@ -26,7 +26,11 @@ const held = new Map<number, Held>();
 
 const post = (m: Reply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
-const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b;
+/** The bytes as a buffer of their own, to hand to the page without a copy (our writers' output already is one). */
+function transferable(bytes: Uint8Array): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return (whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as ArrayBuffer;
+}
 
 function shown(v: ReturnType<typeof cellAt>): string {
   if (v === null) return '';
@@ -89,7 +93,7 @@ async function handle(m: Request): Promise<void> {
       }
       try {
         const out = annotateXlsx(h.bytes, h.result.findings);
-        const buf = out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
+        const buf = transferable(out);
         post({ kind: 'annotated', id: m.id, bytes: buf }, [buf]);
       } catch (e) {
         post({
@@ -111,7 +115,7 @@ async function handle(m: Request): Promise<void> {
           return name ? copyCell(name) : null;
         });
         const out = summaryBook(rows);
-        const buf = out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
+        const buf = transferable(out);
         post({ kind: 'summary', bytes: buf }, [buf]);
       } catch (e) {
         post({ kind: 'summary', bytes: null, error: `生成汇总表时出错：${(e as Error).message}` });

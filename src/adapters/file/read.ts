@@ -9,7 +9,8 @@ import { WorkbookReadError } from './errors';
 
 export { WorkbookReadError };
 
-const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b;
+/** A zip package (.xlsx, .xlsm): the bytes start with a local file header. */
+export const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b;
 const isOle = (b: Uint8Array) => b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
 /** Reads .xlsx/.xlsm (zip) or .xls/.et (OLE compound file) bytes; throws WorkbookReadError with a Chinese reason. */

@@ -144,8 +144,26 @@ export function decodeRecords(values: unknown[][] | null | undefined): MarkRecor
 /** Characters of XML per part at most (a part is written in one command). */
 export const PART_CHARS = 500_000;
 
-const esc = (v: string): string => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const unesc = (v: string): string =>
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * A value for an XML attribute of our custom XML parts (the records here, the ignored findings in review.ts):
+ * characters XML cannot carry dropped, markup characters escaped, and line breaks and tabs as character references
+ * (an XML processor would turn them into spaces in an attribute).
+ */
+export const esc = (v: string): string =>
+  v
+    .replace(NOT_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
+/** The value of an attribute written by esc (or by any XML writer). */
+export const unesc = (v: string): string =>
   v.replace(/&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-fA-F]+));/g, (_m, name: string, dec?: string, hex?: string) => {
     if (dec) return String.fromCodePoint(Number(dec));
     if (hex) return String.fromCodePoint(parseInt(hex, 16));

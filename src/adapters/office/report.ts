@@ -1,5 +1,5 @@
 /** 导出报告: the report sheet, written to a new sheet that never replaces one (reportSheetName). */
-import type { CheckResult, Finding, Severity } from '../../core/findings';
+import type { CheckResult, Finding } from '../../core/findings';
 import { a1 } from '../../core/grid';
 import { ruleByCode } from '../../core/rules';
 import { quoteSheet } from './address';
@@ -9,9 +9,9 @@ import { SyncBudget, cellBytes } from './budget';
 import { type FillWrite, queueFillWrites } from './fills';
 import { MARK_COLORS, REPORT_SHEET } from './marks';
 import { type OfficeEnv, Sheets } from './context';
+import { SEVERITY_LABEL } from '../../core/severity';
 
 const REPORT_HEADER = ['序号', '严重程度', '工作表', '单元格', '表格', '问题', '规则', '代码'];
-const SEVERITY_TEXT: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 export function reportRows(result: CheckResult, now: Date): (string | number)[][] {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -29,7 +29,7 @@ export function reportRows(result: CheckResult, now: Date): (string | number)[][
   result.findings.forEach((f, i) => {
     rows.push([
       i + 1,
-      SEVERITY_TEXT[f.severity],
+      SEVERITY_LABEL[f.severity],
       f.sheet,
       f.cell,
       f.table || '（未命名）',

@@ -7,6 +7,7 @@
  * (and with it the message), the finding is shown again.
  */
 import type { Finding } from '../../core/findings';
+import { esc, unesc } from './marks';
 
 export const REVIEW_NS = 'urn:jxmb:review:1';
 
@@ -22,25 +23,6 @@ export const ignoreKey = (e: IgnoredEntry | Finding): string => JSON.stringify([
 export function entryOf(f: Finding): IgnoredEntry {
   return { sheet: f.sheet, cell: f.cell, code: f.code, message: f.message };
 }
-
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const esc = (s: string) =>
-  s
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\t/g, '&#9;');
-const unesc = (s: string) =>
-  s.replace(/&(#(\d+)|#x([0-9a-fA-F]+)|amp|lt|gt|quot|apos);/g, (_m, _e, dec: string | undefined, hex: string | undefined) => {
-    if (dec) return String.fromCodePoint(Number(dec));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    return { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" }[_m] ?? _m;
-  });
 
 export function encodeReview(entries: readonly IgnoredEntry[]): string {
   const body = entries

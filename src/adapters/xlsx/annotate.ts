@@ -180,7 +180,9 @@ export function xmlSafe(s: string): string {
   return out;
 }
 
-const escapeXml = (s: string) => xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text for an XML attribute or element: characters XML cannot carry dropped, markup characters escaped. */
+export const escapeXml = (s: string) =>
+  xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** 'AB12' → [11, 27] (either part -1 when missing). */
 function parseRef(ref: string): [number, number] {

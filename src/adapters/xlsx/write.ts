@@ -8,7 +8,8 @@
  * below are what ECMA-376 Part 1 requires of such a workbook (§12.3 package parts, §18.3 worksheet, §18.8
  * styles, §18.4 shared strings), written with our zip writer.
  */
-import { xmlSafe } from './annotate';
+import { colLetters } from '../../core/grid';
+import { escapeXml as esc } from './annotate';
 import { writeZip } from './zip-write';
 
 export interface CellStyle {
@@ -45,19 +46,11 @@ export interface Book {
   creator?: string;
 }
 
-const esc = (s: string) => xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-
-function colLetters(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /** Cell styles to cellXfs indexes (0 is the default style); fonts and fills deduplicated. */
 class Styles {

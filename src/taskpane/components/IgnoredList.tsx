@@ -2,6 +2,7 @@
 import * as React from 'react';
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding } from '../../core/findings';
+import { findingKey } from './review';
 import { SEVERITY_TEXT } from './severity';
 
 const useStyles = makeStyles({
@@ -40,7 +41,7 @@ export function IgnoredList(props: {
       {open && (
         <ul className={styles.list}>
           {props.ignored.map((f) => (
-            <li key={`${f.sheet}!${f.cell}:${f.code}:${f.tableId}`} className={styles.item} data-testid="ignored-item">
+            <li key={findingKey(f)} className={styles.item} data-testid="ignored-item">
               <Caption1>
                 {SEVERITY_TEXT[f.severity]} · {f.sheet}!{f.cell}：{f.message}
               </Caption1>

@@ -5,7 +5,7 @@
  * the checker page render the same order.
  */
 import type { CheckResult, Finding, Severity } from '../../core/findings';
-import { SEVERITY_RANK } from '../../core/severity';
+import { SEVERITIES, SEVERITY_LABEL, SEVERITY_RANK } from '../../core/severity';
 
 export type Grouping = 'severity' | 'table';
 
@@ -23,8 +23,6 @@ export function tableTitle(t: CheckResult['tables'][number]): string {
   return t.name || `（未命名${t.kind === 'department' ? '部门整体' : '项目'}表）`;
 }
 
-const GROUP_TITLE: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-
 /**
  * The groups of findings the user reviews, for the severities `shown`. By table, every table found is a group
  * (an empty one reads 未发现问题), findings worst first within it; findings whose table is not in the result (not
@@ -37,9 +35,9 @@ export function reviewGroups(result: CheckResult, shown: ReadonlySet<Severity>, 
   const visible = result.findings.filter((f) => shown.has(f.severity));
   if (grouping === 'severity') {
     const groups: ReviewGroup[] = [];
-    for (const s of ['error', 'warning', 'info'] as Severity[]) {
+    for (const s of SEVERITIES) {
       const list = visible.filter((f) => f.severity === s).sort(inWorkbookOrder);
-      if (list.length) groups.push({ id: s, title: `${GROUP_TITLE[s]}（${list.length}）`, caption: '', findings: list });
+      if (list.length) groups.push({ id: s, title: `${SEVERITY_LABEL[s]}（${list.length}）`, caption: '', findings: list });
     }
     return groups;
   }
@@ -73,8 +71,6 @@ export function findingKey(f: Finding): string {
   return `${f.sheet}!${f.cell}:${f.code}:${f.tableId}`;
 }
 
-const ALL: readonly Severity[] = ['error', 'warning', 'info'];
-
 /** The severity shown alone, or null. */
 export function onlyShown(shown: ReadonlySet<Severity>): Severity | null {
   return shown.size === 1 ? [...shown][0] : null;
@@ -82,5 +78,5 @@ export function onlyShown(shown: ReadonlySet<Severity>): Severity | null {
 
 /** A click on a count: only that severity; a second click on it: all of them again. */
 export function toggleOnly(shown: ReadonlySet<Severity>, s: Severity): Set<Severity> {
-  return onlyShown(shown) === s ? new Set(ALL) : new Set([s]);
+  return onlyShown(shown) === s ? new Set(SEVERITIES) : new Set([s]);
 }

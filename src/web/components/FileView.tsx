@@ -6,7 +6,7 @@ import { LAYOUT_LABEL } from '../../core/layouts';
 import { FindingsList } from '../../taskpane/components/FindingsList';
 import { SeverityFilter } from '../../taskpane/components/SeverityFilter';
 import { Summary } from '../../taskpane/components/Summary';
-import { onlyShown, toggleOnly } from '../../taskpane/components/review';
+import { onlyShown, tableTitle, toggleOnly } from '../../taskpane/components/review';
 import type { CellWindow } from '../protocol';
 import type { FileEntry } from '../session';
 import { SheetPreview } from './SheetPreview';
@@ -87,7 +87,7 @@ function TableItem({ t, n }: { t: TableSummary; n: Record<Severity, number> }): 
   const counts = n.error + n.warning + n.info ? `错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}` : '未发现问题';
   return (
     <li data-testid="table">
-      <span>{t.name || `（未填写名称的${t.kind === 'department' ? '部门整体' : '项目'}表）`}</span>
+      <span>{tableTitle(t)}</span>
       <Caption1 className={styles.muted}>
         {' '}
         · {t.sheet} · {t.range} · {LAYOUT_LABEL[t.layout]} · {counts}
