@@ -37,19 +37,20 @@ const FINDINGS_PAGE = 300;
 
 const HINTS_KEY = 'jxmb.paintHints';
 
-function loadPaintHints(): boolean {
+/** A choice kept in the browser's storage for the next time the pane opens; null when none (or no storage). */
+function storedChoice(key: string): string | null {
   try {
-    return localStorage.getItem(HINTS_KEY) === '1';
+    return localStorage.getItem(key);
   } catch {
-    return false;
+    return null;
   }
 }
 
-function loadProfile(): Profile {
+function keepChoice(key: string, value: string): void {
   try {
-    return localStorage.getItem(PROFILE_KEY) === 'C2021' ? 'C2021' : 'LOCAL';
+    localStorage.setItem(key, value);
   } catch {
-    return 'LOCAL';
+    /* storage unavailable: the choice holds for this session only */
   }
 }
 
@@ -67,8 +68,8 @@ export interface CheckPanelProps {
 export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(function CheckPanel({ env, onTemplates, initialState }, ref) {
   const styles = useStyles();
   const { state, check, clear, report, select, review, markStale, dismiss } = useChecker(env, initialState);
-  const [profile, setProfile] = React.useState<Profile>(loadProfile);
-  const [paintHints, setPaintHints] = React.useState<boolean>(loadPaintHints);
+  const [profile, setProfile] = React.useState<Profile>(() => (storedChoice(PROFILE_KEY) === 'C2021' ? 'C2021' : 'LOCAL'));
+  const [paintHints, setPaintHints] = React.useState<boolean>(() => storedChoice(HINTS_KEY) === '1');
   const [shown, setShown] = React.useState<Set<Severity>>(() => new Set<Severity>(['error', 'warning', 'info']));
   React.useImperativeHandle(ref, () => ({ markStale }), [markStale]);
   // after a check, focus goes to the summary (which is announced), not to the page body
@@ -80,14 +81,14 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
 
   const caps = env.capabilities;
   const ignored = state.outcome?.ignored ?? [];
+  // what the pane lists and counts: the findings the user has not ignored (computed once per outcome)
   const result = React.useMemo(() => {
     const r = state.outcome?.result ?? null;
-    if (!r || ignored.length === 0) return r;
-    // what the pane lists and counts: the findings the user has not ignored
-    const hidden = new Set(ignored);
+    const hidden = new Set(state.outcome?.ignored ?? []);
+    if (!r || hidden.size === 0) return r;
     const findings = r.findings.filter((f) => !hidden.has(f));
     return { ...r, findings, summary: summarize(findings) };
-  }, [state.outcome, ignored]);
+  }, [state.outcome]);
   const busy = state.busy !== null;
   const counts = result
     ? { error: result.summary.errors, warning: result.summary.warnings, info: result.summary.infos }
@@ -120,11 +121,7 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
             disabled={busy}
             onChange={(p) => {
               setProfile(p);
-              try {
-                localStorage.setItem(PROFILE_KEY, p);
-              } catch {
-                /* storage unavailable: keep the choice for this session only */
-              }
+              keepChoice(PROFILE_KEY, p);
             }}
           />
           <Checkbox
@@ -135,11 +132,7 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
             onChange={(_e, d) => {
               const on = d.checked === true;
               setPaintHints(on);
-              try {
-                localStorage.setItem(HINTS_KEY, on ? '1' : '0');
-              } catch {
-                /* storage unavailable: keep the choice for this session only */
-              }
+              keepChoice(HINTS_KEY, on ? '1' : '0');
             }}
           />
           <Caption1 block className={styles.muted} data-testid="undo-note">
