@@ -15,13 +15,11 @@ import { CheckPanel } from '../../src/taskpane/CheckPanel';
 import { type CheckerState, INITIAL_CHECKER_STATE, checkerActions } from '../../src/taskpane/useChecker';
 import type { FakeHost, SyncFault } from '../office-host';
 import { type WorkbookModel, cloneWorkbook, formatSnapshot, getCell, touchCell, valueSnapshot } from '../office-host/model';
-import { cliResult, fixtureModel, hostFor } from './helpers';
+import { cliResult, content, fixtureModel, hostFor, isReport } from './helpers';
 
 type Mode = SyncFault['mode'];
 const MODES: Mode[] = ['before', 'partial', 'after'];
 const CODES = ['GeneralException', 'RequestPayloadSizeLimitExceeded'];
-const isReport = (n: string) => /^校验报告(\(\d+\))?$/.test(n);
-const content = (n: string) => !n.startsWith('__jxmb') && !isReport(n);
 
 const snap = (m: WorkbookModel, filter?: (n: string) => boolean) => [...formatSnapshot(m, filter)];
 const values = (m: WorkbookModel) => [...valueSnapshot(m, content)];

@@ -5,10 +5,7 @@ import { exportReport, reportSheetName, runCheck } from '../../src/adapters/offi
 import { ruleByCode } from '../../src/core/rules';
 import { getCell, valueSnapshot } from '../office-host/model';
 import { saveXlsx } from '../office-host/xlsx';
-import { cliResult, fixtureModel, hostFor } from './helpers';
-
-const isReport = (n: string) => /^校验报告(\(\d+\))?$/.test(n);
-const content = (n: string) => !isReport(n) && !n.startsWith('__jxmb');
+import { cliResult, content, fixtureModel, hostFor, isReport } from './helpers';
 
 test('the report lists every finding with a hyperlink to its cell, rules named in Chinese; a second report is a new sheet, the first one kept', async () => {
   const model = await fixtureModel('layoutB-beidaihe.xlsx');
