@@ -67,9 +67,9 @@ export interface CheckPanelProps {
 
 export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(function CheckPanel({ env, onTemplates, initialState }, ref) {
   const styles = useStyles();
-  const { state, check, clear, report, select, review, markStale, dismiss } = useChecker(env, initialState);
   const [profile, setProfile] = React.useState<Profile>(() => (storedChoice(PROFILE_KEY) === 'C2021' ? 'C2021' : 'LOCAL'));
   const [paintHints, setPaintHints] = React.useState<boolean>(() => storedChoice(HINTS_KEY) === '1');
+  const { state, check, clear, report, select, review, markStale, dismiss } = useChecker(env, initialState, { profile, paintHints });
   const [shown, setShown] = React.useState<Set<Severity>>(() => new Set<Severity>(['error', 'warning', 'info']));
   React.useImperativeHandle(ref, () => ({ markStale }), [markStale]);
   // after a check, focus goes to the summary (which is announced), not to the page body
@@ -107,7 +107,7 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
         <>
           <div className={styles.toolbar}>
             <Button appearance="primary" disabled={busy} onClick={() => void check(profile, paintHints)} data-testid="run-check">
-              {state.busy === 'check' ? '正在校验…' : '一键校验'}
+              {state.busy === 'check' || state.busy === 'recheck' ? '正在校验…' : '一键校验'}
             </Button>
             <Button disabled={busy} onClick={() => void clear()} data-testid="clear-marks">
               清除标记
@@ -122,6 +122,8 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
             onChange={(p) => {
               setProfile(p);
               keepChoice(PROFILE_KEY, p);
+              // the result shown was checked against the other 指标体系: check again
+              if (state.outcome) void check(p, paintHints);
             }}
           />
           <Checkbox
@@ -184,6 +186,14 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
         </MessageBar>
       )}
 
+      <div aria-live="polite" data-testid="live">
+        {state.live && (
+          <Caption1 block className={styles.muted}>
+            {state.live}
+          </Caption1>
+        )}
+      </div>
+
       {state.stale && result && (
         <MessageBar intent="info">
           <MessageBarBody>工作簿已修改，结果可能已过时，请重新校验。</MessageBarBody>
@@ -219,6 +229,7 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
             pageSize={FINDINGS_PAGE}
             onIgnore={(f) => void review({ ignore: f })}
             disabled={busy}
+            picked={state.picked}
           />
           {ignored.length > 0 && (
             <IgnoredList

@@ -1,6 +1,9 @@
 /** State of the 校验 tab: one place that calls the Office adapter and turns outcomes into messages. */
 import * as React from 'react';
+import { isOwnSheet } from '../core/check';
+import type { Finding } from '../core/findings';
 import { type DescribedError, describeError } from '../adapters/office/errors';
+import { type Watch, watchWorkbook } from '../adapters/office/events';
 import { entryOf } from '../adapters/office/review';
 import {
   type CheckOutcome,
@@ -13,9 +16,9 @@ import {
   selectCell,
   setIgnored,
 } from '../adapters/office/workbook';
-import type { Finding } from '../core/findings';
+import { findingAt } from './components/review';
 
-export type Busy = 'check' | 'clear' | 'export' | 'ignore' | null;
+export type Busy = 'check' | 'recheck' | 'clear' | 'export' | 'ignore' | null;
 
 export interface Notice {
   intent: 'success' | 'info' | 'warning' | 'error';
@@ -32,77 +35,158 @@ export interface CheckerState {
   notice: Notice | null;
   /** The workbook changed since the last check (e.g. a template was inserted). */
   stale: boolean;
+  /** The finding of the cell the user selected in the sheet (its findingKey; `seq` tells repeated selections apart). */
+  picked: { finding: Finding; seq: number } | null;
+  /** A short line on the last automatic re-check (announced politely). */
+  live: string | null;
 }
 
-export const INITIAL_CHECKER_STATE: CheckerState = { busy: null, progress: null, outcome: null, error: null, notice: null, stale: false };
+export const INITIAL_CHECKER_STATE: CheckerState = {
+  busy: null,
+  progress: null,
+  outcome: null,
+  error: null,
+  notice: null,
+  stale: false,
+  picked: null,
+  live: null,
+};
 
 export type Profile = 'LOCAL' | 'C2021';
 
 type Update = (f: (s: CheckerState) => CheckerState) => void;
 
-/**
- * The actions of the 校验 tab on any state store (React state in the task pane, a plain variable
- * in tests). Every action ends with `busy: null`, whatever Excel does: the pane never stays in
- * "正在校验…".
- */
-export function checkerActions(env: OfficeEnv, get: () => CheckerState, update: Update) {
-  const patch = (p: Partial<CheckerState>) => update((s) => ({ ...s, ...p }));
+export interface CheckerOptions {
+  /** Quiet time after the user's last edit before the edited sheets are checked again (ms). */
+  debounceMs?: number;
+}
 
+/** What every action shares: the store, the environment and the choices of the last 一键校验. */
+interface Ctx {
+  env: OfficeEnv;
+  get: () => CheckerState;
+  update: Update;
+  patch: (p: Partial<CheckerState>) => void;
   /** `paintHints`: hints' cells painted too (the pane paints errors and warnings unless the user asks). */
-  let last: { profile: Profile; paintHints: boolean } = { profile: 'LOCAL', paintHints: false };
-  const check = async (profile: Profile, paintHints = false) => {
-    last = { profile, paintHints };
-    patch({ busy: 'check', error: null, notice: null, progress: { fraction: 0, message: '正在准备…' } });
+  last: { profile: Profile; paintHints: boolean };
+}
+
+const outcomeLine = (o: CheckOutcome, sheets: string[]): string => {
+  const n = o.result.findings.length - (o.ignored?.length ?? 0);
+  return `已重新校验“${sheets.join('”“')}”：${n ? `共 ${n} 个问题` : '未发现问题'}。`;
+};
+
+function makeCheck(c: Ctx) {
+  return async (profile: Profile, paintHints = false) => {
+    c.last = { profile, paintHints };
+    c.patch({ busy: 'check', error: null, notice: null, live: null, progress: { fraction: 0, message: '正在准备…' } });
     try {
-      const outcome = await runCheck(env, {
+      const outcome = await runCheck(c.env, {
         config: { profile },
         paintHints,
-        onProgress: (progress) => patch({ progress }),
+        onProgress: (progress) => c.patch({ progress }),
       });
-      patch({ busy: null, progress: null, outcome, stale: false });
+      c.patch({ busy: null, progress: null, outcome, stale: false });
     } catch (e) {
       // the highlights of an earlier result may be gone (see the message): drop that result
-      patch({ busy: null, progress: null, outcome: null, error: describeError(e) });
+      c.patch({ busy: null, progress: null, outcome: null, error: describeError(e) });
     }
   };
+}
 
-  const clear = async () => {
-    patch({ busy: 'clear', error: null, notice: null });
+/** The sheets the user edited, checked again once the user pauses (only while a result is shown). */
+function makeRecheck(c: Ctx, debounceMs: number) {
+  const dirty = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const run = async (): Promise<void> => {
+    timer = null;
+    const previous = c.get().outcome;
+    if (!previous || dirty.size === 0) return;
+    if (c.get().busy) return schedule(); // after the running action
+    const sheets = [...dirty];
+    dirty.clear();
+    c.patch({ busy: 'recheck', progress: { fraction: 0, message: `正在重新校验“${sheets.join('”“')}”…` } });
     try {
-      const r = await clearMarks(env);
+      const outcome = await runCheck(c.env, {
+        config: { profile: c.last.profile },
+        paintHints: c.last.paintHints,
+        only: { previous, sheets },
+        onProgress: (progress) => c.patch({ progress }),
+      });
+      if (outcome.unchanged) c.patch({ busy: null, progress: null });
+      else c.patch({ busy: null, progress: null, outcome: { ...outcome, unchanged: undefined }, live: outcomeLine(outcome, sheets) });
+    } catch (e) {
+      c.patch({ busy: null, progress: null, outcome: null, error: describeError(e) });
+    }
+  };
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void run(), debounceMs);
+  };
+  return {
+    edited(sheet: string) {
+      if (isOwnSheet(sheet) || !c.get().outcome) return;
+      dirty.add(sheet);
+      schedule();
+    },
+    /** Runs a pending re-check now (tests; the pane closing). */
+    flush: () => run(),
+  };
+}
+
+/** The finding of the cell the user selected in the sheet, shown in the pane. */
+function makePick(c: Ctx) {
+  let seq = 0;
+  return (sheet: string, address: string) => {
+    const o = c.get().outcome;
+    if (!o) return;
+    const f = findingAt(o, sheet, address);
+    if (f) c.patch({ picked: { finding: f, seq: ++seq } });
+  };
+}
+
+function makeClear(c: Ctx) {
+  return async () => {
+    c.patch({ busy: 'clear', error: null, notice: null });
+    try {
+      const r = await clearMarks(c.env);
       const text = r.restored ? `已清除 ${r.restored} 个单元格的标记，原有填充色已恢复。` : '工作簿中没有需要清除的标记。';
-      update((s) => ({
+      c.update((s) => ({
         ...s,
         busy: null,
         outcome: s.outcome ? { ...s.outcome, marked: 0 } : null,
         notice: { intent: r.notes.length ? 'warning' : 'success', text: [text, ...r.notes].join(' ') },
       }));
     } catch (e) {
-      patch({ busy: null, error: describeError(e) });
+      c.patch({ busy: null, error: describeError(e) });
     }
   };
+}
 
-  const report = async () => {
-    const outcome = get().outcome;
+function makeReport(c: Ctx) {
+  return async () => {
+    const outcome = c.get().outcome;
     if (!outcome) return;
-    patch({ busy: 'export', error: null, notice: null });
+    c.patch({ busy: 'export', error: null, notice: null });
     try {
-      const r = await exportReport(env, outcome.result);
-      patch({
+      const r = await exportReport(c.env, outcome.result);
+      c.patch({
         busy: null,
         notice: { intent: 'success', text: `已将 ${r.rows} 条问题导出到工作表“${r.sheet}”，点击其中的单元格地址可跳转。` },
       });
     } catch (e) {
-      patch({ busy: null, error: describeError(e) });
+      c.patch({ busy: null, error: describeError(e) });
     }
   };
+}
 
-  const select = async (f: Finding) => {
+function makeSelect(c: Ctx) {
+  return async (f: Finding) => {
     try {
-      await selectCell(env, f.sheet, f.cell);
+      await selectCell(c.env, f.sheet, f.cell);
     } catch (e) {
       const d = describeError(e);
-      patch({
+      c.patch({
         notice: {
           intent: 'warning',
           text: `无法跳转到 ${f.sheet}!${f.cell}：工作表可能已隐藏、改名或删除。${d.kind === 'busy' ? d.message : ''}`,
@@ -110,57 +194,105 @@ export function checkerActions(env: OfficeEnv, get: () => CheckerState, update: 
       });
     }
   };
+}
 
-  /**
-   * 忽略此条 / 恢复: the list of ignored findings (those of the last result still ignored, plus or minus `f`) is
-   * stored in the workbook, then the workbook is checked again (the ignored cells lose their marks).
-   */
-  const review = async (change: { ignore: Finding } | { restore: Finding | 'all' }) => {
-    const outcome = get().outcome;
+/**
+ * 忽略此条 / 恢复: the list of ignored findings (those of the last result still ignored, plus or minus `f`) is
+ * stored in the workbook, then the workbook is checked again (the ignored cells lose their marks).
+ */
+function makeReview(c: Ctx, check: (p: Profile, h: boolean) => Promise<void>) {
+  return async (change: { ignore: Finding } | { restore: Finding | 'all' }) => {
+    const outcome = c.get().outcome;
     if (!outcome) return;
     const now = outcome.ignored ?? [];
     const next = 'ignore' in change ? [...now, change.ignore] : change.restore === 'all' ? [] : now.filter((f) => f !== change.restore);
-    patch({ busy: 'ignore', error: null, notice: null });
+    c.patch({ busy: 'ignore', error: null, notice: null });
     try {
-      await setIgnored(env, next.map(entryOf));
+      await setIgnored(c.env, next.map(entryOf));
     } catch (e) {
-      patch({ busy: null, error: describeError(e) });
+      c.patch({ busy: null, error: describeError(e) });
       return;
     }
-    await check(last.profile, last.paintHints);
+    await check(c.last.profile, c.last.paintHints);
     const text =
       'ignore' in change
         ? `已忽略 ${change.ignore.sheet}!${change.ignore.cell} 的这条问题（记录在工作簿中，可在“已忽略”中恢复）。`
         : '已恢复。';
-    update((s) => (s.error ? s : { ...s, notice: { intent: 'success', text } }));
+    c.update((s) => (s.error ? s : { ...s, notice: { intent: 'success', text } }));
   };
-
-  /** The pane opened over a workbook an earlier check marked: say so (nothing is changed). */
-  const inspect = async () => {
-    try {
-      const found = await inspectWorkbook(env);
-      if (!found.marked || get().outcome || get().busy) return;
-      patch({
-        notice: {
-          intent: 'info',
-          text: `工作簿中留有上次校验的标记${found.ignored ? '（以及忽略的问题记录）' : ''}。点击“一键校验”查看最新结果，或点击“清除标记”恢复单元格原来的填充色。`,
-        },
-      });
-    } catch {
-      /* only a notice: a workbook Excel cannot read now is reported by the next action */
-    }
-  };
-
-  return { check, clear, report, select, review, inspect };
 }
 
-export function useChecker(env: OfficeEnv, initial: CheckerState = INITIAL_CHECKER_STATE) {
+/**
+ * The pane opened over a workbook an earlier check marked: check it again at once (the marks are brought up to date
+ * and the results listed, as when the pane was closed); nothing of the user's is changed.
+ */
+function makeInspect(c: Ctx, check: (p: Profile, h: boolean) => Promise<void>) {
+  return async (profile: Profile, paintHints: boolean) => {
+    try {
+      const found = await inspectWorkbook(c.env);
+      if (!found.marked || c.get().outcome || c.get().busy) return;
+    } catch {
+      return; // a workbook Excel cannot read now is reported by the next action
+    }
+    await check(profile, paintHints);
+    c.update((s) =>
+      s.outcome && !s.error ? { ...s, notice: { intent: 'info', text: '工作簿中留有上次校验的标记，已重新校验并更新标记。' } } : s,
+    );
+  };
+}
+
+/**
+ * The actions of the 校验 tab on any state store (React state in the task pane, a plain variable in tests). Every
+ * action ends with `busy: null`, whatever Excel does: the pane never stays in "正在校验…".
+ */
+export function checkerActions(env: OfficeEnv, get: () => CheckerState, update: Update, options: CheckerOptions = {}) {
+  const c: Ctx = { env, get, update, patch: (p) => update((s) => ({ ...s, ...p })), last: { profile: 'LOCAL', paintHints: false } };
+  const check = makeCheck(c);
+  const recheck = makeRecheck(c, options.debounceMs ?? 800);
+  const pick = makePick(c);
+  let watch: Promise<Watch | null> | null = null;
+  /** Starts following the user's edits and selections (once; after the first result). */
+  const follow = () => {
+    watch ??= watchWorkbook(env, { onEdit: recheck.edited, onSelect: pick }).catch(() => null);
+    return watch;
+  };
+  const stop = async () => {
+    const w = await watch;
+    watch = null;
+    await w?.stop().catch(() => undefined);
+  };
+  return {
+    check: async (profile: Profile, paintHints = false) => {
+      await check(profile, paintHints);
+      if (get().outcome) await follow();
+    },
+    clear: makeClear(c),
+    report: makeReport(c),
+    select: makeSelect(c),
+    review: makeReview(c, check),
+    inspect: makeInspect(c, async (p, h) => {
+      await check(p, h);
+      if (get().outcome) await follow();
+    }),
+    recheckNow: recheck.flush,
+    stop,
+  };
+}
+
+export function useChecker(
+  env: OfficeEnv,
+  initial: CheckerState = INITIAL_CHECKER_STATE,
+  choices?: { profile: Profile; paintHints: boolean },
+) {
   const [state, setState] = React.useState<CheckerState>(initial);
   const current = React.useRef(state);
   current.current = state;
   const actions = React.useMemo(() => checkerActions(env, () => current.current, setState), [env]);
+  const opened = React.useRef(choices);
   React.useEffect(() => {
-    void actions.inspect();
+    const c = opened.current ?? { profile: 'LOCAL', paintHints: false };
+    void actions.inspect(c.profile, c.paintHints);
+    return () => void actions.stop();
   }, [actions]);
   const markStale = React.useCallback(() => setState((s) => ({ ...s, stale: true })), []);
   const dismiss = React.useCallback(() => setState((s) => ({ ...s, notice: null, error: null })), []);

@@ -21,10 +21,11 @@ export const FIXTURE_FILES = [
 ];
 
 export function envFor(host: FakeHost): OfficeEnv {
-  const excel = host.Excel as unknown as { run: OfficeEnv['run'] };
+  const excel = host.Excel as unknown as { run: OfficeEnv['run'] & NonNullable<OfficeEnv['runIn']> };
   const office = host.Office as unknown as { context: { requirements: { isSetSupported(n: string, v: string): boolean } } };
   return {
     run: (batch) => excel.run(batch),
+    runIn: (ctx, batch) => excel.run(ctx, batch),
     capabilities: detectCapabilities((n, v) => office.context.requirements.isSetSupported(n, v)),
   };
 }

@@ -225,7 +225,9 @@ function queueAction(
       return () => null;
     }
     case ACTION.trace:
-      return () => null;
+      // answered like any action that ran: the client calls the trace marker's result handler (event handlers are
+      // added and removed in such callbacks: OfficeExtension.GenericEventHandlers.add)
+      return () => ({ ActionId: id, Value: null });
     default:
       throw new HostError('NotImplemented', `Action type ${action.ActionType} is not simulated.`);
   }

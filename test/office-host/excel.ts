@@ -197,7 +197,7 @@ export function formulaValue(f: string): string | null {
   return m ? m[2].replace(/""/g, '"') : null;
 }
 
-function setCellValue(cell: CellModel, v: unknown): void {
+export function setCellValue(cell: CellModel, v: unknown): void {
   if (typeof v === 'string' && v.startsWith('=') && v.length > 1) {
     cell.f = v;
     cell.v = formulaValue(v);
@@ -986,6 +986,7 @@ function rangeProps(ctx: RequestContext): Record<string, PropDef<RangeTarget>> {
       set: (t, v) => {
         assertCanEdit(t.sheet, 'values');
         writeMatrix(t, v, (cell, x) => setCellValue(cell, x));
+        ctx.session.dataChanged(sheetId(t.sheet), formatRect(t.rect), 'ThisLocalAddin');
       },
     },
     formulas: {
@@ -993,6 +994,7 @@ function rangeProps(ctx: RequestContext): Record<string, PropDef<RangeTarget>> {
       set: (t, v) => {
         assertCanEdit(t.sheet, 'values');
         writeMatrix(t, v, (cell, x) => setCellValue(cell, x));
+        ctx.session.dataChanged(sheetId(t.sheet), formatRect(t.rect), 'ThisLocalAddin');
       },
     },
     text: {
@@ -1218,6 +1220,9 @@ export class Range extends ClientObject<RangeTarget> {
       if (t.sheet.visibility !== 'Visible') throw new HostError('InvalidOperation', 'Cannot select a range on a hidden sheet.');
       wb.activeSheet = idx;
       wb.selection = { sheet: idx, rect: { ...t.rect } };
+      // (whether Excel raises onSelectionChanged for an add-in's own select() is not documented: the host does,
+      // the more demanding reading for a handler that selects cells itself)
+      this.context.session.selectionChanged(sheetId(t.sheet), formatRect(t.rect));
     });
   }
   merge(across?: boolean): void {
@@ -1385,7 +1390,7 @@ function findSheet(wb: WorkbookModel, name: string): SheetModel | undefined {
 
 const ids = new WeakMap<SheetModel, string>();
 let idCounter = 0;
-function sheetId(s: SheetModel): string {
+export function sheetId(s: SheetModel): string {
   let id = ids.get(s);
   if (!id) {
     idCounter++;
@@ -1633,6 +1638,21 @@ export class WorksheetCollection extends ClientCollection<SheetModel, Worksheet>
       },
       true,
     );
+  }
+  // Event registration (WorksheetCollection.onChanged / onSelectionChanged, ExcelApi 1.9): the client library sends
+  // these methods when the first handler is added and when the last one is removed; Excel then sends (or stops)
+  // the event messages, which the host delivers through the library's own dispatch (index.ts, deliverEvents).
+  _RegisterDataChangedEvent(): void {
+    this.queue(() => this.context.session.listen('changed', true, '1.9'));
+  }
+  _UnregisterDataChangedEvent(): void {
+    this.queue(() => this.context.session.listen('changed', false, '1.9'));
+  }
+  _RegisterSelectionChangedEvent(): void {
+    this.queue(() => this.context.session.listen('selection', true, '1.9'));
+  }
+  _UnregisterSelectionChangedEvent(): void {
+    this.queue(() => this.context.session.listen('selection', false, '1.9'));
   }
   getActiveWorksheet(): Worksheet {
     return new Worksheet(this.context, () => {

@@ -6,7 +6,9 @@
 import { utf8Length } from '../../src/adapters/office/budget';
 import { loadClient } from './client';
 import { type RequestBody, type ResponseBody, errorBody, execute } from './engine';
-import { WorkbookModel } from './model';
+import { WorkbookModel, getCell, touchCell } from './model';
+import { setCellValue, sheetId } from './excel';
+import { parseRangeAddress } from '../../src/adapters/office/address';
 import { HostError, HostOptions, HostStats, Session, SyncFault, versionAtLeast } from './runtime';
 
 export { HostError } from './runtime';
@@ -49,6 +51,15 @@ export interface FakeHost {
   setCellEdit(code: string | null): void;
   /** Whether a fault set with failSync (or the failSync option) has not fired yet. */
   faultPending(): boolean;
+  /**
+   * The user types `value` into `cell` of `sheet` (a formula when it starts with "="): the cell changes and, when the
+   * add-in listens to WorksheetCollection.onChanged, its handlers are called (triggerSource Unknown).
+   */
+  userEdit(sheet: string, cell: string, value: string | number | boolean | null): Promise<void>;
+  /** The user selects `address` of `sheet`: the selection moves and onSelectionChanged handlers are called. */
+  userSelect(sheet: string, address: string): Promise<void>;
+  /** Resolves once the event messages queued so far have been delivered (and their handlers' promises settled). */
+  eventsDelivered(): Promise<void>;
 }
 
 export function createHost(model: WorkbookModel, options: HostOptions & { theme?: OfficeTheme; displayLanguage?: string } = {}): FakeHost {
@@ -80,10 +91,62 @@ export function createHost(model: WorkbookModel, options: HostOptions & { theme?
     faultPending() {
       return session.fault !== null;
     },
+    async userEdit(sheetName, cell, value) {
+      const ws = host.model.sheets.find((x) => x.name === sheetName);
+      if (!ws) throw new Error(`no sheet ${sheetName}`);
+      const { top: row, left: col } = parseRangeAddress(cell);
+      const before = getCell(ws, row, col)?.v ?? '';
+      setCellValue(touchCell(ws, row, col), value ?? '');
+      session.dataChanged(sheetId(ws), cell, 'Unknown', { valueBefore: before, valueAfter: getCell(ws, row, col)?.v ?? '' });
+      deliverEvents();
+      await host.eventsDelivered();
+    },
+    async userSelect(sheetName, address) {
+      const idx = host.model.sheets.findIndex((x) => x.name === sheetName);
+      if (idx < 0) throw new Error(`no sheet ${sheetName}`);
+      const { top, left, bottom, right } = parseRangeAddress(address);
+      host.model.activeSheet = idx;
+      host.model.selection = { sheet: idx, rect: { top, left, bottom, right } };
+      session.selectionChanged(sheetId(host.model.sheets[idx]), address);
+      deliverEvents();
+      await host.eventsDelivered();
+    },
+    async eventsDelivered() {
+      deliverEvents();
+      await delivering;
+    },
+  };
+
+  // Events: Excel sends each as a RichApi message; the library's GenericEventRegistration reads the message and calls
+  // the handlers registered for its type and target (WorksheetCollection events: target "Workbook"). The host hands
+  // the message to that same code (OfficeExtension._testTriggerRichApiMessageEvent, the entry point the RichApiMessage
+  // channel calls), after the request that caused it has been answered, as Excel does.
+  let delivering: Promise<void> = Promise.resolve();
+  const deliverEvents = () => {
+    if (session.pendingEvents.length === 0) return;
+    const events = session.pendingEvents.splice(0);
+    delivering = delivering.then(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+      const ext = client.OfficeExtension as unknown as { _testTriggerRichApiMessageEvent(m: unknown): void };
+      ext._testTriggerRichApiMessageEvent({
+        entries: events.map((e) => ({
+          messageCategory: 65536,
+          messageType: e.eventType,
+          targetId: 'Workbook',
+          message: JSON.stringify(e.args),
+        })),
+      });
+      // handlers run asynchronously (their Excel.run): let them start
+      await new Promise((r) => setTimeout(r, 0));
+    });
   };
 
   // Microsoft's client library, with the engine as its request executor
   const client = loadClient();
+  // the RichApi message channel is ready at once (in Excel, registering with the host's message channel)
+  (client.OfficeExtension as unknown as { _testSetRichApiMessageReadyImpl(f: () => Promise<void>): void })._testSetRichApiMessageReadyImpl(
+    () => Promise.resolve(),
+  );
   const executor = {
     async executeAsync(_customData: unknown, _flags: number, message: { Body: RequestBody }) {
       const s = session;
@@ -141,6 +204,8 @@ export function createHost(model: WorkbookModel, options: HostOptions & { theme?
           Error: errorBody(new HostError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.'), -1),
         });
       }
+      // events caused by this request reach the add-in after its response
+      setTimeout(deliverEvents, 0);
       // the response crosses a process boundary in Excel: the client gets a copy
       return reply(JSON.parse(text) as ResponseBody);
     },
@@ -149,7 +214,10 @@ export function createHost(model: WorkbookModel, options: HostOptions & { theme?
     _resolveRequestUrlAndHeaderInfo: () => Promise.resolve({ url: 'https://localhost/jxmb-test-host', headers: {} }),
     _createRequestExecutorOrNull: () => executor,
   };
-  const run = (batch: (ctx: unknown) => Promise<unknown>) => client.Excel.run(requestInfo, batch);
+  // Excel.run(batch), or Excel.run(context, batch) to go on with an earlier context (as to remove an event handler:
+  // "Work with events using the Excel JavaScript API", remove with the same RequestContext)
+  const run = (a: unknown, b?: (ctx: unknown) => Promise<unknown>) =>
+    b ? client.Excel.run(a, b) : client.Excel.run(requestInfo, a as (ctx: unknown) => Promise<unknown>);
   class RequestContext extends (client.Excel.RequestContext as new (info: unknown) => object) {
     constructor() {
       super(requestInfo);

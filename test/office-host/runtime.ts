@@ -72,6 +72,12 @@ export interface HostStats {
   sizes: { request: number; response: number }[];
 }
 
+/** An event message as Excel sends it to the client library (messageType = eventType, message = JSON of args). */
+export interface HostEvent {
+  eventType: number;
+  args: Record<string, unknown>;
+}
+
 export class HostError extends Error {
   code: string;
   debugInfo: { code: string; message: string; errorLocation?: string };
@@ -130,6 +136,37 @@ export class Session {
     const id = `{jxmb-ref}${kind}${this.references.size + 1}`;
     this.references.set(id, { kind, target });
     return id;
+  }
+  /** Event kinds the add-in registered for (see WorksheetCollection._Register…Event in excel.ts). */
+  readonly listening = { changed: false, selection: false };
+  /** Event messages waiting to be delivered after the current request (see index.ts, deliverEvents). */
+  pendingEvents: HostEvent[] = [];
+  listen(kind: 'changed' | 'selection', on: boolean, version: string): void {
+    this.needs(version, `WorksheetCollection.on${kind === 'changed' ? 'Changed' : 'SelectionChanged'}`);
+    this.listening[kind] = on;
+  }
+  /**
+   * A data change in `address` of the sheet with id `worksheetId`: an onChanged message when the add-in listens.
+   * `triggerSource` ThisLocalAddin for the add-in's own writes (WorksheetChangedEventArgs.triggerSource, ExcelApi 1.14:
+   * "identifies whether this local add-in triggers the event"), Unknown for the user's.
+   */
+  dataChanged(worksheetId: string, address: string, triggerSource: string, details?: { valueBefore: unknown; valueAfter: unknown }): void {
+    if (!this.listening.changed) return;
+    this.pendingEvents.push({
+      eventType: 10,
+      args: {
+        address,
+        worksheetId,
+        changeType: 'RangeEdited',
+        source: 'Local',
+        shiftDirection: 'None',
+        triggerSource: versionAtLeast(this.options.apiVersion, '1.14') ? triggerSource : undefined,
+        ...(details ?? {}),
+      },
+    });
+  }
+  selectionChanged(worksheetId: string, address: string): void {
+    if (this.listening.selection) this.pendingEvents.push({ eventType: 14, args: { address, worksheetId } });
   }
   needs(version: string, what: string): void {
     if (!versionAtLeast(this.options.apiVersion, version)) {

@@ -32,6 +32,11 @@ export interface Capabilities {
    * a click (UNDO_NOTES).
    */
   undoKept: boolean;
+  /**
+   * ExcelApi 1.9: WorksheetCollection.onChanged and onSelectionChanged. The pane re-checks a sheet the user edits
+   * and shows the finding of a cell the user selects; without them a notice asks for a new check.
+   */
+  events: boolean;
   /** Chinese notes about what is unavailable (shown in the task pane). */
   notes: string[];
 }
@@ -67,6 +72,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
   const specialCells = supported && has('1.9');
   const rangeAreas = supported && has('1.9');
   const undoKept = supported && has('1.20');
+  const events = supported && has('1.9');
   const notes: string[] = [];
   if (!supported) {
     notes.push(`当前 Excel 版本过旧，无法运行本加载项（需要 ExcelApi 1.7 及以上，即 ${excelVersionsFor('1.7')}）。`);
@@ -82,7 +88,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
       );
     }
   }
-  return { supported, merges, fillDetails, specialCells, rangeAreas, undoKept, notes };
+  return { supported, merges, fillDetails, specialCells, rangeAreas, undoKept, events, notes };
 }
 
 /** What the task pane says, before the click, about Excel's undo history (see Capabilities.undoKept). */

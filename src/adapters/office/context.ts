@@ -9,6 +9,8 @@ import { REVIEW_NS } from './review';
 
 export interface OfficeEnv {
   run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Excel.run with an earlier context (removing event handlers needs the context that added them). */
+  runIn?<T>(ctx: Excel.RequestContext, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T>;
   capabilities: Capabilities;
   limits?: Limits;
 }
@@ -17,6 +19,7 @@ export interface OfficeEnv {
 export function officeEnv(): OfficeEnv {
   return {
     run: (batch) => Excel.run(batch),
+    runIn: (ctx, batch) => Excel.run(ctx, batch),
     capabilities: detectCapabilities((name, v) => Office.context.requirements.isSetSupported(name, v)),
   };
 }
@@ -122,6 +125,8 @@ export interface CheckOutcome {
   keptUserFills: number;
   /** Chinese notes: degraded features, protection, etc. */
   notes: string[];
+  /** A check again (CheckOptions.only) found nothing changed: this is the earlier outcome. */
+  unchanged?: boolean;
 }
 
 export interface CheckOptions {
@@ -131,4 +136,9 @@ export interface CheckOptions {
   /** Paint the cells of hints (提示) too (default true; the task pane asks for them only when the user does). */
   paintHints?: boolean;
   onProgress?: OnProgress;
+  /**
+   * Check again after the user edited `sheets`: only those (and sheets the earlier grid lacks) are read, the other
+   * sheets come from `previous`. When nothing read differs from `previous`, it is returned as it is (`unchanged`).
+   */
+  only?: { previous: CheckOutcome; sheets: string[] };
 }

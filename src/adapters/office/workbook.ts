@@ -18,6 +18,7 @@
  * Nothing here writes a cell value outside the add-in's own sheets.
  */
 import { isOwnSheet } from '../../core/check';
+import type { SheetGrid, WorkbookGrid } from '../../core/grid';
 import { checkWorkbook } from '../../core/index';
 import { FAULT_MESSAGES, OperationError } from './errors';
 import { MARKS_NS, MARKS_SHEET } from './marks';
@@ -49,12 +50,19 @@ export async function runCheck(env: OfficeEnv, options: CheckOptions = {}): Prom
       onProgress({ fraction: 0.02, message: '正在读取工作表列表…' });
       meta = await readMeta(ctx);
       const contentNames = meta.sheets.filter((s) => !isOwnSheet(s.name)).map((s) => s.name);
+      const toRead = options.only ? sheetsToRead(contentNames, options.only) : contentNames;
       onProgress({ fraction: 0.06, message: '正在确定数据范围…' });
-      const used = await readUsedRanges(ctx, sheets, contentNames, meta);
+      const used = await readUsedRanges(ctx, sheets, toRead, meta);
       store = used.store;
       if (store.records === null) notes.push(UNREADABLE_RECORD_NOTE);
       read = await readCells(ctx, sheets, meta, used.infos, env, onProgress);
       notes.push(...read.notes);
+      if (options.only) {
+        const previous = options.only.previous;
+        // nothing the checker reads has changed (a format, or the add-in's own write): the result stands as it is
+        if (sameSheets(read.grid, previous.grid, toRead)) return { ...previous, unchanged: true };
+        read = { ...read, grid: mergeGrids(contentNames, new Set(toRead), read.grid, previous.grid) };
+      }
     } catch (e) {
       throw new OperationError(FAULT_MESSAGES.checkRead(e), e);
     }
@@ -81,6 +89,37 @@ export async function runCheck(env: OfficeEnv, options: CheckOptions = {}): Prom
       throw new OperationError(recovered ? FAULT_MESSAGES.checkWriteRecovered(e, hadMarks) : FAULT_MESSAGES.checkWriteStuck(e), e);
     }
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// checking again after an edit (CheckOptions.only)
+
+/** The sheets to read when `only.sheets` changed: those, and content sheets the earlier grid does not have. */
+function sheetsToRead(contentNames: string[], only: NonNullable<CheckOptions['only']>): string[] {
+  const known = new Set(only.previous.grid.sheets.map((s) => s.name));
+  const changed = new Set(only.sheets);
+  return contentNames.filter((n) => changed.has(n) || !known.has(n));
+}
+
+function sheetKey(s: SheetGrid | undefined): string {
+  return s ? JSON.stringify([s.rowOffset, s.colOffset, s.cells, s.merges, s.hidden ?? false, s.protected ?? false]) : '';
+}
+
+function sameSheets(now: WorkbookGrid, before: WorkbookGrid, names: string[]): boolean {
+  const a = new Map(now.sheets.map((s) => [s.name, s]));
+  const b = new Map(before.sheets.map((s) => [s.name, s]));
+  return names.every((n) => sheetKey(a.get(n)) === sheetKey(b.get(n)));
+}
+
+/**
+ * The sheets read now (`read`) and the earlier ones of the other content sheets, in the workbook's order (readCells
+ * gives every sheet, those not read empty).
+ */
+function mergeGrids(contentNames: string[], read: Set<string>, now: WorkbookGrid, before: WorkbookGrid): WorkbookGrid {
+  const a = new Map(now.sheets.map((s) => [s.name, s]));
+  const b = new Map(before.sheets.map((s) => [s.name, s]));
+  const pick = (n: string) => (read.has(n) ? a.get(n) : b.get(n));
+  return { sheets: contentNames.map(pick).filter((s): s is SheetGrid => s !== undefined) };
 }
 
 // ---------------------------------------------------------------------------------------------

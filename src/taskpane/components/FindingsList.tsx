@@ -64,6 +64,8 @@ export interface FindingsListProps {
   onIgnore?: (f: Finding) => void;
   /** Actions are unavailable (the pane is busy). */
   disabled?: boolean;
+  /** The finding of the cell the user selected in the sheet: made the active item and scrolled into view. */
+  picked?: { finding: Finding; seq: number } | null;
 }
 
 export function FindingsList(props: FindingsListProps): React.ReactElement {
@@ -81,6 +83,21 @@ export function FindingsList(props: FindingsListProps): React.ReactElement {
   const counts = React.useMemo(() => new Map(all.map((g) => [g.id, g.findings.length])), [all]);
   // the one item of the list in the Tab order: the active one, else the first
   const tabKey = position >= 0 && position < rendered ? active : order.length ? findingKey(order[0]) : null;
+
+  // a cell selected in the sheet: its finding becomes the active item (focus stays where it is, in Excel)
+  const picked = props.picked;
+  React.useEffect(() => {
+    if (!picked) return;
+    const key = findingKey(picked.finding);
+    const i = order.findIndex((f) => findingKey(f) === key);
+    if (i < 0) return;
+    if (i >= limit) setLimit(i + 1);
+    setActive(key);
+    requestAnimationFrame(() =>
+      listRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.scrollIntoView?.({ block: 'nearest' }),
+    );
+    // (only a new pick moves the list, not a new order)
+  }, [picked]);
 
   const focusKey = (key: string) => {
     requestAnimationFrame(() => {

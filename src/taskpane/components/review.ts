@@ -6,6 +6,7 @@
  */
 import type { CheckResult, Finding, Severity } from '../../core/findings';
 import { SEVERITIES, SEVERITY_LABEL, SEVERITY_RANK } from '../../core/severity';
+import { type WorkbookGrid, parseA1 } from '../../core/grid';
 
 export type Grouping = 'severity' | 'table';
 
@@ -79,4 +80,28 @@ export function onlyShown(shown: ReadonlySet<Severity>): Severity | null {
 /** A click on a count: only that severity; a second click on it: all of them again. */
 export function toggleOnly(shown: ReadonlySet<Severity>, s: Severity): Set<Severity> {
   return onlyShown(shown) === s ? new Set(SEVERITIES) : new Set([s]);
+}
+
+/**
+ * The finding of the cell at the top left of `address` (a cell the user selected in `sheet`), or of the merged area
+ * that holds it; the worst when several; null when the cell has none. Ignored findings are not shown, so not found.
+ */
+export function findingAt(
+  o: { result: CheckResult; grid: WorkbookGrid; ignored?: readonly Finding[] },
+  sheet: string,
+  address: string,
+): Finding | null {
+  const at = parseA1(address.split(':')[0].replace(/\$/g, ''));
+  if (!at) return null;
+  const merge = o.grid.sheets
+    .find((s) => s.name === sheet)
+    ?.merges.find((m) => at.row >= m.top && at.row <= m.bottom && at.col >= m.left && at.col <= m.right);
+  const area = merge ?? { top: at.row, bottom: at.row, left: at.col, right: at.col };
+  const hidden = new Set(o.ignored ?? []);
+  let best: Finding | null = null;
+  for (const f of o.result.findings) {
+    if (f.sheet !== sheet || hidden.has(f) || f.row < area.top || f.row > area.bottom || f.col < area.left || f.col > area.right) continue;
+    if (!best || SEVERITY_RANK[f.severity] < SEVERITY_RANK[best.severity]) best = f;
+  }
+  return best;
 }
