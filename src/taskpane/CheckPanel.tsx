@@ -20,6 +20,7 @@ import { FindingsList } from './components/FindingsList';
 import { IgnoredList } from './components/IgnoredList';
 import { summarize } from '../core/findings';
 import { ProfileSelect } from './components/ProfileSelect';
+import { RuleSettings } from './components/RuleSettings';
 import { SeverityFilter } from './components/SeverityFilter';
 import { Summary } from './components/Summary';
 import { onlyShown, toggleOnly } from './components/review';
@@ -69,7 +70,10 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
   const styles = useStyles();
   const [profile, setProfile] = React.useState<Profile>(() => (storedChoice(PROFILE_KEY) === 'C2021' ? 'C2021' : 'LOCAL'));
   const [paintHints, setPaintHints] = React.useState<boolean>(() => storedChoice(HINTS_KEY) === '1');
-  const { state, check, clear, report, select, review, markStale, dismiss } = useChecker(env, initialState, { profile, paintHints });
+  const { state, check, clear, report, select, review, setRules, markStale, dismiss } = useChecker(env, initialState, {
+    profile,
+    paintHints,
+  });
   const [shown, setShown] = React.useState<Set<Severity>>(() => new Set<Severity>(['error', 'warning', 'info']));
   React.useImperativeHandle(ref, () => ({ markStale }), [markStale]);
   // after a check, focus goes to the summary (which is announced), not to the page body
@@ -231,6 +235,7 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
             disabled={busy}
             picked={state.picked}
           />
+          <RuleSettings rules={state.outcome?.rules ?? {}} disabled={busy} onChange={(r, said) => void setRules(r, said)} />
           {ignored.length > 0 && (
             <IgnoredList
               ignored={ignored}

@@ -1,6 +1,7 @@
 /** State of the 校验 tab: one place that calls the Office adapter and turns outcomes into messages. */
 import * as React from 'react';
 import { isOwnSheet } from '../core/check';
+import type { RuleSetting } from '../core/config';
 import type { Finding } from '../core/findings';
 import { type DescribedError, describeError } from '../adapters/office/errors';
 import { type Watch, watchWorkbook } from '../adapters/office/events';
@@ -14,7 +15,7 @@ import {
   inspectWorkbook,
   runCheck,
   selectCell,
-  setIgnored,
+  setReview,
 } from '../adapters/office/workbook';
 import { findingAt } from './components/review';
 
@@ -208,7 +209,7 @@ function makeReview(c: Ctx, check: (p: Profile, h: boolean) => Promise<void>) {
     const next = 'ignore' in change ? [...now, change.ignore] : change.restore === 'all' ? [] : now.filter((f) => f !== change.restore);
     c.patch({ busy: 'ignore', error: null, notice: null });
     try {
-      await setIgnored(c.env, next.map(entryOf));
+      await setReview(c.env, next.map(entryOf), outcome.rules ?? {});
     } catch (e) {
       c.patch({ busy: null, error: describeError(e) });
       return;
@@ -219,6 +220,26 @@ function makeReview(c: Ctx, check: (p: Profile, h: boolean) => Promise<void>) {
         ? `已忽略 ${change.ignore.sheet}!${change.ignore.cell} 的这条问题（记录在工作簿中，可在“已忽略”中恢复）。`
         : '已恢复。';
     c.update((s) => (s.error ? s : { ...s, notice: { intent: 'success', text } }));
+  };
+}
+
+/**
+ * 规则设置: the rules turned off or graded otherwise (the others at their default), kept in the workbook with the
+ * ignored findings; then the workbook is checked again. `said` is the notice afterwards.
+ */
+function makeRuleSettings(c: Ctx, check: (p: Profile, h: boolean) => Promise<void>) {
+  return async (rules: Readonly<Record<string, RuleSetting>>, said: string) => {
+    const outcome = c.get().outcome;
+    if (!outcome) return;
+    c.patch({ busy: 'ignore', error: null, notice: null });
+    try {
+      await setReview(c.env, (outcome.ignored ?? []).map(entryOf), rules);
+    } catch (e) {
+      c.patch({ busy: null, error: describeError(e) });
+      return;
+    }
+    await check(c.last.profile, c.last.paintHints);
+    c.update((s) => (s.error ? s : { ...s, notice: { intent: 'success', text: `${said}设置记录在工作簿中。` } }));
   };
 }
 
@@ -270,6 +291,7 @@ export function checkerActions(env: OfficeEnv, get: () => CheckerState, update: 
     report: makeReport(c),
     select: makeSelect(c),
     review: makeReview(c, check),
+    setRules: makeRuleSettings(c, check),
     inspect: makeInspect(c, async (p, h) => {
       await check(p, h);
       if (get().outcome) await follow();

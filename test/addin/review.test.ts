@@ -2,8 +2,8 @@
  * 忽略此条: the findings a user ignores are kept in the workbook (a custom XML part), survive save, close and
  * reopen, are never painted, come back when their cell changes, and can be restored; checking stays at 5 syncs.
  */
-import { REVIEW_NS, decodeReview, encodeReview, entryOf } from '../../src/adapters/office/review';
-import { clearMarks, runCheck, setIgnored } from '../../src/adapters/office/workbook';
+import { REVIEW_NS, decodeReview, decodeRuleSettings, encodeReview, entryOf } from '../../src/adapters/office/review';
+import { clearMarks, runCheck, setReview } from '../../src/adapters/office/workbook';
 import { cloneWorkbook, formatSnapshot, getCell, valueSnapshot } from '../office-host/model';
 import { saveAndReopen } from '../office-host/xlsx';
 import { changedCells, cliResult, content, expectedMarks, fillAt, fixtureModel, hostFor } from './helpers';
@@ -31,7 +31,7 @@ test('an ignored finding is listed apart, not painted, kept after save and reope
   )!;
   expect(target).toBeDefined();
 
-  await setIgnored(env, [entryOf(target)]);
+  await setReview(env, [entryOf(target)]);
   host.resetStats();
   const second = await runCheck(env, { paintHints: false });
   expect(host.stats.syncs).toBe(5);
@@ -66,7 +66,7 @@ test('an ignored finding is listed apart, not painted, kept after save and reope
   cell.v = typed;
 
   // restore: no record left, the finding painted again
-  await setIgnored(reopened.env, []);
+  await setReview(reopened.env, []);
   expect((reopened.host.model.customXmlParts ?? []).filter((p) => p.namespaceUri === REVIEW_NS)).toEqual([]);
   const fifth = await runCheck(reopened.env, { paintHints: false });
   expect(fifth.ignored).toEqual([]);
@@ -82,4 +82,35 @@ test('the stored list: every character of a message survives; a part of another 
   expect(decodeReview(encodeReview(entries))).toEqual(entries);
   expect(decodeReview('<review xmlns="urn:other"><ignore sheet="a" cell="A1" code="x" message="m"/></review>')).toBeNull();
   expect(decodeReview(encodeReview([]))).toEqual([]);
+});
+
+test('rule settings kept in the workbook: a rule off is not reported, a rule graded otherwise is reported and painted at that grade, after save and reopen too', async () => {
+  const original = await fixtureModel('layoutA-ningxia.xlsx');
+  const { host, env } = await hostFor(cloneWorkbook(original));
+  const first = await runCheck(env, { paintHints: false });
+  expect(first.result.findings.some((f) => f.code === 'vague-value')).toBe(true);
+  const formats = first.result.findings.filter((f) => f.code === 'value-format');
+  expect(formats.length).toBeGreaterThan(0);
+  await setReview(env, [], { 'vague-value': 'off', 'value-format': 'error' });
+  const reopened = await hostFor(await saveAndReopen(host.model));
+  const second = await runCheck(reopened.env, { paintHints: false });
+  expect(second.rules).toEqual({ 'vague-value': 'off', 'value-format': 'error' });
+  expect(second.result.findings.some((f) => f.code === 'vague-value')).toBe(false);
+  expect(second.result.findings.filter((f) => f.code === 'value-format')).toEqual(formats.map((f) => ({ ...f, severity: 'error' })));
+  const f = formats[0];
+  expect(fillAt(reopened.host.model, `${f.sheet}!${f.row},${f.col}`)?.color).toBe('#FFC7CE');
+  // back to the defaults: no record left
+  await setReview(reopened.env, [], {});
+  expect((reopened.host.model.customXmlParts ?? []).filter((p) => p.namespaceUri === REVIEW_NS)).toEqual([]);
+  const third = await runCheck(reopened.env, { paintHints: false });
+  expect(third.result).toEqual(first.result);
+});
+
+test('rule settings read from a part: unknown rules and settings are left out', () => {
+  const xml = encodeReview([], { 'vague-value': 'off', 'value-format': 'info' }).replace(
+    '</review>',
+    '<rule code="no-such-rule" setting="off"/><rule code="missing-value" setting="fatal"/></review>',
+  );
+  expect(decodeRuleSettings(xml)).toEqual({ 'vague-value': 'off', 'value-format': 'info' });
+  expect(decodeRuleSettings('<review xmlns="urn:other"><rule code="vague-value" setting="off"/></review>')).toEqual({});
 });

@@ -19,6 +19,7 @@ import { serveDir } from './serve';
 import { seriousViolations } from './axe';
 import { CHROMIUM, FLAGS, describeInChromium, screenshotPath } from './chromium';
 import { CLIENT_SCRIPT, factoryScript } from '../office-host/client';
+import { loadXlsx } from '../office-host/xlsx';
 
 const FIXTURE = 'layoutA-ningxia.xlsx';
 type HostOptions = Parameters<typeof createHost>[1];
@@ -241,16 +242,59 @@ describeBrowser('task pane in Chromium', () => {
     await page.context().close();
   });
 
-  test('opened over a workbook an earlier check marked, the pane says so and offers both ways on', async () => {
+  test('opened over a workbook an earlier check marked, the pane checks again and lists the results; 清除标记 still restores', async () => {
     const marked = cloneWorkbook(original);
     const { env } = await hostFor(marked);
     await runCheck(env);
     const o = await open(marked);
-    await expect(o.page.getByTestId('notice').textContent()).resolves.toContain('工作簿中留有上次校验的标记');
+    await eventually(
+      async () => (await o.page.getByTestId('notice').textContent()) ?? '',
+      '工作簿中留有上次校验的标记，已重新校验并更新标记。',
+    );
+    await expect(o.page.getByTestId('finding').count()).resolves.toBeGreaterThan(0);
     await o.page.getByTestId('clear-marks').click();
     await eventually(() => o.page.evaluate(() => window.__jxmbFormats()), [...formatSnapshot(original)]);
     expect(o.errors).toEqual([]);
     await o.page.context().close();
+  });
+
+  test('the pane follows the sheet: a selected marked cell shows its finding; typing the missing value re-checks that sheet; 指标体系 re-checks', async () => {
+    const example = await loadXlsx(path.join(ROOT, 'examples', '示例-绩效目标表.xlsx'));
+    const exampleCli = await cliResult(readFileSync(path.join(ROOT, 'examples', '示例-绩效目标表.xlsx')));
+    const missing = exampleCli.findings.find((f) => f.code === 'missing-value')!;
+    const o = await open(example);
+    const { page } = o;
+    await page.getByTestId('run-check').click();
+    await page.getByTestId('summary').waitFor();
+    const cellOf = (f: { sheet: string; cell: string }) => page.locator(`[data-testid="finding"][data-cell="${f.sheet}!${f.cell}"]`);
+    // the user selects the marked cell in the sheet: its finding becomes the active item of the list
+    await page.evaluate(([sheet, cell]) => window.__jxmbHost.userSelect(sheet, cell), [missing.sheet, missing.cell]);
+    await eventually(() => cellOf(missing).first().getAttribute('aria-current'), 'true');
+    // the user types the value: that sheet is checked again, the finding leaves the list, the cell its red mark
+    const fill = () =>
+      page.evaluate(
+        ([sheet, r, c]) => {
+          const ws = window.__jxmbHost.model.sheets.find((x) => x.name === sheet)!;
+          return ws.cells.get(Number(r) * 16384 + Number(c))?.style?.fill?.color ?? null;
+        },
+        [missing.sheet, String(missing.row), String(missing.col)] as const,
+      );
+    expect(await fill()).toBe('#FFC7CE');
+    await page.evaluate(([sheet, cell]) => window.__jxmbHost.userEdit(sheet, cell, '≥200'), [missing.sheet, missing.cell]);
+    await eventually(
+      async () => (await page.getByTestId('live').textContent())?.startsWith(`已重新校验“${missing.sheet}”`) ?? false,
+      true,
+      8000,
+    );
+    expect(await cellOf(missing).filter({ hasText: '未填写' }).count()).toBe(0);
+    expect(await fill()).not.toBe('#FFC7CE');
+    // another 指标体系: checked again at once
+    const syncs = () => page.evaluate(() => window.__jxmbHost.stats.syncs);
+    const at = await syncs();
+    await page.getByTestId('profile').selectOption('C2021');
+    await eventually(async () => (await syncs()) >= at + 5 && (await page.getByTestId('run-check').isEnabled()), true, 8000);
+    expect(o.errors).toEqual([]);
+    await page.context().close();
   });
 
   test('a workbook without 绩效目标表 shows what the add-in looks for; the template tab loads', async () => {

@@ -1,5 +1,5 @@
 /** The Office.js environment of the add-in, its small helpers, sheet metadata (sync 1 of every operation) and the outcome types of 一键校验. */
-import { type Config } from '../../core/config';
+import { type Config, type RuleSetting } from '../../core/config';
 import type { CheckResult, Finding } from '../../core/findings';
 import { type WorkbookGrid } from '../../core/grid';
 import { type Capabilities, detectCapabilities } from './capabilities';
@@ -119,6 +119,8 @@ export interface CheckOutcome {
   paintedHints?: boolean;
   /** Findings of `result` the user ignored (忽略此条, kept in the workbook): listed apart, never painted. */
   ignored?: Finding[];
+  /** The rule settings kept in the workbook (规则设置), as applied unless the check was given its own. */
+  rules?: Readonly<Record<string, RuleSetting>>;
   /** Protected sheets whose findings could not be highlighted. */
   skippedSheets: SkippedSheet[];
   /** Earlier highlights left alone because the user changed those cells' fill since. */

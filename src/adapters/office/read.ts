@@ -7,7 +7,7 @@ import { parseRangeAddress, splitAreas } from './address';
 import { errorCode } from './errors';
 import { MARKS_SHEET, type MarkRecord, decodeRecords, pickGeneration } from './marks';
 import { type Block, LIMITS, type MergePlan, type Rect, assembleMerges, batchBlocks, halve, planMerges, rowBlocks } from './plan';
-import { type IgnoredEntry, decodeReview } from './review';
+import { type IgnoredEntry, type RuleSettings, decodeReview, decodeRuleSettings } from './review';
 import { officeCellValue } from './values';
 import { type Meta, type OfficeEnv, type OnProgress, Sheets } from './context';
 
@@ -27,6 +27,8 @@ export interface Store {
   latest: number;
   /** Findings the user ignored (review.ts). */
   ignored: IgnoredEntry[];
+  /** Rules the user turned off or graded otherwise in the pane (review.ts). */
+  rules: RuleSettings;
 }
 
 /**
@@ -59,6 +61,7 @@ export async function readUsedRanges(ctx: Excel.RequestContext, sheets: Sheets, 
     records: old === null ? null : [...old, ...stored.records],
     latest: stored.latest,
     ignored: reviews.flatMap((x) => decodeReview(x.value) ?? []),
+    rules: Object.assign({}, ...reviews.map((x) => decodeRuleSettings(x.value))),
   };
   return { infos, store };
 }

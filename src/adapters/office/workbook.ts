@@ -22,7 +22,7 @@ import type { SheetGrid, WorkbookGrid } from '../../core/grid';
 import { checkWorkbook } from '../../core/index';
 import { FAULT_MESSAGES, OperationError } from './errors';
 import { MARKS_NS, MARKS_SHEET } from './marks';
-import { type IgnoredEntry, REVIEW_NS, encodeReview, splitIgnored } from './review';
+import { type IgnoredEntry, REVIEW_NS, type RuleSettings, encodeReview, splitIgnored } from './review';
 import { type CheckOptions, type CheckOutcome, type Meta, type OfficeEnv, Sheets, readMeta } from './context';
 import { type ReadResult, type Store, readCells, readUsedRanges } from './read';
 import { UNREADABLE_RECORD_NOTE, clearIn, paint } from './paint';
@@ -68,16 +68,19 @@ export async function runCheck(env: OfficeEnv, options: CheckOptions = {}): Prom
     }
 
     onProgress({ fraction: 0.72, message: '正在校验…' });
-    const result = checkWorkbook(read.grid, options.config);
+    // the rule settings kept in the workbook apply unless the caller gives its own
+    const rules = options.config?.rules ?? store.rules;
+    const result = checkWorkbook(read.grid, { ...options.config, rules });
 
     const split = splitIgnored(result.findings, store.ignored);
-    if (!highlight) return { result, grid: read.grid, marked: 0, skippedSheets: [], keptUserFills: 0, notes, ignored: split.ignored };
+    const kept = { ignored: split.ignored, rules: store.rules };
+    if (!highlight) return { result, grid: read.grid, marked: 0, skippedSheets: [], keptUserFills: 0, notes, ...kept };
 
     onProgress({ fraction: 0.8, message: '正在标记单元格…' });
     try {
       const painted = options.paintHints === false ? split.shown.filter((f) => f.severity !== 'info') : split.shown;
       const outcome = await paint(ctx, sheets, env, { meta, result, painted, read, store, notes, onProgress });
-      return { ...outcome, paintedHints: options.paintHints !== false, ignored: split.ignored };
+      return { ...outcome, paintedHints: options.paintHints !== false, ...kept };
     } catch (e) {
       // Excel may have run part of the batch: undo what is recorded (an automatic 清除标记)
       onProgress({ fraction: 0.9, message: '写入标记时出错，正在恢复…' });
@@ -139,16 +142,16 @@ export async function inspectWorkbook(env: OfficeEnv): Promise<{ marked: boolean
 }
 
 /**
- * Stores the findings the user ignores (replacing the stored list; [] removes it). Two syncs: the ids of the
- * parts, then the new part added and the old ones deleted (in that order: wherever Excel stops, a list is kept).
- * The caller checks again afterwards, so that the ignored cells lose their marks.
+ * Stores the findings the user ignores and the rule settings (replacing what is stored; nothing to keep removes the
+ * part). Two syncs: the ids of the parts, then the new part added and the old ones deleted (in that order: wherever
+ * Excel stops, a record is kept). The caller checks again afterwards, so that the marks follow.
  */
-export async function setIgnored(env: OfficeEnv, entries: readonly IgnoredEntry[]): Promise<void> {
+export async function setReview(env: OfficeEnv, entries: readonly IgnoredEntry[], rules: RuleSettings = {}): Promise<void> {
   await env.run(async (ctx) => {
     const parts = ctx.workbook.customXmlParts.getByNamespace(REVIEW_NS).load('items/id');
     await ctx.sync();
     const old = parts.items.map((p) => p.id);
-    if (entries.length) ctx.workbook.customXmlParts.add(encodeReview(entries));
+    if (entries.length || Object.keys(rules).length) ctx.workbook.customXmlParts.add(encodeReview(entries, rules));
     for (const id of old) ctx.workbook.customXmlParts.getItem(id).delete();
     await ctx.sync();
   });
