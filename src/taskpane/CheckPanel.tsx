@@ -6,6 +6,7 @@ import {
   Checkbox,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
@@ -24,7 +25,7 @@ import { RuleSettings } from './components/RuleSettings';
 import { SeverityFilter } from './components/SeverityFilter';
 import { Summary } from './components/Summary';
 import { onlyShown, toggleOnly } from './components/review';
-import { type CheckerState, type Profile, useChecker } from './useChecker';
+import { type CheckerState, type Profile, removalText, useChecker } from './useChecker';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: '12px', padding: '8px 2px' },
@@ -70,7 +71,7 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
   const styles = useStyles();
   const [profile, setProfile] = React.useState<Profile>(() => (storedChoice(PROFILE_KEY) === 'C2021' ? 'C2021' : 'LOCAL'));
   const [paintHints, setPaintHints] = React.useState<boolean>(() => storedChoice(HINTS_KEY) === '1');
-  const { state, check, clear, report, select, review, setRules, markStale, dismiss } = useChecker(env, initialState, {
+  const { state, check, clear, report, select, review, setRules, removal, markStale, dismiss } = useChecker(env, initialState, {
     profile,
     paintHints,
   });
@@ -120,6 +121,34 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
               导出报告
             </Button>
           </div>
+          {state.removal ? (
+            <MessageBar intent="warning" data-testid="confirm-removal">
+              <MessageBarBody>
+                <MessageBarTitle>移除全部校验痕迹？</MessageBarTitle>
+                {removalText(state.removal)}
+                {!caps.undoKept && ' 此操作会清空 Excel 的撤销记录。'}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" appearance="primary" onClick={() => void removal.confirm()} data-testid="confirm-remove">
+                  确定移除
+                </Button>
+                <Button size="small" onClick={removal.cancel}>
+                  取消
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          ) : (
+            <Button
+              size="small"
+              appearance="subtle"
+              disabled={busy}
+              onClick={() => void removal.ask()}
+              title="提交前使用：恢复标记单元格的填充色，删除本加载项导出的报告工作表和记录"
+              data-testid="remove-traces"
+            >
+              移除全部校验痕迹
+            </Button>
+          )}
           <ProfileSelect
             value={profile}
             disabled={busy}

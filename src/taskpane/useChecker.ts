@@ -6,6 +6,7 @@ import type { Finding } from '../core/findings';
 import { type DescribedError, describeError } from '../adapters/office/errors';
 import { type Watch, watchWorkbook } from '../adapters/office/events';
 import { entryOf } from '../adapters/office/review';
+import { type Traces, removeTraces, surveyTraces } from '../adapters/office/traces';
 import {
   type CheckOutcome,
   type OfficeEnv,
@@ -19,7 +20,7 @@ import {
 } from '../adapters/office/workbook';
 import { findingAt } from './components/review';
 
-export type Busy = 'check' | 'recheck' | 'clear' | 'export' | 'ignore' | null;
+export type Busy = 'check' | 'recheck' | 'clear' | 'export' | 'ignore' | 'remove' | null;
 
 export interface Notice {
   intent: 'success' | 'info' | 'warning' | 'error';
@@ -40,6 +41,8 @@ export interface CheckerState {
   picked: { finding: Finding; seq: number } | null;
   /** A short line on the last automatic re-check (announced politely). */
   live: string | null;
+  /** 移除全部校验痕迹 asked for: what it would remove, waiting for the user's 确定. */
+  removal: Traces | null;
 }
 
 export const INITIAL_CHECKER_STATE: CheckerState = {
@@ -51,6 +54,7 @@ export const INITIAL_CHECKER_STATE: CheckerState = {
   stale: false,
   picked: null,
   live: null,
+  removal: null,
 };
 
 export type Profile = 'LOCAL' | 'C2021';
@@ -78,7 +82,8 @@ const outcomeLine = (o: CheckOutcome, sheets: string[]): string => {
 };
 
 function makeCheck(c: Ctx) {
-  return async (profile: Profile, paintHints = false) => {
+  /** True when a result is shown afterwards (the store may update later than this resolves: React state). */
+  return async (profile: Profile, paintHints = false): Promise<boolean> => {
     c.last = { profile, paintHints };
     c.patch({ busy: 'check', error: null, notice: null, live: null, progress: { fraction: 0, message: '正在准备…' } });
     try {
@@ -88,9 +93,11 @@ function makeCheck(c: Ctx) {
         onProgress: (progress) => c.patch({ progress }),
       });
       c.patch({ busy: null, progress: null, outcome, stale: false });
+      return true;
     } catch (e) {
       // the highlights of an earlier result may be gone (see the message): drop that result
       c.patch({ busy: null, progress: null, outcome: null, error: describeError(e) });
+      return false;
     }
   };
 }
@@ -201,7 +208,7 @@ function makeSelect(c: Ctx) {
  * 忽略此条 / 恢复: the list of ignored findings (those of the last result still ignored, plus or minus `f`) is
  * stored in the workbook, then the workbook is checked again (the ignored cells lose their marks).
  */
-function makeReview(c: Ctx, check: (p: Profile, h: boolean) => Promise<void>) {
+function makeReview(c: Ctx, check: (p: Profile, h: boolean) => Promise<unknown>) {
   return async (change: { ignore: Finding } | { restore: Finding | 'all' }) => {
     const outcome = c.get().outcome;
     if (!outcome) return;
@@ -227,7 +234,7 @@ function makeReview(c: Ctx, check: (p: Profile, h: boolean) => Promise<void>) {
  * 规则设置: the rules turned off or graded otherwise (the others at their default), kept in the workbook with the
  * ignored findings; then the workbook is checked again. `said` is the notice afterwards.
  */
-function makeRuleSettings(c: Ctx, check: (p: Profile, h: boolean) => Promise<void>) {
+function makeRuleSettings(c: Ctx, check: (p: Profile, h: boolean) => Promise<unknown>) {
   return async (rules: Readonly<Record<string, RuleSetting>>, said: string) => {
     const outcome = c.get().outcome;
     if (!outcome) return;
@@ -243,11 +250,55 @@ function makeRuleSettings(c: Ctx, check: (p: Profile, h: boolean) => Promise<voi
   };
 }
 
+/** What 移除全部校验痕迹 would remove, in the user's words (the confirmation). */
+export function removalText(t: Traces): string {
+  const parts: string[] = [];
+  if (t.marks) parts.push(`恢复 ${t.marks} 个已标记单元格原来的填充色`);
+  if (t.reports.length) parts.push(`删除本加载项导出的报告工作表“${t.reports.join('”“')}”`);
+  if (t.review) parts.push('删除忽略记录和规则设置');
+  return parts.length ? `将${parts.join('，')}。您填写的内容不会改变。` : '工作簿中没有本加载项留下的内容。';
+}
+
+/** 移除全部校验痕迹: first what would go (asked), then, on 确定, all of it. */
+function makeRemoval(c: Ctx) {
+  const ask = async () => {
+    c.patch({ busy: 'remove', error: null, notice: null });
+    try {
+      const traces = await surveyTraces(c.env);
+      const nothing = !traces.marks && !traces.reports.length && !traces.review;
+      c.patch(nothing ? { busy: null, notice: { intent: 'info', text: removalText(traces) } } : { busy: null, removal: traces });
+    } catch (e) {
+      c.patch({ busy: null, error: describeError(e) });
+    }
+  };
+  const confirm = async () => {
+    c.patch({ busy: 'remove', removal: null });
+    try {
+      const r = await removeTraces(c.env);
+      const what = [
+        r.restored ? `恢复 ${r.restored} 个单元格的填充色` : '',
+        r.reports.length ? `删除报告工作表“${r.reports.join('”“')}”` : '',
+      ].filter(Boolean);
+      const text = `已移除本加载项留下的全部内容${what.length ? `（${what.join('，')}）` : ''}。`;
+      c.update((s) => ({
+        ...s,
+        busy: null,
+        outcome: null,
+        live: null,
+        notice: { intent: r.notes.length ? 'warning' : 'success', text: [text, ...r.notes].join(' ') },
+      }));
+    } catch (e) {
+      c.patch({ busy: null, error: describeError(e) });
+    }
+  };
+  return { ask, confirm, cancel: () => c.patch({ removal: null }) };
+}
+
 /**
  * The pane opened over a workbook an earlier check marked: check it again at once (the marks are brought up to date
  * and the results listed, as when the pane was closed); nothing of the user's is changed.
  */
-function makeInspect(c: Ctx, check: (p: Profile, h: boolean) => Promise<void>) {
+function makeInspect(c: Ctx, check: (p: Profile, h: boolean) => Promise<unknown>) {
   return async (profile: Profile, paintHints: boolean) => {
     try {
       const found = await inspectWorkbook(c.env);
@@ -274,7 +325,11 @@ export function checkerActions(env: OfficeEnv, get: () => CheckerState, update: 
   let watch: Promise<Watch | null> | null = null;
   /** Starts following the user's edits and selections (once; after the first result). */
   const follow = () => {
-    watch ??= watchWorkbook(env, { onEdit: recheck.edited, onSelect: pick }).catch(() => null);
+    watch ??= watchWorkbook(env, { onEdit: recheck.edited, onSelect: pick }).catch((e: unknown) => {
+      // without events the pane works as before (a new check on the user's click)
+      console.warn('绩效目标表助手: Excel events unavailable', e);
+      return null;
+    });
     return watch;
   };
   const stop = async () => {
@@ -284,17 +339,16 @@ export function checkerActions(env: OfficeEnv, get: () => CheckerState, update: 
   };
   return {
     check: async (profile: Profile, paintHints = false) => {
-      await check(profile, paintHints);
-      if (get().outcome) await follow();
+      if (await check(profile, paintHints)) await follow();
     },
     clear: makeClear(c),
     report: makeReport(c),
     select: makeSelect(c),
     review: makeReview(c, check),
     setRules: makeRuleSettings(c, check),
+    removal: makeRemoval(c),
     inspect: makeInspect(c, async (p, h) => {
-      await check(p, h);
-      if (get().outcome) await follow();
+      if (await check(p, h)) await follow();
     }),
     recheckNow: recheck.flush,
     stop,

@@ -264,10 +264,12 @@ describeBrowser('task pane in Chromium', () => {
     const missing = exampleCli.findings.find((f) => f.code === 'missing-value')!;
     const o = await open(example);
     const { page } = o;
+    page.on('console', (m) => console.log('PAGE', m.type(), m.text()));
     await page.getByTestId('run-check').click();
     await page.getByTestId('summary').waitFor();
     const cellOf = (f: { sheet: string; cell: string }) => page.locator(`[data-testid="finding"][data-cell="${f.sheet}!${f.cell}"]`);
     // the user selects the marked cell in the sheet: its finding becomes the active item of the list
+    await eventually(() => page.evaluate(() => window.__jxmbHost.session.listening), { changed: true, selection: true });
     await page.evaluate(([sheet, cell]) => window.__jxmbHost.userSelect(sheet, cell), [missing.sheet, missing.cell]);
     await eventually(() => cellOf(missing).first().getAttribute('aria-current'), 'true');
     // the user types the value: that sheet is checked again, the finding leaves the list, the cell its red mark

@@ -9,6 +9,7 @@ import { SyncBudget, cellBytes } from './budget';
 import { type FillWrite, queueFillWrites } from './fills';
 import { MARK_COLORS, REPORT_SHEET } from './marks';
 import { type OfficeEnv, Sheets } from './context';
+import { reportRecord } from './traces';
 import { SEVERITY_LABEL } from '../../core/severity';
 
 const REPORT_HEADER = ['序号', '严重程度', '工作表', '单元格', '表格', '问题', '规则', '代码'];
@@ -86,6 +87,8 @@ export async function exportReport(env: OfficeEnv, result: CheckResult, now = ne
 
 async function writeReport(ctx: Excel.RequestContext, caps: Capabilities, name: string, result: CheckResult, now: Date): Promise<void> {
   ctx.workbook.worksheets.add(name);
+  // recorded as the add-in's own in the same batch (移除全部校验痕迹 removes only recorded report sheets)
+  ctx.workbook.customXmlParts.add(reportRecord(name));
   // addressed by name from here on (valid in every later sync of the run)
   const sheets = new Sheets(ctx);
   const ws = sheets.get(name);
