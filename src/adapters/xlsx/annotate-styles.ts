@@ -47,65 +47,15 @@ export class Styles {
 
   /** Writes the styles part with the fills and xfs handed out. */
   write(pkg: Pkg, workbookPart: string, stylesPart: string | null): void {
-    if (!stylesPart || !pkg.has(stylesPart)) {
-      stylesPart = resolveTarget(workbookPart, 'styles.xml');
-      if (pkg.has(stylesPart)) stylesPart = pkg.freeName(resolveTarget(workbookPart, 'styles'), '.xml');
-      const strict = (pkg.text(workbookPart)?.xml ?? '').includes(NS_MAIN_STRICT);
-      pkg.put(
-        stylesPart,
-        `${DECL}<styleSheet xmlns="${strict ? NS_MAIN_STRICT : NS_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
-          `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
-          `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
-          `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-          `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
-          `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
-      );
-      addRel(pkg, workbookPart, `${strict ? NS_R_STRICT : NS_R}/styles`, stylesPart);
-      addContentType(pkg, 'Override', stylesPart, CT_STYLES);
-    }
-    const t = pkg.text(stylesPart)!;
+    const part = stylesPart && pkg.has(stylesPart) ? stylesPart : createStylesPart(pkg, workbookPart);
+    const t = pkg.text(part)!;
     const xml = t.xml;
+    const st = scanStyles(xml);
+    if (st.rootEmpty) throw new WorkbookReadError(`文件中的「${part}」没有任何样式，无法写入批注副本`);
     const edits = new Edits();
-    let prefix = '';
-    type Fills = { open: Tag; close: Tag | null; count: number };
-    type CellXfs = { open: Tag; close: Tag | null; xfs: [number, number][] };
-    let fills0: Fills | null = null;
-    let cellXfs0: CellXfs | null = null;
-    let xfStart = -1;
-    let rootClose: Tag | null = null;
-    let rootEmpty: Tag | null = null;
-    const afterFills = ['borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
-    const afterXfs = ['cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
-    let beforeFills: Tag | null = null;
-    let beforeXfs: Tag | null = null;
-    scanTags(xml, (tag, depth) => {
-      if (depth === 0) {
-        prefix = prefixOf(tag);
-        if (tag.kind === 'close') rootClose = tag;
-        if (tag.kind === 'empty') rootEmpty = tag;
-        return;
-      }
-      if (depth === 1 && tag.kind !== 'close') {
-        if (!fills0 && !beforeFills && afterFills.includes(tag.name)) beforeFills = tag;
-        if (!cellXfs0 && !beforeXfs && afterXfs.includes(tag.name)) beforeXfs = tag;
-      }
-      if (depth === 1 && tag.name === 'fills') {
-        if (tag.kind === 'close') fills0!.close = tag;
-        else fills0 = { open: tag, close: null, count: 0 };
-      } else if (depth === 2 && tag.name === 'fill' && tag.kind !== 'close' && fills0 && !fills0.close) fills0.count++;
-      else if (depth === 1 && tag.name === 'cellXfs') {
-        if (tag.kind === 'close') cellXfs0!.close = tag;
-        else cellXfs0 = { open: tag, close: null, xfs: [] };
-      } else if (depth === 2 && tag.name === 'xf' && cellXfs0 && !cellXfs0.close) {
-        if (tag.kind === 'empty') cellXfs0.xfs.push([tag.start, tag.end]);
-        else if (tag.kind === 'open') xfStart = tag.start;
-        else cellXfs0.xfs.push([xfStart, tag.end]);
-      }
-    });
-    const fills = fills0 as Fills | null;
-    const cellXfs = cellXfs0 as CellXfs | null;
-    if (rootEmpty) throw new WorkbookReadError(`文件中的「${stylesPart}」没有任何样式，无法写入批注副本`);
+    const prefix = st.prefix;
     const sevs = [...new Set(this.order.map(([, s]) => s))].sort((a, b) => RANK[a] - RANK[b]);
+    const fills = st.fills;
     const firstFill = fills ? (fills.count === 0 ? 2 : fills.count) : 2;
     const fillId = new Map(sevs.map((s, i) => [s, firstFill + i]));
     const fillXml =
@@ -118,44 +68,110 @@ export class Styles {
             `<${prefix}fill><${prefix}patternFill patternType="solid"><${prefix}fgColor rgb="${SEVERITY_ARGB[s]}"/><${prefix}bgColor indexed="64"/></${prefix}patternFill></${prefix}fill>`,
         )
         .join('');
-    const fillCount = firstFill + sevs.length;
-    const setCount = (open: Tag, count: number) => {
-      const c = attr(open, 'count');
-      if (c) edits.add(c.valueStart, c.valueEnd - c.valueStart, String(count));
-    };
-    if (!fills) {
-      const at = beforeFills ? (beforeFills as Tag).start : (rootClose as Tag | null)!.start;
-      edits.add(at, 0, `<${prefix}fills count="${fillCount}">${fillXml}</${prefix}fills>`);
-    } else if (fills.open.kind === 'empty') {
-      edits.add(fills.open.end - 2, 2, `>${fillXml}</${fills.open.qname}>`);
-      setCount(fills.open, fillCount);
-    } else {
-      edits.add(fills.close!.start, 0, fillXml);
-      setCount(fills.open, fillCount);
-    }
-    const existing = cellXfs ? cellXfs.xfs.map(([s, e]) => xml.slice(s, e)) : [];
-    const baseXfs = existing.length > 0 ? existing : [`<${prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`];
-    const first = baseXfs.length;
+    appendTo(edits, st, 'fills', fills, st.beforeFills, fillXml, firstFill + sevs.length);
+    const plainXf = `<${prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const existing = st.cellXfs ? st.cellXfs.xfs.map(([s, e]) => xml.slice(s, e)) : [];
+    const first = Math.max(1, existing.length);
     if (first !== this.first) throw new Error(`cellXfs counted ${this.first}, found ${first}`);
-    const cloned = this.order.map(([base, sev]) =>
-      cloneXf(
-        base < existing.length ? existing[base] : `<${prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`,
-        fillId.get(sev)!,
-      ),
-    );
-    const xfXml = (existing.length > 0 ? '' : baseXfs[0]) + cloned.join('');
-    const xfCount = first + cloned.length;
-    if (!cellXfs) {
-      const at = beforeXfs ? (beforeXfs as Tag).start : (rootClose as Tag | null)!.start;
-      edits.add(at, 0, `<${prefix}cellXfs count="${xfCount}">${xfXml}</${prefix}cellXfs>`);
-    } else if (cellXfs.open.kind === 'empty') {
-      edits.add(cellXfs.open.end - 2, 2, `>${xfXml}</${cellXfs.open.qname}>`);
-      setCount(cellXfs.open, xfCount);
-    } else {
-      edits.add(cellXfs.close!.start, 0, xfXml);
-      setCount(cellXfs.open, xfCount);
+    const cloned = this.order.map(([base, sev]) => cloneXf(base < existing.length ? existing[base] : plainXf, fillId.get(sev)!));
+    const xfXml = (existing.length > 0 ? '' : plainXf) + cloned.join('');
+    appendTo(edits, st, 'cellXfs', st.cellXfs, st.beforeXfs, xfXml, first + cloned.length);
+    pkg.put(part, edits.apply(xml), t.bom);
+  }
+}
+
+/** A minimal styles part (one font, the two required fills, one border, one xf), with its relationship and type. */
+function createStylesPart(pkg: Pkg, workbookPart: string): string {
+  let stylesPart = resolveTarget(workbookPart, 'styles.xml');
+  if (pkg.has(stylesPart)) stylesPart = pkg.freeName(resolveTarget(workbookPart, 'styles'), '.xml');
+  const strict = (pkg.text(workbookPart)?.xml ?? '').includes(NS_MAIN_STRICT);
+  pkg.put(
+    stylesPart,
+    `${DECL}<styleSheet xmlns="${strict ? NS_MAIN_STRICT : NS_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
+      `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+      `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+      `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+      `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
+  );
+  addRel(pkg, workbookPart, `${strict ? NS_R_STRICT : NS_R}/styles`, stylesPart);
+  addContentType(pkg, 'Override', stylesPart, CT_STYLES);
+  return stylesPart;
+}
+
+/** A list element of the styles part: its tags, and what it holds (fills: their number; cellXfs: each xf's span). */
+interface StyleList {
+  open: Tag;
+  close: Tag | null;
+  count: number;
+  xfs: [number, number][];
+}
+
+interface StylesScan {
+  prefix: string;
+  rootClose: Tag | null;
+  rootEmpty: Tag | null;
+  fills: StyleList | null;
+  cellXfs: StyleList | null;
+  /** The first element that must follow fills (cellXfs) when the part has none: where a new one goes. */
+  beforeFills: Tag | null;
+  beforeXfs: Tag | null;
+}
+
+const AFTER_FILLS = ['borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+const AFTER_XFS = ['cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+
+function scanStyles(xml: string): StylesScan {
+  const st: StylesScan = { prefix: '', rootClose: null, rootEmpty: null, fills: null, cellXfs: null, beforeFills: null, beforeXfs: null };
+  let xfStart = -1;
+  scanTags(xml, (tag, depth) => {
+    if (depth === 0) {
+      st.prefix = prefixOf(tag);
+      if (tag.kind === 'close') st.rootClose = tag;
+      if (tag.kind === 'empty') st.rootEmpty = tag;
+      return;
     }
-    pkg.put(stylesPart, edits.apply(xml), t.bom);
+    if (depth === 1 && tag.kind !== 'close') {
+      if (!st.fills && !st.beforeFills && AFTER_FILLS.includes(tag.name)) st.beforeFills = tag;
+      if (!st.cellXfs && !st.beforeXfs && AFTER_XFS.includes(tag.name)) st.beforeXfs = tag;
+    }
+    const list = tag.name === 'fills' ? 'fills' : tag.name === 'cellXfs' ? 'cellXfs' : null;
+    if (depth === 1 && list) {
+      if (tag.kind === 'close') st[list]!.close = tag;
+      else st[list] = { open: tag, close: null, count: 0, xfs: [] };
+    } else if (depth === 2 && tag.name === 'fill' && tag.kind !== 'close' && st.fills && !st.fills.close) st.fills.count++;
+    else if (depth === 2 && tag.name === 'xf' && st.cellXfs && !st.cellXfs.close) {
+      if (tag.kind === 'empty') st.cellXfs.xfs.push([tag.start, tag.end]);
+      else if (tag.kind === 'open') xfStart = tag.start;
+      else st.cellXfs.xfs.push([xfStart, tag.end]);
+    }
+  });
+  return st;
+}
+
+/** Appends `inner` to a list element of the styles part (created before `before` when missing), its count updated. */
+function appendTo(
+  edits: Edits,
+  st: StylesScan,
+  name: string,
+  list: StyleList | null,
+  before: Tag | null,
+  inner: string,
+  count: number,
+): void {
+  const setCount = (open: Tag) => {
+    const c = attr(open, 'count');
+    if (c) edits.add(c.valueStart, c.valueEnd - c.valueStart, String(count));
+  };
+  if (!list) {
+    const at = before ? before.start : st.rootClose!.start;
+    edits.add(at, 0, `<${st.prefix}${name} count="${count}">${inner}</${st.prefix}${name}>`);
+  } else if (list.open.kind === 'empty') {
+    edits.add(list.open.end - 2, 2, `>${inner}</${list.open.qname}>`);
+    setCount(list.open);
+  } else {
+    edits.add(list.close!.start, 0, inner);
+    setCount(list.open);
   }
 }
 

@@ -51,48 +51,15 @@ export function writeComments(pkg: Pkg, plan: NotePlan): Mark[] {
     addContentType(pkg, 'Override', part, CT_COMMENTS);
   }
   const t = pkg.text(part)!;
-  const xml = t.xml;
+  const c = scanComments(t.xml);
+  if (!c.list || !c.rootClose) throw new WorkbookReadError(`文件中的「${part}」不是有效的批注部件，无法写入批注副本`);
+  const { p, authors, list } = c;
   const edits = new Edits();
-  let p = '';
-  let authors: { open: Tag; close: Tag | null; names: string[]; start: number } | null = null;
-  let list: { open: Tag; close: Tag | null } | null = null;
-  let rootClose: Tag | null = null;
-  let inAuthor = -1;
-  const comments = new Map<string, { textClose: Tag | null; textOpen: Tag | null; tail: number }>();
-  let current: { textClose: Tag | null; textOpen: Tag | null; tail: number } | null = null;
-  scanTags(xml, (tag, depth) => {
-    if (depth === 0) {
-      p = prefixOf(tag);
-      if (tag.kind === 'close') rootClose = tag;
-      return;
-    }
-    if (depth === 1 && tag.name === 'authors') {
-      if (tag.kind === 'close') authors!.close = tag;
-      else authors = { open: tag, close: null, names: [], start: 0 };
-    } else if (depth === 2 && tag.name === 'author' && authors && !authors.close) {
-      if (tag.kind === 'empty') authors.names.push('');
-      else if (tag.kind === 'open') inAuthor = tag.end;
-      else authors.names.push(textOf(xml, inAuthor, tag.start, false));
-    } else if (depth === 1 && tag.name === 'commentList') {
-      if (tag.kind === 'close') list!.close = tag;
-      else list = { open: tag, close: null };
-    } else if (depth === 2 && tag.name === 'comment' && tag.kind !== 'close') {
-      current = { textClose: null, textOpen: null, tail: -1 };
-      const ref = attr(tag, 'ref')?.value ?? '';
-      const [r, c] = parseRef(ref.split(':')[0]);
-      if (!comments.has(`${r},${c}`)) comments.set(`${r},${c}`, current);
-    } else if (depth === 3 && tag.name === 'text' && current) {
-      if (tag.kind === 'close') current.textClose = tag;
-      else current.textOpen = tag;
-    } else if (depth === 4 && (tag.name === 'rPh' || tag.name === 'phoneticPr') && current && current.tail < 0 && tag.kind !== 'close')
-      current.tail = tag.start;
-  });
-  if (!list || !rootClose) throw new WorkbookReadError(`文件中的「${part}」不是有效的批注部件，无法写入批注副本`);
-  let authorId = authors ? (authors as { names: string[] }).names.indexOf(NOTE_AUTHOR) : -1;
+  let authorId = authors ? authors.names.indexOf(NOTE_AUTHOR) : -1;
   const needShape: Mark[] = [];
   const added: string[] = [];
   for (const m of plan.cells) {
-    const existing = comments.get(`${m.row},${m.col}`);
+    const existing = c.comments.get(`${m.row},${m.col}`);
     if (existing && existing.textOpen) {
       const r = run(p, NOTE_SEPARATOR + noteText(m));
       if (existing.tail >= 0) edits.add(existing.tail, 0, r);
@@ -102,23 +69,72 @@ export function writeComments(pkg: Pkg, plan: NotePlan): Mark[] {
     }
     if (existing) continue; // a comment without text: left alone
     if (authorId < 0) {
-      const a = authors as { open: Tag; close: Tag | null; names: string[] } | null;
-      authorId = a ? a.names.length : 0;
+      authorId = authors ? authors.names.length : 0;
       const el = `<${p}author>${escapeXml(NOTE_AUTHOR)}</${p}author>`;
-      if (!a) edits.add((list as { open: Tag }).open.start, 0, `<${p}authors>${el}</${p}authors>`);
-      else if (a.open.kind === 'empty') edits.add(a.open.end - 2, 2, `>${el}</${a.open.qname}>`);
-      else edits.add(a.close!.start, 0, el);
+      if (!authors) edits.add(list.open.start, 0, `<${p}authors>${el}</${p}authors>`);
+      else if (authors.open.kind === 'empty') edits.add(authors.open.end - 2, 2, `>${el}</${authors.open.qname}>`);
+      else edits.add(authors.close!.start, 0, el);
     }
     added.push(`<${p}comment ref="${a1(m.row, m.col)}" authorId="${authorId}"><${p}text>${run(p, noteText(m))}</${p}text></${p}comment>`);
     needShape.push(m);
   }
-  const l = list as { open: Tag; close: Tag | null };
   if (added.length > 0) {
-    if (l.open.kind === 'empty') edits.add(l.open.end - 2, 2, `>${added.join('')}</${l.open.qname}>`);
-    else edits.add(l.close!.start, 0, added.join(''));
+    if (list.open.kind === 'empty') edits.add(list.open.end - 2, 2, `>${added.join('')}</${list.open.qname}>`);
+    else edits.add(list.close!.start, 0, added.join(''));
   }
-  if (edits.size > 0) pkg.put(part, edits.apply(xml), t.bom);
+  if (edits.size > 0) pkg.put(part, edits.apply(t.xml), t.bom);
   return needShape;
+}
+
+interface CommentAt {
+  textClose: Tag | null;
+  textOpen: Tag | null;
+  /** Where the rich text of the note ends (its phonetic runs follow), -1 when at the text's end. */
+  tail: number;
+}
+
+interface CommentsScan {
+  p: string;
+  authors: { open: Tag; close: Tag | null; names: string[] } | null;
+  list: { open: Tag; close: Tag | null } | null;
+  rootClose: Tag | null;
+  /** The first comment of each cell, by "row,col". */
+  comments: Map<string, CommentAt>;
+}
+
+function scanComments(xml: string): CommentsScan & { list: { open: Tag; close: Tag | null } } {
+  const c: CommentsScan = { p: '', authors: null, list: null, rootClose: null, comments: new Map() };
+  let inAuthor = -1;
+  let current: CommentAt | null = null;
+  scanTags(xml, (tag, depth) => {
+    if (depth === 0) {
+      c.p = prefixOf(tag);
+      if (tag.kind === 'close') c.rootClose = tag;
+      return;
+    }
+    const authors = c.authors;
+    if (depth === 1 && tag.name === 'authors') {
+      if (tag.kind === 'close') authors!.close = tag;
+      else c.authors = { open: tag, close: null, names: [] };
+    } else if (depth === 2 && tag.name === 'author' && authors && !authors.close) {
+      if (tag.kind === 'empty') authors.names.push('');
+      else if (tag.kind === 'open') inAuthor = tag.end;
+      else authors.names.push(textOf(xml, inAuthor, tag.start, false));
+    } else if (depth === 1 && tag.name === 'commentList') {
+      if (tag.kind === 'close') c.list!.close = tag;
+      else c.list = { open: tag, close: null };
+    } else if (depth === 2 && tag.name === 'comment' && tag.kind !== 'close') {
+      current = { textClose: null, textOpen: null, tail: -1 };
+      const ref = attr(tag, 'ref')?.value ?? '';
+      const [r, col] = parseRef(ref.split(':')[0]);
+      if (!c.comments.has(`${r},${col}`)) c.comments.set(`${r},${col}`, current);
+    } else if (depth === 3 && tag.name === 'text' && current) {
+      if (tag.kind === 'close') current.textClose = tag;
+      else current.textOpen = tag;
+    } else if (depth === 4 && (tag.name === 'rPh' || tag.name === 'phoneticPr') && current && current.tail < 0 && tag.kind !== 'close')
+      current.tail = tag.start;
+  });
+  return c as CommentsScan & { list: { open: Tag; close: Tag | null } };
 }
 
 const VML_NS =
