@@ -16,6 +16,8 @@ export interface CliOptions {
   /** null: not given (the configuration file or the default decides). */
   profile: Profile | null;
   annotate: string | null;
+  /** --fix DIR: where the corrected copies go. */
+  fix: string | null;
   /** Rule codes switched off with --off, in the order given. */
   off: string[];
   /** null: the default (CPU threads - 1). */
@@ -36,6 +38,7 @@ const OPTIONS = {
   format: { type: 'string' },
   profile: { type: 'string' },
   annotate: { type: 'string' },
+  fix: { type: 'string' },
   off: { type: 'string', multiple: true },
   jobs: { type: 'string', short: 'j' },
   'max-warnings': { type: 'string' },
@@ -186,6 +189,7 @@ export function parseCliArgs(argv: string[]): ParseOutcome {
       format: (values.format?.trim().toLowerCase() ?? 'table') as Format,
       profile: values.profile === undefined ? null : (values.profile.trim().toUpperCase() as Profile),
       annotate: str(values.annotate),
+      fix: str(values.fix),
       off: (values.off ?? []).map((c) => c.trim()),
       jobs: values.jobs === undefined ? null : parseInt(values.jobs.trim(), 10),
       maxWarnings: values['max-warnings'] === undefined ? null : parseInt(values['max-warnings'].trim(), 10),

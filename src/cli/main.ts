@@ -3,15 +3,15 @@
 import { constants as fsConstants, promises as fs } from 'fs';
 import path from 'path';
 import { version } from '../../package.json';
-import { resolveConfig } from '../core/config';
-import { parseCliArgs, resolveColor } from './args';
+import { type Config, resolveConfig } from '../core/config';
+import { type CliOptions, parseCliArgs, resolveColor } from './args';
 import { CONFIG_FILE_NAME, ConfigFileError, displayPath, loadConfigFile, mergeConfig } from './config-file';
-import { expandInputs } from './files';
+import { type Input, expandInputs } from './files';
 import { checkFiles, defaultJobs } from './pool';
-import { type FileResult, fileReport, rulesHelp, toJson, totalLine } from './report';
+import { type FileResult, fileReport, fixTotalLine, rulesHelp, toJson, totalLine } from './report';
 import { ensureDir } from './safe-write';
 import { SummaryError, checkSummaryTarget, writeSummary } from './summary';
-import { annotatedPath, isPoolWorker, startWorker } from './worker';
+import { annotatedPath, fixedPath, isPoolWorker, startWorker } from './worker';
 
 export { checkFile } from './worker';
 
@@ -28,11 +28,14 @@ export function usage(): string {
   --format table|json    输出格式：table（默认，中文报告）或 json（仅输出一个 JSON 文档）
   --profile LOCAL|C2021  指标体系口径：LOCAL（地方模板，默认）或 C2021（财预〔2021〕101号）
   --annotate 目录        为每个输入文件在该目录写一份“-已标注.xlsx”（.xlsm 为“-已标注.xlsm”）副本（问题单元格填色并附批注），原文件不变
+  --fix 目录             对有可自动修正问题的文件，在该目录写一份“-已修正.xlsx”（.xlsm 为“-已修正.xlsm”）副本，只改写可确定
+                         唯一正确写法的单元格（如「≥9090%」改为「≥90%」、比率「0.95」改为「95%」），公式单元格不改，原文件不变；
+                         可与 --annotate 同时使用
   --off 规则代码         关闭某条规则，可重复使用，如 --off vague-value --off placeholder-row
   -j, --jobs N           同时检查的文件数（默认为本机 CPU 线程数减一）；--jobs 1 逐个检查
   --max-warnings N       没有错误但警告超过 N 条时也判为未通过（退出码 1）
   --summary 文件.xlsx    另存一份汇总工作簿（「文件与表格」「问题清单」两张表），供审核人员筛选
-  --force                --summary 指定的汇总表、--annotate 目录中的标注副本已存在时覆盖（符号链接从不写入）
+  --force                --summary 指定的汇总表、--annotate 目录中的标注副本、--fix 目录中的修正副本已存在时覆盖（符号链接从不写入）
   --config 文件          使用指定的配置文件（不再自动查找 ${CONFIG_FILE_NAME}）
   --color, --no-color    报告是否使用颜色（默认：输出到终端时使用；也遵循 NO_COLOR、FORCE_COLOR 环境变量）
   -V, --version          显示版本号
@@ -45,7 +48,8 @@ export function usage(): string {
 每个文件在单独的线程中检查，超过时间限制（默认 120 秒，环境变量 JXMB_FILE_TIMEOUT_MS 以毫秒设置）或内存限制
 （默认 1024 MB，JXMB_FILE_MEMORY_MB）的文件会跳过并说明，其他文件照常检查。
 
-退出码：0 没有错误；1 发现错误，或警告超过 --max-warnings；2 有文件无法读取或被跳过、标注副本无法写入，或参数、配置文件有误。
+退出码：0 没有错误；1 发现错误，或警告超过 --max-warnings；2 有文件无法读取或被跳过、标注副本或修正副本无法写入，或参数、配置文件有误。
+（--fix 只改副本：退出码按原文件的检查结果计算。）
 
 规则（每条规则的说明、示例和关闭方法见 docs/rules/规则代码.md）：
 ${rulesHelp()}
@@ -79,45 +83,67 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (parsed.kind === 'error') return usageError(parsed.message);
   const opts = parsed.options;
-  const cwd = process.cwd();
-
   let loaded;
   try {
-    loaded = await loadConfigFile(cwd, opts.config);
+    loaded = await loadConfigFile(process.cwd(), opts.config);
   } catch (e) {
     if (e instanceof ConfigFileError) return fail(e.message);
     throw e;
   }
   const config = resolveConfig(mergeConfig(loaded.config, opts));
-
-  if (opts.summary !== null) {
-    const problem = await checkSummaryTarget(opts.summary, opts.force);
-    if (problem) return fail(problem);
-  }
-  if (opts.annotate !== null) {
-    const problem = await ensureDir(opts.annotate, '标注副本目录');
-    if (problem) return fail(problem);
-    try {
-      await fs.access(opts.annotate, fsConstants.W_OK);
-    } catch {
-      return fail(`无法写入标注副本目录 ${opts.annotate}：没有写入权限`);
-    }
-  }
-
+  const problem = await checkTargets(opts);
+  if (problem) return fail(problem);
   const inputs = await expandInputs(opts.inputs, {
     exclude: opts.summary !== null ? [opts.summary] : [],
-    // our own copies are never checked again, even when the --annotate folder lies inside a scanned one
-    excludeDirs: opts.annotate !== null ? [opts.annotate] : [],
+    // our own copies are never checked again, even when the --annotate or --fix folder lies inside a scanned one
+    excludeDirs: [opts.annotate, opts.fix].filter((d): d is string => d !== null),
   });
   if (inputs.length === 0) return fail('指定的文件夹中没有可检查的工作簿（.xlsx、.xlsm、.xls、.et）');
-  if (opts.summary !== null) {
-    const target = path.resolve(opts.summary);
-    const clash = inputs.find(
-      (i) => path.resolve(i.file) === target || (opts.annotate && path.resolve(annotatedPath(i.file, opts.annotate) ?? '') === target),
-    );
-    if (clash) return fail(`汇总文件不能与要检查的文件或其标注副本相同：${opts.summary}`);
-  }
+  const clash = summaryClash(opts, inputs);
+  if (clash) return fail(clash);
+  const results = await runChecks(opts, config, inputs, loaded.file);
+  return finishRun(opts, results);
+}
 
+/** Whether the summary and copy folders given can be written: a Chinese line, or null. */
+async function checkTargets(opts: CliOptions): Promise<string | null> {
+  if (opts.summary !== null) {
+    const problem = await checkSummaryTarget(opts.summary, opts.force);
+    if (problem) return problem;
+  }
+  const dirs: [string | null, string][] = [
+    [opts.annotate, '标注副本目录'],
+    [opts.fix, '修正副本目录'],
+  ];
+  for (const [dir, what] of dirs) {
+    if (dir === null) continue;
+    const problem = await ensureDir(dir, what);
+    if (problem) return problem;
+    try {
+      await fs.access(dir, fsConstants.W_OK);
+    } catch {
+      return `无法写入${what} ${dir}：没有写入权限`;
+    }
+  }
+  return null;
+}
+
+/** The summary workbook may be neither an input nor one of the copies: a Chinese line, or null. */
+function summaryClash(opts: CliOptions, inputs: Input[]): string | null {
+  if (opts.summary === null) return null;
+  const target = path.resolve(opts.summary);
+  const same = (p: string | null) => p !== null && path.resolve(p) === target;
+  const clash = inputs.find(
+    (i) =>
+      same(i.file) ||
+      (opts.annotate !== null && same(annotatedPath(i.file, opts.annotate))) ||
+      (opts.fix !== null && same(fixedPath(i.file, opts.fix))),
+  );
+  return clash ? `汇总文件不能与要检查的文件或其标注、修正副本相同：${opts.summary}` : null;
+}
+
+/** Checks the inputs, printing the table report file by file in input order; the results in input order. */
+async function runChecks(opts: CliOptions, config: Config, inputs: Input[], configFile: string | null): Promise<FileResult[]> {
   const table = opts.format === 'table';
   const color = table && resolveColor(opts.color, process.env, !!process.stdout.isTTY);
   // files that must not be opened keep their place in the input order
@@ -126,7 +152,7 @@ export async function main(argv: string[]): Promise<number> {
   const progress = table && !!process.stderr.isTTY && toCheck.length > 1;
   const clearProgress = progress ? '\r\x1b[K' : '';
   // the table report is printed file by file, in input order, as soon as a file and those before it are done
-  if (table && loaded.file) process.stdout.write(`配置文件：${displayPath(loaded.file, cwd)}\n\n`);
+  if (table && configFile) process.stdout.write(`配置文件：${displayPath(configFile, process.cwd())}\n\n`);
   let emitted = 0;
   const emit = () => {
     while (emitted < merged.length && merged[emitted]) {
@@ -134,7 +160,9 @@ export async function main(argv: string[]): Promise<number> {
       if (table) {
         if (r.error) process.stderr.write(`${clearProgress}无法检查 ${r.file}：${r.error}\n`);
         if (r.note) process.stderr.write(`${clearProgress}${r.file}：${r.note}\n`);
+        if (r.fix?.note) process.stderr.write(`${clearProgress}${r.file}：${r.fix.note}\n`);
         if (r.copyError) process.stderr.write(`${clearProgress}错误：${r.copyError}\n`);
+        if (r.fix?.error) process.stderr.write(`${clearProgress}错误：${r.fix.error}\n`);
         if (progress) process.stderr.write(clearProgress);
         process.stdout.write(fileReport(r, { color }));
       }
@@ -145,7 +173,7 @@ export async function main(argv: string[]): Promise<number> {
   if (toCheck.length > 0) {
     await checkFiles(
       toCheck.map((x) => x.input.file),
-      { config, annotate: opts.annotate, force: opts.force, jobs: opts.jobs ?? defaultJobs() },
+      { config, annotate: opts.annotate, fix: opts.fix, force: opts.force, jobs: opts.jobs ?? defaultJobs() },
       {
         onProgress: progress
           ? (done, total, file) =>
@@ -159,8 +187,11 @@ export async function main(argv: string[]): Promise<number> {
     );
   }
   if (progress) process.stderr.write('\r\x1b[K');
-  const results = merged as FileResult[];
+  return merged as FileResult[];
+}
 
+/** The summary workbook, the last lines and the exit code. */
+async function finishRun(opts: CliOptions, results: FileResult[]): Promise<number> {
   let summaryProblem: string | null = null;
   if (opts.summary !== null) {
     try {
@@ -170,14 +201,13 @@ export async function main(argv: string[]): Promise<number> {
       summaryProblem = e.message;
     }
   }
-
   if (opts.format === 'json') process.stdout.write(toJson(results) + '\n');
   else {
     let text = totalLine(results);
+    if (opts.fix !== null) text += `\n${fixTotalLine(results)}`;
     if (opts.summary !== null && !summaryProblem) text += `\n汇总表已写入：${opts.summary}`;
     process.stdout.write(text + '\n');
   }
-
   let errors = 0;
   let warnings = 0;
   for (const r of results) {
@@ -188,7 +218,7 @@ export async function main(argv: string[]): Promise<number> {
   const tooManyWarnings = opts.maxWarnings !== null && errors === 0 && warnings > opts.maxWarnings;
   if (tooManyWarnings) process.stderr.write(`未通过：共有 ${warnings} 条警告，超过 --max-warnings 允许的 ${opts.maxWarnings} 条\n`);
   if (summaryProblem) process.stderr.write(`错误：${summaryProblem}\n`);
-  if (summaryProblem || results.some((r) => r.error || r.copyError)) return 2;
+  if (summaryProblem || results.some((r) => r.error || r.copyError || r.fix?.error)) return 2;
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 

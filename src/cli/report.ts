@@ -13,6 +13,23 @@ export interface FileResult {
   note?: string;
   /** The annotated copy could not be written (one Chinese line); the findings are still reported. */
   copyError?: string;
+  /** The corrected copy (--fix): fixes applied and left out, where the copy went, or why there is none. */
+  fix?: FixOutcome;
+}
+
+export interface FixOutcome {
+  /** Findings of the file with a one-click correction. */
+  offered: number;
+  /** Cells corrected in the copy. */
+  applied: number;
+  /** Fixes offered but not applied (a formula cell, a cell not in the file). */
+  skipped: number;
+  /** Path of the corrected copy, when one was written. */
+  copy?: string;
+  /** Why no copy could be made of this kind of file (one Chinese line). */
+  note?: string;
+  /** The copy could not be written (one Chinese line). */
+  error?: string;
 }
 
 export { LAYOUT_LABEL };
@@ -26,6 +43,7 @@ export function toJson(results: FileResult[]): string {
       file: r.file,
       ...(r.note ? { note: r.note } : {}),
       ...(r.copyError ? { annotateError: r.copyError } : {}),
+      ...(r.fix ? { fixed: fixJson(r.fix) } : {}),
       tables: r.result.tables.map((t) => ({ sheet: t.sheet, range: t.range, kind: t.kind, name: t.name })),
       findings: r.result.findings.map((f) => ({
         code: f.code,
@@ -34,10 +52,43 @@ export function toJson(results: FileResult[]): string {
         cell: f.cell,
         table: f.table,
         message: f.message,
+        ...(f.fix ? { fix: { cell: f.fix.cell, before: f.fix.before, after: f.fix.after } } : {}),
       })),
     };
   });
   return JSON.stringify({ files, summary: summarize(all) }, null, 2);
+}
+
+/** The corrected copy of a file in the JSON document. */
+function fixJson(f: FixOutcome) {
+  return {
+    applied: f.applied,
+    skipped: f.skipped,
+    copy: f.copy ?? null,
+    ...(f.note ? { note: f.note } : {}),
+    ...(f.error ? { error: f.error } : {}),
+  };
+}
+
+/** The line of a file's corrected copy (--fix), or null when there is nothing to say there (a note, an error). */
+export function fixLine(f: FixOutcome): string | null {
+  if (f.note || f.error) return null;
+  const rest = f.skipped > 0 ? `（另有 ${f.skipped} 处未修正：单元格含公式或内容已变）` : '';
+  if (f.applied > 0 && f.copy) return `  修正副本：已修正 ${f.applied} 处${rest}，已写入 ${f.copy}`;
+  if (f.offered === 0) return '  修正副本：没有可自动修正的问题，未生成';
+  return `  修正副本：${f.offered} 处可修正的问题均未能修正${rest}，未生成`;
+}
+
+/** The last line about the corrected copies (--fix), without "\n". */
+export function fixTotalLine(results: FileResult[]): string {
+  let applied = 0;
+  let copies = 0;
+  for (const r of results) {
+    if (!r.fix?.copy) continue;
+    applied += r.fix.applied;
+    copies++;
+  }
+  return copies > 0 ? `修正：共修正 ${applied} 处，生成 ${copies} 份修正副本` : '修正：没有生成修正副本';
 }
 
 function counts(findings: Finding[]): string {
@@ -109,7 +160,10 @@ export function fileReport(r: FileResult, opts: TableOptions = {}): string {
   }
   if (res.tables.length === 0)
     lines.push('  未找到绩效目标表：本工具查找含“项目名称/部门名称”及“一级指标/二级指标/三级指标/指标值”表头的表格。');
-  lines.push(`  小计：${res.tables.length} 张表；${counts(res.findings)}`, '');
+  lines.push(`  小计：${res.tables.length} 张表；${counts(res.findings)}`);
+  const fix = r.fix ? fixLine(r.fix) : null;
+  if (fix) lines.push(fix);
+  lines.push('');
   return lines.join('\n') + '\n';
 }
 

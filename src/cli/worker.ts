@@ -4,25 +4,33 @@
  * The bundle dist/cli/jxmb.cjs is also the worker script: main.ts starts `startWorker()` instead of
  * the command line when it runs in a worker thread whose workerData carries WORKER_ROLE.
  *
- * The annotated copy (the bytes of annotateXlsx) is written into a temporary file chosen by the thread that
- * runs the batch (copies.ts), which also moves it to its name afterwards: a worker terminated half-way (time
- * or memory bound) leaves nothing the batch does not remove.
+ * The annotated copy (the bytes of annotateXlsx) and the corrected copy (fixXlsx) are written into temporary
+ * files chosen by the thread that runs the batch (copies.ts), which also moves them to their names afterwards: a
+ * worker terminated half-way (time or memory bound) leaves nothing the batch does not remove.
  */
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { checkWorkbook } from '../core/check';
 import type { Config } from '../core/config';
-import { AnnotatedCopies, annotatedPath } from './copies';
+import type { CheckResult } from '../core/findings';
+import type { WorkbookGrid } from '../core/grid';
+import { AnnotatedCopies, type CopyPlan, annotatedPath, fixedPath } from './copies';
 import type { FileResult } from './report';
 import { fillTemp } from './safe-write';
 import { largestPartSize } from '../adapters/xlsx/zip';
 import { isZip } from '../adapters/file/read';
 
-export { annotatedPath };
+export { annotatedPath, fixedPath };
 
 export const WORKER_ROLE = 'jxmb-check-worker';
 
-/** What to do about the annotated copy: null, no --annotate; tmp null, asked for but not to be written. */
+/** What to do about a copy: null, not asked for; tmp null, asked for but not to be written. */
 export type CopyTask = { tmp: string | null } | null;
+
+/** The copies of one file: the annotated one (--annotate), the corrected one (--fix). */
+export interface CopyTasks {
+  annotate: CopyTask;
+  fix?: CopyTask;
+}
 
 /** A file to check, sent to a worker. */
 export interface Task {
@@ -30,7 +38,10 @@ export interface Task {
   index: number;
   file: string;
   config: Config;
+  /** The annotated copy (--annotate). */
   copy: CopyTask;
+  /** The corrected copy (--fix). */
+  fix?: CopyTask;
   /** The worker's memory bound (MB): a part too large for it is not read at all (largestPartSize in src/adapters/xlsx/zip.ts). */
   memoryMb?: number;
 }
@@ -38,8 +49,17 @@ export interface Task {
 export interface Reply {
   index: number;
   result: FileResult;
-  /** Whether the temporary file of the copy was filled. */
+  /** Whether the temporary file of the annotated copy was filled. */
   filled: boolean;
+  /** Whether the temporary file of the corrected copy was filled. */
+  fixFilled?: boolean;
+}
+
+/** What checkOne did: the file's result, and which temporary files it filled. */
+export interface CheckOutcome {
+  result: FileResult;
+  filled: boolean;
+  fixFilled: boolean;
 }
 
 export const OUT_OF_MEMORY = '内存不足，已跳过';
@@ -54,36 +74,59 @@ function tooLargeFor(bytes: Uint8Array, memoryMb: number): boolean {
 }
 
 export const XLS_NOTE = '未生成标注副本：.xls 等旧格式文件无法直接标注，请在 Excel 或 WPS 中另存为 .xlsx 后再标注';
+export const XLS_FIX_NOTE = '未生成修正副本：.xls 等旧格式文件无法直接修正，请在 Excel 或 WPS 中另存为 .xlsx 后再修正';
 
-/** Reads, checks and (optionally) fills the copy's temporary file; never throws: problems become `error`. */
-export async function checkOne(
-  file: string,
-  config: Config,
-  copy: CopyTask,
-  memoryMb?: number,
-): Promise<{ result: FileResult; filled: boolean }> {
+/** Reads, checks and (optionally) fills the copies' temporary files; never throws: problems become `error`. */
+export async function checkOne(file: string, config: Config, copies: CopyTasks, memoryMb?: number): Promise<CheckOutcome> {
   // the readers are loaded on first use: the main thread of a pool run never needs them
   const { WorkbookReadError, readFileBytes, readWorkbookGrid } = await import('../adapters/file/node');
   stallForTests(file);
+  const none = { filled: false, fixFilled: false };
   try {
     const bytes = await readFileBytes(file);
-    if (memoryMb !== undefined && tooLargeFor(bytes, memoryMb)) return { result: { file, error: OUT_OF_MEMORY }, filled: false };
-    const result = checkWorkbook(await readWorkbookGrid(bytes), config);
-    if (copy) {
-      // the annotated copy is written into the .xlsx package; an .xls (or .et) has none
-      if (!isZip(bytes)) return { result: { file, result, note: XLS_NOTE }, filled: false };
-      if (copy.tmp) {
-        // the package itself, edited (macros, charts and everything the checker does not read are kept)
-        const { annotateXlsx } = await import('../adapters/xlsx/annotate');
-        await fillTemp(copy.tmp, annotateXlsx(bytes, result.findings));
-        return { result: { file, result }, filled: true };
-      }
+    if (memoryMb !== undefined && tooLargeFor(bytes, memoryMb)) return { result: { file, error: OUT_OF_MEMORY }, ...none };
+    const grid = await readWorkbookGrid(bytes);
+    const result = checkWorkbook(grid, config);
+    if (!copies.annotate && !copies.fix) return { result: { file, result }, ...none };
+    // the copies are written into the .xlsx package; an .xls (or .et) has none
+    if (!isZip(bytes)) {
+      const fix = copies.fix
+        ? { offered: result.findings.filter((f) => f.fix).length, applied: 0, skipped: 0, note: XLS_FIX_NOTE }
+        : undefined;
+      return { result: { file, result, ...(copies.annotate ? { note: XLS_NOTE } : {}), ...(fix ? { fix } : {}) }, ...none };
     }
-    return { result: { file, result }, filled: false };
+    const out: CheckOutcome = { result: { file, result }, ...none };
+    if (copies.annotate?.tmp) {
+      // the package itself, edited (macros, charts and everything the checker does not read are kept)
+      const { annotateXlsx } = await import('../adapters/xlsx/annotate');
+      await fillTemp(copies.annotate.tmp, annotateXlsx(bytes, result.findings));
+      out.filled = true;
+    }
+    if (copies.fix) await writeFixed(bytes, grid, result, copies.fix, out);
+    return out;
   } catch (e) {
     const msg = e instanceof WorkbookReadError ? e.message : `检查时出错：${(e as Error).message}`;
-    return { result: { file, error: msg }, filled: false };
+    return { result: { file, error: msg }, ...none };
   }
+}
+
+/** The corrected copy: written only when at least one fix applies; the counts go into the file's result. */
+async function writeFixed(
+  bytes: Uint8Array,
+  grid: WorkbookGrid,
+  result: CheckResult,
+  task: { tmp: string | null },
+  out: CheckOutcome,
+): Promise<void> {
+  const fixes = result.findings.flatMap((f) => (f.fix ? [f.fix] : []));
+  out.result.fix = { offered: fixes.length, applied: 0, skipped: 0 };
+  if (fixes.length === 0 || !task.tmp) return;
+  const { fixXlsx } = await import('../adapters/xlsx/fix');
+  const fixed = fixXlsx(bytes, fixes, grid);
+  out.result.fix = { offered: fixes.length, applied: fixed.applied.length, skipped: fixed.skipped.length };
+  if (fixed.applied.length === 0) return;
+  await fillTemp(task.tmp, fixed.bytes);
+  out.fixFilled = true;
 }
 
 /**
@@ -99,19 +142,57 @@ function stallForTests(file: string): void {
   }
 }
 
+/** The batch's copies (AnnotatedCopies of each kind asked for). */
+export interface BatchCopies {
+  annotate: AnnotatedCopies | null;
+  fix: AnnotatedCopies | null;
+}
+
 /**
- * Checks one file in this thread, writing its annotated copy through `copies` (the in-process path of the
- * pool, and a convenient entry for callers of the library).
+ * Checks one file in this thread, writing its copies through `copies` (the in-process path of the pool, and a
+ * convenient entry for callers of the library: a string is an --annotate folder).
  */
-export async function checkFile(file: string, config: Config, copies: AnnotatedCopies | string | null): Promise<FileResult> {
-  const c = typeof copies === 'string' ? new AnnotatedCopies(copies, false) : copies;
-  const plan = c ? c.plan(file) : null;
-  const { result, filled } = await checkOne(file, config, plan ? { tmp: plan.tmp } : null);
-  if (c && plan) {
-    const problem = await c.finish(plan, filled);
-    if (problem && result.result && !result.note) return { ...result, copyError: problem };
+export async function checkFile(file: string, config: Config, copies: BatchCopies | AnnotatedCopies | string | null): Promise<FileResult> {
+  const c: BatchCopies =
+    typeof copies === 'string'
+      ? { annotate: new AnnotatedCopies(copies, false), fix: null }
+      : copies instanceof AnnotatedCopies
+        ? { annotate: copies, fix: null }
+        : (copies ?? { annotate: null, fix: null });
+  const plan = c.annotate ? c.annotate.plan(file) : null;
+  const fixPlan = c.fix ? c.fix.plan(file) : null;
+  const { result, filled, fixFilled } = await checkOne(file, config, {
+    annotate: plan ? { tmp: plan.tmp } : null,
+    fix: fixPlan ? { tmp: fixPlan.tmp } : null,
+  });
+  return settleCopies(result, c, plan, filled, fixPlan, fixFilled);
+}
+
+/**
+ * After the check of a file: its copies moved to their names (or their temporary files removed), and what became
+ * of them recorded in its result (copyError for the annotated copy; fix.copy or fix.error for the corrected one).
+ */
+export async function settleCopies(
+  result: FileResult,
+  copies: BatchCopies,
+  plan: CopyPlan | null,
+  filled: boolean,
+  fixPlan: CopyPlan | null,
+  fixFilled: boolean,
+): Promise<FileResult> {
+  let r = result;
+  if (copies.annotate && plan) {
+    const problem = await copies.annotate.finish(plan, filled);
+    if (problem && r.result && !r.note) r = { ...r, copyError: problem };
   }
-  return result;
+  if (copies.fix && fixPlan) {
+    const problem = await copies.fix.finish(fixPlan, fixFilled);
+    if (r.result && r.fix && !r.fix.note) {
+      if (problem && r.fix.offered > 0) r = { ...r, fix: { ...r.fix, error: problem } };
+      else if (fixFilled && fixPlan.target) r = { ...r, fix: { ...r.fix, copy: fixPlan.target } };
+    }
+  }
+  return r;
 }
 
 /** True when this thread was started by the pool (see pool.ts). */
@@ -123,8 +204,8 @@ export function isPoolWorker(): boolean {
 export function startWorker(): void {
   const send = (m: Reply | { ready: true }) => parentPort!.postMessage(m);
   const onTask = (task: Task) => {
-    checkOne(task.file, task.config, task.copy, task.memoryMb).then(
-      ({ result, filled }) => send({ index: task.index, result, filled }),
+    checkOne(task.file, task.config, { annotate: task.copy, fix: task.fix ?? null }, task.memoryMb).then(
+      ({ result, filled, fixFilled }) => send({ index: task.index, result, filled, fixFilled }),
       (e) => send({ index: task.index, result: { file: task.file, error: `检查时出错：${(e as Error).message}` }, filled: false }),
     );
   };

@@ -2,7 +2,8 @@
 import { type Config, resolveConfig } from './config';
 import { findSegments } from './detect';
 import { type CheckResult, type Finding, type Severity, type TableSummary, summarize } from './findings';
-import { type WorkbookGrid, a1, rangeA1 } from './grid';
+import { fixOf } from './fixes';
+import { type SheetGrid, type WorkbookGrid, a1, rangeA1 } from './grid';
 import type { Table } from './model';
 import { type ParseMemo, newParseMemo, parseSegment, withParseMemo } from './parse';
 import { RULES } from './rules';
@@ -26,7 +27,7 @@ export function parseWorkbook(wb: WorkbookGrid, config?: Partial<Config>): Table
 function parseSheets(wb: WorkbookGrid, config: Config): ParsedSheet[] {
   const out: ParsedSheet[] = [];
   forEachSheet(wb, config, (sheet, table) => {
-    if (!table) out.push({ sheet, tables: [] });
+    if (!table) out.push({ sheet: sheet.name, tables: [] });
     else out[out.length - 1].tables.push(table);
   });
   return out;
@@ -37,7 +38,7 @@ function parseSheets(wb: WorkbookGrid, config: Config): ParsedSheet[] {
  * `visit(sheet, table)` for each of its tables as soon as it is parsed, so that a caller can check a table and
  * drop it: the models of 1,000 tables never need to be alive at once (far less garbage-collection work).
  */
-function forEachSheet(wb: WorkbookGrid, config: Config, visit: (sheet: string, table: Table | null) => void): void {
+function forEachSheet(wb: WorkbookGrid, config: Config, visit: (sheet: SheetGrid, table: Table | null) => void): void {
   const ctx = newCheckContext();
   withTextMemo(ctx.text, () =>
     withParseMemo(ctx.parse, () => {
@@ -45,10 +46,10 @@ function forEachSheet(wb: WorkbookGrid, config: Config, visit: (sheet: string, t
         if (isOwnSheet(sheet.name)) return;
         const view = new SheetView(sheet);
         const segs = findSegments(view);
-        visit(sheet.name, null);
+        visit(sheet, null);
         segs.forEach((seg, ti) => {
           const t = parseSegment(view, seg, config.profile, `${si + 1}-${ti + 1}`);
-          visit(sheet.name, t);
+          visit(sheet, t);
         });
       });
     }),
@@ -102,21 +103,25 @@ export function checkWorkbook(wb: WorkbookGrid, configInput?: Partial<Config>): 
   forEachSheet(wb, config, (sheet, t) => {
     if (!t) {
       if (current !== null && count === 0) sheetsWithoutTables.push(current);
-      current = sheet;
+      current = sheet.name;
       count = 0;
       return;
     }
     count++;
     tables.push(summarizeTable(t));
-    const found = checkTable(t, config);
+    const found = checkTable(t, config, sheet);
     for (let i = 0; i < found.length; i++) findings.push(found[i]);
   });
   if (current !== null && count === 0) sheetsWithoutTables.push(current);
   return { tables, findings, sheetsWithoutTables, summary: summarize(findings) };
 }
 
-/** Runs the enabled rules on one table; findings on the same cell from one rule are merged. */
-export function checkTable(t: Table, config: Config): Finding[] {
+/**
+ * Runs the enabled rules on one table; findings on the same cell from one rule are merged (a merged finding keeps
+ * a fix only when every one of them proposed the same). Fixes need the sheet's grid (`grid`, the one the table was
+ * parsed from): without it, no finding has a fix.
+ */
+export function checkTable(t: Table, config: Config, grid?: SheetGrid): Finding[] {
   const out: Finding[] = [];
   const ctx = { profile: config.profile };
   for (const rule of RULES) {
@@ -129,9 +134,11 @@ export function checkTable(t: Table, config: Config): Finding[] {
     for (const r of raw) {
       const cell = a1(r.cell.row, r.cell.col);
       const message = rule.format(r.messageId, r.data);
+      const fix = r.fix && grid ? fixOf(grid, r.cell, r.fix) : undefined;
       const prev = byCell.get(cell);
       if (prev) {
         if (!prev.message.includes(message)) prev.message += `；${message}`;
+        if (prev.fix && prev.fix.after !== fix?.after) delete prev.fix;
         continue;
       }
       const f: Finding = {
@@ -145,6 +152,7 @@ export function checkTable(t: Table, config: Config): Finding[] {
         tableId: t.id,
         message,
       };
+      if (fix) f.fix = fix;
       byCell.set(cell, f);
       out.push(f);
     }

@@ -19,6 +19,28 @@ export interface Finding {
   tableId: string;
   /** Chinese message for the user. */
   message: string;
+  /** The one safe correction of this finding, when there is one (see Fix). */
+  fix?: Fix;
+}
+
+/**
+ * A one-click correction (修正) of a finding: write `after` into one cell. Offered only where the finding has
+ * exactly one safe correction and the cell holds the text the rule read (not a value merged in from another cell,
+ * not a label and value sharing one cell). The grid cannot tell a formula from a typed value: whoever applies a
+ * fix must leave a formula cell alone (the command line reads the package; the task pane reads the cell's
+ * formula) and apply it only while the cell still holds `before`.
+ */
+export interface Fix {
+  sheet: string;
+  /** A1 address of the cell to change (the finding's cell). */
+  cell: string;
+  /** Absolute 0-based row and column of `cell`. */
+  row: number;
+  col: number;
+  /** The cell's value as the checker read it (the grid's value: a number stays a number). */
+  before: string | number | boolean;
+  /** The corrected text to write (a string, even where `before` is a number: "0.95" becomes "95%"). */
+  after: string;
 }
 
 export interface TableSummary {

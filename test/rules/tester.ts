@@ -44,6 +44,11 @@ export interface ExpectedFinding<M extends Messages> {
 export interface InvalidCase<M extends Messages> extends ValidCase {
   /** Every finding of the rule, in report order (row, then column, then as the rule returns them). */
   errors: ExpectedFinding<M>[];
+  /**
+   * The one-click corrections (修正) the whole checker offers on the rule's findings: cell -> { before, after }.
+   * Every other finding of the rule must have none (omitted: no finding of the case has a fix).
+   */
+  fixes?: Record<string, { before: CellValue; after: string }>;
 }
 
 export interface RuleTests<M extends Messages> {
@@ -124,6 +129,18 @@ function checkerCells(code: string, src: TableSource): string[] {
     .map((f) => f.cell);
 }
 
+/** The fixes the whole checker offers on findings of `code`, by cell. */
+export function checkerFixes(code: string, src: TableSource): Record<string, { before: CellValue; after: string }> {
+  const { wb, profile } = workbookOf(src);
+  const out: Record<string, { before: CellValue; after: string }> = {};
+  for (const f of checkWorkbook(wb, { profile }).findings) {
+    if (f.code !== code || !f.fix) continue;
+    expect([f.fix.sheet, f.fix.cell, f.fix.row, f.fix.col]).toEqual([f.sheet, f.cell, f.row, f.col]);
+    out[f.cell] = { before: f.fix.before, after: f.fix.after };
+  }
+  return out;
+}
+
 /** Registers the jest tests of one rule. */
 export function ruleTester<M extends Messages>(rule: TypedRule<M>, tests: RuleTests<M>): void {
   describe(rule.code, () => {
@@ -141,6 +158,7 @@ export function ruleTester<M extends Messages>(rule: TypedRule<M>, tests: RuleTe
           expect(c.errors.length).toBeGreaterThan(0);
           expect(findingsOf(rule, c)).toEqual(c.errors);
           expect(checkerCells(rule.code, c).sort()).toEqual([...new Set(c.errors.map((e) => e.cell))].sort());
+          expect(checkerFixes(rule.code, c)).toEqual(c.fixes ?? {});
         });
       }
     });

@@ -1,6 +1,6 @@
 /** value-format: 指标值 and amounts that cannot be read as written (docs/rules/value-format.md). */
 import { valueFormat as rule } from '../../src/core/rules/value-format';
-import { type RuleTests, TABLE_A, ruleTester } from './tester';
+import { type RuleTests, TABLE_A, TABLE_B, ruleTester } from './tester';
 
 export { rule };
 
@@ -29,6 +29,7 @@ export const tests: RuleTests<typeof rule.messages> = {
           message: '三级指标「小区居民满意度(≥**%)」的指标值「≥9090%」：数字「90」重复录入了两遍',
         },
       ],
+      fixes: { E18: { before: '≥9090%', after: '≥90%' } },
     },
     {
       name: '比较符与文字矛盾（清涧 2021 衔接资金申报表，合格率录成「≥100大于95%」）',
@@ -207,6 +208,138 @@ export const tests: RuleTests<typeof rule.messages> = {
           messageId: 'bad',
           parts: ['decimalRate'],
           message: '三级指标「培训合格率(%)」的指标值「0.95」：疑为小数形式，应写作95%',
+        },
+      ],
+      fixes: { E11: { before: '0.95', after: '95%' } },
+    },
+    {
+      name: '修正：数字形式的小数比率（0.95）改写为「95%」',
+      grid: TABLE_A,
+      set: { D15: '指标1:参训人员满意度(%)', E15: 0.95 },
+      errors: [
+        {
+          cell: 'E15',
+          messageId: 'bad',
+          parts: ['decimalRate'],
+          message: '三级指标「参训人员满意度(%)」的指标值「0.95」：疑为小数形式，应写作95%',
+        },
+      ],
+      fixes: { E15: { before: 0.95, after: '95%' } },
+    },
+    {
+      name: '不修正：越低越好的比率（差错率(%) 0.3 可能就是 0.3%）',
+      grid: TABLE_A,
+      set: { D11: '指标1:培训差错率(%)', E11: 0.3 },
+      errors: [
+        {
+          cell: 'E11',
+          messageId: 'bad',
+          parts: ['decimalRate'],
+          message: '三级指标「培训差错率(%)」的指标值「0.3」：疑为小数形式，应写作30%',
+        },
+      ],
+    },
+    {
+      name: '不修正：小于 0.5 的小数比率，也不修正「≤」后的小数',
+      grid: TABLE_A,
+      set: { D11: '指标1:培训合格率(%)', E11: '0.3', D15: '指标1:参训人员满意度(%)', E15: '≤0.95' },
+      errors: [
+        {
+          cell: 'E11',
+          messageId: 'bad',
+          parts: ['decimalRate'],
+          message: '三级指标「培训合格率(%)」的指标值「0.3」：疑为小数形式，应写作30%',
+        },
+        {
+          cell: 'E15',
+          messageId: 'bad',
+          parts: ['decimalRate'],
+          message: '三级指标「参训人员满意度(%)」的指标值「≤0.95」：疑为小数形式，应写作95%',
+        },
+      ],
+    },
+    {
+      name: '修正：全角数字和文字比较符一并改为「≥90%」',
+      grid: TABLE_A,
+      set: { E15: '大于等于９０９０％' },
+      errors: [
+        {
+          cell: 'E15',
+          messageId: 'bad',
+          parts: ['digitsTwice'],
+          message: '三级指标「参训人员满意度」的指标值「大于等于9090%」：数字「90」重复录入了两遍',
+        },
+      ],
+      fixes: { E15: { before: '大于等于９０９０％', after: '≥90%' } },
+    },
+    {
+      name: '修正：数字重复后的「以上」保留',
+      grid: TABLE_A,
+      set: { E15: '≥9090%以上' },
+      errors: [
+        {
+          cell: 'E15',
+          messageId: 'bad',
+          parts: ['digitsTwice'],
+          message: '三级指标「参训人员满意度」的指标值「≥9090%以上」：数字「90」重复录入了两遍',
+        },
+      ],
+      fixes: { E15: { before: '≥9090%以上', after: '≥90%以上' } },
+    },
+    {
+      name: '不修正：计数的数字重复（「≥1010次」可能确是 1010 次），或数字后还有文字',
+      grid: TABLE_A,
+      set: { E10: '≥1010次', E15: '≥9090%按计划' },
+      errors: [
+        {
+          cell: 'E10',
+          messageId: 'bad',
+          parts: ['digitsTwice'],
+          message: '三级指标「培训班次」的指标值「≥1010次」：数字「10」重复录入了两遍',
+        },
+        {
+          cell: 'E15',
+          messageId: 'bad',
+          parts: ['digitsTwice'],
+          message: '三级指标「参训人员满意度」的指标值「≥9090%按计划」：数字「90」重复录入了两遍',
+        },
+      ],
+    },
+    {
+      name: '不修正：修正后仍有问题（越低越好的比率「≥5050%」）',
+      grid: TABLE_A,
+      set: { D11: '指标1:培训差错率', E11: '≥5050%' },
+      errors: [
+        {
+          cell: 'E11',
+          messageId: 'bad',
+          parts: ['digitsTwice'],
+          message: '三级指标「培训差错率」的指标值「≥5050%」：数字「50」重复录入了两遍',
+        },
+      ],
+    },
+    {
+      name: '修正：单独一格里录了两遍的金额',
+      grid: TABLE_B,
+      set: { C3: '10万10万' },
+      errors: [
+        {
+          cell: 'C3',
+          messageId: 'moneyTwice',
+          message: '「预算数」的金额「10万10万」重复录入了两遍，应为10万元',
+        },
+      ],
+      fixes: { C3: { before: '10万10万', after: '10万' } },
+    },
+    {
+      name: '不修正：金额和标签写在同一格里',
+      grid: TABLE_A,
+      set: { C6: '其中:财政拨款20万20万' },
+      errors: [
+        {
+          cell: 'C6',
+          messageId: 'moneyTwice',
+          message: '「财政拨款」的金额「20万20万」重复录入了两遍，应为20万元',
         },
       ],
     },

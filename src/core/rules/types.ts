@@ -48,8 +48,21 @@ export type MessageOf<M extends Messages, K extends keyof M & string = keyof M &
   [I in K]: { messageId: I } & DataFor<M[I]>;
 }[K];
 
-/** A finding as a rule returns it: the one cell to fix and a message of the rule. */
-export type RawFinding<M extends Messages = Messages> = { cell: CellRef } & (string extends keyof M ? AnyMessage : MessageOf<M>);
+/**
+ * A rule's one safe correction of a finding: the text to write into the finding's cell. `read` is the text of the
+ * cell the rule read (normalised, as the model holds it): checkTable keeps the fix only when the cell itself holds
+ * that text, so a value taken from a merged or shared cell, or written after its label in one cell, is never
+ * rewritten; it then fills in the sheet, the address and the value `before` from the grid (core/findings Fix).
+ */
+export interface RawFix {
+  after: string;
+  read: string;
+}
+
+/** A finding as a rule returns it: the one cell to fix, a message of the rule, and maybe its one safe correction. */
+export type RawFinding<M extends Messages = Messages> = { cell: CellRef; fix?: RawFix } & (string extends keyof M
+  ? AnyMessage
+  : MessageOf<M>);
 
 export interface RuleMeta<M extends Messages = Messages> {
   /** Stable code, e.g. "missing-value". */

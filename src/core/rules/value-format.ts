@@ -1,6 +1,17 @@
 import { dec, fmt } from '../money';
 import type { Indicator, MoneyField } from '../model';
-import { isDateText, isMoneyUnit, isRateUnit, leadingUnit, restIsHarmless, unitFamily, unitFromName, unitsContradict } from '../value';
+import {
+  isDateText,
+  isMoneyUnit,
+  isRateUnit,
+  leadingUnit,
+  parseValue,
+  restIsHarmless,
+  unitFamily,
+  unitFromName,
+  unitsContradict,
+} from '../value';
+import { moneyFix, valueFix } from './value-fix';
 import { L2 } from '../vocab';
 import { isCostIndicator } from './sum-mismatch';
 import { isSystemDefaultRow } from './missing-value';
@@ -99,65 +110,73 @@ export function valueProblems(i: Indicator): string[] {
 }
 
 /** Problems of one quantitative or 成本 value, as messages of this rule; empty when it reads fine. */
-function problemsOf(i: Indicator): Problem[] {
+export function problemsOf(i: Indicator): Problem[] {
   const v = i.value;
+  if (v.kind === 'qualitative') return qualitativeProblems(i);
+  if (v.kind !== 'quantitative' || v.number === null) return [];
   const problems: Problem[] = [];
-  const cost = isCostIndicator(i);
-  if (v.kind === 'qualitative') {
-    // a text under a 计量单位 column that asks for a rate or an amount ("应保尽保" under "%": 岳阳楼区 整体表)
-    const fam = i.columnUnit ? unitFamily(i.columnUnit) : null;
-    if ((fam === 'rate' || fam === 'money') && !isDateText(v.text.replace(/\s+/g, ''))) {
-      problems.push({ messageId: 'columnUnitNoNumber', data: { columnUnit: i.columnUnit! } });
-      return problems;
-    }
-    if (cost && !MONEY_IN_TEXT.test(v.text.replace(/\s+/g, ''))) problems.push({ messageId: 'costNotMoneyText' });
-    else if (isDateText(v.text.replace(/\s+/g, '')) && i.level2 !== L2.timeliness && !TIME_NAME.test(i.name)) {
-      problems.push({ messageId: 'dateNotTimeliness' });
-    }
-    return problems;
-  }
-  if (v.kind !== 'quantitative' || v.number === null) return problems;
   let unit = v.unit || i.nameUnit || '';
   // a range ("90%-95%", "3-5次"): checked as its upper end, with the unit written at either end
   const read = v.rest ? readRange(v.number, v.unit ?? '', v.rest) : null;
   const range = read && 'upper' in read ? read.upper : null;
   if (range) unit = range.unit || i.nameUnit || '';
-  // rate sanity checks, not money: a plain number is exact enough for "above 100" / "below 1"
-  const num = Number(range ? range.number : v.number);
-  const digits = v.number.replace('.', '');
-  let garbled = false;
+  const garbled = garbledProblems(i, v.number, read, problems);
+  if (!garbled) plainProblems(i, v.number, unit, range ? range.number : v.number, problems);
+  else if (isCostIndicator(i) && unit && !isMoneyUnit(unit)) problems.push({ messageId: 'costNotMoney' });
+  return problems;
+}
+
+/** A 定性 text where a number is asked for: under a rate or money 计量单位, as a 成本, a date outside 时效. */
+function qualitativeProblems(i: Indicator): Problem[] {
+  const text = i.value.text.replace(/\s+/g, '');
+  // a text under a 计量单位 column that asks for a rate or an amount ("应保尽保" under "%": 岳阳楼区 整体表)
+  const fam = i.columnUnit ? unitFamily(i.columnUnit) : null;
+  if ((fam === 'rate' || fam === 'money') && !isDateText(text))
+    return [{ messageId: 'columnUnitNoNumber', data: { columnUnit: i.columnUnit! } }];
+  if (isCostIndicator(i) && !MONEY_IN_TEXT.test(text)) return [{ messageId: 'costNotMoneyText' }];
+  if (isDateText(text) && i.level2 !== L2.timeliness && !TIME_NAME.test(i.name)) return [{ messageId: 'dateNotTimeliness' }];
+  return [];
+}
+
+/** Whether a value's digits are typed twice ("9090", not the year 2020年, not a decimal). */
+export function digitsTypedTwice(number: string, unit: string | null, rest: string): boolean {
+  const digits = number.replace('.', '');
   // (a year is not a number typed twice: 2020年)
-  const year = /^(19|20)\d\d$/.test(v.number) && (v.unit === '年' || v.unit === '年度' || v.rest.startsWith('年'));
-  if (
+  const year = /^(19|20)\d\d$/.test(number) && (unit === '年' || unit === '年度' || rest.startsWith('年'));
+  return (
     !year &&
-    !v.number.includes('.') &&
+    !number.includes('.') &&
     digits.length >= 4 &&
     digits.length % 2 === 0 &&
     digits.slice(0, digits.length / 2) === digits.slice(digits.length / 2)
-  ) {
+  );
+}
+
+/**
+ * The problems that make a value unreadable as written (digits twice, a bad range, words repeating or contradicting
+ * the number, a unit against the 计量单位 column), pushed onto `problems`; true when there was one.
+ */
+function garbledProblems(i: Indicator, number: string, read: ReturnType<typeof readRange>, problems: Problem[]): boolean {
+  const v = i.value;
+  let garbled = false;
+  if (digitsTypedTwice(number, v.unit, v.rest)) {
+    const digits = number.replace('.', '');
     problems.push({ messageId: 'digitsTwice', data: { digits: digits.slice(0, digits.length / 2) } });
     garbled = true;
   }
-  const rest = range ? '' : v.rest;
+  const rest = read && 'upper' in read ? '' : v.rest;
   const bad = read && 'problem' in read ? read.problem : null;
-  const kind = bad ? 'range' : rest ? restKind(v.number, v.comparator !== null, v.unit ?? '', rest) : 'none';
-  if (bad) {
-    problems.push(bad);
-    garbled = true;
-  } else if (kind === 'repeat') {
-    problems.push({ messageId: 'repeatInWords', data: { rest: short(rest, 16) } });
-    garbled = true;
-  } else if (kind === 'contradiction') {
-    problems.push({
-      messageId: 'contradiction',
-      data: { value: `${v.comparator ?? ''}${v.number}${v.unit ?? ''}`, rest: short(rest, 16) },
-    });
-    garbled = true;
+  const kind = bad ? 'range' : rest ? restKind(number, v.comparator !== null, v.unit ?? '', rest) : 'none';
+  if (bad) problems.push(bad);
+  else if (kind === 'repeat') problems.push({ messageId: 'repeatInWords', data: { rest: short(rest, 16) } });
+  else if (kind === 'contradiction') {
+    problems.push({ messageId: 'contradiction', data: { value: `${v.comparator ?? ''}${number}${v.unit ?? ''}`, rest: short(rest, 16) } });
   } else if (kind === 'text') {
     // a number without a unit, then words ("≥100按计划完成"): the unit is missing; anything else is only unreadable
+    // (reported by unreadable-value, as a hint)
     if (unitMissingBeforeWords(v.unit, rest)) problems.push({ messageId: 'wordsAfterNumber', data: { rest: short(rest, 16) } });
-    garbled = true; // (otherwise reported by unreadable-value, as a hint)
   }
+  if (kind !== 'none' && kind !== 'noun' && kind !== 'more') garbled = true;
   // the unit of the value, or the one its name declares ("防火面积(万亩)" | 320), against the 计量单位 column
   const ownUnit = i.columnUnit ? v.unit || unitFromName(i.name) || '' : '';
   if (ownUnit && i.columnUnit && unitsContradict(ownUnit, i.columnUnit)) {
@@ -168,36 +187,44 @@ function problemsOf(i: Indicator): Problem[] {
     );
     garbled = true;
   }
-  if (!garbled) {
-    // a whole number for a count ("补助县(市、区)数量 | 3", "开展次数 | 2"): the name says what is counted
-    const counted = !unit && !cost && /^\d+$/.test(v.number) && COUNT_NAME.test(i.name);
-    if (!unit && !counted) problems.push({ messageId: cost ? 'costNoUnit' : 'noUnit' });
-    else if (cost && !isMoneyUnit(unit)) problems.push({ messageId: 'costNotMoney' });
-    else if (RATE_NAME.test(i.name) && !isRateUnit(unit) && !isMoneyUnit(unit) && !/^(分|级|星)/.test(unit)) {
-      problems.push({ messageId: 'rateUnit', data: { unit } });
-    }
-    if (isRateUnit(unit) && unit !== '‰' && num > 100 && !GROWTH_NAME.test(i.name))
-      problems.push({ messageId: 'rateOver100', data: { number: range ? range.number : v.number } });
-    // a rate that should be low, asked to be high ("逾期发放率 >=100%": 南岳 2023 雨露计划绩效目标申报表)
-    else if (
-      isRateUnit(unit) &&
-      (v.comparator === '≥' || v.comparator === '>') &&
-      num >= 50 &&
-      LOW_IS_GOOD.test(i.name) &&
-      !/(下降|降低|减少|控制)/.test(i.name)
-    ) {
-      problems.push({
-        messageId: v.comparator === '≥' ? 'lowIsGoodAtLeast' : 'lowIsGoodAbove',
-        data: { name: short(i.name, 16), number: v.number },
-      });
-    }
-    if (!v.unit && i.nameUnit === '%' && num > 0 && num < 1 && v.number.includes('.')) {
-      problems.push({ messageId: 'decimalRate', data: { percent: fmt(dec(v.number)!.times(100)) } });
-    }
-  } else if (cost && unit && !isMoneyUnit(unit)) {
-    problems.push({ messageId: 'costNotMoney' });
+  return garbled;
+}
+
+/** The problems of a value that reads (`unit` its own or its declared one, `upper` the number checked). */
+function plainProblems(i: Indicator, number: string, unit: string, upper: string, problems: Problem[]): void {
+  const v = i.value;
+  const cost = isCostIndicator(i);
+  // rate sanity checks, not money: a plain number is exact enough for "above 100" / "below 1"
+  const num = Number(upper);
+  // a whole number for a count ("补助县(市、区)数量 | 3", "开展次数 | 2"): the name says what is counted
+  const counted = !unit && !cost && /^\d+$/.test(number) && COUNT_NAME.test(i.name);
+  if (!unit && !counted) problems.push({ messageId: cost ? 'costNoUnit' : 'noUnit' });
+  else if (cost && !isMoneyUnit(unit)) problems.push({ messageId: 'costNotMoney' });
+  else if (RATE_NAME.test(i.name) && !isRateUnit(unit) && !isMoneyUnit(unit) && !/^(分|级|星)/.test(unit)) {
+    problems.push({ messageId: 'rateUnit', data: { unit } });
   }
-  return problems;
+  if (isRateUnit(unit) && unit !== '‰' && num > 100 && !GROWTH_NAME.test(i.name))
+    problems.push({ messageId: 'rateOver100', data: { number: upper } });
+  // a rate that should be low, asked to be high ("逾期发放率 >=100%": 南岳 2023 雨露计划绩效目标申报表)
+  else if (isRateUnit(unit) && (v.comparator === '≥' || v.comparator === '>') && num >= 50 && isLowGood(i.name)) {
+    problems.push({ messageId: v.comparator === '≥' ? 'lowIsGoodAtLeast' : 'lowIsGoodAbove', data: { name: short(i.name, 16), number } });
+  }
+  if (!v.unit && i.nameUnit === '%' && num > 0 && num < 1 && number.includes('.')) {
+    problems.push({ messageId: 'decimalRate', data: { percent: fmt(dec(number)!.times(100)) } });
+  }
+}
+
+/** A rate where less is better, not one whose name asks for it to fall ("逾期发放率", not "逾期率下降"). */
+export function isLowGood(name: string): boolean {
+  return LOW_IS_GOOD.test(name) && !/(下降|降低|减少|控制)/.test(name);
+}
+
+/** valueFix's proposal for the one problem of `i`, kept only when the corrected value has no problem at all. */
+function safeFix(i: Indicator, problem: string): string | null {
+  const after = valueFix(i, problem, isLowGood(i.name));
+  if (after === null) return null;
+  const value = parseValue(after);
+  return value.kind === 'quantitative' && problemsOf({ ...i, rawValue: after, value }).length === 0 ? after : null;
 }
 
 /** The same amount typed twice in a money cell. */
@@ -206,8 +233,14 @@ function moneyTwice(f: MoneyField | null, out: Found[]): void {
   if (!f || f.amount === null || f.raw.length < 4) return;
   const u = f.raw.search(/[万元]/);
   if (u < 0 || !/\d/.test(f.raw.slice(u + 1, u + 4))) return;
-  if (MONEY_TWICE.test(f.raw.replace(/\s+/g, '')))
-    out.push({ cell: f.cell, messageId: 'moneyTwice', data: { label: f.label, value: short(f.raw, 30), amount: f.amount } });
+  if (!MONEY_TWICE.test(f.raw.replace(/\s+/g, ''))) return;
+  const after = moneyFix(f);
+  out.push({
+    cell: f.cell,
+    messageId: 'moneyTwice',
+    data: { label: f.label, value: short(f.raw, 30), amount: f.amount },
+    ...(after ? { fix: { after, read: f.raw } } : {}),
+  });
 }
 
 const messages = {
@@ -268,10 +301,12 @@ export const valueFormat = defineRule({
       if (isSystemDefaultRow(i)) continue; // (missing-value says so)
       const problems = problemsOf(i);
       if (problems.length) {
+        const after = problems.length === 1 ? safeFix(i, problems[0].messageId) : null;
         out.push({
           cell: i.valueCell,
           messageId: 'bad',
           data: { name: short(i.name), value: short(i.value.text, 30), problems: { separator: '；', items: problems } },
+          ...(after ? { fix: { after, read: i.rawValue } } : {}),
         });
       }
     }
