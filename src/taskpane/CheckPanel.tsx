@@ -71,7 +71,7 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
   const styles = useStyles();
   const [profile, setProfile] = React.useState<Profile>(() => (storedChoice(PROFILE_KEY) === 'C2021' ? 'C2021' : 'LOCAL'));
   const [paintHints, setPaintHints] = React.useState<boolean>(() => storedChoice(HINTS_KEY) === '1');
-  const { state, check, clear, report, select, review, setRules, removal, markStale, dismiss } = useChecker(env, initialState, {
+  const { state, check, clear, report, select, review, setRules, removal, fix, undo, markStale, dismiss } = useChecker(env, initialState, {
     profile,
     paintHints,
   });
@@ -213,6 +213,13 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
       {state.notice && (
         <MessageBar intent={state.notice.intent} data-testid="notice" aria-live="polite">
           <MessageBarBody>{state.notice.text}</MessageBarBody>
+          {state.fixed && state.notice.text.startsWith('已修正') && (
+            <MessageBarActions>
+              <Button size="small" disabled={busy} onClick={() => state.fixed && void undo(state.fixed)} data-testid="undo-fix">
+                撤销
+              </Button>
+            </MessageBarActions>
+          )}
           <Button size="small" appearance="transparent" onClick={dismiss} aria-label="关闭提示">
             ×
           </Button>
@@ -263,6 +270,7 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
             onIgnore={(f) => void review({ ignore: f })}
             disabled={busy}
             picked={state.picked}
+            onFix={(f) => f.fix && void fix(f.fix)}
           />
           <RuleSettings rules={state.outcome?.rules ?? {}} disabled={busy} onChange={(r, said) => void setRules(r, said)} />
           {ignored.length > 0 && (

@@ -2,7 +2,8 @@
 import * as React from 'react';
 import { isOwnSheet } from '../core/check';
 import type { RuleSetting } from '../core/config';
-import type { Finding } from '../core/findings';
+import type { Finding, Fix } from '../core/findings';
+import { type AppliedFix, applyFix, undoFix } from '../adapters/office/fixes';
 import { type DescribedError, describeError } from '../adapters/office/errors';
 import { type Watch, watchWorkbook } from '../adapters/office/events';
 import { entryOf } from '../adapters/office/review';
@@ -20,7 +21,7 @@ import {
 } from '../adapters/office/workbook';
 import { findingAt } from './components/review';
 
-export type Busy = 'check' | 'recheck' | 'clear' | 'export' | 'ignore' | 'remove' | null;
+export type Busy = 'check' | 'recheck' | 'clear' | 'export' | 'ignore' | 'remove' | 'fix' | null;
 
 export interface Notice {
   intent: 'success' | 'info' | 'warning' | 'error';
@@ -43,6 +44,8 @@ export interface CheckerState {
   live: string | null;
   /** 移除全部校验痕迹 asked for: what it would remove, waiting for the user's 确定. */
   removal: Traces | null;
+  /** The last 修正 applied (its 撤销 is offered until the next one). */
+  fixed: AppliedFix | null;
 }
 
 export const INITIAL_CHECKER_STATE: CheckerState = {
@@ -55,6 +58,7 @@ export const INITIAL_CHECKER_STATE: CheckerState = {
   picked: null,
   live: null,
   removal: null,
+  fixed: null,
 };
 
 export type Profile = 'LOCAL' | 'C2021';
@@ -139,6 +143,12 @@ function makeRecheck(c: Ctx, debounceMs: number) {
     },
     /** Runs a pending re-check now (tests; the pane closing). */
     flush: () => run(),
+    /** Checks `sheet` again now (after a 修正 or its 撤销). */
+    now(sheet: string) {
+      dirty.add(sheet);
+      if (timer) clearTimeout(timer);
+      return run();
+    },
   };
 }
 
@@ -250,6 +260,31 @@ function makeRuleSettings(c: Ctx, check: (p: Profile, h: boolean) => Promise<unk
   };
 }
 
+/** 修正 and 撤销: the cell written on the user's click, then its sheet checked again. */
+function makeFix(c: Ctx, recheckSheet: (sheet: string) => Promise<void>) {
+  const act = async (what: 'fix' | 'undo', f: Fix | AppliedFix) => {
+    c.patch({ busy: 'fix', error: null, notice: null });
+    try {
+      const r = what === 'fix' ? await applyFix(c.env, f as Fix) : await undoFix(c.env, f as AppliedFix);
+      const fix = 'fix' in f ? f.fix : (f as Fix);
+      if ('refused' in r) {
+        c.patch({ busy: null, notice: { intent: 'warning', text: r.refused } });
+        return;
+      }
+      const text =
+        what === 'fix'
+          ? `已修正 ${fix.sheet}!${fix.cell}：「${String(fix.before)}」改为「${fix.after}」。`
+          : `已撤销对 ${fix.sheet}!${fix.cell} 的修正，恢复为「${String(fix.before)}」。`;
+      c.patch({ busy: null, fixed: what === 'fix' ? r.applied : null });
+      await recheckSheet(fix.sheet);
+      c.update((s) => (s.error ? s : { ...s, notice: { intent: 'success', text } }));
+    } catch (e) {
+      c.patch({ busy: null, error: describeError(e) });
+    }
+  };
+  return { fix: (f: Fix) => act('fix', f), undo: (a: AppliedFix) => act('undo', a) };
+}
+
 /** What 移除全部校验痕迹 would remove, in the user's words (the confirmation). */
 export function removalText(t: Traces): string {
   const parts: string[] = [];
@@ -347,6 +382,7 @@ export function checkerActions(env: OfficeEnv, get: () => CheckerState, update: 
     review: makeReview(c, check),
     setRules: makeRuleSettings(c, check),
     removal: makeRemoval(c),
+    ...makeFix(c, recheck.now),
     inspect: makeInspect(c, async (p, h) => {
       if (await check(p, h)) await follow();
     }),

@@ -64,6 +64,8 @@ export interface FindingsListProps {
   onIgnore?: (f: Finding) => void;
   /** Actions are unavailable (the pane is busy). */
   disabled?: boolean;
+  /** 修正 for the active finding when it has one safe correction (the task pane; absent on the checker page). */
+  onFix?: (f: Finding) => void;
   /** The finding of the cell the user selected in the sheet: made the active item and scrolled into view. */
   picked?: { finding: Finding; seq: number } | null;
 }
@@ -152,6 +154,18 @@ export function FindingsList(props: FindingsListProps): React.ReactElement {
             忽略此条
           </Button>
         )}
+        {props.onFix && position >= 0 && order[position].fix && (
+          <Button
+            size="small"
+            appearance="subtle"
+            disabled={props.disabled}
+            onClick={() => props.onFix!(order[position])}
+            title="把单元格改为建议的写法（可撤销）"
+            data-testid="fix"
+          >
+            修正
+          </Button>
+        )}
         <span className={styles.grow} />
         <ToggleButton
           size="small"
@@ -162,6 +176,12 @@ export function FindingsList(props: FindingsListProps): React.ReactElement {
           按表格分组
         </ToggleButton>
       </div>
+      {props.onFix && position >= 0 && order[position].fix && (
+        <Caption1 className={styles.muted} data-testid="fix-preview">
+          修正建议：{order[position].sheet}!{order[position].cell} 「{String(order[position].fix!.before)}」→「{order[position].fix!.after}
+          」
+        </Caption1>
+      )}
       <div data-testid="findings" ref={listRef} onKeyDown={onKeyDown}>
         {groups.length === 0 && (
           <Caption1 className={styles.muted}>{props.result.findings.length ? '没有符合筛选条件的问题。' : '未发现问题。'}</Caption1>
