@@ -11,19 +11,14 @@ import { labelKey } from '../text';
 import type { FieldKind } from '../header-labels';
 import { isHeaderKey } from '../detect';
 import { moneyField, nearestAbove, shownLabel } from './funds';
-import {
-  type FieldMatch,
-  type LabelCell,
-  type ReadValue,
-  goalLabel,
-  linesAsLabels,
-  matchField,
-  readLabelValue,
-  restAfter,
-  scopeOf,
-} from './labels';
+import * as labels from './labels';
+import type { FieldMatch, LabelCell, ReadValue } from './labels';
 import { readSpendingPlan } from './spending-plan';
 import type { TaskHeader } from './tasks';
+
+// module-local bindings of the imports used cell by cell: in a CommonJS build (tsx, ts-jest) every use of an import
+// is a read through a getter
+const { goalLabel, linesAsLabels, matchField, readLabelValue, restAfter, scopeOf } = labels;
 
 /** What the header area holds. */
 export interface HeaderArea {

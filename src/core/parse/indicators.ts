@@ -11,10 +11,18 @@ import { labelKey } from '../text';
 import { parseValue, unitFromName } from '../value';
 import { endsIndicatorArea } from '../indicator-area';
 import { type Profile, looksLikeCategoryKey, matchCategoryKey } from '../vocab';
-import { type CategoryReader, readCategory, readUnknownCategory, setL1 } from './categories';
-import { FRAME_RE, readIndicatorHeader, secondAreaStart, unitColumn, valueHeaderUnit } from './indicator-header';
-import { anchorIn } from './labels';
-import { parsedValueOf } from './memo';
+import * as categories from './categories';
+import type { CategoryReader } from './categories';
+import * as indicatorHeader from './indicator-header';
+import * as labels from './labels';
+import * as memo from './memo';
+
+// module-local bindings of the imports used cell by cell: in a CommonJS build (tsx, ts-jest) every use of an import
+// is a read through a getter
+const { readCategory, readUnknownCategory, setL1 } = categories;
+const { FRAME_RE, readIndicatorHeader, secondAreaStart, unitColumn, valueHeaderUnit } = indicatorHeader;
+const { anchorIn } = labels;
+const { parsedValueOf } = memo;
 
 /** The indicators and category labels of an indicator area (or of both areas of a table). */
 export interface AreaIndicators {

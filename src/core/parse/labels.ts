@@ -8,7 +8,12 @@ import { type RowCell, SheetView } from '../sheet';
 import { anchoredUnion, isSpaceCode, labelKey, normalizeText } from '../text';
 import { type FieldDef, FIELD_DEFS, SCOPES } from '../header-labels';
 import { matchCategoryKey } from '../vocab';
-import { type FieldHit, FIELD_MEMO_MAX, LABEL_LIKE_MAX, parseMemo } from './memo';
+import type { FieldHit } from './memo';
+import * as memo from './memo';
+
+// module-local bindings of the imports used cell by cell: in a CommonJS build (tsx, ts-jest) every use of an import
+// is a read through a getter
+const { FIELD_MEMO_MAX, LABEL_LIKE_MAX, parseMemo } = memo;
 
 /** What a label matched: its field, the text after the label, and the label key (without list numbering). */
 export interface FieldMatch {
