@@ -101,6 +101,7 @@ function readLabel(st: HeaderReader, r: number, c: LabelCell, hit: FieldMatch): 
   LABEL_READERS[def.kind]?.(st, r, c, hit, rv);
 }
 
+/** A goal label and its text (a frame label such as 绩效目标 over goal labels is none). */
 function readGoal(st: HeaderReader, r: number, c: LabelCell, hit: FieldMatch): void {
   const { view, seg } = st;
   const rest = hit.rest;
@@ -127,6 +128,7 @@ const LABEL_READERS: Partial<Record<FieldKind, LabelReader>> = {
   income: (st, _r, _c, hit, rv) => st.incomes.push(moneyField(hit.def.key, hit.def.label, rv, st.unit)),
 };
 
+/** A text field (项目名称, 主管部门 …), its value as written. */
 function readText(st: HeaderReader, r: number, c: LabelCell, hit: FieldMatch, rv: ReadValue): void {
   const def = hit.def;
   // names are reported as written (full-width brackets kept)
@@ -146,6 +148,7 @@ function readText(st: HeaderReader, r: number, c: LabelCell, hit: FieldMatch, rv
   });
 }
 
+/** A total (年度资金总额, 中期资金总额 …): a funds group of its own, and a field. */
 function readTotal(st: HeaderReader, r: number, c: LabelCell, hit: FieldMatch, rv: ReadValue): void {
   const def = hit.def;
   const scope = scopeOf(c.text);
@@ -156,6 +159,7 @@ function readTotal(st: HeaderReader, r: number, c: LabelCell, hit: FieldMatch, r
   st.fields.push({ key: 'total', label, value: rv.value, cell: rv.cell, labelCell: { row: r, col: c.col }, required: true });
 }
 
+/** A 合计 right under a list of parts without a total: that list's total. */
 function readSum(st: HeaderReader, r: number, c: LabelCell, hit: FieldMatch, rv: ReadValue): void {
   const { funds, fundLabelCols } = st;
   // only right under a list of parts that has no total, in the parts' label column
@@ -166,6 +170,7 @@ function readSum(st: HeaderReader, r: number, c: LabelCell, hit: FieldMatch, rv:
   if (gi >= 0 && f.amount !== null) funds[gi].total = f;
 }
 
+/** A source of funds, in the funds group above it or beside it; a department's is an income. */
 function readPart(st: HeaderReader, r: number, c: LabelCell, hit: FieldMatch, rv: ReadValue): void {
   const { def, rest } = hit;
   const { funds, fundLabelCols } = st;

@@ -174,6 +174,7 @@ export function goalLabel(cellKey: string, matchedKey: string): string {
   return m ? m[0] : cellKey;
 }
 
+/** The scope a label names (中期, 年度 … as in SCOPES), '' when it names none. */
 export function scopeOf(labelText: string): string {
   const k = labelKey(labelText);
   // (most labels name no scope: one cheap look before the patterns)
@@ -182,13 +183,13 @@ export function scopeOf(labelText: string): string {
   return '';
 }
 
+/** A cell of the header area; `line` marks one line of a cell of several labels (see linesAsLabels). */
+export type LabelCell = RowCell & { line?: boolean };
+
 /**
  * A cell holding several labels with their amounts, one per line ("资金总额: 250\n一、预算资金:250\n二、自有资金:0":
  * 湘潭 2024 项目绩效目标表): each line is read as a label of its own in that cell.
  */
-/** A cell of the header area; `line` marks one line of a cell of several labels (see linesAsLabels). */
-export type LabelCell = RowCell & { line?: boolean };
-
 export function linesAsLabels(cells: RowCell[], kind: 'project' | 'department'): LabelCell[] {
   // (money labels are short: long texts with line breaks are goals and descriptions)
   let lines = false;
