@@ -5,7 +5,7 @@
 import type { Merge } from './grid';
 import { DEPARTMENT_NAME_RE, PROJECT_NAME_RE } from './header-labels';
 import { isFirstLevelHeaderKey, isIndicatorHeaderRow } from './indicator-area';
-import { SheetView } from './sheet';
+import { type RowCell, SheetView } from './sheet';
 import { matchCategoryKey } from './vocab';
 
 export interface Segment {
@@ -93,58 +93,97 @@ function columnBands(view: SheetView): { left: number; right: number }[] {
   return bands;
 }
 
+/** Which bands of columns findIn looks in; sideBySide is set when a row holds two indicator headers. */
+interface FindFlags {
+  sideBySide: boolean;
+  banded?: boolean;
+}
+
 /** Table segments within columns left..right; sets flags.sideBySide when a row holds two indicator headers. */
-function findIn(view: SheetView, left: number, right: number, flags: { sideBySide: boolean; banded?: boolean }): Segment[] {
+function findIn(view: SheetView, left: number, right: number, flags: FindFlags): Segment[] {
+  const { segs, listed } = pendingSegments(view, left, right, flags);
+  const out: Segment[] = [];
+  const tops: Merge[] = [];
+  for (let i = 0; i < segs.length; i++) {
+    const nextTop = i + 1 < segs.length ? segs[i + 1].top : view.bottom + 1;
+    const seg = boundSegment(view, segs[i], nextTop, left, right, flags, tops);
+    if (seg) out.push(seg);
+  }
+  if (listed.length === 0) return out;
+  return out.concat(listed).sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** What a row's cells say: a name label (the table's anchor), an indicator header, a title line (see scanRow). */
+interface RowScan {
+  anchor: { col: number; kind: 'project' | 'department' } | null;
+  header: boolean;
+  title: boolean;
+  /** Column of a short 项目名称 label (a list's name column), -1 without one. */
+  projectCol: number;
+  /** Column of the first 一级指标 header, -1 without one. */
+  firstLevelCol: number;
+  /** A 部门整体 seen on this row or above (sticky over the rows). */
+  deptHint: boolean;
+}
+
+/** Reads the labels of one row into `scan` (reset first, but for deptHint). */
+function scanRow(cells: RowCell[], scan: RowScan, flags: FindFlags): void {
+  scan.anchor = null;
+  scan.header = false;
+  scan.title = false;
+  scan.projectCol = -1;
+  scan.firstLevelCol = -1;
+  // indexed loops here and below: for-of left iterator objects behind in this hot path
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    const key = c.key;
+    // cheap substring checks first: most cells are indicator names and values
+    if (key.length <= 40 && key.includes('名称')) {
+      const isProject = PROJECT_NAME.test(key);
+      if (isProject && scan.projectCol < 0 && key.length <= 12) scan.projectCol = c.col;
+      if (!scan.anchor) {
+        if (isProject) scan.anchor = { col: c.col, kind: 'project' };
+        else if (DEPT_NAME.test(key)) scan.anchor = { col: c.col, kind: 'department' };
+      }
+    }
+    if (key.charCodeAt(0) === 0x4e00 /* 一 */ && isHeaderKey(key)) {
+      if (scan.header) flags.sideBySide = true;
+      scan.header = true;
+      if (scan.firstLevelCol < 0) scan.firstLevelCol = c.col;
+    }
+    if (key.length <= 60 && key.includes('绩效') && TITLE.test(key) && !/^(年度|总体|实施期|本年度|年度总体)/.test(key)) scan.title = true;
+    if (key.includes('部门整体')) scan.deptHint = true;
+  }
+}
+
+/**
+ * The tables of columns left..right as they start, row after row: each from its title, name label or indicator header,
+ * with its header row once met; and the projects of lists (complete segments, see listSegments).
+ */
+function pendingSegments(view: SheetView, left: number, right: number, flags: FindFlags): { segs: Pending[]; listed: Segment[] } {
   const segs: Pending[] = [];
   const listed: Segment[] = [];
   let cur: Pending | null = null;
-  let deptHint = false;
+  // (one scan reused row after row: no garbage per row)
+  const scan: RowScan = { anchor: null, header: false, title: false, projectCol: -1, firstLevelCol: -1, deptHint: false };
   for (let r = view.top; r <= view.bottom; r++) {
     const cells = view.rowCells(r, left, right);
     if (cells.length === 0) continue;
-    let anchor: { col: number; kind: 'project' | 'department' } | null = null;
-    let header = false;
-    let title = false;
-    let projectCol = -1;
-    let firstLevelCol = -1;
-    // indexed loops here and below: for-of left iterator objects behind in this hot path
-    for (let i = 0; i < cells.length; i++) {
-      const c = cells[i];
-      const key = c.key;
-      // cheap substring checks first: most cells are indicator names and values
-      if (key.length <= 40 && key.includes('名称')) {
-        const isProject = PROJECT_NAME.test(key);
-        if (isProject && projectCol < 0 && key.length <= 12) projectCol = c.col;
-        if (!anchor) {
-          if (isProject) anchor = { col: c.col, kind: 'project' };
-          else if (DEPT_NAME.test(key)) anchor = { col: c.col, kind: 'department' };
-        }
-      }
-      if (key.charCodeAt(0) === 0x4e00 /* 一 */ && isHeaderKey(key)) {
-        if (header) flags.sideBySide = true;
-        header = true;
-        if (firstLevelCol < 0) firstLevelCol = c.col;
-      }
-      if (key.length <= 60 && key.includes('绩效') && TITLE.test(key) && !/^(年度|总体|实施期|本年度|年度总体)/.test(key)) title = true;
-      if (key.includes('部门整体')) deptHint = true;
-    }
+    scanRow(cells, scan, flags);
+    const { anchor, title } = scan;
+    const lookingForHeader = !cur || cur.headerRow === null;
     // a header without 一级指标: a 指标值 column beside a name column (指标 | 指标内容 | 指标值)
     // (only where a header is looked for: a header inside a table is a continuation and changes nothing)
-    if (!header && (!cur || cur.headerRow === null) && cells.length >= 2 && cells.length <= 12 && isIndicatorHeaderRow(cells))
-      header = true;
+    if (!scan.header && lookingForHeader && cells.length >= 2 && cells.length <= 12 && isIndicatorHeaderRow(cells)) scan.header = true;
+    const header = scan.header;
     // a header of two rows: the list's labels above, merged down beside 一级指标 (湘西 2023 项目支出绩效目标表)
-    if (header && projectCol < 0 && firstLevelCol >= 0 && r > view.top && (!cur || cur.headerRow === null)) {
-      const above = view.rowCells(r - 1, left, firstLevelCol - 1);
-      const nameCell = above.find(
-        (c) => c.key.length <= 12 && PROJECT_NAME.test(c.key) && (view.mergeAt(r - 1, c.col)?.bottom ?? r - 1) >= r,
-      );
-      if (nameCell) projectCol = nameCell.col;
-    }
-    if (header && projectCol >= 0 && firstLevelCol > projectCol) {
+    if (header && scan.projectCol < 0 && scan.firstLevelCol >= 0 && r > view.top && lookingForHeader)
+      scan.projectCol = nameColAbove(view, r, left, scan.firstLevelCol);
+    if (header && scan.projectCol >= 0 && scan.firstLevelCol > scan.projectCol) {
       // a list of projects under one header row
       if (cur) segs.push(cur);
       cur = null;
-      const found = listSegments(view, r, projectCol, firstLevelCol, left, right);
+      const found = listSegments(view, r, scan.projectCol, scan.firstLevelCol, left, right);
       listed.push(...found.segments);
       r = found.end;
       continue;
@@ -156,7 +195,7 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
         cur = {
           top: r,
           anchor: null,
-          kind: deptHint && /部门整体/.test(cells.map((c) => c.text).join('')) ? 'department' : 'project',
+          kind: scan.deptHint && /部门整体/.test(cells.map((c) => c.text).join('')) ? 'department' : 'project',
           headerRow: null,
         };
       }
@@ -190,66 +229,86 @@ function findIn(view: SheetView, left: number, right: number, flags: { sideBySid
     }
   }
   if (cur) segs.push(cur);
+  return { segs, listed };
+}
 
-  const out: Segment[] = [];
-  const tops: Merge[] = [];
-  for (let i = 0; i < segs.length; i++) {
-    const s = segs[i];
-    if (s.headerRow === null) continue;
-    const nextTop = i + 1 < segs.length ? segs[i + 1].top : view.bottom + 1;
-    let bottom = nextTop - 1;
-    // a long run of empty rows ends the table: stray cells far below are not part of it
-    let empties = 0;
-    for (let r = s.headerRow + 1; r <= bottom; r++) {
-      if (view.rowIsEmpty(r, left, right)) {
-        if (++empties >= MAX_GAP) {
-          const first = r - empties + 1;
-          // a merged area from above the gap into it: the table goes on (counted again after the gap)
-          if (view.merges.some((m) => m.top < first && m.bottom >= r && m.top >= s.top && m.left <= right && m.right >= left)) {
-            empties = 0;
-            continue;
-          }
-          bottom = first - 1;
-          break;
-        }
-      } else empties = 0;
-    }
-    while (bottom > s.top && view.rowIsEmpty(bottom, left, right)) bottom--;
-    let segLeft = Infinity;
-    let segRight = -Infinity;
-    for (let r = s.top; r <= bottom; r++) {
-      const cells = view.rowCells(r, left, right);
-      if (cells.length === 0) continue;
-      segLeft = Math.min(segLeft, cells[0].col);
-      segRight = Math.max(segRight, view.spanRight(r, cells[cells.length - 1].col));
-    }
-    for (let r = s.top; r <= bottom; r++) {
-      const merges = view.mergesTopAt(r, tops);
-      for (let i = 0; i < merges.length; i++) {
-        const m = merges[i];
-        // (in a band of columns, only the merges inside it; on the whole sheet, any)
-        if ((!flags.banded || (m.left >= left && m.right <= right)) && view.text(m.top, m.left)) {
-          segLeft = Math.min(segLeft, m.left);
-          segRight = Math.max(segRight, m.right);
-        }
+/** Column of a short 项目名称 label in the row above `r` merged down into it, left of 一级指标; -1 without one. */
+function nameColAbove(view: SheetView, r: number, left: number, firstLevelCol: number): number {
+  const above = view.rowCells(r - 1, left, firstLevelCol - 1);
+  const nameCell = above.find((c) => c.key.length <= 12 && PROJECT_NAME.test(c.key) && (view.mergeAt(r - 1, c.col)?.bottom ?? r - 1) >= r);
+  return nameCell ? nameCell.col : -1;
+}
+
+/**
+ * The segment of table `s` (with a header row; else null) whose next table starts at row nextTop: its last row (before
+ * a long run of empty rows) and its columns (its cells' and merges'). `tops` is scratch for SheetView.mergesTopAt.
+ */
+function boundSegment(
+  view: SheetView,
+  s: Pending,
+  nextTop: number,
+  left: number,
+  right: number,
+  flags: FindFlags,
+  tops: Merge[],
+): Segment | null {
+  if (s.headerRow === null) return null;
+  const bottom = segmentBottom(view, s, s.headerRow, nextTop - 1, left, right);
+  let segLeft = Infinity;
+  let segRight = -Infinity;
+  for (let r = s.top; r <= bottom; r++) {
+    const cells = view.rowCells(r, left, right);
+    if (cells.length === 0) continue;
+    segLeft = Math.min(segLeft, cells[0].col);
+    segRight = Math.max(segRight, view.spanRight(r, cells[cells.length - 1].col));
+  }
+  for (let r = s.top; r <= bottom; r++) {
+    const merges = view.mergesTopAt(r, tops);
+    for (let i = 0; i < merges.length; i++) {
+      const m = merges[i];
+      // (in a band of columns, only the merges inside it; on the whole sheet, any)
+      if ((!flags.banded || (m.left >= left && m.right <= right)) && view.text(m.top, m.left)) {
+        segLeft = Math.min(segLeft, m.left);
+        segRight = Math.max(segRight, m.right);
       }
     }
-    if (!Number.isFinite(segLeft)) continue;
-    let kind = s.kind;
-    if (kind === 'project' && segmentLooksDepartment(view, s.top, bottom, left, right)) kind = 'department';
-    out.push({
-      top: s.top,
-      bottom,
-      left: segLeft,
-      right: segRight,
-      anchor: s.anchor,
-      kind,
-      headerRow: s.headerRow,
-      ...(s.headerless ? { headerless: true } : {}),
-    });
   }
-  if (listed.length === 0) return out;
-  return out.concat(listed).sort((a, b) => a.top - b.top || a.left - b.left);
+  if (!Number.isFinite(segLeft)) return null;
+  let kind = s.kind;
+  if (kind === 'project' && segmentLooksDepartment(view, s.top, bottom, left, right)) kind = 'department';
+  return {
+    top: s.top,
+    bottom,
+    left: segLeft,
+    right: segRight,
+    anchor: s.anchor,
+    kind,
+    headerRow: s.headerRow,
+    ...(s.headerless ? { headerless: true } : {}),
+  };
+}
+
+/** The last row of table `s` (header row `headerRow`), at most `last`: a long run of empty rows ends it. */
+function segmentBottom(view: SheetView, s: Pending, headerRow: number, last: number, left: number, right: number): number {
+  let bottom = last;
+  // a long run of empty rows ends the table: stray cells far below are not part of it
+  let empties = 0;
+  for (let r = headerRow + 1; r <= bottom; r++) {
+    if (view.rowIsEmpty(r, left, right)) {
+      if (++empties >= MAX_GAP) {
+        const first = r - empties + 1;
+        // a merged area from above the gap into it: the table goes on (counted again after the gap)
+        if (view.merges.some((m) => m.top < first && m.bottom >= r && m.top >= s.top && m.left <= right && m.right >= left)) {
+          empties = 0;
+          continue;
+        }
+        bottom = first - 1;
+        break;
+      }
+    } else empties = 0;
+  }
+  while (bottom > s.top && view.rowIsEmpty(bottom, left, right)) bottom--;
+  return bottom;
 }
 
 /**
