@@ -290,6 +290,26 @@ describeBrowser('task pane in Chromium', () => {
     );
     expect(await cellOf(missing).filter({ hasText: '未填写' }).count()).toBe(0);
     expect(await fill()).not.toBe('#FFC7CE');
+    // 修正: the active finding's correction is previewed, written on the click, and 撤销 puts the cell back
+    const twice = exampleCli.findings.find((f) => f.fix && f.fix.before === '≥9595%及以上')!;
+    await cellOf(twice).first().click();
+    await expect(page.getByTestId('fix-preview').textContent()).resolves.toBe(
+      `修正建议：${twice.sheet}!${twice.cell} 「≥9595%及以上」→「≥95%及以上」`,
+    );
+    await page.getByTestId('fix').click();
+    await eventually(async () => (await page.getByTestId('notice').textContent())?.includes('已修正') ?? false, true);
+    const value = () =>
+      page.evaluate(
+        ([sheet, r, c]) => {
+          const ws = window.__jxmbHost.model.sheets.find((x) => x.name === sheet)!;
+          return ws.cells.get(Number(r) * 16384 + Number(c))?.v ?? null;
+        },
+        [twice.sheet, String(twice.row), String(twice.col)] as const,
+      );
+    expect(await value()).toBe('≥95%及以上');
+    await page.getByTestId('undo-fix').click();
+    await eventually(async () => (await page.getByTestId('notice').textContent())?.includes('已撤销') ?? false, true);
+    expect(await value()).toBe('≥9595%及以上');
     // another 指标体系: checked again at once
     const syncs = () => page.evaluate(() => window.__jxmbHost.stats.syncs);
     const at = await syncs();

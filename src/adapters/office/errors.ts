@@ -4,7 +4,7 @@ export type ErrorKind = 'protected' | 'unsupported' | 'busy' | 'unexpected';
 
 /**
  * An Excel error during one of the add-in's operations, with what it means for the workbook
- * (Chinese, for the task pane): e.g. "写入标记时 Excel 返回错误……已恢复". `cause` is Excel's error.
+ * (Chinese, for the task pane): e.g. "写入标记时 Excel 出错……已自动恢复". `cause` is Excel's error.
  */
 export class OperationError extends Error {
   readonly code: string;
@@ -70,17 +70,20 @@ export function describeError(e: unknown): DescribedError {
   }
 }
 
-/** Chinese messages of failed operations (see OperationError). */
+/**
+ * Chinese messages of failed operations (see OperationError): what happened and what to do, without Excel's error
+ * code, which the task pane shows behind 详细信息 (DescribedError.detail).
+ */
 export const FAULT_MESSAGES = {
-  checkRead: (e: unknown) => `读取工作簿时 Excel 返回错误${codeNote(e)}，校验没有完成。工作簿没有被修改，请重试。`,
+  checkRead: (e: unknown) => `读取工作簿时 Excel 出错，校验没有完成。工作簿没有被修改，请重试。`,
   checkWriteRecovered: (e: unknown, hadMarks: boolean) =>
-    `写入标记时 Excel 返回错误${codeNote(e)}，校验没有完成。已自动恢复：标记过的单元格已恢复原来的填充色${hadMarks ? '（之前校验留下的标记也一并清除）' : ''}，单元格内容没有改动。请重试。`,
+    `写入标记时 Excel 出错，校验没有完成。已自动恢复：标记过的单元格已恢复原来的填充色${hadMarks ? '（之前校验留下的标记也一并清除）' : ''}，单元格内容没有改动。请重试。`,
   checkWriteStuck: (e: unknown) =>
-    `写入标记时 Excel 返回错误${codeNote(e)}，校验没有完成，部分单元格可能已被标记（单元格内容没有改动）。请点击“清除标记”恢复原来的填充色，然后重试。`,
-  clearRead: (e: unknown) => `清除标记时 Excel 返回错误${codeNote(e)}，没有做任何修改。请重试。`,
+    `写入标记时 Excel 出错，校验没有完成，部分单元格可能已被标记（单元格内容没有改动）。请点击“清除标记”恢复原来的填充色，然后重试。`,
+  clearRead: (e: unknown) => `清除标记时 Excel 出错，没有做任何修改。请重试。`,
   clearWrite: (e: unknown) =>
-    `清除标记时 Excel 返回错误${codeNote(e)}，部分单元格可能还没有恢复原来的填充色（单元格内容没有改动）。请再次点击“清除标记”完成恢复。`,
-  reportRead: (e: unknown) => `导出报告时 Excel 返回错误${codeNote(e)}，没有做任何修改。请重试。`,
+    `清除标记时 Excel 出错，部分单元格可能还没有恢复原来的填充色（单元格内容没有改动）。请再次点击“清除标记”完成恢复。`,
+  reportRead: (e: unknown) => `导出报告时 Excel 出错，没有做任何修改。请重试。`,
   reportWrite: (e: unknown, sheet: string) =>
-    `导出报告时 Excel 返回错误${codeNote(e)}，新建的工作表“${sheet}”可能不完整（其他工作表没有改动）。请再次点击“导出报告”，报告会写入另一张新工作表；不完整的“${sheet}”可以删除。`,
+    `导出报告时 Excel 出错，新建的工作表“${sheet}”可能不完整（其他工作表没有改动）。请再次点击“导出报告”，报告会写入另一张新工作表；不完整的“${sheet}”可以删除。`,
 };
