@@ -212,131 +212,152 @@ export function parseJson(text: string, shown: string): unknown {
 
 /** Locates the first syntax error of a text JSON.parse refused (a small recursive-descent reader). */
 export function findJsonError(text: string): { pos: number; reason: string } {
-  let i = 0;
-  class Stop {
-    constructor(
-      readonly pos: number,
-      readonly reason: string,
-    ) {}
+  const r = new JsonLocator(text);
+  try {
+    r.value();
+    r.ws();
+    if (r.i < text.length) r.fail(`内容结束后还有多余的字符${shownChar(text[r.i])}`);
+  } catch (e) {
+    if (e instanceof JsonStop) return { pos: e.pos, reason: e.reason };
+    throw e;
   }
-  const fail = (reason: string, at = i): never => {
-    throw new Stop(at, reason);
-  };
-  const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
-  };
-  const shownChar = (c: string) => (c === undefined ? '' : `「${c}」`);
-  const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === undefined) fail('内容不完整，在此处意外结束');
-    if (c === '{') return object();
-    if (c === '[') return array();
-    if (c === '"') return string();
-    if (c === "'") fail('字符串应使用双引号（"），不能用单引号');
-    if (c === '/') fail('JSON 中不能写注释');
+  return { pos: 0, reason: '无法解析' };
+}
+
+class JsonStop {
+  constructor(
+    readonly pos: number,
+    readonly reason: string,
+  ) {}
+}
+
+const shownChar = (c: string | undefined) => (c === undefined ? '' : `「${c}」`);
+
+/** The reader of findJsonError: `i` is where it is; `fail` throws a JsonStop there (or at `at`). */
+class JsonLocator {
+  i = 0;
+
+  constructor(private readonly text: string) {}
+
+  fail(reason: string, at = this.i): never {
+    throw new JsonStop(at, reason);
+  }
+
+  ws(): void {
+    while (this.i < this.text.length && ' \t\n\r'.includes(this.text[this.i])) this.i++;
+  }
+
+  value(): void {
+    this.ws();
+    const c = this.text[this.i];
+    if (c === undefined) this.fail('内容不完整，在此处意外结束');
+    if (c === '{') return this.object();
+    if (c === '[') return this.array();
+    if (c === '"') return this.string();
+    if (c === "'") this.fail('字符串应使用双引号（"），不能用单引号');
+    if (c === '/') this.fail('JSON 中不能写注释');
     if (c === '-' || (c >= '0' && c <= '9')) {
-      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-      if (!m) fail('数字写法有误');
-      i += m![0].length;
+      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.i));
+      if (!m) this.fail('数字写法有误');
+      this.i += m![0].length;
       return;
     }
     for (const lit of ['true', 'false', 'null']) {
-      if (text.startsWith(lit, i)) {
-        i += lit.length;
+      if (this.text.startsWith(lit, this.i)) {
+        this.i += lit.length;
         return;
       }
     }
-    fail(`意外的字符${shownChar(c)}${/[A-Za-z\u4e00-\u9fff]/.test(c) ? '（文字应写在双引号中）' : ''}`);
-  };
-  const string = () => {
-    const start = i;
-    i++;
+    this.fail(`意外的字符${shownChar(c)}${/[A-Za-z\u4e00-\u9fff]/.test(c) ? '（文字应写在双引号中）' : ''}`);
+  }
+
+  private string(): void {
+    const start = this.i;
+    this.i++;
     for (;;) {
-      const c = text[i];
-      if (c === undefined) fail('字符串没有结束（缺少右双引号）', start);
+      const c = this.text[this.i];
+      if (c === undefined) this.fail('字符串没有结束（缺少右双引号）', start);
       if (c === '"') {
-        i++;
+        this.i++;
         return;
       }
-      if (c === '\n' || c === '\r') fail('字符串中不能直接换行（缺少右双引号？）');
-      if (c < ' ') fail('字符串中有不允许的控制字符');
+      if (c === '\n' || c === '\r') this.fail('字符串中不能直接换行（缺少右双引号？）');
+      if (c < ' ') this.fail('字符串中有不允许的控制字符');
       if (c === '\\') {
-        const e = text[i + 1];
-        if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('\\u 后应为 4 位十六进制数');
-          i += 6;
-          continue;
-        }
-        if (e === undefined || !'"\\/bfnrt'.includes(e)) fail(`无效的转义符「\\${e ?? ''}」（反斜杠应写成 \\\\）`);
-        i += 2;
+        this.escape();
         continue;
       }
-      i++;
+      this.i++;
     }
-  };
-  const object = () => {
-    i++;
-    ws();
-    if (text[i] === '}') {
-      i++;
+  }
+
+  /** A backslash escape inside a string, at `i`. */
+  private escape(): void {
+    const e = this.text[this.i + 1];
+    if (e === 'u') {
+      if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.i + 2, this.i + 6))) this.fail('\\u 后应为 4 位十六进制数');
+      this.i += 6;
+      return;
+    }
+    if (e === undefined || !'"\\/bfnrt'.includes(e)) this.fail(`无效的转义符「\\${e ?? ''}」（反斜杠应写成 \\\\）`);
+    this.i += 2;
+  }
+
+  private object(): void {
+    this.i++;
+    this.ws();
+    if (this.text[this.i] === '}') {
+      this.i++;
       return;
     }
     for (;;) {
-      ws();
-      const c = text[i];
-      if (c === '}') fail('最后一项后面多了逗号');
-      if (c === undefined) fail('内容不完整，缺少「}」');
+      this.ws();
+      const c = this.text[this.i];
+      if (c === '}') this.fail('最后一项后面多了逗号');
+      if (c === undefined) this.fail('内容不完整，缺少「}」');
       if (c !== '"')
-        fail(
+        this.fail(
           c === "'"
             ? '属性名应使用双引号（"），不能用单引号'
             : c === '/'
               ? 'JSON 中不能写注释'
               : `属性名应写在双引号中，此处为${shownChar(c)}`,
         );
-      string();
-      ws();
-      if (text[i] !== ':') fail(`属性名后缺少冒号「:」`);
-      i++;
-      value();
-      if (!nextItem('}')) return;
+      this.string();
+      this.ws();
+      if (this.text[this.i] !== ':') this.fail(`属性名后缺少冒号「:」`);
+      this.i++;
+      this.value();
+      if (!this.nextItem('}')) return;
     }
-  };
+  }
+
   /** After an item of an object or array: true when a comma follows (another item), false at the closing bracket. */
-  const nextItem = (close: '}' | ']'): boolean => {
-    ws();
-    const d = text[i];
+  private nextItem(close: '}' | ']'): boolean {
+    this.ws();
+    const d = this.text[this.i];
     if (d === ',' || d === close) {
-      i++;
+      this.i++;
       return d === ',';
     }
-    if (d === undefined) fail(`内容不完整，缺少「${close}」`);
-    return fail(d === '/' ? 'JSON 中不能写注释' : `缺少逗号「,」或「${close}」`);
-  };
-  const array = () => {
-    i++;
-    ws();
-    if (text[i] === ']') {
-      i++;
+    if (d === undefined) this.fail(`内容不完整，缺少「${close}」`);
+    return this.fail(d === '/' ? 'JSON 中不能写注释' : `缺少逗号「,」或「${close}」`);
+  }
+
+  private array(): void {
+    this.i++;
+    this.ws();
+    if (this.text[this.i] === ']') {
+      this.i++;
       return;
     }
     for (;;) {
-      ws();
-      if (text[i] === ']') fail('最后一项后面多了逗号');
-      value();
-      if (!nextItem(']')) return;
+      this.ws();
+      if (this.text[this.i] === ']') this.fail('最后一项后面多了逗号');
+      this.value();
+      if (!this.nextItem(']')) return;
     }
-  };
-  try {
-    value();
-    ws();
-    if (i < text.length) fail(`内容结束后还有多余的字符${shownChar(text[i])}`);
-  } catch (e) {
-    if (e instanceof Stop) return { pos: e.pos, reason: e.reason };
-    throw e;
   }
-  return { pos: 0, reason: '无法解析' };
 }
 
 /**

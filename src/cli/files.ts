@@ -6,8 +6,8 @@
  * - Folders are walked recursively, entries sorted by name (code-unit order, the same on every machine).
  *   Taken: regular files ending in .xlsx, .xlsm, .xls or .et (and symbolic links to such files). Skipped:
  *   Office lock files (~$…), hidden entries (.…), node_modules, symbolic links to folders, our own outputs
- *   (…-已标注.xlsx / .xlsm, the paths passed in `exclude`, e.g. the --summary workbook, and everything in the
- *   folders passed in `excludeDirs`, e.g. the --annotate folder), and anything that is not a regular file,
+ *   (…-已标注.xlsx / .xlsm, …-已修正.xlsx / .xlsm, the paths passed in `exclude`, e.g. the --summary workbook, and
+ *   everything in the folders passed in `excludeDirs`, e.g. the --annotate and --fix folders), and anything that is not a regular file,
  *   so a pipe named .xlsx is never opened.
  * - A file reached twice (named twice, named and inside a named folder, or through a symbolic link) is checked
  *   once, at its first place.
@@ -24,7 +24,8 @@ export interface Input {
 export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et'] as const;
 
 const WORKBOOK_NAME = /\.(xlsx|xlsm|xls|et)$/i;
-const ANNOTATED_NAME = /-已标注\.(xlsx|xlsm)$/i;
+/** Our copies: annotated (--annotate) and corrected (--fix). */
+const ANNOTATED_NAME = /-已(标注|修正)\.(xlsx|xlsm)$/i;
 
 export interface ExpandOptions {
   /** Paths never taken from a folder (compared after path.resolve). */

@@ -56,6 +56,7 @@ test('--version and -V print the version of package.json; --help lists every opt
     '-j',
     '--max-warnings',
     '--summary',
+    '--fix',
     '--force',
     '--config',
     '--no-color',
@@ -68,7 +69,7 @@ test('--version and -V print the version of package.json; --help lists every opt
     expect(help.out).toContain(opt);
   }
   expect(help.out).toContain(
-    '退出码：0 没有错误；1 发现错误，或警告超过 --max-warnings；2 有文件无法读取或被跳过、标注副本无法写入，或参数、配置文件有误。',
+    '退出码：0 没有错误；1 发现错误，或警告超过 --max-warnings；2 有文件无法读取或被跳过、标注副本或修正副本无法写入，或参数、配置文件有误。',
   );
   expect(run(bin, ['-h']).out).toBe(help.out);
 });

@@ -293,7 +293,7 @@ describe('writing the summary safely', () => {
     expect(run(bin, ['--summary', input, '--force', input])).toEqual({
       code: 2,
       out: '',
-      err: `错误：汇总文件不能与要检查的文件或其标注副本相同：${input}\n`,
+      err: `错误：汇总文件不能与要检查的文件或其标注、修正副本相同：${input}\n`,
     });
     expect(fs.readdirSync(dir).sort()).toEqual(['a.xlsx', 'summary.xlsx']);
   });

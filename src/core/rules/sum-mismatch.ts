@@ -133,6 +133,84 @@ const messages = {
 } as const;
 type Found = RawFinding<typeof messages>;
 
+/** An error value (#REF!) where an amount belongs: never read as 0, reported once per cell. */
+function errorValues(table: Table, out: Found[]): void {
+  const seen = new Set<string>();
+  const newError = (raw: string, cell: CellRef | null): cell is CellRef => {
+    if (!cell || !isErrorValue(raw) || seen.has(`${cell.row},${cell.col}`)) return false;
+    seen.add(`${cell.row},${cell.col}`);
+    return true;
+  };
+  for (const g of table.funds)
+    for (const f of g.total ? [g.total, ...g.parts] : g.parts)
+      if (newError(f.raw, f.cell)) out.push({ cell: f.cell, messageId: 'errorValue', data: { label: f.label, value: f.raw.trim() } });
+  for (const f of [...(table.budget ? [table.budget] : []), ...table.incomes, ...table.expenses])
+    if (newError(f.raw, f.cell)) out.push({ cell: f.cell, messageId: 'errorValue', data: { label: f.label, value: f.raw.trim() } });
+  for (const t of table.tasks)
+    if (newError(t.amountRaw, t.amountCell))
+      out.push({ cell: t.amountCell, messageId: 'taskErrorValue', data: { name: t.name, value: t.amountRaw.trim() } });
+}
+
+/** A total against the sum of its sources. */
+function fundsCheck(g: Table['funds'][number], out: Found[]): void {
+  const total = g.total ? amountOf(g.total) : null;
+  const parts = g.parts.filter((p) => p.amount !== null);
+  if (!g.total || total === null || parts.length === 0) return;
+  // a source whose amount cannot be read: the sum of the others says nothing (missing-field reports unreadable totals)
+  if (g.parts.some((p) => p.raw.trim() && p.amount === null)) return;
+  if (!sumAgrees(total, g.total.amount!, parts) && !levelSplitAgrees(total, g.total.amount!, parts)) {
+    const s = sumOf(parts);
+    out.push({
+      cell: g.total.cell,
+      messageId: 'funds',
+      data: { label: g.total.label, total: fmt(total), parts: parts.map((p) => p.label).join('、'), sum: fmt(s) },
+    });
+  }
+}
+
+/** A department table: task lines against their expenses, the total against the incomes, expenses against incomes. */
+function departmentCheck(table: Table, out: Found[]): void {
+  const ex = table.expenses.filter((e) => e.amount !== null);
+  const inc = table.incomes.filter((e) => e.amount !== null);
+  // a task line named after an expense (支出项目名称 基本支出 | 171.41) against that expense (基本支出 110.61)
+  for (const t of table.tasks) {
+    const e = table.expenses.find((x) => x.amount !== null && x.label === t.name.replace(/\s+/g, ''));
+    const a = dec(t.amount);
+    if (!e || !a || !t.amountCell) continue;
+    if (!agree(a, dec(e.amount)!, t.amount!, e.amount!)) {
+      out.push({ cell: t.amountCell, messageId: 'taskExpense', data: { name: e.label, amount: fmt(a), expense: fmt(dec(e.amount)!) } });
+    }
+  }
+  // the department's total (年初预算资金, 资金总额) against its incomes (炎陵 2017 部门整体支出绩效目标申报表)
+  const totalField = table.funds.find((g) => !g.breakdown && g.parts.length === 0 && g.total && g.total.amount !== null)?.total;
+  if (totalField && inc.length > 0) {
+    const total = amountOf(totalField)!;
+    if (!sumAgrees(total, totalField.amount!, inc)) {
+      out.push({
+        cell: totalField.cell,
+        messageId: 'funds',
+        data: { label: totalField.label, total: fmt(total), parts: inc.map((p) => p.label).join('、'), sum: fmt(sumOf(inc)) },
+      });
+    }
+  }
+  if (ex.length === 0 || inc.length === 0) return;
+  const se = sumOf(ex);
+  const si = sumOf(inc);
+  if (!agree(se, si, se.toFixed(dp(ex)), si.toFixed(dp(inc)))) {
+    const target = table.incomes.find((i) => i.key === 'fiscal') ?? inc[0];
+    out.push({
+      cell: target.cell,
+      messageId: 'department',
+      data: {
+        expenses: fmt(se),
+        incomes: fmt(si),
+        expenseLabels: ex.map((e) => e.label).join('+'),
+        incomeLabels: inc.map((e) => e.label).join('+'),
+      },
+    });
+  }
+}
+
 /** Money that must add up does not. */
 export const sumMismatch = defineRule({
   code: 'sum-mismatch',
@@ -144,78 +222,9 @@ export const sumMismatch = defineRule({
   messages,
   check(table: Table) {
     const out: Found[] = [];
-    // an error value (#REF!) where an amount belongs: never read as 0, reported once per cell
-    const seen = new Set<string>();
-    const newError = (raw: string, cell: CellRef | null): cell is CellRef => {
-      if (!cell || !isErrorValue(raw) || seen.has(`${cell.row},${cell.col}`)) return false;
-      seen.add(`${cell.row},${cell.col}`);
-      return true;
-    };
-    for (const g of table.funds)
-      for (const f of g.total ? [g.total, ...g.parts] : g.parts)
-        if (newError(f.raw, f.cell)) out.push({ cell: f.cell, messageId: 'errorValue', data: { label: f.label, value: f.raw.trim() } });
-    for (const f of [...(table.budget ? [table.budget] : []), ...table.incomes, ...table.expenses])
-      if (newError(f.raw, f.cell)) out.push({ cell: f.cell, messageId: 'errorValue', data: { label: f.label, value: f.raw.trim() } });
-    for (const t of table.tasks)
-      if (newError(t.amountRaw, t.amountCell))
-        out.push({ cell: t.amountCell, messageId: 'taskErrorValue', data: { name: t.name, value: t.amountRaw.trim() } });
-    for (const g of table.funds) {
-      const total = g.total ? amountOf(g.total) : null;
-      const parts = g.parts.filter((p) => p.amount !== null);
-      if (!g.total || total === null || parts.length === 0) continue;
-      // a source whose amount cannot be read: the sum of the others says nothing (missing-field reports unreadable totals)
-      if (g.parts.some((p) => p.raw.trim() && p.amount === null)) continue;
-      if (!sumAgrees(total, g.total.amount!, parts) && !levelSplitAgrees(total, g.total.amount!, parts)) {
-        const s = sumOf(parts);
-        out.push({
-          cell: g.total.cell,
-          messageId: 'funds',
-          data: { label: g.total.label, total: fmt(total), parts: parts.map((p) => p.label).join('、'), sum: fmt(s) },
-        });
-      }
-    }
-    if (table.kind === 'department') {
-      const ex = table.expenses.filter((e) => e.amount !== null);
-      const inc = table.incomes.filter((e) => e.amount !== null);
-      // a task line named after an expense (支出项目名称 基本支出 | 171.41) against that expense (基本支出 110.61)
-      for (const t of table.tasks) {
-        const e = table.expenses.find((x) => x.amount !== null && x.label === t.name.replace(/\s+/g, ''));
-        const a = dec(t.amount);
-        if (!e || !a || !t.amountCell) continue;
-        if (!agree(a, dec(e.amount)!, t.amount!, e.amount!)) {
-          out.push({ cell: t.amountCell, messageId: 'taskExpense', data: { name: e.label, amount: fmt(a), expense: fmt(dec(e.amount)!) } });
-        }
-      }
-      // the department's total (年初预算资金, 资金总额) against its incomes (炎陵 2017 部门整体支出绩效目标申报表)
-      const totalField = table.funds.find((g) => !g.breakdown && g.parts.length === 0 && g.total && g.total.amount !== null)?.total;
-      if (totalField && inc.length > 0) {
-        const total = amountOf(totalField)!;
-        if (!sumAgrees(total, totalField.amount!, inc)) {
-          out.push({
-            cell: totalField.cell,
-            messageId: 'funds',
-            data: { label: totalField.label, total: fmt(total), parts: inc.map((p) => p.label).join('、'), sum: fmt(sumOf(inc)) },
-          });
-        }
-      }
-      if (ex.length > 0 && inc.length > 0) {
-        const se = sumOf(ex);
-        const si = sumOf(inc);
-        if (!agree(se, si, se.toFixed(dp(ex)), si.toFixed(dp(inc)))) {
-          const target = table.incomes.find((i) => i.key === 'fiscal') ?? inc[0];
-          out.push({
-            cell: target.cell,
-            messageId: 'department',
-            data: {
-              expenses: fmt(se),
-              incomes: fmt(si),
-              expenseLabels: ex.map((e) => e.label).join('+'),
-              incomeLabels: inc.map((e) => e.label).join('+'),
-            },
-          });
-        }
-      }
-    }
+    errorValues(table, out);
+    for (const g of table.funds) fundsCheck(g, out);
+    if (table.kind === 'department') departmentCheck(table, out);
     // the itemised 成本 against the budget; with two indicator areas (central template: 中期 | 年度), the 中期
     // area against the 中期 total and the 年度 area against the annual budget
     const costs = table.indicators.filter(isCostIndicator);
