@@ -39,21 +39,38 @@ function parseSheets(wb: WorkbookGrid, config: Config): ParsedSheet[] {
  * drop it: the models of 1,000 tables never need to be alive at once (far less garbage-collection work).
  */
 function forEachSheet(wb: WorkbookGrid, config: Config, visit: (sheet: SheetGrid, table: Table | null) => void): void {
+  const step = stepper(wb, config, visit);
+  while (step()) {
+    /* one sheet or table per step */
+  }
+}
+
+/**
+ * The same walk in steps: each call of the function returned parses one sheet's segments or one table and visits
+ * it, inside the check's memos (CheckContext), and says whether there is more. A caller may stop between steps
+ * (checkWorkbookInSlices gives the browser's UI thread its turn there).
+ */
+function stepper(wb: WorkbookGrid, config: Config, visit: (sheet: SheetGrid, table: Table | null) => void): () => boolean {
   const ctx = newCheckContext();
-  withTextMemo(ctx.text, () =>
-    withParseMemo(ctx.parse, () => {
-      wb.sheets.forEach((sheet, si) => {
-        if (isOwnSheet(sheet.name)) return;
-        const view = new SheetView(sheet);
-        const segs = findSegments(view);
-        visit(sheet, null);
-        segs.forEach((seg, ti) => {
-          const t = parseSegment(view, seg, config.profile, `${si + 1}-${ti + 1}`);
-          visit(sheet, t);
-        });
-      });
-    }),
-  );
+  const work: (() => void)[] = [];
+  wb.sheets.forEach((sheet, si) => {
+    if (isOwnSheet(sheet.name)) return;
+    work.push(() => {
+      const view = new SheetView(sheet);
+      const segs = findSegments(view);
+      visit(sheet, null);
+      // the sheet's tables come next, before the following sheet
+      const tables = segs.map((seg, ti) => () => visit(sheet, parseSegment(view, seg, config.profile, `${si + 1}-${ti + 1}`)));
+      work.splice(next, 0, ...tables);
+    });
+  });
+  let next = 0;
+  return () => {
+    if (next >= work.length) return false;
+    const job = work[next++];
+    withTextMemo(ctx.text, () => withParseMemo(ctx.parse, job));
+    return next < work.length;
+  };
 }
 
 /**
@@ -93,15 +110,63 @@ export function summarizeTable(t: Table): TableSummary {
 
 /** Checks every 绩效目标表 of a workbook. Never changes the input. */
 export function checkWorkbook(wb: WorkbookGrid, configInput?: Partial<Config>): CheckResult {
+  const run = checkRun(wb, configInput);
+  while (run.step()) {
+    /* one sheet or table per step */
+  }
+  return run.result();
+}
+
+/** How far a sliced check is: sheets begun of the sheets to check. */
+export interface CheckProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * checkWorkbook in slices of about `sliceMs` of work, giving the UI thread its turn between them (`pause`, e.g. a
+ * zero timeout), so that a page stays responsive while 1,000 tables are checked. `cancelled()` is asked between
+ * slices: true ends the check with a CheckCancelled error (nothing was changed: checking never changes its input).
+ * The result is checkWorkbook's.
+ */
+export async function checkWorkbookInSlices(
+  wb: WorkbookGrid,
+  configInput: Partial<Config> | undefined,
+  options: { sliceMs?: number; pause: () => Promise<void>; cancelled?: () => boolean; onProgress?: (p: CheckProgress) => void },
+): Promise<CheckResult> {
+  const run = checkRun(wb, configInput);
+  const slice = options.sliceMs ?? 40;
+  for (;;) {
+    const until = Date.now() + slice;
+    let more = true;
+    while (more && Date.now() < until) more = run.step();
+    if (!more) return run.result();
+    options.onProgress?.(run.progress());
+    await options.pause();
+    if (options.cancelled?.()) throw new CheckCancelled();
+  }
+}
+
+/** A sliced check ended by its caller (checkWorkbookInSlices). */
+export class CheckCancelled extends Error {
+  constructor() {
+    super('check cancelled');
+    this.name = 'CheckCancelled';
+  }
+}
+
+/** One check, step by step: the findings and tables gathered as the walk goes (same order as parsing everything first). */
+function checkRun(wb: WorkbookGrid, configInput?: Partial<Config>) {
   const config = resolveConfig(configInput);
   const findings: Finding[] = [];
   const tables: TableSummary[] = [];
   const sheetsWithoutTables: string[] = [];
-  // parse and check table by table (same order as parsing everything first, less memory held)
   let current: string | null = null;
   let count = 0;
-  forEachSheet(wb, config, (sheet, t) => {
+  let sheets = 0;
+  const step = stepper(wb, config, (sheet, t) => {
     if (!t) {
+      sheets++;
       if (current !== null && count === 0) sheetsWithoutTables.push(current);
       current = sheet.name;
       count = 0;
@@ -112,8 +177,14 @@ export function checkWorkbook(wb: WorkbookGrid, configInput?: Partial<Config>): 
     const found = checkTable(t, config, sheet);
     for (let i = 0; i < found.length; i++) findings.push(found[i]);
   });
-  if (current !== null && count === 0) sheetsWithoutTables.push(current);
-  return { tables, findings, sheetsWithoutTables, summary: summarize(findings) };
+  return {
+    step,
+    progress: (): CheckProgress => ({ done: sheets, total: wb.sheets.filter((x) => !isOwnSheet(x.name)).length }),
+    result(): CheckResult {
+      const without = current !== null && count === 0 ? [...sheetsWithoutTables, current] : sheetsWithoutTables;
+      return { tables, findings, sheetsWithoutTables: without, summary: summarize(findings) };
+    },
+  };
 }
 
 /**

@@ -71,10 +71,14 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
   const styles = useStyles();
   const [profile, setProfile] = React.useState<Profile>(() => (storedChoice(PROFILE_KEY) === 'C2021' ? 'C2021' : 'LOCAL'));
   const [paintHints, setPaintHints] = React.useState<boolean>(() => storedChoice(HINTS_KEY) === '1');
-  const { state, check, clear, report, select, review, setRules, removal, fix, undo, markStale, dismiss } = useChecker(env, initialState, {
-    profile,
-    paintHints,
-  });
+  const { state, check, cancel, clear, report, select, review, setRules, removal, fix, undo, markStale, dismiss } = useChecker(
+    env,
+    initialState,
+    {
+      profile,
+      paintHints,
+    },
+  );
   const [shown, setShown] = React.useState<Set<Severity>>(() => new Set<Severity>(['error', 'warning', 'info']));
   React.useImperativeHandle(ref, () => ({ markStale }), [markStale]);
   // after a check, focus goes to the summary (which is announced), not to the page body
@@ -114,6 +118,11 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
             <Button appearance="primary" disabled={busy} onClick={() => void check(profile, paintHints)} data-testid="run-check">
               {state.busy === 'check' || state.busy === 'recheck' ? '正在校验…' : '一键校验'}
             </Button>
+            {state.busy === 'check' && (
+              <Button onClick={cancel} data-testid="cancel-check">
+                取消
+              </Button>
+            )}
             <Button disabled={busy} onClick={() => void clear()} data-testid="clear-marks">
               清除标记
             </Button>

@@ -15,6 +15,7 @@ import {
   clearMarks,
   exportReport,
   inspectWorkbook,
+  CheckCancelled,
   runCheck,
   selectCell,
   setReview,
@@ -78,6 +79,8 @@ interface Ctx {
   patch: (p: Partial<CheckerState>) => void;
   /** `paintHints`: hints' cells painted too (the pane paints errors and warnings unless the user asks). */
   last: { profile: Profile; paintHints: boolean };
+  /** 取消 was clicked during the running check. */
+  cancel: boolean;
 }
 
 const outcomeLine = (o: CheckOutcome, sheets: string[]): string => {
@@ -89,16 +92,23 @@ function makeCheck(c: Ctx) {
   /** True when a result is shown afterwards (the store may update later than this resolves: React state). */
   return async (profile: Profile, paintHints = false): Promise<boolean> => {
     c.last = { profile, paintHints };
+    c.cancel = false;
     c.patch({ busy: 'check', error: null, notice: null, live: null, progress: { fraction: 0, message: '正在准备…' } });
     try {
       const outcome = await runCheck(c.env, {
         config: { profile },
         paintHints,
         onProgress: (progress) => c.patch({ progress }),
+        cancelled: () => c.cancel,
       });
       c.patch({ busy: null, progress: null, outcome, stale: false });
       return true;
     } catch (e) {
+      if (e instanceof CheckCancelled) {
+        // nothing was written: an earlier result and its marks stand as they were
+        c.patch({ busy: null, progress: null, notice: { intent: 'info', text: '已取消校验，工作簿没有被修改。' } });
+        return false;
+      }
       // the highlights of an earlier result may be gone (see the message): drop that result
       c.patch({ busy: null, progress: null, outcome: null, error: describeError(e) });
       return false;
@@ -353,7 +363,14 @@ function makeInspect(c: Ctx, check: (p: Profile, h: boolean) => Promise<unknown>
  * action ends with `busy: null`, whatever Excel does: the pane never stays in "正在校验…".
  */
 export function checkerActions(env: OfficeEnv, get: () => CheckerState, update: Update, options: CheckerOptions = {}) {
-  const c: Ctx = { env, get, update, patch: (p) => update((s) => ({ ...s, ...p })), last: { profile: 'LOCAL', paintHints: false } };
+  const c: Ctx = {
+    env,
+    get,
+    update,
+    patch: (p) => update((s) => ({ ...s, ...p })),
+    last: { profile: 'LOCAL', paintHints: false },
+    cancel: false,
+  };
   const check = makeCheck(c);
   const recheck = makeRecheck(c, options.debounceMs ?? 800);
   const pick = makePick(c);
@@ -387,6 +404,10 @@ export function checkerActions(env: OfficeEnv, get: () => CheckerState, update: 
       if (await check(p, h)) await follow();
     }),
     recheckNow: recheck.flush,
+    /** 取消 the running 一键校验 (heard between its stages and slices). */
+    cancel: () => {
+      c.cancel = true;
+    },
     stop,
   };
 }

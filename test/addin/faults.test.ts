@@ -371,10 +371,7 @@ describe('the task pane says what happened', () => {
   });
 
   test('a protected sheet during the write: the message also says why', async () => {
-    const e = new OperationError(
-      '写入标记时 Excel 出错，……',
-      Object.assign(new Error('denied'), { code: 'AccessDenied' }),
-    );
+    const e = new OperationError('写入标记时 Excel 出错，……', Object.assign(new Error('denied'), { code: 'AccessDenied' }));
     const d = describeError(e);
     expect(d.kind).toBe('protected');
     expect(d.message).toContain('受保护');

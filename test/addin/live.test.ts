@@ -7,7 +7,7 @@
 import { runCheck } from '../../src/adapters/office/workbook';
 import { type CheckerState, INITIAL_CHECKER_STATE, checkerActions } from '../../src/taskpane/useChecker';
 import * as path from 'path';
-import { cloneWorkbook, getCell } from '../office-host/model';
+import { cloneWorkbook, formatSnapshot, getCell } from '../office-host/model';
 import { loadXlsx } from '../office-host/xlsx';
 import { changedCells, fillAt, hostFor } from './helpers';
 
@@ -102,4 +102,19 @@ test('selecting a marked cell in the sheet picks its finding (the worst of the c
   await p.host.userSelect(f.sheet, 'A1');
   await p.host.eventsDelivered();
   if (!free) expect(p.get().picked!.seq).toBe(seq);
+});
+
+test('取消 during 一键校验: the check stops before anything is written, an earlier result stays', async () => {
+  const p = await pane();
+  const outcome = p.get().outcome;
+  const before = formatSnapshot(p.host.model);
+  const parts = JSON.stringify(p.host.model.customXmlParts);
+  const running = p.actions.check('C2021');
+  p.actions.cancel();
+  await running;
+  expect(p.get().notice?.text).toBe('已取消校验，工作簿没有被修改。');
+  expect(p.get().busy).toBeNull();
+  expect(p.get().outcome).toBe(outcome);
+  expect(formatSnapshot(p.host.model)).toEqual(before);
+  expect(JSON.stringify(p.host.model.customXmlParts)).toBe(parts);
 });

@@ -143,4 +143,9 @@ export interface CheckOptions {
    * sheets come from `previous`. When nothing read differs from `previous`, it is returned as it is (`unchanged`).
    */
   only?: { previous: CheckOutcome; sheets: string[] };
+  /**
+   * 取消: asked between the stages and between slices of the check; true ends runCheck with CheckCancelled before
+   * anything is written (once painting has begun the check finishes).
+   */
+  cancelled?: () => boolean;
 }

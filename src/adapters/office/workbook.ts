@@ -17,9 +17,8 @@
  *   5. write the marks sheet, paint the highlights
  * Nothing here writes a cell value outside the add-in's own sheets.
  */
-import { isOwnSheet } from '../../core/check';
 import type { SheetGrid, WorkbookGrid } from '../../core/grid';
-import { checkWorkbook } from '../../core/index';
+import { CheckCancelled, checkWorkbookInSlices, isOwnSheet } from '../../core/check';
 import { FAULT_MESSAGES, OperationError } from './errors';
 import { MARKS_NS, MARKS_SHEET } from './marks';
 import { type IgnoredEntry, REVIEW_NS, type RuleSettings, encodeReview, splitIgnored } from './review';
@@ -30,6 +29,7 @@ import { UNREADABLE_RECORD_NOTE, clearIn, paint } from './paint';
 // the adapter's public face (the task pane, tests and bench import from here)
 export { officeEnv } from './context';
 export type { CheckOptions, CheckOutcome, OfficeEnv, OnProgress, Progress, SkippedSheet } from './context';
+export { CheckCancelled } from '../../core/check';
 export { cellsToMark, clearMarks } from './paint';
 export type { ClearOutcome } from './paint';
 export { exportReport, hyperlinkFormula, reportRows, reportSheetName } from './report';
@@ -55,6 +55,7 @@ export async function runCheck(env: OfficeEnv, options: CheckOptions = {}): Prom
       const used = await readUsedRanges(ctx, sheets, toRead, meta);
       store = used.store;
       if (store.records === null) notes.push(UNREADABLE_RECORD_NOTE);
+      if (options.cancelled?.()) throw new CheckCancelled();
       read = await readCells(ctx, sheets, meta, used.infos, env, onProgress);
       notes.push(...read.notes);
       if (options.only) {
@@ -64,13 +65,25 @@ export async function runCheck(env: OfficeEnv, options: CheckOptions = {}): Prom
         read = { ...read, grid: mergeGrids(contentNames, new Set(toRead), read.grid, previous.grid) };
       }
     } catch (e) {
+      if (e instanceof CheckCancelled) throw e;
       throw new OperationError(FAULT_MESSAGES.checkRead(e), e);
     }
 
     onProgress({ fraction: 0.72, message: '正在校验…' });
     // the rule settings kept in the workbook apply unless the caller gives its own
     const rules = options.config?.rules ?? store.rules;
-    const result = checkWorkbook(read.grid, { ...options.config, rules });
+    // in slices: the pane stays responsive and 取消 is heard between them (nothing has been written yet)
+    const result = await checkWorkbookInSlices(
+      read.grid,
+      { ...options.config, rules },
+      {
+        pause: () => new Promise((r) => setTimeout(r, 0)),
+        cancelled: options.cancelled,
+        onProgress: (p) =>
+          onProgress({ fraction: 0.72 + 0.08 * (p.done / Math.max(1, p.total)), message: `正在校验（${p.done} / ${p.total} 张工作表）…` }),
+      },
+    );
+    if (options.cancelled?.()) throw new CheckCancelled();
 
     const split = splitIgnored(result.findings, store.ignored);
     const kept = { ignored: split.ignored, rules: store.rules };
