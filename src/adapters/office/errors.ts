@@ -75,15 +75,15 @@ export function describeError(e: unknown): DescribedError {
  * code, which the task pane shows behind 详细信息 (DescribedError.detail).
  */
 export const FAULT_MESSAGES = {
-  checkRead: (e: unknown) => `读取工作簿时 Excel 出错，校验没有完成。工作簿没有被修改，请重试。`,
-  checkWriteRecovered: (e: unknown, hadMarks: boolean) =>
+  checkRead: (_e: unknown) => `读取工作簿时 Excel 出错，校验没有完成。工作簿没有被修改，请重试。`,
+  checkWriteRecovered: (_e: unknown, hadMarks: boolean) =>
     `写入标记时 Excel 出错，校验没有完成。已自动恢复：标记过的单元格已恢复原来的填充色${hadMarks ? '（之前校验留下的标记也一并清除）' : ''}，单元格内容没有改动。请重试。`,
-  checkWriteStuck: (e: unknown) =>
+  checkWriteStuck: (_e: unknown) =>
     `写入标记时 Excel 出错，校验没有完成，部分单元格可能已被标记（单元格内容没有改动）。请点击“清除标记”恢复原来的填充色，然后重试。`,
-  clearRead: (e: unknown) => `清除标记时 Excel 出错，没有做任何修改。请重试。`,
-  clearWrite: (e: unknown) =>
+  clearRead: (_e: unknown) => `清除标记时 Excel 出错，没有做任何修改。请重试。`,
+  clearWrite: (_e: unknown) =>
     `清除标记时 Excel 出错，部分单元格可能还没有恢复原来的填充色（单元格内容没有改动）。请再次点击“清除标记”完成恢复。`,
-  reportRead: (e: unknown) => `导出报告时 Excel 出错，没有做任何修改。请重试。`,
-  reportWrite: (e: unknown, sheet: string) =>
+  reportRead: (_e: unknown) => `导出报告时 Excel 出错，没有做任何修改。请重试。`,
+  reportWrite: (_e: unknown, sheet: string) =>
     `导出报告时 Excel 出错，新建的工作表“${sheet}”可能不完整（其他工作表没有改动）。请再次点击“导出报告”，报告会写入另一张新工作表；不完整的“${sheet}”可以删除。`,
 };
