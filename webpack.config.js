@@ -10,6 +10,8 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { ENV_VAR, baseUrlFromEnv, devOrigin, rewriteManifest } = require('./scripts/manifest-url.cjs');
+const { helpPage } = require('./scripts/help-page.cjs');
+const { version } = require('./package.json');
 
 const OFFICE_JS = path.dirname(require.resolve('@microsoft/office-js/package.json'));
 const OUT = path.resolve(__dirname, 'dist/addin');
@@ -100,6 +102,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     devtool: dev ? 'source-map' : false,
     plugins: [
+      new (require('webpack').DefinePlugin)({ __JXMB_VERSION__: JSON.stringify(version) }),
       new HtmlWebpackPlugin({
         template: './src/taskpane/taskpane.html',
         filename: 'taskpane.html',
@@ -115,6 +118,9 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // 帮助: the user guide, from docs/addin.md, and its picture
+          { from: 'docs/addin.md', to: 'help.html', transform: (content) => helpPage(content.toString('utf8'), version) },
+          { from: 'docs/taskpane.png', to: 'taskpane.png' },
           ...officeJsPatterns,
           ...(serve ? [] : [manifestPattern(target)]), // the dev server uses manifest.xml itself
         ],

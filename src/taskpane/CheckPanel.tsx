@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import type { OfficeEnv } from '../adapters/office/workbook';
 import { undoNotes } from '../adapters/office/capabilities';
-import type { Severity } from '../core/findings';
+import type { Finding, Severity } from '../core/findings';
 import { EmptyState } from './components/EmptyState';
 import { FindingsList } from './components/FindingsList';
 import { IgnoredList } from './components/IgnoredList';
@@ -34,7 +34,7 @@ const useStyles = makeStyles({
 });
 
 const PROFILE_KEY = 'jxmb.profile';
-/** Findings rendered at first and per 再显示 click (a workbook with 1,000 tables has thousands). */
+/** Rows of the findings list rendered at once (a window; a workbook with 1,000 tables has thousands of findings). */
 const FINDINGS_PAGE = 300;
 
 const HINTS_KEY = 'jxmb.paintHints';
@@ -88,6 +88,8 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
     if (outcome && state.busy === null) summaryRef.current?.focus();
   }, [outcome, state.busy]);
 
+  // stable, so that the findings list's items stay memoised across the pane's renders
+  const onSelect = React.useCallback((f: Finding) => void select(f), [select]);
   const caps = env.capabilities;
   const ignored = state.outcome?.ignored ?? [];
   // what the pane lists and counts: the findings the user has not ignored (computed once per outcome)
@@ -274,7 +276,7 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
           <FindingsList
             result={result}
             shown={shown}
-            onSelect={(f) => void select(f)}
+            onSelect={onSelect}
             pageSize={FINDINGS_PAGE}
             onIgnore={(f) => void review({ ignore: f })}
             disabled={busy}
@@ -295,7 +297,7 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
 
       {!result && !busy && !state.error && caps.supported && (
         <Caption1 className={styles.muted}>
-          点击“一键校验”检查本工作簿中所有的绩效目标表：指标值是否填写、金额是否相符、资金支出计划是否合理等。校验只标记单元格，不会修改任何内容。
+          点击“一键校验”校验本工作簿中所有的绩效目标表：指标值是否填写、金额是否相符、资金支出计划是否合理等。校验只标记单元格，不会修改任何内容。
         </Caption1>
       )}
     </div>

@@ -200,7 +200,7 @@ function makeReport(c: Ctx) {
       const r = await exportReport(c.env, outcome.result);
       c.patch({
         busy: null,
-        notice: { intent: 'success', text: `已将 ${r.rows} 条问题导出到工作表“${r.sheet}”，点击其中的单元格地址可跳转。` },
+        notice: { intent: 'success', text: `已将 ${r.rows} 个问题导出到工作表“${r.sheet}”，点击其中的单元格地址可跳转。` },
       });
     } catch (e) {
       c.patch({ busy: null, error: describeError(e) });

@@ -364,7 +364,7 @@ describe('the task pane says what happened', () => {
     expect(state.error?.message).toMatch(/^导出报告时 Excel 出错.*再次点击“导出报告”/);
     expect(state.outcome).not.toBeNull(); // the findings stay, export can be retried
     await actions.report();
-    expect(state.notice?.text).toMatch(/已将 \d+ 条问题导出/);
+    expect(state.notice?.text).toMatch(/已将 \d+ 个问题导出/);
     // the marks are still recorded (in the workbook's custom XML parts, no sheet of ours)
     expect(host.model.customXmlParts?.some((p) => p.namespaceUri === MARKS_NS)).toBe(true);
     expect(host.model.sheets.some((s) => s.name === MARKS_SHEET)).toBe(false);

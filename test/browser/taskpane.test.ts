@@ -3,7 +3,6 @@
  * fake Office.js host loaded with a fixture: 一键校验, findings, navigation, filter, 清除标记,
  * no request outside localhost, no CSP violation; saves docs/taskpane.png.
  */
-import { buildSync } from 'esbuild';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { type Browser, type Page, chromium } from 'playwright-core';
@@ -15,40 +14,16 @@ import { reviewGroups, reviewOrder } from '../../src/taskpane/components/review'
 import { type WorkbookModel, cloneWorkbook, formatSnapshot, newWorkbook, key, toJSON, valueSnapshot } from '../office-host/model';
 import type { createHost } from '../office-host';
 import { DIST, ROOT, ensureBuild } from './build';
+import { bundleHost, measurePane } from './pane';
 import { serveDir } from './serve';
 import { seriousViolations } from './axe';
 import { CHROMIUM, FLAGS, describeInChromium, screenshotPath } from './chromium';
-import { CLIENT_SCRIPT, factoryScript } from '../office-host/client';
 import { loadXlsx } from '../office-host/xlsx';
 
 const FIXTURE = 'layoutA-ningxia.xlsx';
 type HostOptions = Parameters<typeof createHost>[1];
 
 const describeBrowser = describeInChromium('browser test');
-
-let hostBundle = '';
-function bundleHost(): string {
-  if (!hostBundle) {
-    const out = buildSync({
-      entryPoints: [path.join(__dirname, 'host-entry.ts')],
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2020',
-      write: false,
-      logLevel: 'silent',
-      // client.ts reads the library from node_modules only in Node; the page gets it below
-      external: ['node:fs', 'node:path'],
-    });
-    // Microsoft's client library first (as Excel on the web loads it), wrapped as in Node
-    const library = readFileSync(
-      path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist', CLIENT_SCRIPT),
-      'utf8',
-    );
-    hostBundle = `${factoryScript(library)}\n${out.outputFiles[0].text}`;
-  }
-  return hostBundle;
-}
 
 /** Polls `read` until it deep-equals `expected` (or times out, then asserts). */
 async function eventually<T>(read: () => Promise<T>, expected: T, timeout = 5000): Promise<void> {
@@ -318,6 +293,17 @@ describeBrowser('task pane in Chromium', () => {
     expect(o.errors).toEqual([]);
     await page.context().close();
   });
+
+  test('1,000 tables: every finding reachable, the list a bounded window; timings logged (their goals are in npm run bench)', async () => {
+    const fig = await measurePane(1000, browser);
+    console.log(
+      `[browser test] task pane, 1,000 tables: ${fig.findings} findings, results in ${fig.resultsMs} ms; longest UI task while checking ${fig.longestWhileChecking} ms, after the results ${fig.longestAfterResults} ms; ${fig.elements} elements, ${fig.items} items`,
+    );
+    expect(fig.findings).toBeGreaterThan(5000);
+    // a window of rows, not thousands of elements (wall-clock goals live in npm run bench: a busy CI machine)
+    expect(fig.items).toBeLessThanOrEqual(300);
+    expect(fig.elements).toBeLessThan(3000);
+  }, 600_000);
 
   test('a workbook without 绩效目标表 shows what the add-in looks for; the template tab loads', async () => {
     const model = newWorkbook(['Sheet1']);

@@ -23,7 +23,7 @@ export function reportRows(result: CheckResult, now: Date): (string | number)[][
   const rows: (string | number)[][] = [
     line(`绩效目标表校验报告（${stamp}）`),
     line(
-      `共检查 ${result.tables.length} 张表：错误 ${s.errors} 个，警告 ${s.warnings} 个，提示 ${s.infos} 个。点击“单元格”列可跳转到对应位置。`,
+      `共校验 ${result.tables.length} 张表：错误 ${s.errors} 个，警告 ${s.warnings} 个，提示 ${s.infos} 个。点击“单元格”列可跳转到对应位置。`,
     ),
     REPORT_HEADER.slice(),
   ];

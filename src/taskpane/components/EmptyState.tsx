@@ -22,7 +22,7 @@ export function EmptyState(props: { sheets: string[]; onTemplates?: () => void }
         未找到绩效目标表
       </Subtitle2>
       <Body1>
-        已检查 {props.sheets.length} 张工作表{props.sheets.length ? `（${props.sheets.join('、')}）` : ''}
+        已校验 {props.sheets.length} 张工作表{props.sheets.length ? `（${props.sheets.join('、')}）` : ''}
         ，没有识别出绩效目标表。本加载项查找的是：
       </Body1>
       <ul className={styles.list}>

@@ -6,7 +6,7 @@
 import * as React from 'react';
 import { Badge, Button, Caption1, Subtitle2, ToggleButton, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { CheckResult, Finding, Severity } from '../../core/findings';
-import { type Grouping, type ReviewGroup, findingKey, reviewGroups, reviewOrder } from './review';
+import { type Grouping, type ReviewGroup, findingKey, reviewGroups, reviewOrder, reviewRows, windowGroups } from './review';
 import { SEVERITY_BADGE, SEVERITY_TEXT } from './severity';
 
 const useStyles = makeStyles({
@@ -40,23 +40,14 @@ const useStyles = makeStyles({
   where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
-/** The first `limit` findings of the groups, in order (groups cut or left out past it; empty groups kept in place). */
-function firstFindings(groups: ReviewGroup[], limit: number): ReviewGroup[] {
-  const out: ReviewGroup[] = [];
-  let left = limit;
-  for (const g of groups) {
-    if (left <= 0) break;
-    out.push(g.findings.length <= left ? g : { ...g, findings: g.findings.slice(0, left) });
-    left -= g.findings.length;
-  }
-  return out;
-}
-
 export interface FindingsListProps {
   result: CheckResult;
   shown: Set<Severity>;
   onSelect: (f: Finding) => void;
-  /** Render this many findings at first and as many more per click (a workbook may have thousands). */
+  /**
+   * Rows rendered at once (findings, and tables without findings): a window that moves with 上一个/下一个, a pick in
+   * the sheet and the 显示前面/再显示 buttons, so that the list stays small however many findings there are.
+   */
   pageSize?: number;
   /** How the list starts: worst first across the workbook (default) or table by table. */
   grouping?: Grouping;
@@ -70,171 +61,253 @@ export interface FindingsListProps {
   picked?: { finding: Finding; seq: number } | null;
 }
 
-export function FindingsList(props: FindingsListProps): React.ReactElement {
-  const styles = useStyles();
+/** The list's state: grouping, the active finding, the window of rows, and moving among them. */
+function useReview(props: FindingsListProps) {
   const [grouping, setGrouping] = React.useState<Grouping>(props.grouping ?? 'severity');
   const [active, setActive] = React.useState<string | null>(null);
-  const [limit, setLimit] = React.useState(props.pageSize ?? Infinity);
+  const [start, setStart] = React.useState(0);
   const listRef = React.useRef<HTMLDivElement>(null);
   const all = React.useMemo(() => reviewGroups(props.result, props.shown, grouping), [props.result, props.shown, grouping]);
   const order = React.useMemo(() => reviewOrder(all), [all]);
-  const total = order.length;
-  const groups = total > limit ? firstFindings(all, limit) : all;
-  const rendered = Math.min(total, limit);
-  const position = active === null ? -1 : order.findIndex((f) => findingKey(f) === active);
-  const counts = React.useMemo(() => new Map(all.map((g) => [g.id, g.findings.length])), [all]);
-  // the one item of the list in the Tab order: the active one, else the first
-  const tabKey = position >= 0 && position < rendered ? active : order.length ? findingKey(order[0]) : null;
-
+  const rows = React.useMemo(() => reviewRows(all), [all]);
+  const size = props.pageSize ?? Infinity;
+  const first = Math.min(start, Math.max(0, rows.rows.length - 1));
+  const end = Math.min(rows.rows.length, first + size);
+  const groups = React.useMemo(() => windowGroups(all, rows, first, end), [all, rows, first, end]);
+  const keys = React.useMemo(() => new Map(order.map((f, i) => [findingKey(f), i])), [order]);
+  const position = active === null ? -1 : (keys.get(active) ?? -1);
+  const inWindow = (i: number) => i >= 0 && rows.rowOf[i] >= first && rows.rowOf[i] < end;
+  /** Moves the window so that finding `i` is in it (a quarter of the window above it). */
+  const reveal = (i: number) => {
+    if (!inWindow(i)) setStart(Math.max(0, rows.rowOf[i] - Math.floor(Math.min(size, rows.rows.length) / 4)));
+  };
+  const find = (key: string, focus: boolean) =>
+    requestAnimationFrame(() => {
+      const el = listRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
+      if (focus) el?.focus();
+      el?.scrollIntoView?.({ block: 'nearest' });
+    });
+  const go = (i: number, select: boolean) => {
+    if (i < 0 || i >= order.length) return;
+    const key = findingKey(order[i]);
+    reveal(i);
+    setActive(key);
+    find(key, true);
+    if (select) props.onSelect(order[i]);
+  };
   // a cell selected in the sheet: its finding becomes the active item (focus stays where it is, in Excel)
   const picked = props.picked;
   React.useEffect(() => {
     if (!picked) return;
     const key = findingKey(picked.finding);
-    const i = order.findIndex((f) => findingKey(f) === key);
+    const i = keys.get(key) ?? -1;
     if (i < 0) return;
-    if (i >= limit) setLimit(i + 1);
+    reveal(i);
     setActive(key);
-    requestAnimationFrame(() =>
-      listRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.scrollIntoView?.({ block: 'nearest' }),
-    );
+    find(key, false);
     // (only a new pick moves the list, not a new order)
   }, [picked]);
+  // the one item of the list in the Tab order: the active one when rendered, else the first rendered
+  const firstShown = groups.find((x) => x.findings.length)?.findings[0];
+  const tabKey = position >= 0 && inWindow(position) ? active : firstShown ? findingKey(firstShown) : null;
+  const counts = React.useMemo(() => new Map(all.map((g) => [g.id, g.findings.length])), [all]);
+  return {
+    grouping,
+    setGrouping,
+    active,
+    setActive,
+    listRef,
+    all,
+    order,
+    groups,
+    position,
+    first,
+    end,
+    rows,
+    size,
+    setStart,
+    go,
+    tabKey,
+    counts,
+  };
+}
 
-  const focusKey = (key: string) => {
-    requestAnimationFrame(() => {
-      const el = listRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
-      el?.focus();
-      el?.scrollIntoView?.({ block: 'nearest' });
-    });
-  };
-  const go = (i: number, select: boolean) => {
-    if (i < 0 || i >= total) return;
-    if (i >= limit) setLimit(Math.max(limit + (props.pageSize ?? total), i + 1));
-    const f = order[i];
-    const key = findingKey(f);
-    setActive(key);
-    focusKey(key);
-    if (select) props.onSelect(f);
-  };
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    const at = position >= 0 ? position : 0;
-    const to = e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? rendered - 1 : null;
-    if (to === null) return;
-    e.preventDefault();
-    go(Math.max(0, Math.min(rendered - 1, to)), false);
-  };
+type Review = ReturnType<typeof useReview>;
 
+function Toolbar({ r, props }: { r: Review; props: FindingsListProps }): React.ReactElement {
+  const styles = useStyles();
+  const { position, order } = r;
+  const total = order.length;
+  const current = position >= 0 ? order[position] : null;
   return (
-    <div className={styles.root}>
-      <div className={styles.bar} role="toolbar" aria-label="逐条查看">
+    <div className={styles.bar} role="toolbar" aria-label="逐条查看">
+      <Button
+        size="small"
+        disabled={total === 0 || position === 0}
+        onClick={() => r.go(position < 0 ? 0 : position - 1, true)}
+        data-testid="prev"
+      >
+        上一个
+      </Button>
+      <Button size="small" disabled={total === 0 || position === total - 1} onClick={() => r.go(position + 1, true)} data-testid="next">
+        下一个
+      </Button>
+      <Caption1 className={styles.muted} aria-live="polite" data-testid="position">
+        {position >= 0 ? `第 ${position + 1} / ${total} 个` : `共 ${total} 个`}
+      </Caption1>
+      {props.onIgnore && (
         <Button
           size="small"
-          disabled={total === 0 || position === 0}
-          onClick={() => go(position < 0 ? 0 : position - 1, true)}
-          data-testid="prev"
+          appearance="subtle"
+          disabled={props.disabled || !current}
+          onClick={() => current && props.onIgnore!(current)}
+          title="忽略所选的这条问题：不再列出、不再标色，记录在工作簿中，可随时恢复"
+          data-testid="ignore"
         >
-          上一个
+          忽略此条
         </Button>
-        <Button size="small" disabled={total === 0 || position === total - 1} onClick={() => go(position + 1, true)} data-testid="next">
-          下一个
-        </Button>
-        <Caption1 className={styles.muted} aria-live="polite" data-testid="position">
-          {position >= 0 ? `第 ${position + 1} / ${total} 个` : `共 ${total} 个`}
-        </Caption1>
-        {props.onIgnore && (
-          <Button
-            size="small"
-            appearance="subtle"
-            disabled={props.disabled || position < 0}
-            onClick={() => position >= 0 && props.onIgnore!(order[position])}
-            title="忽略所选的这条问题：不再列出、不再标色，记录在工作簿中，可随时恢复"
-            data-testid="ignore"
-          >
-            忽略此条
-          </Button>
-        )}
-        {props.onFix && position >= 0 && order[position].fix && (
-          <Button
-            size="small"
-            appearance="subtle"
-            disabled={props.disabled}
-            onClick={() => props.onFix!(order[position])}
-            title="把单元格改为建议的写法（可撤销）"
-            data-testid="fix"
-          >
-            修正
-          </Button>
-        )}
-        <span className={styles.grow} />
-        <ToggleButton
+      )}
+      {props.onFix && current?.fix && (
+        <Button
           size="small"
-          checked={grouping === 'table'}
-          onClick={() => setGrouping(grouping === 'table' ? 'severity' : 'table')}
-          data-testid="group-by-table"
+          appearance="subtle"
+          disabled={props.disabled}
+          onClick={() => props.onFix!(current)}
+          title="把单元格改为建议的写法（可撤销）"
+          data-testid="fix"
         >
-          按表格分组
-        </ToggleButton>
+          修正
+        </Button>
+      )}
+      <span className={styles.grow} />
+      <ToggleButton
+        size="small"
+        checked={r.grouping === 'table'}
+        onClick={() => r.setGrouping(r.grouping === 'table' ? 'severity' : 'table')}
+        data-testid="group-by-table"
+      >
+        按表格分组
+      </ToggleButton>
+    </div>
+  );
+}
+
+interface ItemProps {
+  f: Finding;
+  active: boolean;
+  tabbable: boolean;
+  /** Say the table after the message (the list is not grouped by table). */
+  where: boolean;
+  onActive: (key: string) => void;
+  onSelect: (f: Finding) => void;
+}
+
+/** One finding (memoised: stepping through re-renders the two items whose state changes, not the whole window). */
+const Item = React.memo(function Item({ f, active, tabbable, where, onActive, onSelect }: ItemProps): React.ReactElement {
+  const styles = useStyles();
+  const key = findingKey(f);
+  return (
+    <li>
+      <button
+        type="button"
+        className={mergeClasses(styles.item, active && styles.active)}
+        tabIndex={tabbable ? 0 : -1}
+        aria-current={active ? 'true' : undefined}
+        data-testid="finding"
+        data-key={key}
+        data-cell={`${f.sheet}!${f.cell}`}
+        onFocus={() => onActive(key)}
+        onClick={() => {
+          onActive(key);
+          onSelect(f);
+        }}
+      >
+        <Badge appearance="tint" color={SEVERITY_BADGE[f.severity]} size="small">
+          {SEVERITY_TEXT[f.severity]}
+        </Badge>
+        <span>
+          {f.message}
+          {where && <span className={styles.where}> · {f.table || f.sheet}</span>}
+        </span>
+        <span className={styles.cell}>{f.cell}</span>
+      </button>
+    </li>
+  );
+});
+
+function Group({ g, r, props }: { g: ReviewGroup; r: Review; props: FindingsListProps }): React.ReactElement {
+  const styles = useStyles();
+  const count = r.counts.get(g.id) ?? 0;
+  return (
+    <section className={styles.group} aria-label={g.title}>
+      <div className={styles.header}>
+        <Subtitle2 as="h3" style={{ margin: 0 }}>
+          {g.title}
+        </Subtitle2>
+        {g.tableId !== undefined && (
+          <Caption1 className={styles.muted} data-testid="group-caption">
+            {g.caption} · {count ? `${count} 个问题` : '未发现问题'}
+          </Caption1>
+        )}
       </div>
-      {props.onFix && position >= 0 && order[position].fix && (
+      <ul className={styles.list}>
+        {g.findings.map((f) => {
+          const key = findingKey(f);
+          return (
+            <Item
+              key={key}
+              f={f}
+              active={r.active === key}
+              tabbable={r.tabKey === key}
+              where={g.tableId === undefined}
+              onActive={r.setActive}
+              onSelect={props.onSelect}
+            />
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function FindingsList(props: FindingsListProps): React.ReactElement {
+  const styles = useStyles();
+  const r = useReview(props);
+  const { order, position, rows, first, end, size } = r;
+  const current = position >= 0 ? order[position] : null;
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const at = position >= 0 ? position : 0;
+    const last = order.length - 1;
+    const to = e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? last : null;
+    if (to === null) return;
+    e.preventDefault();
+    r.go(Math.max(0, Math.min(last, to)), false);
+  };
+  const before = first;
+  const after = rows.rows.length - end;
+  return (
+    <div className={styles.root}>
+      <Toolbar r={r} props={props} />
+      {props.onFix && current?.fix && (
         <Caption1 className={styles.muted} data-testid="fix-preview">
-          修正建议：{order[position].sheet}!{order[position].cell} 「{String(order[position].fix!.before)}」→「{order[position].fix!.after}
-          」
+          修正建议：{current.sheet}!{current.cell} 「{String(current.fix.before)}」→「{current.fix.after}」
         </Caption1>
       )}
-      <div data-testid="findings" ref={listRef} onKeyDown={onKeyDown}>
-        {groups.length === 0 && (
+      <div data-testid="findings" ref={r.listRef} onKeyDown={onKeyDown}>
+        {before > 0 && (
+          <Button size="small" onClick={() => r.setStart(Math.max(0, first - size))} data-testid="earlier-findings">
+            显示前面的 {Math.min(before, size)} 个（前面还有 {before} 个）
+          </Button>
+        )}
+        {r.groups.length === 0 && (
           <Caption1 className={styles.muted}>{props.result.findings.length ? '没有符合筛选条件的问题。' : '未发现问题。'}</Caption1>
         )}
-        {groups.map((g) => (
-          <section key={g.id} className={styles.group} aria-label={g.title}>
-            <div className={styles.header}>
-              <Subtitle2 as="h3" style={{ margin: 0 }}>
-                {g.title}
-              </Subtitle2>
-              {g.tableId !== undefined && (
-                <Caption1 className={styles.muted} data-testid="group-caption">
-                  {g.caption} · {counts.get(g.id) ? `${counts.get(g.id)} 个问题` : '未发现问题'}
-                </Caption1>
-              )}
-            </div>
-            <ul className={styles.list}>
-              {g.findings.map((f) => {
-                const key = findingKey(f);
-                return (
-                  <li key={key}>
-                    <button
-                      type="button"
-                      className={mergeClasses(styles.item, active === key && styles.active)}
-                      tabIndex={key === tabKey ? 0 : -1}
-                      aria-current={active === key ? 'true' : undefined}
-                      data-testid="finding"
-                      data-key={key}
-                      data-cell={`${f.sheet}!${f.cell}`}
-                      onFocus={() => setActive(key)}
-                      onClick={() => {
-                        setActive(key);
-                        props.onSelect(f);
-                      }}
-                    >
-                      <Badge appearance="tint" color={SEVERITY_BADGE[f.severity]} size="small">
-                        {SEVERITY_TEXT[f.severity]}
-                      </Badge>
-                      <span>
-                        {f.message}
-                        {g.tableId === undefined && <span className={styles.where}> · {f.table || f.sheet}</span>}
-                      </span>
-                      <span className={styles.cell}>{f.cell}</span>
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
+        {r.groups.map((g) => (
+          <Group key={g.id} g={g} r={r} props={props} />
         ))}
-        {total > rendered && (
-          <Button size="small" onClick={() => setLimit(limit + (props.pageSize ?? total))} data-testid="more-findings">
-            再显示 {Math.min(total - rendered, props.pageSize ?? total)} 个问题（还有 {total - rendered} 个）
+        {after > 0 && (
+          <Button size="small" onClick={() => r.setStart(first + size)} data-testid="more-findings">
+            再显示 {Math.min(after, size)} 个（后面还有 {after} 个）
           </Button>
         )}
       </div>

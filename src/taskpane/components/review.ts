@@ -105,3 +105,42 @@ export function findingAt(
   }
   return best;
 }
+
+/**
+ * The list's rows: each finding is a row, and so is a group without findings (a table with 未发现问题), so that a
+ * window of rows bounds what is rendered however the findings fall (1,000 clean tables are 1,000 rows too).
+ */
+export interface ReviewRows {
+  /** Rows in order: [group index, finding index within the group, or -1 for an empty group]. */
+  rows: [number, number][];
+  /** The row of each finding of reviewOrder(groups), by its position there. */
+  rowOf: number[];
+}
+
+export function reviewRows(groups: readonly ReviewGroup[]): ReviewRows {
+  const rows: [number, number][] = [];
+  const rowOf: number[] = [];
+  groups.forEach((g, gi) => {
+    if (g.findings.length === 0) rows.push([gi, -1]);
+    g.findings.forEach((_f, fi) => {
+      rowOf.push(rows.length);
+      rows.push([gi, fi]);
+    });
+  });
+  return { rows, rowOf };
+}
+
+/** The groups cut to the rows [start, end): groups outside left out, groups across an edge cut. */
+export function windowGroups(groups: readonly ReviewGroup[], r: ReviewRows, start: number, end: number): ReviewGroup[] {
+  const out: ReviewGroup[] = [];
+  let last = -1;
+  for (let i = Math.max(0, start); i < Math.min(end, r.rows.length); i++) {
+    const [gi, fi] = r.rows[i];
+    if (gi !== last) {
+      out.push({ ...groups[gi], findings: [] });
+      last = gi;
+    }
+    if (fi >= 0) out[out.length - 1].findings.push(groups[gi].findings[fi]);
+  }
+  return out;
+}
