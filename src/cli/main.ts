@@ -201,7 +201,7 @@ async function finishRun(opts: CliOptions, results: FileResult[]): Promise<numbe
       summaryProblem = e.message;
     }
   }
-  if (opts.format === 'json') process.stdout.write(toJson(results) + '\n');
+  if (opts.format === 'json') process.stdout.write(toJson(results, { fixes: opts.fix !== null }) + '\n');
   else {
     let text = totalLine(results);
     if (opts.fix !== null) text += `\n${fixTotalLine(results)}`;

@@ -34,7 +34,11 @@ export interface FixOutcome {
 
 export { LAYOUT_LABEL };
 
-export function toJson(results: FileResult[]): string {
+/**
+ * The JSON document. `fixes`: each finding with a one-click correction carries it (`fix`: cell, before, after);
+ * only with --fix, so that the document of a plain check stays the same for the programs that read it.
+ */
+export function toJson(results: FileResult[], opts: { fixes?: boolean } = {}): string {
   const all: Finding[] = [];
   const files = results.map((r) => {
     if (!r.result) return { file: r.file, error: r.error ?? '无法读取', tables: [], findings: [] };
@@ -52,7 +56,7 @@ export function toJson(results: FileResult[]): string {
         cell: f.cell,
         table: f.table,
         message: f.message,
-        ...(f.fix ? { fix: { cell: f.fix.cell, before: f.fix.before, after: f.fix.after } } : {}),
+        ...(f.fix && opts.fixes ? { fix: { cell: f.fix.cell, before: f.fix.before, after: f.fix.after } } : {}),
       })),
     };
   });

@@ -155,3 +155,11 @@ test('in process (no worker threads): the same corrected copy and counts', async
   expect(r.fix).toEqual({ offered: 10, applied: 10, skipped: 0, copy: path.join(out, 'a-已修正.xlsx') });
   expect(checkWorkbook(read(path.join(out, 'a-已修正.xlsx'))).findings.filter((f) => f.fix)).toEqual([]);
 });
+
+test('without --fix the JSON document is as before: no fix on any finding, no fixed entry', () => {
+  const r = run(bin, ['--format', 'json', BEIDAIHE]);
+  const doc = JSON.parse(r.out);
+  expect(doc.files[0].findings.length).toBe(77);
+  expect(doc.files[0].findings.some((f: object) => 'fix' in f)).toBe(false);
+  expect('fixed' in doc.files[0]).toBe(false);
+});
