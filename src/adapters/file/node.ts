@@ -16,7 +16,8 @@ export { WorkbookReadError };
 export function zlibInflate(data: Uint8Array, size: number): Uint8Array {
   if (size > 0 && data.length > 0) {
     try {
-      const out = inflateRawSync(data, { maxOutputLength: size });
+      // one output buffer (a byte more than declared, so that a part of exactly that size needs no second one)
+      const out = inflateRawSync(data, { maxOutputLength: size, chunkSize: Math.max(64, size + 1) });
       return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
     } catch {
       // below: fflate decides
