@@ -161,12 +161,18 @@ function refRow(s: string, from = 0, to = s.length): number {
 /** 'A1:C3' (or 'A1', '$A$1:$C$3') → the merged area, or null. */
 function mergeArea(ref: string): { top: number; left: number; bottom: number; right: number } | null {
   const colon = ref.indexOf(':');
-  const a = (colon < 0 ? ref : ref.slice(0, colon)).replace(/\$/g, '');
-  const b = colon < 0 ? a : ref.slice(colon + 1).replace(/\$/g, '');
-  const r0 = refRow(a);
-  const c0 = refColumn(a);
-  const r1 = refRow(b);
-  const c1 = refColumn(b);
+  if (ref.indexOf('$') >= 0) {
+    const a = (colon < 0 ? ref : ref.slice(0, colon)).replace(/\$/g, '');
+    const b = colon < 0 ? a : ref.slice(colon + 1).replace(/\$/g, '');
+    return areaOf(refRow(a), refColumn(a), refRow(b), refColumn(b));
+  }
+  // no '$' (the common case): both ends read in place
+  const end = colon < 0 ? ref.length : colon;
+  const from = colon < 0 ? 0 : colon + 1;
+  return areaOf(refRow(ref, 0, end), refColumn(ref, 0, end), refRow(ref, from), refColumn(ref, from));
+}
+
+function areaOf(r0: number, c0: number, r1: number, c1: number): { top: number; left: number; bottom: number; right: number } | null {
   if (r0 < 0 || c0 < 0 || r1 < 0 || c1 < 0) return null;
   return { top: Math.min(r0, r1), left: Math.min(c0, c1), bottom: Math.max(r0, r1), right: Math.max(c0, c1) };
 }
