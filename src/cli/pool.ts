@@ -100,8 +100,15 @@ interface Runner {
   terminate(): Promise<unknown>;
 }
 
+/**
+ * The worker's young generation (MB): V8 would let it grow to 3 × 16 MB; 4 MB keeps the peak memory of a check of
+ * 1,000 tables ~25 MB lower for a few per cent more garbage-collection work (bench/RESULTS.md, CLI against the floor).
+ */
+const YOUNG_GENERATION_MB = 4;
+
 function threadRunner(script: string, memoryMb: number): Runner {
-  const worker = new Worker(script, { workerData: { role: WORKER_ROLE }, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+  const resourceLimits = { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
+  const worker = new Worker(script, { workerData: { role: WORKER_ROLE }, resourceLimits });
   return {
     post: (task) => worker.postMessage(task),
     on: (_event, f) => {

@@ -18,7 +18,7 @@ import { plainNumber } from '../../core/cellvalue';
 import { WorkbookReadError } from '../file/errors';
 import { SheetGridBuilder, MAX_COL } from '../file/grid-builder';
 import { type NumberReader, builtinFormat, numberReader } from './formats';
-import { parseXml, textOf } from './xml';
+import { type Attrs, type XmlHandlers, parseXml, textOf } from './xml';
 import { ZipPackage, relsPartOf, resolveTarget } from './zip';
 
 interface Relationship {
@@ -132,26 +132,26 @@ function isoDateText(v: string): string {
   return m ? m[1] : v.trim();
 }
 
-/** 'A1' → 0-based column, or -1 when the reference has no column part. */
-function refColumn(ref: string): number {
+/** 'A1' → 0-based column, or -1 when the reference has no column part; of s[from, to) (the whole string by default). */
+function refColumn(s: string, from = 0, to = s.length): number {
   let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) | 0x20; // lower-case
+  let i = from;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i) | 0x20; // lower-case
     if (c < 0x61 || c > 0x7a) break;
     col = col * 26 + (c - 0x60);
   }
-  return i === 0 ? -1 : col - 1;
+  return i === from ? -1 : col - 1;
 }
 
-/** 'A12' → 11 (0-based row), or -1 when the reference has no row part. */
-function refRow(ref: string): number {
-  let i = 0;
-  while (i < ref.length && ref.charCodeAt(i) > 0x39) i++;
+/** 'A12' → 11 (0-based row), or -1 when the reference has no row part; of s[from, to) (the whole string by default). */
+function refRow(s: string, from = 0, to = s.length): number {
+  let i = from;
+  while (i < to && s.charCodeAt(i) > 0x39) i++;
   let n = 0;
   const start = i;
-  for (; i < ref.length; i++) {
-    const d = ref.charCodeAt(i) - 0x30;
+  for (; i < to; i++) {
+    const d = s.charCodeAt(i) - 0x30;
     if (d < 0 || d > 9) return -1;
     n = n * 10 + d;
   }
@@ -161,12 +161,18 @@ function refRow(ref: string): number {
 /** 'A1:C3' (or 'A1', '$A$1:$C$3') → the merged area, or null. */
 function mergeArea(ref: string): { top: number; left: number; bottom: number; right: number } | null {
   const colon = ref.indexOf(':');
-  const a = (colon < 0 ? ref : ref.slice(0, colon)).replace(/\$/g, '');
-  const b = colon < 0 ? a : ref.slice(colon + 1).replace(/\$/g, '');
-  const r0 = refRow(a);
-  const c0 = refColumn(a);
-  const r1 = refRow(b);
-  const c1 = refColumn(b);
+  if (ref.indexOf('$') >= 0) {
+    const a = (colon < 0 ? ref : ref.slice(0, colon)).replace(/\$/g, '');
+    const b = colon < 0 ? a : ref.slice(colon + 1).replace(/\$/g, '');
+    return areaOf(refRow(a), refColumn(a), refRow(b), refColumn(b));
+  }
+  // no '$' (the common case): both ends read in place
+  const end = colon < 0 ? ref.length : colon;
+  const from = colon < 0 ? 0 : colon + 1;
+  return areaOf(refRow(ref, 0, end), refColumn(ref, 0, end), refRow(ref, from), refColumn(ref, from));
+}
+
+function areaOf(r0: number, c0: number, r1: number, c1: number): { top: number; left: number; bottom: number; right: number } | null {
   if (r0 < 0 || c0 < 0 || r1 < 0 || c1 < 0) return null;
   return { top: Math.min(r0, r1), left: Math.min(c0, c1), bottom: Math.max(r0, r1), right: Math.max(c0, c1) };
 }
@@ -178,29 +184,148 @@ interface SheetEntry {
 }
 
 function readSheet(pkg: ZipPackage, entry: SheetEntry, strings: string[], styles: NumberReader[]): SheetGrid {
-  const b = new SheetGridBuilder();
   const bytes = entry.part ? pkg.read(entry.part) : null;
-  if (!bytes || !entry.part) return b.build({ name: entry.name, hidden: entry.hidden });
-  let isProtected = false;
-  let row = -1;
-  let col = -1;
+  if (!bytes || !entry.part) return new SheetGridBuilder().build({ name: entry.name, hidden: entry.hidden });
+  const reader = new SheetReader(strings, styles);
+  parseXml(entry.part, bytes, reader);
+  return reader.grid.build({ name: entry.name, hidden: entry.hidden, protected: reader.isProtected });
+}
+
+/** A digit string of at most 9 digits in s[from, to) as a number, else -1 (then the caller parses the string). */
+function smallInt(s: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** The handlers of one worksheet part: its cells, rows, merged areas, hidden columns and protection. */
+class SheetReader implements XmlHandlers {
+  readonly grid = new SheetGridBuilder();
+  isProtected = false;
+  private row = -1;
+  private col = -1;
   // the cell being read
-  let type = '';
-  let style = 0;
-  let inV = false;
-  let v = '';
-  let hasV = false;
-  let inIs = false;
-  let hasIs = false;
-  const inline = new TextCollector();
-  const finishCell = () => {
+  private type = '';
+  private style = 0;
+  private inV = false;
+  private v = '';
+  private hasV = false;
+  private inIs = false;
+  private hasIs = false;
+  private readonly inline = new TextCollector();
+
+  constructor(
+    private readonly strings: string[],
+    private readonly styles: NumberReader[],
+  ) {}
+
+  open(name: string, a: Attrs): void {
+    switch (name) {
+      case 'c':
+        return this.openCell(a);
+      case 'v':
+        this.inV = true;
+        this.hasV = true;
+        return;
+      case 'row': {
+        const ref = a.get('r');
+        const r = ref ? parseInt(ref, 10) - 1 : this.row + 1;
+        this.row = Number.isFinite(r) ? r : this.row + 1;
+        this.col = -1;
+        if (truthy(a.get('hidden'))) this.grid.hiddenRows.push(this.row);
+        return;
+      }
+      case 'is':
+        this.inIs = true;
+        this.hasIs = true;
+        this.inline.reset();
+        return;
+      case 'mergeCell': {
+        const m = mergeArea(a.get('ref') ?? '');
+        if (m) this.grid.merge(m);
+        return;
+      }
+      case 'col':
+        return this.hiddenColumns(a);
+      case 'sheetProtection':
+        this.isProtected = truthy(a.get('sheet'));
+        return;
+      default:
+        if (this.inIs) this.inline.open(name);
+    }
+  }
+
+  close(name: string): void {
+    if (name === 'v') this.inV = false;
+    else if (name === 'c') this.finishCell();
+    else if (this.inIs) {
+      if (name === 'is') this.inIs = false;
+      else this.inline.close(name);
+    }
+  }
+
+  text(xml: string, start: number, end: number, cdata: boolean): void {
+    if (this.inV) this.v += textOf(xml, start, end, cdata);
+    else if (this.inIs) this.inline.text(xml, start, end, cdata);
+  }
+
+  /** A c element: where it is (its r, else after the previous cell), its type and style. Most cells are empty. */
+  private openCell(a: Attrs): void {
+    const ri = a.find('r');
+    // the reference and the style are read in place when plain (the common case): no string for either
+    if (ri >= 0 && a.plainAt(ri)) this.place(a.source, a.valueStart(ri), a.valueEnd(ri));
+    else if (ri >= 0) {
+      const r = a.valueAt(ri);
+      this.place(r, 0, r.length);
+    } else this.col++;
+    this.type = a.get('t') ?? '';
+    const si = a.find('s');
+    const plain = si >= 0 && a.plainAt(si) ? smallInt(a.source, a.valueStart(si), a.valueEnd(si)) : -1;
+    if (plain >= 0) this.style = plain;
+    else {
+      const st = si >= 0 ? a.valueAt(si) : undefined;
+      this.style = st ? Number(st) : 0;
+    }
+    this.hasV = false;
+    this.v = '';
+    this.inIs = false;
+    this.hasIs = false;
+  }
+
+  /** The cell's reference s[from, to): an empty one places it after the previous cell, as a missing one does. */
+  private place(s: string, from: number, to: number): void {
+    if (to <= from) {
+      this.col++;
+      return;
+    }
+    const c = refColumn(s, from, to);
+    const rr = refRow(s, from, to);
+    this.col = c >= 0 ? c : this.col + 1;
+    if (rr >= 0) this.row = rr;
+  }
+
+  private hiddenColumns(a: Attrs): void {
+    if (!truthy(a.get('hidden'))) return;
+    const min = a.get('min') ?? '';
+    const lo = Math.max(1, parseInt(min, 10));
+    const hi = Math.min(MAX_COL + 1, parseInt(a.get('max') ?? min, 10));
+    for (let c = lo; c <= hi; c++) this.grid.hiddenCols.push(c - 1);
+  }
+
+  private finishCell(): void {
+    const { type, v } = this;
     let value: CellValue;
-    if (hasIs && type !== 's') value = inline.result();
+    if (this.hasIs && type !== 's') value = this.inline.result();
     else if (type === 'inlineStr') value = null;
-    else if (!hasV) value = null;
+    else if (!this.hasV) value = null;
     else if (type === 's') {
       const i = Number(v);
-      value = Number.isInteger(i) && i >= 0 && i < strings.length ? strings[i] : null;
+      value = Number.isInteger(i) && i >= 0 && i < this.strings.length ? this.strings[i] : null;
     } else if (type === 'str') value = decodeEscapes(v);
     else if (type === 'b') value = truthy(v.trim());
     else if (type === 'e') value = v.trim();
@@ -208,82 +333,11 @@ function readSheet(pkg: ZipPackage, entry: SheetEntry, strings: string[], styles
     else {
       const t = v.trim();
       const n = t === '' ? NaN : Number(t);
-      if (Number.isFinite(n)) value = (styles[style] ?? plainNumber)(n);
+      if (Number.isFinite(n)) value = (this.styles[this.style] ?? plainNumber)(n);
       else value = t; // not a number Excel could store: kept as written, never NaN or Infinity
     }
-    b.cell(row, col, value);
-  };
-  parseXml(entry.part, bytes, {
-    open(name, a) {
-      switch (name) {
-        case 'c': {
-          const r = a.get('r');
-          if (r) {
-            const c = refColumn(r);
-            const rr = refRow(r);
-            col = c >= 0 ? c : col + 1;
-            if (rr >= 0) row = rr;
-          } else col++;
-          type = a.get('t') ?? '';
-          const st = a.get('s');
-          style = st ? Number(st) : 0;
-          hasV = false;
-          v = '';
-          inIs = false;
-          hasIs = false;
-          return;
-        }
-        case 'v':
-          inV = true;
-          hasV = true;
-          return;
-        case 'row': {
-          const ref = a.get('r');
-          const r = ref ? parseInt(ref, 10) - 1 : row + 1;
-          row = Number.isFinite(r) ? r : row + 1;
-          col = -1;
-          if (truthy(a.get('hidden'))) b.hiddenRows.push(row);
-          return;
-        }
-        case 'is':
-          inIs = true;
-          hasIs = true;
-          inline.reset();
-          return;
-        case 'mergeCell': {
-          const m = mergeArea(a.get('ref') ?? '');
-          if (m) b.merge(m);
-          return;
-        }
-        case 'col':
-          if (truthy(a.get('hidden'))) {
-            const min = a.get('min') ?? '';
-            const lo = Math.max(1, parseInt(min, 10));
-            const hi = Math.min(MAX_COL + 1, parseInt(a.get('max') ?? min, 10));
-            for (let c = lo; c <= hi; c++) b.hiddenCols.push(c - 1);
-          }
-          return;
-        case 'sheetProtection':
-          isProtected = truthy(a.get('sheet'));
-          return;
-        default:
-          if (inIs) inline.open(name);
-      }
-    },
-    close(name) {
-      if (name === 'v') inV = false;
-      else if (name === 'c') finishCell();
-      else if (inIs) {
-        if (name === 'is') inIs = false;
-        else inline.close(name);
-      }
-    },
-    text(xml, start, end, cdata) {
-      if (inV) v += textOf(xml, start, end, cdata);
-      else if (inIs) inline.text(xml, start, end, cdata);
-    },
-  });
-  return b.build({ name: entry.name, hidden: entry.hidden, protected: isProtected });
+    this.grid.cell(this.row, this.col, value);
+  }
 }
 
 /** Reads .xlsx / .xlsm bytes into the core's grid; throws WorkbookReadError with a Chinese reason. */

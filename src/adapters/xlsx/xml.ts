@@ -55,6 +55,35 @@ export class Attrs {
     return undefined;
   }
 
+  /** The index of attribute `name`, or -1: with the accessors below, a value is read in place, without a copy. */
+  find(name: string): number {
+    for (let i = 0; i < this.length; i++) if (this.nameIs(i, name)) return i;
+    return -1;
+  }
+
+  /** The value of attribute i as a string (what `get` gives). */
+  valueAt(i: number): string {
+    return this.value(i);
+  }
+
+  /** Whether the value of attribute i is its raw text, xml[valueStart(i), valueEnd(i)) (no reference, tab or line end). */
+  plainAt(i: number): boolean {
+    return this.pos[i * 5 + 4] === 0;
+  }
+
+  /** The document being tokenized and where the raw value of attribute i starts and ends in it. */
+  get source(): string {
+    return this.xml;
+  }
+
+  valueStart(i: number): number {
+    return this.pos[i * 5 + 2];
+  }
+
+  valueEnd(i: number): number {
+    return this.pos[i * 5 + 3];
+  }
+
   /** The attribute with local name `name` under any prefix ('r:id'), or unprefixed. */
   local(name: string): string | undefined {
     const own = this.get(name);
@@ -230,110 +259,153 @@ export function decodePart(bytes: Uint8Array): string {
 
 /** Tokenizes `xml`, calling the handlers; throws XmlError for anything not well-formed. */
 export function tokenize(xml: string, h: XmlHandlers, onDoctype: () => never): void {
-  const attrs = new Attrs();
-  const stack: string[] = [];
-  const n = xml.length;
-  const text = h.text;
-  const close = h.close;
-  let rootSeen = false;
-  let i = 0;
-  while (i < n) {
-    const lt = xml.indexOf('<', i);
-    const stop = lt < 0 ? n : lt;
-    if (stop > i) {
-      if (stack.length > 0) {
-        // references are checked here, whether or not the handler reads this text
-        if (holds(xml, i, stop, 0x26 /* & */)) expand(xml, i, stop, false);
-        if (text) text(xml, i, stop, false);
-      } else {
-        for (let k = i; k < stop; k++) if (!isSpace(xml.charCodeAt(k))) throw new XmlError('根元素之外有文本');
-      }
+  new Tokenizer(xml, h, onDoctype).run();
+}
+
+/** One pass over one document: each kind of markup in its own method, the position in `i`. */
+class Tokenizer {
+  private readonly attrs = new Attrs();
+  /** Names of the open elements, as written (prefix included). */
+  private readonly stack: string[] = [];
+  private readonly n: number;
+  private rootSeen = false;
+  private i = 0;
+
+  constructor(
+    private readonly xml: string,
+    private readonly h: XmlHandlers,
+    private readonly onDoctype: () => never,
+  ) {
+    this.n = xml.length;
+  }
+
+  run(): void {
+    const xml = this.xml;
+    const n = this.n;
+    while (this.i < n) {
+      const lt = xml.indexOf('<', this.i);
+      const stop = lt < 0 ? n : lt;
+      if (stop > this.i) this.text(this.i, stop);
+      if (lt < 0) break;
+      const c = xml.charCodeAt(lt + 1);
+      if (c === 0x2f /* / */) this.endTag(lt);
+      else if (c === 0x21 /* ! */) this.markup(lt);
+      else if (c === 0x3f /* ? */) this.instruction(lt);
+      else this.startTag(lt);
     }
-    if (lt < 0) break;
-    const c = xml.charCodeAt(lt + 1);
-    if (c === 0x2f /* / */) {
-      // the end tag must name the open element: compared in place, no copy of the name
-      const open = stack.pop();
-      if (open === undefined) throw new XmlError('多余的结束标签');
-      let e = lt + 2 + open.length;
-      if (!xml.startsWith(open, lt + 2)) throw new XmlError(`标签 <${open}> 与结束标签不匹配`);
-      while (e < n && isSpace(xml.charCodeAt(e))) e++;
-      if (xml.charCodeAt(e) !== 0x3e /* > */) throw new XmlError(`标签 <${open}> 与结束标签不匹配`);
-      if (close) close(open.indexOf(':') < 0 ? open : local(open));
-      i = e + 1;
-      continue;
+    if (this.stack.length > 0) throw new XmlError(`标签 <${this.stack[this.stack.length - 1]}> 未结束`);
+    if (!this.rootSeen) throw new XmlError('没有根元素');
+  }
+
+  /** Character data xml[start, stop) between two pieces of markup. */
+  private text(start: number, stop: number): void {
+    const xml = this.xml;
+    if (this.stack.length > 0) {
+      // references are checked here, whether or not the handler reads this text
+      if (holds(xml, start, stop, 0x26 /* & */)) expand(xml, start, stop, false);
+      if (this.h.text) this.h.text(xml, start, stop, false);
+    } else {
+      for (let k = start; k < stop; k++) if (!isSpace(xml.charCodeAt(k))) throw new XmlError('根元素之外有文本');
     }
-    if (c === 0x21 /* ! */) {
-      if (xml.startsWith('<!--', lt)) {
-        const e = xml.indexOf('-->', lt + 4);
-        // ('--' may appear only in the comment's end)
-        if (e < 0 || xml.indexOf('--', lt + 4) !== e) throw new XmlError('注释未结束或含有 --');
-        i = e + 3;
-      } else if (xml.startsWith('<![CDATA[', lt)) {
-        const e = xml.indexOf(']]>', lt + 9);
-        if (e < 0 || stack.length === 0) throw new XmlError('CDATA 未结束或在根元素之外');
-        if (text) text(xml, lt + 9, e, true);
-        i = e + 3;
-      } else if (xml.startsWith('<!DOCTYPE', lt)) {
-        onDoctype();
-      } else throw new XmlError('无法识别的标记 <!');
-      continue;
-    }
-    if (c === 0x3f /* ? */) {
-      const e = xml.indexOf('?>', lt + 2);
-      if (e < 0) throw new XmlError('处理指令未结束');
-      nameEnd(xml, lt + 2, e);
-      i = e + 2;
-      continue;
-    }
-    // a start tag: its name, then attributes up to '>' or '/>'
-    let j = nameEnd(xml, lt + 1, n);
+  }
+
+  /** An end tag at `lt`: it must name the open element (compared in place, no copy of the name). */
+  private endTag(lt: number): void {
+    const xml = this.xml;
+    const open = this.stack.pop();
+    if (open === undefined) throw new XmlError('多余的结束标签');
+    let e = lt + 2 + open.length;
+    if (!xml.startsWith(open, lt + 2)) throw new XmlError(`标签 <${open}> 与结束标签不匹配`);
+    while (e < this.n && isSpace(xml.charCodeAt(e))) e++;
+    if (xml.charCodeAt(e) !== 0x3e /* > */) throw new XmlError(`标签 <${open}> 与结束标签不匹配`);
+    if (this.h.close) this.h.close(open.indexOf(':') < 0 ? open : local(open));
+    this.i = e + 1;
+  }
+
+  /** '<!': a comment, a CDATA section or a DOCTYPE (refused). */
+  private markup(lt: number): void {
+    const xml = this.xml;
+    if (xml.startsWith('<!--', lt)) {
+      const e = xml.indexOf('-->', lt + 4);
+      // ('--' may appear only in the comment's end)
+      if (e < 0 || xml.indexOf('--', lt + 4) !== e) throw new XmlError('注释未结束或含有 --');
+      this.i = e + 3;
+    } else if (xml.startsWith('<![CDATA[', lt)) {
+      const e = xml.indexOf(']]>', lt + 9);
+      if (e < 0 || this.stack.length === 0) throw new XmlError('CDATA 未结束或在根元素之外');
+      if (this.h.text) this.h.text(xml, lt + 9, e, true);
+      this.i = e + 3;
+    } else if (xml.startsWith('<!DOCTYPE', lt)) {
+      this.onDoctype();
+    } else throw new XmlError('无法识别的标记 <!');
+  }
+
+  /** A processing instruction (the XML declaration among them): its target must be a name. */
+  private instruction(lt: number): void {
+    const e = this.xml.indexOf('?>', lt + 2);
+    if (e < 0) throw new XmlError('处理指令未结束');
+    nameEnd(this.xml, lt + 2, e);
+    this.i = e + 2;
+  }
+
+  /** A start tag at `lt`: its name, then attributes up to '>' or '/>'. */
+  private startTag(lt: number): void {
+    const xml = this.xml;
+    const j = nameEnd(xml, lt + 1, this.n);
     const name = xml.slice(lt + 1, j);
-    if (stack.length === 0 && rootSeen) throw new XmlError('有多个根元素');
-    attrs.reset(xml);
-    let selfClosing = false;
+    if (this.stack.length === 0 && this.rootSeen) throw new XmlError('有多个根元素');
+    this.attrs.reset(xml);
+    const end = this.attributes(name, j);
+    this.rootSeen = true;
+    const ln = name.indexOf(':') < 0 ? name : local(name);
+    this.h.open(ln, this.attrs);
+    if (end < 0) {
+      if (this.h.close) this.h.close(ln);
+      this.i = -end;
+    } else {
+      this.stack.push(name);
+      this.i = end;
+    }
+  }
+
+  /** The attributes of start tag `name` from `j`: the position after the tag, negated when it is self-closing. */
+  private attributes(name: string, j: number): number {
+    const xml = this.xml;
+    const n = this.n;
     for (;;) {
       const s0 = j;
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
       if (j >= n) throw new XmlError(`标签 <${name}> 未结束`);
       const d = xml.charCodeAt(j);
-      if (d === 0x3e /* > */) {
-        j++;
-        break;
-      }
+      if (d === 0x3e /* > */) return j + 1;
       if (d === 0x2f /* / */) {
         if (xml.charCodeAt(j + 1) !== 0x3e) throw new XmlError(`标签 <${name}> 未正确结束`);
-        selfClosing = true;
-        j += 2;
-        break;
+        return -(j + 2);
       }
       if (j === s0) throw new XmlError(`标签 <${name}> 的属性之间缺少空格`);
-      const a0 = j;
-      j = nameEnd(xml, a0, n);
-      const a1 = j;
-      while (j < n && isSpace(xml.charCodeAt(j))) j++;
-      if (xml.charCodeAt(j) !== 0x3d) throw new XmlError(`属性 ${xml.slice(a0, a1)} 缺少取值`);
-      j++;
-      while (j < n && isSpace(xml.charCodeAt(j))) j++;
-      const q = xml.charCodeAt(j);
-      if (q !== 0x22 && q !== 0x27) throw new XmlError(`属性 ${xml.slice(a0, a1)} 的取值没有引号`);
-      const end = xml.indexOf(q === 0x22 ? '"' : "'", j + 1);
-      if (end < 0) throw new XmlError(`属性 ${xml.slice(a0, a1)} 的取值未结束`);
-      const sp = special(xml, j + 1, end);
-      if (sp & 2) throw new XmlError(`属性 ${xml.slice(a0, a1)} 的取值含有 <`);
-      if (!attrs.push(a0, a1, j + 1, end, sp)) throw new XmlError(`属性 ${xml.slice(a0, a1)} 重复`);
-      j = end + 1;
+      j = this.attribute(j);
     }
-    rootSeen = true;
-    const ln = name.indexOf(':') < 0 ? name : local(name);
-    h.open(ln, attrs);
-    if (selfClosing) {
-      if (close) close(ln);
-    } else stack.push(name);
-    i = j;
   }
-  if (stack.length > 0) throw new XmlError(`标签 <${stack[stack.length - 1]}> 未结束`);
-  if (!rootSeen) throw new XmlError('没有根元素');
+
+  /** One attribute at `a0` (name = "value"), recorded in `attrs`: the position after it. */
+  private attribute(a0: number): number {
+    const xml = this.xml;
+    const n = this.n;
+    let j = nameEnd(xml, a0, n);
+    const a1 = j;
+    while (j < n && isSpace(xml.charCodeAt(j))) j++;
+    if (xml.charCodeAt(j) !== 0x3d) throw new XmlError(`属性 ${xml.slice(a0, a1)} 缺少取值`);
+    j++;
+    while (j < n && isSpace(xml.charCodeAt(j))) j++;
+    const q = xml.charCodeAt(j);
+    if (q !== 0x22 && q !== 0x27) throw new XmlError(`属性 ${xml.slice(a0, a1)} 的取值没有引号`);
+    const end = xml.indexOf(q === 0x22 ? '"' : "'", j + 1);
+    if (end < 0) throw new XmlError(`属性 ${xml.slice(a0, a1)} 的取值未结束`);
+    const sp = special(xml, j + 1, end);
+    if (sp & 2) throw new XmlError(`属性 ${xml.slice(a0, a1)} 的取值含有 <`);
+    if (!this.attrs.push(a0, a1, j + 1, end, sp)) throw new XmlError(`属性 ${xml.slice(a0, a1)} 重复`);
+    return end + 1;
+  }
 }
 
 /** Parses one part of the package; a Chinese WorkbookReadError names the part when it is not well-formed XML. */
