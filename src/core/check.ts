@@ -94,13 +94,25 @@ function newCheckContext(): CheckContext {
   return { text: newTextMemo(), parse: newParseMemo() };
 }
 
-export function summarizeTable(t: Table): TableSummary {
+/**
+ * The table as the result lists it. Its range covers every cell its findings name (`findings`): a table whose
+ * header area begins above the row where detection put its top (a label row read as part of it) is listed with
+ * that row, so that every finding lies inside the range listed for its table.
+ */
+export function summarizeTable(t: Table, findings: readonly Finding[] = []): TableSummary {
   let named = 0;
   for (const i of t.indicators) if (!i.placeholder) named++;
+  let [top, left, bottom, right] = [t.top, t.left, t.bottom, t.right];
+  for (const f of findings) {
+    if (f.row < top) top = f.row;
+    if (f.row > bottom) bottom = f.row;
+    if (f.col < left) left = f.col;
+    if (f.col > right) right = f.col;
+  }
   return {
     id: t.id,
     sheet: t.sheet,
-    range: rangeA1(t.top, t.left, t.bottom, t.right),
+    range: rangeA1(top, left, bottom, right),
     kind: t.kind,
     layout: t.layout,
     name: t.name,
@@ -173,8 +185,8 @@ function checkRun(wb: WorkbookGrid, configInput?: Partial<Config>) {
       return;
     }
     count++;
-    tables.push(summarizeTable(t));
     const found = checkTable(t, config, sheet);
+    tables.push(summarizeTable(t, found));
     for (let i = 0; i < found.length; i++) findings.push(found[i]);
   });
   return {

@@ -76,8 +76,17 @@ describeBrowser('task pane in Chromium', () => {
     await server?.close();
   });
 
-  async function open(model: WorkbookModel, options: HostOptions = {}): Promise<Opened> {
-    const context = await browser.newContext({ viewport: { width: 380, height: 900 }, deviceScaleFactor: 1.5, locale: 'zh-CN' });
+  async function open(
+    model: WorkbookModel,
+    options: HostOptions = {},
+    view: { width?: number; scale?: number; forced?: boolean } = {},
+  ): Promise<Opened> {
+    const context = await browser.newContext({
+      viewport: { width: view.width ?? 380, height: 900 },
+      deviceScaleFactor: view.scale ?? 1.5,
+      locale: 'zh-CN',
+      forcedColors: view.forced ? 'active' : 'none',
+    });
     const page = await context.newPage();
     const requests: string[] = [];
     const errors: string[] = [];
@@ -340,6 +349,47 @@ describeBrowser('task pane in Chromium', () => {
     expect(await seriousViolations(o.page, '#root')).toEqual([]);
     await o.page.context().close();
   });
+
+  test('no horizontal overflow at 270 px and at 200% zoom, no serious axe violation in light, dark and high contrast', async () => {
+    const dark = {
+      bodyBackgroundColor: '#262626',
+      bodyForegroundColor: '#FFFFFF',
+      controlBackgroundColor: '#3A3A3A',
+      controlForegroundColor: '#FFFFFF',
+    };
+    // 200% zoom of a 320 px pane: 160 CSS pixels at twice the density
+    const cases = [
+      { name: 'light 270', width: 270, scale: 1, theme: undefined, forced: false },
+      { name: 'light 320 at 200%', width: 160, scale: 2, theme: undefined, forced: false },
+      { name: 'dark 270', width: 270, scale: 1, theme: dark, forced: false },
+      { name: 'high contrast 320', width: 320, scale: 1, theme: undefined, forced: true },
+    ];
+    for (const c of cases) {
+      const o = await open(original, { ...(c.theme ? { theme: c.theme } : {}) }, { width: c.width, scale: c.scale, forced: c.forced });
+      const { page } = o;
+      await page.getByTestId('run-check').click();
+      await page.getByTestId('summary').waitFor();
+      await page.locator('[data-testid="rule-settings"] summary').click();
+      await page.getByTestId('finding').first().click();
+      // elements that stick out to the right of the pane (named, to say what to fix)
+      const wide = await page.evaluate(() => {
+        const w = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('#root *')]
+          .filter((e) => e.getBoundingClientRect().right > w + 0.5 && getComputedStyle(e).position !== 'fixed')
+          .slice(-3)
+          .map(
+            (e) =>
+              `${e.tagName.toLowerCase()}${e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''} ${Math.round(e.getBoundingClientRect().right - w)}px ${(e.textContent ?? '').slice(0, 30)}`,
+          );
+      });
+      expect([c.name, wide]).toEqual([c.name, []]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect([c.name, overflow]).toEqual([c.name, 0]);
+      expect([c.name, await seriousViolations(page, '#root')]).toEqual([c.name, []]);
+      expect(o.errors).toEqual([]);
+      await page.context().close();
+    }
+  }, 600_000);
 
   test('old Excel: the task pane says it cannot run, and why', async () => {
     const o = await open(original, { apiVersion: '1.6' });
