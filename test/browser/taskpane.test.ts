@@ -376,10 +376,10 @@ describeBrowser('task pane in Chromium', () => {
         const w = document.documentElement.clientWidth;
         return [...document.querySelectorAll('#root *')]
           .filter((e) => e.getBoundingClientRect().right > w + 0.5 && getComputedStyle(e).position !== 'fixed')
-          .slice(-3)
+          .slice(0, 3)
           .map(
             (e) =>
-              `${e.tagName.toLowerCase()}${e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''} ${Math.round(e.getBoundingClientRect().right - w)}px ${(e.textContent ?? '').slice(0, 30)}`,
+              `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]} in ${e.closest('[data-testid]')?.getAttribute('data-testid') ?? '-'} ${Math.round(e.getBoundingClientRect().right - w)}px ${(e.textContent ?? '').slice(0, 30)}`,
           );
       });
       expect([c.name, wide]).toEqual([c.name, []]);
