@@ -67,7 +67,8 @@ export interface CheckPanelProps {
   initialState?: CheckerState;
 }
 
-export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(function CheckPanel({ env, onTemplates, initialState }, ref) {
+/** The 校验 tab's state: the checker's store and actions, the user's choices, and what is shown of the result. */
+function usePanel({ env, onTemplates, initialState }: CheckPanelProps, ref: React.ForwardedRef<CheckPanelHandle>) {
   const styles = useStyles();
   const [profile, setProfile] = React.useState<Profile>(() => (storedChoice(PROFILE_KEY) === 'C2021' ? 'C2021' : 'LOCAL'));
   const [paintHints, setPaintHints] = React.useState<boolean>(() => storedChoice(HINTS_KEY) === '1');
@@ -105,8 +106,81 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
     ? { error: result.summary.errors, warning: result.summary.warnings, info: result.summary.infos }
     : { error: 0, warning: 0, info: 0 };
 
+  return {
+    styles,
+    state,
+    check,
+    cancel,
+    clear,
+    report,
+    review,
+    setRules,
+    removal,
+    fix,
+    undo,
+    dismiss,
+    profile,
+    setProfile,
+    paintHints,
+    setPaintHints,
+    shown,
+    setShown,
+    summaryRef,
+    caps,
+    ignored,
+    result,
+    busy,
+    counts,
+    onSelect,
+    onTemplates,
+    markStale,
+  };
+}
+
+type Panel = ReturnType<typeof usePanel>;
+
+/** 移除全部校验痕迹: the button, or the confirmation that says what would be removed. */
+function Removal({ p }: { p: Panel }): React.ReactElement {
+  const { state, removal, caps, busy } = p;
   return (
-    <div className={styles.root}>
+    <>
+      {state.removal ? (
+        <MessageBar intent="warning" data-testid="confirm-removal">
+          <MessageBarBody>
+            <MessageBarTitle>移除全部校验痕迹？</MessageBarTitle>
+            {removalText(state.removal)}
+            {!caps.undoKept && ' 此操作会清空 Excel 的撤销记录。'}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="primary" onClick={() => void removal.confirm()} data-testid="confirm-remove">
+              确定移除
+            </Button>
+            <Button size="small" onClick={removal.cancel}>
+              取消
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : (
+        <Button
+          size="small"
+          appearance="subtle"
+          disabled={busy}
+          onClick={() => void removal.ask()}
+          title="提交前使用：恢复标记单元格的填充色，删除本加载项导出的报告工作表和记录"
+          data-testid="remove-traces"
+        >
+          移除全部校验痕迹
+        </Button>
+      )}
+    </>
+  );
+}
+
+/** The buttons and choices: 一键校验, 取消, 清除标记, 导出报告, 移除全部校验痕迹, 指标体系, hints painted. */
+function Controls({ p }: { p: Panel }): React.ReactElement {
+  const { styles, state, check, cancel, clear, report, profile, setProfile, paintHints, setPaintHints, caps, result, busy } = p;
+  return (
+    <>
       {!caps.supported ? (
         <MessageBar intent="error" data-testid="unsupported">
           <MessageBarBody>
@@ -132,34 +206,7 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
               导出报告
             </Button>
           </div>
-          {state.removal ? (
-            <MessageBar intent="warning" data-testid="confirm-removal">
-              <MessageBarBody>
-                <MessageBarTitle>移除全部校验痕迹？</MessageBarTitle>
-                {removalText(state.removal)}
-                {!caps.undoKept && ' 此操作会清空 Excel 的撤销记录。'}
-              </MessageBarBody>
-              <MessageBarActions>
-                <Button size="small" appearance="primary" onClick={() => void removal.confirm()} data-testid="confirm-remove">
-                  确定移除
-                </Button>
-                <Button size="small" onClick={removal.cancel}>
-                  取消
-                </Button>
-              </MessageBarActions>
-            </MessageBar>
-          ) : (
-            <Button
-              size="small"
-              appearance="subtle"
-              disabled={busy}
-              onClick={() => void removal.ask()}
-              title="提交前使用：恢复标记单元格的填充色，删除本加载项导出的报告工作表和记录"
-              data-testid="remove-traces"
-            >
-              移除全部校验痕迹
-            </Button>
-          )}
+          <Removal p={p} />
           <ProfileSelect
             value={profile}
             disabled={busy}
@@ -186,7 +233,15 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
           </Caption1>
         </>
       )}
+    </>
+  );
+}
 
+/** Progress, errors, notices (with 撤销 after a 修正), the live line and the outcome notes. */
+function Messages({ p }: { p: Panel }): React.ReactElement {
+  const { styles, state, undo, dismiss, caps, result, busy } = p;
+  return (
+    <>
       {state.progress && (
         <Field validationMessage={state.progress.message} validationState="none" aria-live="polite">
           <ProgressBar value={state.progress.fraction} max={1} data-testid="progress" />
@@ -260,7 +315,15 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
           </MessageBarBody>
         </MessageBar>
       )}
+    </>
+  );
+}
 
+/** The result: summary, marks, filter, the findings list, 规则设置 and the ignored findings. */
+function Results({ p }: { p: Panel }): React.ReactElement {
+  const { styles, state, review, setRules, fix, shown, setShown, summaryRef, ignored, result, busy, counts, onSelect, onTemplates } = p;
+  return (
+    <>
       {result && result.tables.length === 0 && <EmptyState sheets={result.sheetsWithoutTables} onTemplates={onTemplates} />}
 
       {result && result.tables.length > 0 && (
@@ -294,7 +357,18 @@ export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(fu
           )}
         </>
       )}
+    </>
+  );
+}
 
+export const CheckPanel = React.forwardRef<CheckPanelHandle, CheckPanelProps>(function CheckPanel(props, ref) {
+  const p = usePanel(props, ref);
+  const { styles, result, busy, state, caps } = p;
+  return (
+    <div className={styles.root}>
+      <Controls p={p} />
+      <Messages p={p} />
+      <Results p={p} />
       {!result && !busy && !state.error && caps.supported && (
         <Caption1 className={styles.muted}>
           点击“一键校验”校验本工作簿中所有的绩效目标表：指标值是否填写、金额是否相符、资金支出计划是否合理等。校验只标记单元格，不会修改任何内容。

@@ -36,7 +36,8 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
   active: { backgroundColor: tokens.colorNeutralBackground1Selected },
-  cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1, whiteSpace: 'nowrap' },
+  // (not the brand colour: on a selected item in the dark theme it falls below 4.5:1)
+  cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
   where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 

@@ -1,0 +1,80 @@
+/** 忽略此条, 规则设置 and 修正: what the user changes, each followed by a new check. */
+import type { RuleSetting } from '../../core/config';
+import type { Finding, Fix } from '../../core/findings';
+import { type AppliedFix, applyFix, undoFix } from '../../adapters/office/fixes';
+import { describeError } from '../../adapters/office/errors';
+import { entryOf } from '../../adapters/office/review';
+import { setReview } from '../../adapters/office/workbook';
+
+import type { Ctx, Profile } from './state';
+
+/**
+ * 忽略此条 / 恢复: the list of ignored findings (those of the last result still ignored, plus or minus `f`) is
+ * stored in the workbook, then the workbook is checked again (the ignored cells lose their marks).
+ */
+export function makeReview(c: Ctx, check: (p: Profile, h: boolean) => Promise<unknown>) {
+  return async (change: { ignore: Finding } | { restore: Finding | 'all' }) => {
+    const outcome = c.get().outcome;
+    if (!outcome) return;
+    const now = outcome.ignored ?? [];
+    const next = 'ignore' in change ? [...now, change.ignore] : change.restore === 'all' ? [] : now.filter((f) => f !== change.restore);
+    c.patch({ busy: 'ignore', error: null, notice: null });
+    try {
+      await setReview(c.env, next.map(entryOf), outcome.rules ?? {});
+    } catch (e) {
+      c.patch({ busy: null, error: describeError(e) });
+      return;
+    }
+    await check(c.last.profile, c.last.paintHints);
+    const text =
+      'ignore' in change
+        ? `已忽略 ${change.ignore.sheet}!${change.ignore.cell} 的这条问题（记录在工作簿中，可在“已忽略”中恢复）。`
+        : '已恢复。';
+    c.update((s) => (s.error ? s : { ...s, notice: { intent: 'success', text } }));
+  };
+}
+
+/**
+ * 规则设置: the rules turned off or graded otherwise (the others at their default), kept in the workbook with the
+ * ignored findings; then the workbook is checked again. `said` is the notice afterwards.
+ */
+export function makeRuleSettings(c: Ctx, check: (p: Profile, h: boolean) => Promise<unknown>) {
+  return async (rules: Readonly<Record<string, RuleSetting>>, said: string) => {
+    const outcome = c.get().outcome;
+    if (!outcome) return;
+    c.patch({ busy: 'ignore', error: null, notice: null });
+    try {
+      await setReview(c.env, (outcome.ignored ?? []).map(entryOf), rules);
+    } catch (e) {
+      c.patch({ busy: null, error: describeError(e) });
+      return;
+    }
+    await check(c.last.profile, c.last.paintHints);
+    c.update((s) => (s.error ? s : { ...s, notice: { intent: 'success', text: `${said}设置记录在工作簿中。` } }));
+  };
+}
+
+/** 修正 and 撤销: the cell written on the user's click, then its sheet checked again. */
+export function makeFix(c: Ctx, recheckSheet: (sheet: string) => Promise<void>) {
+  const act = async (what: 'fix' | 'undo', f: Fix | AppliedFix) => {
+    c.patch({ busy: 'fix', error: null, notice: null });
+    try {
+      const r = what === 'fix' ? await applyFix(c.env, f as Fix) : await undoFix(c.env, f as AppliedFix);
+      const fix = 'fix' in f ? f.fix : (f as Fix);
+      if ('refused' in r) {
+        c.patch({ busy: null, notice: { intent: 'warning', text: r.refused } });
+        return;
+      }
+      const text =
+        what === 'fix'
+          ? `已修正 ${fix.sheet}!${fix.cell}：「${String(fix.before)}」改为「${fix.after}」。`
+          : `已撤销对 ${fix.sheet}!${fix.cell} 的修正，恢复为「${String(fix.before)}」。`;
+      c.patch({ busy: null, fixed: what === 'fix' ? r.applied : null });
+      await recheckSheet(fix.sheet);
+      c.update((s) => (s.error ? s : { ...s, notice: { intent: 'success', text } }));
+    } catch (e) {
+      c.patch({ busy: null, error: describeError(e) });
+    }
+  };
+  return { fix: (f: Fix) => act('fix', f), undo: (a: AppliedFix) => act('undo', a) };
+}
