@@ -4,6 +4,7 @@
  * (the annotated copy, the corrected copy) to change a part by insertion and replacement only, never by
  * re-serialising it. Pure (no Node imports).
  */
+import { isSpace } from './xml-text';
 import { textOf } from './xml';
 
 export interface Attr {
@@ -26,8 +27,6 @@ export interface Tag {
   nameEnd: number;
   attrs: Attr[];
 }
-
-const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
 export function scanTags(xml: string, onTag: (t: Tag, depth: number) => void): void {
   let depth = 0;

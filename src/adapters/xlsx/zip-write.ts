@@ -48,55 +48,50 @@ function sharedFields(v: DataView, at: number, e: ZipEntry): void {
   v.setUint16(at + 22, e.nameBytes.length, true);
 }
 
-/**
- * Writes the package: the entries of `original` in order, each either copied (compressed data as is) or, when
- * `replace` has its name, written anew from the given bytes; then the `add` entries. Names are compared exactly
- * as stored.
- */
-export function writeZip(
-  bytes: Uint8Array,
-  original: ZipEntry[],
-  replace: Map<string, Uint8Array>,
-  add: [name: string, data: Uint8Array][],
-): Uint8Array {
-  interface Out {
-    e: ZipEntry;
-    data: Uint8Array;
-    offset: number;
-  }
-  const encoder = new TextEncoder();
+interface Out {
+  e: ZipEntry;
+  data: Uint8Array;
+  offset: number;
+}
+
+const encoder = new TextEncoder();
+
+/** A new entry for `raw` (deflated), with the attributes of `like` (the entry it replaces) or of the first one. */
+function freshEntry(name: string, raw: Uint8Array, like: ZipEntry | null, stamp: ZipEntry | null): ZipEntry & { data: Uint8Array } {
+  const data = deflateSync(raw, { level: 6 });
+  const nameBytes = encoder.encode(name);
+  // bit 11: UTF-8 names (ours may be Chinese-free, the original's flag is kept for replaced entries)
+  const utf8 = nameBytes.some((b) => b >= 0x80) ? 0x800 : 0;
+  return {
+    nameBytes: like ? like.nameBytes : nameBytes,
+    name,
+    versionMadeBy: like ? like.versionMadeBy : 20,
+    versionNeeded: 20,
+    flags: like ? like.flags & 0x800 : utf8,
+    method: 8,
+    time: like ? like.time : stamp ? stamp.time : 0,
+    date: like ? like.date : stamp ? stamp.date : 0x21, // 1980-01-01
+    crc: crc32(raw),
+    compressedSize: data.length,
+    size: raw.length,
+    centralExtra: like ? like.centralExtra : new Uint8Array(0),
+    localExtra: like ? like.localExtra : new Uint8Array(0),
+    comment: like ? like.comment : new Uint8Array(0),
+    internalAttrs: like ? like.internalAttrs : 0,
+    externalAttrs: like ? like.externalAttrs : 0,
+    dataOffset: -1,
+    data,
+  };
+}
+
+/** The entries to write, in order: the original ones copied or replaced, then the added ones. */
+function entriesToWrite(bytes: Uint8Array, original: ZipEntry[], replace: Map<string, Uint8Array>, add: [string, Uint8Array][]): Out[] {
   const outs: Out[] = [];
   const stamp = original[0] ?? null;
-  const fresh = (name: string, raw: Uint8Array, like: ZipEntry | null): ZipEntry & { data: Uint8Array } => {
-    const data = deflateSync(raw, { level: 6 });
-    const nameBytes = encoder.encode(name);
-    // bit 11: UTF-8 names (ours may be Chinese-free, the original's flag is kept for replaced entries)
-    const utf8 = nameBytes.some((b) => b >= 0x80) ? 0x800 : 0;
-    return {
-      nameBytes: like ? like.nameBytes : nameBytes,
-      name,
-      versionMadeBy: like ? like.versionMadeBy : 20,
-      versionNeeded: 20,
-      flags: like ? like.flags & 0x800 : utf8,
-      method: 8,
-      time: like ? like.time : stamp ? stamp.time : 0,
-      date: like ? like.date : stamp ? stamp.date : 0x21, // 1980-01-01
-      crc: crc32(raw),
-      compressedSize: data.length,
-      size: raw.length,
-      centralExtra: like ? like.centralExtra : new Uint8Array(0),
-      localExtra: like ? like.localExtra : new Uint8Array(0),
-      comment: like ? like.comment : new Uint8Array(0),
-      internalAttrs: like ? like.internalAttrs : 0,
-      externalAttrs: like ? like.externalAttrs : 0,
-      dataOffset: -1,
-      data,
-    };
-  };
   for (const e of original) {
     const r = replace.get(e.name);
     if (r) {
-      const f = fresh(e.name, r, e);
+      const f = freshEntry(e.name, r, e, stamp);
       outs.push({ e: f, data: f.data, offset: 0 });
     } else {
       if (e.dataOffset < 0) throw new ZipWriteError(`entry ${e.name} has no valid local header`);
@@ -104,25 +99,26 @@ export function writeZip(
     }
   }
   for (const [name, raw] of add) {
-    const f = fresh(name, raw, null);
+    const f = freshEntry(name, raw, null, stamp);
     outs.push({ e: f, data: f.data, offset: 0 });
   }
   if (outs.length > 0xffff) throw new ZipWriteError('more than 65,535 entries (zip64 is not written)');
+  return outs;
+}
+
+function packageSize(outs: Out[]): number {
   let total = 22;
-  for (const o of outs)
+  for (const o of outs) {
+    const e = o.e;
     total +=
-      30 +
-      o.e.nameBytes.length +
-      o.e.localExtra.length +
-      o.data.length +
-      46 +
-      o.e.nameBytes.length +
-      o.e.centralExtra.length +
-      o.e.comment.length;
+      30 + e.nameBytes.length + e.localExtra.length + o.data.length + 46 + e.nameBytes.length + e.centralExtra.length + e.comment.length;
+  }
   if (total > 0xffffffff) throw new ZipWriteError('the package would exceed 4 GB (zip64 is not written)');
-  const out = new Uint8Array(total);
-  const v = new DataView(out.buffer);
-  let at = 0;
+  return total;
+}
+
+/** Local headers and data from `at`; records each entry's offset. Returns the end. */
+function writeLocal(out: Uint8Array, v: DataView, outs: Out[], at: number): number {
   for (const o of outs) {
     const e = o.e;
     o.offset = at;
@@ -135,6 +131,11 @@ export function writeZip(
     out.set(o.data, at);
     at += o.data.length;
   }
+  return at;
+}
+
+/** The central directory from `at`, then the end record. */
+function writeCentral(out: Uint8Array, v: DataView, outs: Out[], at: number): void {
   const cdStart = at;
   for (const o of outs) {
     const e = o.e;
@@ -157,5 +158,22 @@ export function writeZip(
   v.setUint16(at + 10, outs.length, true);
   v.setUint32(at + 12, at - cdStart, true);
   v.setUint32(at + 16, cdStart, true);
+}
+
+/**
+ * Writes the package: the entries of `original` in order, each either copied (compressed data as is) or, when
+ * `replace` has its name, written anew from the given bytes; then the `add` entries. Names are compared exactly
+ * as stored.
+ */
+export function writeZip(
+  bytes: Uint8Array,
+  original: ZipEntry[],
+  replace: Map<string, Uint8Array>,
+  add: [name: string, data: Uint8Array][],
+): Uint8Array {
+  const outs = entriesToWrite(bytes, original, replace, add);
+  const out = new Uint8Array(packageSize(outs));
+  const v = new DataView(out.buffer);
+  writeCentral(out, v, outs, writeLocal(out, v, outs, 0));
   return out;
 }
