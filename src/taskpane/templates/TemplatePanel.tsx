@@ -40,10 +40,11 @@ import {
   insertBlockAtSelection,
   previewAtSelection,
   recheckTable,
-  selectCell,
   suggestAtSelection,
 } from '../../adapters/office/templates';
 import { describeError } from '../../adapters/office/errors';
+import { officeEnv } from '../../adapters/office/context';
+import { selectCell } from '../../adapters/office/workbook';
 import { detectCapabilities, undoNotes } from '../../adapters/office/capabilities';
 
 export interface TemplatePanelProps {
@@ -352,7 +353,7 @@ export function TemplatePanel({ onInserted }: TemplatePanelProps): React.ReactEl
             <ul>
               {after.slots.map((f) => (
                 <li key={`${f.sheet}!${f.cell}`}>
-                  <Button appearance="transparent" size="small" onClick={() => run(() => selectCell(f.sheet, f.row, f.col))}>
+                  <Button appearance="transparent" size="small" onClick={() => run(() => selectCell(officeEnv(), f.sheet, f.cell))}>
                     {f.cell}
                   </Button>
                   <Caption1>{f.message}</Caption1>
