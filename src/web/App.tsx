@@ -1,7 +1,6 @@
 /** The checker page: pick or drop workbooks, see each one's tables and findings, download copies and the summary. */
 import * as React from 'react';
 import {
-  Body1,
   Button,
   Caption1,
   Field,
@@ -18,30 +17,17 @@ import {
 import type { Finding } from '../core/findings';
 import { parseA1 } from '../core/grid';
 import { annotatedName } from '../report/names';
-import { ProfileSelect } from '../taskpane/components/ProfileSelect';
 import type { CheckerClient } from './client';
+import { DropZone } from './components/DropZone';
 import { FileView } from './components/FileView';
+import { Toolbar } from './components/Toolbar';
 import type { CellWindow } from './protocol';
-import type { FileEntry, Session } from './session';
+import type { FileEntry, Session, SessionState } from './session';
 
 const useStyles = makeStyles({
   page: { minHeight: '100vh', boxSizing: 'border-box', padding: '16px 20px 40px', backgroundColor: tokens.colorNeutralBackground2 },
   main: { maxWidth: '1200px', margin: '0 auto', display: 'flex', flexDirection: 'column', rowGap: '14px' },
   muted: { color: tokens.colorNeutralForeground3 },
-  drop: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'center',
-    rowGap: '8px',
-    padding: '24px 16px',
-    border: `2px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    textAlign: 'center',
-  },
-  dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
-  toolbar: { display: 'flex', columnGap: '8px', rowGap: '8px', flexWrap: 'wrap', alignItems: 'end' },
-  grow: { flexGrow: 1 },
 });
 
 const PREVIEW_ROWS = 11;
@@ -79,46 +65,6 @@ function previewArea(entry: FileEntry, f: Finding): { top: number; left: number;
   return { top: Math.max(0, f.row - Math.floor(PREVIEW_ROWS / 2)), left, rows: PREVIEW_ROWS, cols };
 }
 
-function DropZone({ onFiles }: { onFiles: (files: File[]) => void }): React.ReactElement {
-  const styles = useStyles();
-  const input = React.useRef<HTMLInputElement>(null);
-  const [over, setOver] = React.useState(false);
-  return (
-    <div
-      className={over ? `${styles.drop} ${styles.dropActive}` : styles.drop}
-      data-testid="drop"
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        onFiles(Array.from(e.dataTransfer.files));
-      }}
-    >
-      <Body1>将 Excel 文件（.xlsx、.xlsm、.xls、.et）拖到这里，或</Body1>
-      <Button appearance="primary" onClick={() => input.current?.click()} data-testid="pick">
-        选择文件…
-      </Button>
-      <input
-        ref={input}
-        type="file"
-        multiple
-        accept=".xlsx,.xlsm,.xls,.et,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
-        hidden
-        data-testid="file-input"
-        onChange={(e) => {
-          onFiles(Array.from(e.target.files ?? []));
-          e.target.value = '';
-        }}
-      />
-      <Caption1 className={styles.muted}>文件只在本机浏览器中读取和检查，不会上传，也不会保存；关闭此页面后即清除。</Caption1>
-    </div>
-  );
-}
-
 function useDarkScheme(): boolean {
   const query = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
   const [dark, setDark] = React.useState(query?.matches ?? false);
@@ -131,13 +77,8 @@ function useDarkScheme(): boolean {
   return dark;
 }
 
-export function WebApp({ session, client, version }: { session: Session; client: CheckerClient; version: string }): React.ReactElement {
-  const styles = useStyles();
-  const state = React.useSyncExternalStore(session.subscribe, session.getState);
-  const dark = useDarkScheme();
-  const [notice, setNotice] = React.useState<string | null>(null);
-
-  // a file dropped beside the zone would make the browser open it in this tab, and the results would be lost
+/** A file dropped beside the zone would make the browser open it in this tab, and the results would be lost. */
+function useWindowDropGuard(): void {
   React.useEffect(() => {
     const stop = (e: DragEvent) => {
       if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
@@ -149,10 +90,11 @@ export function WebApp({ session, client, version }: { session: Session; client:
       window.removeEventListener('drop', stop);
     };
   }, []);
+}
 
-  const running = state.progress !== null;
-  const done = state.files.filter((f) => f.status === 'done' || f.status === 'failed');
-  const cancelled = state.files.some((f) => f.status === 'cancelled');
+/** The downloads (annotated copy, summary) and the cell windows of the preview; `notice` says what failed. */
+function useFileActions(session: Session, client: CheckerClient, state: SessionState) {
+  const [notice, setNotice] = React.useState<string | null>(null);
 
   const downloadCopy = async (entry: FileEntry) => {
     const src = session.source(entry.id);
@@ -187,6 +129,16 @@ export function WebApp({ session, client, version }: { session: Session; client:
       return client.window(src, session.config(), f.sheet, a.top, a.left, a.rows, a.cols);
     };
 
+  return { notice, setNotice, downloadCopy, downloadSummary, loadWindow };
+}
+
+export function WebApp({ session, client, version }: { session: Session; client: CheckerClient; version: string }): React.ReactElement {
+  const styles = useStyles();
+  const state = React.useSyncExternalStore(session.subscribe, session.getState);
+  const dark = useDarkScheme();
+  useWindowDropGuard();
+  const { notice, setNotice, downloadCopy, downloadSummary, loadWindow } = useFileActions(session, client, state);
+
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang="zh-CN">
       <div className={styles.page}>
@@ -200,26 +152,7 @@ export function WebApp({ session, client, version }: { session: Session; client:
             </Caption1>
           </header>
           <DropZone onFiles={(files) => session.add(files)} />
-          <div className={styles.toolbar}>
-            <ProfileSelect value={state.profile} onChange={(p) => session.setProfile(p)} />
-            <div className={styles.grow} />
-            {running && (
-              <Button onClick={() => session.cancel()} data-testid="cancel">
-                取消
-              </Button>
-            )}
-            {!running && cancelled && (
-              <Button onClick={() => session.resume()} data-testid="resume">
-                继续检查
-              </Button>
-            )}
-            <Button disabled={running || done.length === 0} onClick={() => void downloadSummary()} data-testid="download-summary">
-              下载汇总表
-            </Button>
-            <Button disabled={state.files.length === 0} onClick={() => session.clear()} data-testid="clear">
-              全部清除
-            </Button>
-          </div>
+          <Toolbar session={session} state={state} onSummary={() => void downloadSummary()} />
           {state.progress && (
             <Field validationMessage={state.progress.message} validationState="none" aria-live="polite">
               <ProgressBar value={state.progress.fraction} max={1} data-testid="progress" />

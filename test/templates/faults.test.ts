@@ -118,13 +118,20 @@ describe('template insertion with a failing sync', () => {
           expect(mergeProblems(after)).toEqual([]);
           expect({ tag, formats: [...formatSnapshot(host.model)].sort() }).toEqual({ tag, formats: [...formatSnapshot(ok.model)].sort() });
           outcome = 'complete';
-          if (fault.at === 3) expect(res.message).toMatch(/已确认插入完整/);
+          if (fault.at === 3) {
+            expect(res.message).toMatch(/已确认插入完整/);
+            expect(res.message).not.toMatch(/GeneralException/);
+            expect(res.detail).toMatch(/^GeneralException: /);
+          }
         } else {
           // unchanged: values, merges and every format exactly as before
           expect({ tag, cells: cells(after), merges: merges(after) }).toEqual({ tag, cells: cells(before), merges: merges(before) });
           expect({ tag, formats: [...formatSnapshot(host.model)].sort() }).toEqual({ tag, formats: [...formatSnapshot(base)].sort() }); // merges may come back in another order
           expect({ tag, values: [...valueSnapshot(host.model)] }).toEqual({ tag, values: [...valueSnapshot(base)] });
-          expect(res.message).toMatch(/^(读取工作表|插入模板)时 Excel 返回错误（GeneralException）/);
+          // the cause in plain Chinese first; Excel's code only in the detail (详细信息)
+          expect(res.message).toMatch(/^(读取工作表|插入模板)时 Excel 出错，/);
+          expect(res.message).not.toMatch(/GeneralException|（[A-Za-z]+）/);
+          expect(res.detail).toMatch(/^GeneralException: /);
           if (fault.at < 3) expect(res.message).toMatch(/没有做任何修改/);
           else if (fault.mode === 'before' || fault.applied === 0) expect(res.message).toMatch(/没有插入任何行，工作表没有被修改/);
           else if (/没有插入任何行/.test(res.message)) {
@@ -163,8 +170,10 @@ describe('template insertion with a failing sync', () => {
       expect(host.faultPending()).toBe(false);
       expect(res.ok).toBe(false);
       expect(res.message).toMatch(
-        at === 1 ? /^读取工作簿时 Excel 返回错误.*没有做任何修改/ : /^生成空白表时 Excel 返回错误.*已删除未完成的工作表.*恢复原样/,
+        at === 1 ? /^读取工作簿时 Excel 出错，没有做任何修改/ : /^生成空白表时 Excel 出错，已删除未完成的工作表.*恢复原样/,
       );
+      expect(res.message).not.toMatch(/GeneralException/);
+      expect(res.detail).toMatch(/^GeneralException: /);
       expect(host.model.sheets.map((x) => x.name)).toEqual(base.sheets.map((x) => x.name));
       expect([...formatSnapshot(host.model)]).toEqual([...formatSnapshot(base)]);
       expect([...valueSnapshot(host.model)]).toEqual([...valueSnapshot(base)]);
@@ -177,7 +186,9 @@ describe('template insertion with a failing sync', () => {
     host.failSync({ at: 3, mode: 'partial' });
     const res = await insertBlankTable({ layout: 'A', where: 'selection' });
     expect(res.ok).toBe(false);
-    expect(res.message).toMatch(/^生成空白表时 Excel 返回错误.*可能只写入了一部分。请检查工作表“.+”的区域 B61:[A-Z]+\d+/);
+    expect(res.message).toMatch(/^生成空白表时 Excel 出错，表格可能只写入了一部分。请检查工作表“.+”的区域 B61:[A-Z]+\d+/);
+    expect(res.message).not.toMatch(/GeneralException/);
+    expect(res.detail).toMatch(/^GeneralException: /);
     // values of the user's cells are untouched (the area was empty)
     const before = new Map(valueSnapshot(base));
     for (const [k, v] of valueSnapshot(host.model)) if (before.has(k)) expect(v).toBe(before.get(k));

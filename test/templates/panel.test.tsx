@@ -3,6 +3,7 @@ import * as React from 'react';
 import { renderToString } from 'react-dom/server';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { TemplatePanel } from '../../src/taskpane/templates/TemplatePanel';
+import { StatusBar } from '../../src/taskpane/templates/StatusBar';
 import { listBlocks } from '../../src/core/templates/library';
 import { createHost } from '../office-host';
 import { newWorkbook } from '../office-host/model';
@@ -63,4 +64,33 @@ test.each([
   } finally {
     g.Office = saved;
   }
+});
+
+// Excel's codes only behind 详细信息: the main text says the cause, the closed disclosure holds the code
+test('the status bar keeps Excel error codes behind a closed 详细信息 disclosure', () => {
+  const html = renderToString(
+    <FluentProvider theme={webLightTheme}>
+      <StatusBar
+        status={{
+          intent: 'error',
+          text: '读取工作表时 Excel 出错，没有做任何修改。请重试。',
+          detail: 'GeneralException: An internal error has occurred.',
+        }}
+      />
+    </FluentProvider>,
+  ).replace(/<!-- -->/g, '');
+  const details = /<details>([\s\S]*)<\/details>/.exec(html)?.[1] ?? '';
+  expect(details).toContain('<summary>');
+  expect(details).toContain('详细信息');
+  expect(details).toContain('GeneralException: An internal error has occurred.');
+  expect(html).not.toContain('<details open');
+  expect(html.replace(/<details>[\s\S]*<\/details>/, '')).not.toContain('GeneralException');
+  expect(html).toContain('读取工作表时 Excel 出错，没有做任何修改。请重试。');
+  // without a detail there is no disclosure
+  const plain = renderToString(
+    <FluentProvider theme={webLightTheme}>
+      <StatusBar status={{ intent: 'success', text: '已插入 3 行指标。' }} />
+    </FluentProvider>,
+  );
+  expect(plain).not.toContain('<details');
 });

@@ -6,7 +6,8 @@ import { type CellValue, type SheetGrid, type WorkbookGrid, normalizeMerges } fr
 import { parseRangeAddress, splitAreas } from './address';
 import { errorCode } from './errors';
 import { MARKS_SHEET, type MarkRecord, decodeRecords, pickGeneration } from './marks';
-import { type Block, LIMITS, type MergePlan, type Rect, assembleMerges, batchBlocks, halve, planMerges, rowBlocks } from './plan';
+import { type Block, LIMITS, type Limits, type MergePlan, type Rect, assembleMerges, planMerges, rowBlocks } from './plan';
+import { type Batch, type MergeQuery, type ReadMode, queueBatches, readModes, splitBatch } from './read-batches';
 import { type IgnoredEntry, type RuleSettings, decodeReview, decodeRuleSettings } from './review';
 import { officeCellValue } from './values';
 import { type Meta, type OfficeEnv, type OnProgress, Sheets } from './context';
@@ -69,36 +70,6 @@ export async function readUsedRanges(ctx: Excel.RequestContext, sheets: Sheets, 
 export interface ReadResult {
   grid: WorkbookGrid;
   notes: string[];
-}
-
-/**
- * A way to read: number formats of numeric cells only (special cells, ExcelApi 1.9) or of every
- * cell; merged areas or not. When a sync fails for another reason than its size, the batch is
- * retried in the next way that leaves out something the failed one had (see readModes).
- */
-interface ReadMode {
-  special: boolean;
-  merges: boolean;
-}
-
-/**
- * Ways to read in the order they are tried: the special-cells queries go first (leaving them out
- * loses nothing but speed), then the merged-areas queries (the result degrades, a note says so),
- * with the special cells back, then both.
- */
-function readModes(special: boolean, merges: boolean): ReadMode[] {
-  const all: ReadMode[] = [
-    { special: true, merges: true },
-    { special: false, merges: true },
-    { special: true, merges: false },
-    { special: false, merges: false },
-  ];
-  const out: ReadMode[] = [];
-  for (const m of all) {
-    const mode = { special: m.special && special, merges: m.merges && merges };
-    if (!out.some((o) => o.special === mode.special && o.merges === mode.merges)) out.push(mode);
-  }
-  return out;
 }
 
 /** Numeric cells are numeric constants or numeric formula results (dates are numbers in Excel). */
@@ -188,45 +159,155 @@ async function readMissingFormats(
   }
 }
 
-interface MergeQuery {
-  sheet: string;
-  kind: 'blocks' | 'straddles';
-  index: number;
-  rect: Rect;
+/** The state of one readCells: the way to read now, the batches left and what was read. */
+interface CellRead {
+  modes: ReadMode[];
+  mode: ReadMode;
+  limits: Limits;
+  queue: Batch[];
+  /** `formats` null: the numeric cells' formats are in `numericFormats`. */
+  loaded: { block: Block; values: unknown[][]; formats: unknown[][] | null }[];
+  numericFormats: Map<string, Map<number, string>>;
+  mergePlans: Map<string, MergePlan>;
+  pieces: Map<string, { blocks: Rect[][]; straddles: Rect[][] }>;
+  notes: string[];
+  doneCells: number;
+  totalCells: number;
+}
+
+const budgetOf = (st: CellRead): number => (st.mode.special ? st.limits.syncCellsValuesOnly : st.limits.syncCells);
+
+/** Plans the reads of readCells: row blocks, merged-areas queries, the ways to read. */
+function planCellRead(used: UsedInfo[], env: OfficeEnv): CellRead {
+  const caps = env.capabilities;
+  const limits = env.limits ?? LIMITS;
+  const blocks = used.flatMap((u) => (u.rect ? rowBlocks(u.name, u.rect, limits.blockCells) : []));
+  const mergePlans = new Map<string, MergePlan>();
+  if (caps.merges) for (const u of used) if (u.rect) mergePlans.set(u.name, planMerges(u.name, u.rect, limits.maxAreasPerQuery));
+  const modes = readModes(caps.specialCells, caps.merges && mergePlans.size > 0);
+  const mergeQueries: MergeQuery[] = [];
+  const pieces: CellRead['pieces'] = new Map();
+  for (const [sheet, plan] of mergePlans) {
+    plan.blocks.forEach((rect, index) => mergeQueries.push({ sheet, kind: 'blocks', index, rect }));
+    plan.straddles.forEach((rect, index) => mergeQueries.push({ sheet, kind: 'straddles', index, rect }));
+    pieces.set(sheet, { blocks: plan.blocks.map(() => []), straddles: plan.straddles.map(() => []) });
+  }
+  const st: CellRead = {
+    modes,
+    mode: modes[0],
+    limits,
+    queue: [],
+    loaded: [],
+    numericFormats: new Map(),
+    mergePlans,
+    pieces,
+    notes: [],
+    doneCells: 0,
+    totalCells: blocks.reduce((n, b) => n + (b.bottom - b.top + 1) * (b.right - b.left + 1), 0),
+  };
+  st.queue = queueBatches(blocks, budgetOf(st), st.mode.merges ? mergeQueries : []);
+  return st;
 }
 
 /**
- * Halves of a batch Excel refused for its size: merged-areas queries apart from the blocks first,
- * then halves of either, then halves of a single block (null when nothing can be split further).
+ * A batch's sync failed: a batch too big is split and queued again; otherwise the next way to read that leaves out
+ * something the failed one had is taken and what is left is regrouped for it. Throws when neither helps.
  */
-function splitBatch(batch: { blocks: Block[]; merges: MergeQuery[] }): { blocks: Block[]; merges: MergeQuery[] }[] | null {
-  const { blocks, merges } = batch;
-  if (blocks.length > 0 && merges.length > 0)
-    return [
-      { blocks: [], merges },
-      { blocks, merges: [] },
-    ];
-  if (merges.length > 1) {
-    const mid = Math.ceil(merges.length / 2);
-    return [
-      { blocks: [], merges: merges.slice(0, mid) },
-      { blocks: [], merges: merges.slice(mid) },
-    ];
+function recoverBatch(st: CellRead, batch: Batch, current: ReadMode, hadMerges: boolean, e: unknown): void {
+  const code = errorCode(e);
+  if (/PayloadSizeLimit/i.test(code)) {
+    // the special-cells queries belong to their block: halves of a batch or of a block carry their own
+    const split = splitBatch(batch);
+    if (!split) throw e;
+    st.queue.unshift(...split);
+    return;
   }
-  if (blocks.length > 1) {
-    const mid = Math.ceil(blocks.length / 2);
-    return [
-      { blocks: blocks.slice(0, mid), merges: [] },
-      { blocks: blocks.slice(mid), merges: [] },
-    ];
+  const { modes } = st;
+  const next = modes.find((m, i) => i > modes.indexOf(current) && ((current.special && !m.special) || (hadMerges && !m.merges)));
+  if (!next) throw e;
+  if (current.merges && !next.merges) st.notes.push('读取合并单元格时 Excel 报错，本次按未合并处理，部分表格可能识别不完整。');
+  st.mode = next;
+  // regroup what is left for the budget of the new way to read (merged-areas queries stay first)
+  const restMerges = st.mode.merges ? [...batch.merges, ...st.queue.flatMap((b) => b.merges)] : [];
+  const rest = [...batch.blocks, ...st.queue.flatMap((b) => b.blocks)];
+  st.queue = queueBatches(rest, budgetOf(st), restMerges);
+}
+
+/** Queues one batch's loads and syncs; records what came back (or recovers, see recoverBatch). */
+async function readBatch(ctx: Excel.RequestContext, sheets: Sheets, st: CellRead, batch: Batch, onProgress: OnProgress): Promise<void> {
+  const current = st.mode;
+  const loads = batch.blocks.map((b) => loadBlock(sheets, b, current.special));
+  const mergeLoads = current.merges
+    ? batch.merges.map((q) => ({ q, areas: sheets.range(q.sheet, q.rect).getMergedAreasOrNullObject().untrack().load('address') }))
+    : [];
+  try {
+    await ctx.sync();
+  } catch (e) {
+    recoverBatch(st, batch, current, mergeLoads.length > 0, e);
+    return;
   }
-  const halves = blocks.length === 1 ? halve(blocks[0]) : null;
-  return halves
-    ? [
-        { blocks: [halves[0]], merges: [] },
-        { blocks: [halves[1]], merges: [] },
-      ]
-    : null;
+  for (const { q, areas } of mergeLoads) {
+    st.pieces.get(q.sheet)![q.kind][q.index] = areas.isNullObject ? [] : splitAreas(areas.address).map((a) => parseRangeAddress(a));
+  }
+  for (const l of loads) {
+    if (l.numeric) {
+      let sheet = st.numericFormats.get(l.block.sheet);
+      if (!sheet) st.numericFormats.set(l.block.sheet, (sheet = new Map()));
+      recordNumericFormats(sheet, l.block, l.numeric);
+    }
+    st.loaded.push({ block: l.block, values: l.range.values, formats: l.numeric ? null : l.range.numberFormat });
+    st.doneCells += (l.block.bottom - l.block.top + 1) * (l.block.right - l.block.left + 1);
+  }
+  if (st.totalCells > 0)
+    onProgress({
+      fraction: 0.1 + 0.6 * (st.doneCells / st.totalCells),
+      message: `正在读取单元格（${st.doneCells.toLocaleString('zh-CN')} / ${st.totalCells.toLocaleString('zh-CN')}）…`,
+    });
+}
+
+/** Numeric cells read on the special path whose number format the special-cells queries did not report. */
+function missingFormats(st: CellRead): { sheet: string; row: number; col: number }[] {
+  const missing: { sheet: string; row: number; col: number }[] = [];
+  for (const l of st.loaded) {
+    if (l.formats) continue;
+    const known = st.numericFormats.get(l.block.sheet);
+    l.values.forEach((line, i) =>
+      line.forEach((v, j) => {
+        const row = l.block.top + i;
+        const col = l.block.left + j;
+        if (typeof v === 'number' && !known?.has(cellKey(row, col))) missing.push({ sheet: l.block.sheet, row, col });
+      }),
+    );
+  }
+  return missing;
+}
+
+/** The grid of every sheet from the loaded blocks, number formats and merged areas. */
+function assembleGrids(st: CellRead, meta: Meta, used: UsedInfo[]): SheetGrid[] {
+  const byName = new Map(used.map((u) => [u.name, u]));
+  return meta.sheets.map((s) => {
+    const u = byName.get(s.name);
+    const base = { name: s.name, hidden: s.visibility !== 'Visible', protected: s.protected };
+    if (!u || !u.rect) return { ...base, rowOffset: 0, colOffset: 0, cells: [], merges: [] };
+    const rows = u.rect.bottom - u.rect.top + 1;
+    const cells: CellValue[][] = Array.from({ length: rows }, () => []);
+    const known = st.numericFormats.get(s.name);
+    for (const l of st.loaded) {
+      if (l.block.sheet !== s.name) continue;
+      l.values.forEach((line, i) => {
+        const target = cells[l.block.top - u.rect!.top + i];
+        const formats = l.formats?.[i];
+        line.forEach((v, j) => {
+          const format = formats ? formats[j] : typeof v === 'number' ? known?.get(cellKey(l.block.top + i, l.block.left + j)) : undefined;
+          target[l.block.left - u.rect!.left + j] = officeCellValue(v, format);
+        });
+      });
+    }
+    const p = st.pieces.get(s.name);
+    const plan = st.mergePlans.get(s.name);
+    const merges = st.mode.merges && p && plan ? assembleMerges(plan, p.blocks, p.straddles) : [];
+    return normalizeMerges({ ...base, rowOffset: u.rect.top, colOffset: u.rect.left, cells, merges });
+  });
 }
 
 /**
@@ -243,127 +324,9 @@ export async function readCells(
   env: OfficeEnv,
   onProgress: OnProgress,
 ): Promise<ReadResult> {
-  const caps = env.capabilities;
-  const limits = env.limits ?? LIMITS;
-  const notes: string[] = [];
-  const blocks = used.flatMap((u) => (u.rect ? rowBlocks(u.name, u.rect, limits.blockCells) : []));
-  const mergePlans = new Map<string, MergePlan>();
-  if (caps.merges) for (const u of used) if (u.rect) mergePlans.set(u.name, planMerges(u.name, u.rect, limits.maxAreasPerQuery));
-  const totalCells = blocks.reduce((n, b) => n + (b.bottom - b.top + 1) * (b.right - b.left + 1), 0);
-  const modes = readModes(caps.specialCells, caps.merges && mergePlans.size > 0);
-  let mode = modes[0];
-  const budget = () => (mode.special ? limits.syncCellsValuesOnly : limits.syncCells);
-  /** A sync's worth of reads: row blocks, and merged-areas queries (all in the first one, split when too big). */
-  interface Batch {
-    blocks: Block[];
-    merges: MergeQuery[];
-  }
-  const mergeQueries: MergeQuery[] = [];
-  for (const [sheet, plan] of mergePlans) {
-    plan.blocks.forEach((rect, index) => mergeQueries.push({ sheet, kind: 'blocks', index, rect }));
-    plan.straddles.forEach((rect, index) => mergeQueries.push({ sheet, kind: 'straddles', index, rect }));
-  }
-  const queue: Batch[] = batchBlocks(blocks, budget()).map((b) => ({ blocks: b, merges: [] }));
-  if (queue.length === 0) queue.push({ blocks: [], merges: [] });
-  if (mode.merges) queue[0].merges = mergeQueries;
-  /** `formats` null: the numeric cells' formats are in `numericFormats`. */
-  const loaded: { block: Block; values: unknown[][]; formats: unknown[][] | null }[] = [];
-  const numericFormats = new Map<string, Map<number, string>>();
-  const pieces = new Map<string, { blocks: Rect[][]; straddles: Rect[][] }>();
-  for (const [sheet, plan] of mergePlans) pieces.set(sheet, { blocks: plan.blocks.map(() => []), straddles: plan.straddles.map(() => []) });
-  let doneCells = 0;
-
-  while (queue.length) {
-    const batch = queue.shift()!;
-    const current = mode;
-    const loads = batch.blocks.map((b) => loadBlock(sheets, b, current.special));
-    const mergeLoads = current.merges
-      ? batch.merges.map((q) => ({ q, areas: sheets.range(q.sheet, q.rect).getMergedAreasOrNullObject().untrack().load('address') }))
-      : [];
-    try {
-      await ctx.sync();
-    } catch (e) {
-      const code = errorCode(e);
-      if (/PayloadSizeLimit/i.test(code)) {
-        // the special-cells queries belong to their block: halves of a batch or of a block carry their own
-        const split = splitBatch(batch);
-        if (split) {
-          queue.unshift(...split);
-          continue;
-        }
-        throw e;
-      }
-      const next = modes.find(
-        (m, i) => i > modes.indexOf(current) && ((current.special && !m.special) || (mergeLoads.length > 0 && !m.merges)),
-      );
-      if (!next) throw e;
-      if (current.merges && !next.merges) notes.push('读取合并单元格时 Excel 报错，本次按未合并处理，部分表格可能识别不完整。');
-      mode = next;
-      // regroup what is left for the budget of the new way to read (merged-areas queries stay first)
-      const restMerges = mode.merges ? [...batch.merges, ...queue.flatMap((b) => b.merges)] : [];
-      const rest = [...batch.blocks, ...queue.flatMap((b) => b.blocks)];
-      queue.length = 0;
-      queue.push(...batchBlocks(rest, budget()).map((b) => ({ blocks: b, merges: [] as MergeQuery[] })));
-      if (queue.length === 0) queue.push({ blocks: [], merges: [] });
-      queue[0].merges = restMerges;
-      continue;
-    }
-    for (const { q, areas } of mergeLoads) {
-      pieces.get(q.sheet)![q.kind][q.index] = areas.isNullObject ? [] : splitAreas(areas.address).map((a) => parseRangeAddress(a));
-    }
-    for (const l of loads) {
-      if (l.numeric) {
-        let sheet = numericFormats.get(l.block.sheet);
-        if (!sheet) numericFormats.set(l.block.sheet, (sheet = new Map()));
-        recordNumericFormats(sheet, l.block, l.numeric);
-      }
-      loaded.push({ block: l.block, values: l.range.values, formats: l.numeric ? null : l.range.numberFormat });
-      doneCells += (l.block.bottom - l.block.top + 1) * (l.block.right - l.block.left + 1);
-    }
-    if (totalCells > 0)
-      onProgress({
-        fraction: 0.1 + 0.6 * (doneCells / totalCells),
-        message: `正在读取单元格（${doneCells.toLocaleString('zh-CN')} / ${totalCells.toLocaleString('zh-CN')}）…`,
-      });
-  }
-
-  const missing: { sheet: string; row: number; col: number }[] = [];
-  for (const l of loaded) {
-    if (l.formats) continue;
-    const known = numericFormats.get(l.block.sheet);
-    l.values.forEach((line, i) =>
-      line.forEach((v, j) => {
-        const row = l.block.top + i;
-        const col = l.block.left + j;
-        if (typeof v === 'number' && !known?.has(cellKey(row, col))) missing.push({ sheet: l.block.sheet, row, col });
-      }),
-    );
-  }
-  if (missing.length) await readMissingFormats(ctx, sheets, missing, numericFormats);
-
-  const byName = new Map(used.map((u) => [u.name, u]));
-  const grids: SheetGrid[] = meta.sheets.map((s) => {
-    const u = byName.get(s.name);
-    const base = { name: s.name, hidden: s.visibility !== 'Visible', protected: s.protected };
-    if (!u || !u.rect) return { ...base, rowOffset: 0, colOffset: 0, cells: [], merges: [] };
-    const rows = u.rect.bottom - u.rect.top + 1;
-    const cells: CellValue[][] = Array.from({ length: rows }, () => []);
-    const known = numericFormats.get(s.name);
-    for (const l of loaded) {
-      if (l.block.sheet !== s.name) continue;
-      l.values.forEach((line, i) => {
-        const target = cells[l.block.top - u.rect!.top + i];
-        const formats = l.formats?.[i];
-        line.forEach((v, j) => {
-          const format = formats ? formats[j] : typeof v === 'number' ? known?.get(cellKey(l.block.top + i, l.block.left + j)) : undefined;
-          target[l.block.left - u.rect!.left + j] = officeCellValue(v, format);
-        });
-      });
-    }
-    const p = pieces.get(s.name);
-    const plan = mergePlans.get(s.name);
-    const merges = mode.merges && p && plan ? assembleMerges(plan, p.blocks, p.straddles) : [];
-    return normalizeMerges({ ...base, rowOffset: u.rect.top, colOffset: u.rect.left, cells, merges });
-  });
-  return { grid: { sheets: grids }, notes };
+  const st = planCellRead(used, env);
+  while (st.queue.length) await readBatch(ctx, sheets, st, st.queue.shift()!, onProgress);
+  const missing = missingFormats(st);
+  if (missing.length) await readMissingFormats(ctx, sheets, missing, st.numericFormats);
+  return { grid: { sheets: assembleGrids(st, meta, used) }, notes: st.notes };
 }
