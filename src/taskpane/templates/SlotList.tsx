@@ -1,4 +1,4 @@
-/** After an insertion: the values left to fill, each a button that selects its cell, and 重新检查. */
+/** After an insertion: the values left to fill, each a button that selects its cell, and 重新读取. */
 import * as React from 'react';
 import { Button, Caption1, Text } from '@fluentui/react-components';
 import type { Finding } from '../../core/findings';
@@ -19,7 +19,7 @@ export function SlotList({ after, busy, onSelect, onRecheck }: SlotListProps): R
     <section aria-label="待填写的指标值">
       <Text weight="semibold">待填写的指标值{after.slots ? `（${after.slots.length}）` : ''}</Text>
       {after.slots === null ? (
-        <Caption1 className={styles.muted}>未能读取，请点击“重新检查”。</Caption1>
+        <Caption1 className={styles.muted}>未能读取，请点击“重新读取”。</Caption1>
       ) : after.slots.length === 0 ? (
         <Caption1 className={styles.muted}>没有待填写的指标值。</Caption1>
       ) : (
@@ -35,7 +35,7 @@ export function SlotList({ after, busy, onSelect, onRecheck }: SlotListProps): R
         </ul>
       )}
       <Button size="small" onClick={onRecheck} disabled={busy}>
-        重新检查
+        重新读取
       </Button>
     </section>
   );

@@ -37,7 +37,7 @@ export function TemplatePanel({ onInserted }: TemplatePanelProps): React.ReactEl
 
       <Preview p={p} />
       <Caption1 className={styles.muted}>
-        标为“待填写”的指标值会留空，插入后检查会把它们列为“指标值缺失”，请逐个填写。已存在的同名指标不会重复插入，原有单元格不会被覆盖。
+        标为“待填写”的指标值会留空，插入后校验会把它们列为“指标值缺失”，请逐个填写。已存在的同名指标不会重复插入，原有单元格不会被覆盖。
       </Caption1>
       <div className={styles.row}>
         <Button appearance="primary" onClick={p.doInsert} disabled={busy || !block || !caps.merges}>

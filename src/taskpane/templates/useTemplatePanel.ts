@@ -25,7 +25,7 @@ export interface AfterInsert {
   sheet: string;
   row: number;
   profile?: TemplateProfile;
-  /** null: not known (reading them failed; 重新检查 tries again). */
+  /** null: not known (reading them failed; 重新读取 tries again). */
   slots: Finding[] | null;
 }
 
@@ -70,7 +70,7 @@ function useSlots(run: Run, setStatus: (s: Status) => void, onInserted?: () => v
       } catch (e) {
         // the rows are in: say so, and that the list of values to fill can be fetched again
         setAfter({ sheet: res.sheet, row, profile: res.profile, slots: null });
-        const text = `${res.message} 读取待填写的指标值时 Excel 出错，请点击“重新检查”。`;
+        const text = `${res.message} 读取待填写的指标值时 Excel 出错，请点击“重新读取”。`;
         setStatus({ intent: 'warning', text, detail: describeError(e).detail });
       }
     }
