@@ -1,6 +1,7 @@
 // Lint configuration (npm run lint = eslint src test).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import officeAddins from 'eslint-plugin-office-addins';
 
 const NODE_GLOBALS = Object.fromEntries(
   ['require', 'module', 'exports', '__dirname', '__filename', 'process', 'console', 'Buffer', 'setTimeout', 'clearTimeout', 'URL'].map(
@@ -26,6 +27,13 @@ export default tseslint.config(
       'max-lines-per-function': ['error', { max: 80 }],
       'max-lines': ['error', { max: 400 }],
     },
+  },
+  {
+    // Microsoft's rules for Office.js code (load before read, sync before read, no sync in loops, isNullObject …),
+    // every rule of the plugin as an error, on the code that talks to Excel
+    files: ['src/adapters/office/**/*.ts', 'src/taskpane/**/*.ts', 'src/taskpane/**/*.tsx'],
+    plugins: { 'office-addins': officeAddins },
+    rules: Object.fromEntries(Object.keys(officeAddins.rules).map((r) => [`office-addins/${r}`, 'error'])),
   },
   {
     // the fake Office.js host mirrors a loosely typed API surface

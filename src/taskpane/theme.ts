@@ -1,5 +1,5 @@
 /** Fluent UI theme that follows the Office theme (Office.context.officeTheme). */
-import { type Theme, teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { type Theme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 
 export interface OfficeThemeColors {
   bodyBackgroundColor?: string;
@@ -21,21 +21,12 @@ export function isDark(colors: OfficeThemeColors | undefined): boolean {
   return l !== null && l < 0.5;
 }
 
-/** Windows high contrast (and other forced colours) is on: the browser reports it (CSS forced-colors). */
-export function forcedColors(): boolean {
-  try {
-    return typeof matchMedia === 'function' && matchMedia('(forced-colors: active)').matches;
-  } catch {
-    return false;
-  }
-}
-
 /**
- * Light or dark Fluent theme, with the task pane's background and text taken from Office; Fluent's high-contrast
- * theme when the system forces its colours.
+ * Light or dark Fluent theme, with the task pane's background and text taken from Office. Under Windows high
+ * contrast (CSS forced-colors) the browser replaces the colours with the system's, and Fluent's styles follow it:
+ * no theme of ours is needed (test/browser/taskpane.test.ts checks contrast in that mode with axe-core).
  */
-export function themeFor(colors: OfficeThemeColors | undefined, forced = forcedColors()): Theme {
-  if (forced) return teamsHighContrastTheme;
+export function themeFor(colors: OfficeThemeColors | undefined): Theme {
   const base = isDark(colors) ? webDarkTheme : webLightTheme;
   if (!colors?.bodyBackgroundColor || luminance(colors.bodyBackgroundColor) === null) return base;
   return {

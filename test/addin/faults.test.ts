@@ -12,10 +12,9 @@ import { OperationError, describeError } from '../../src/adapters/office/errors'
 import { MARKS_NS, MARKS_SHEET, REPORT_SHEET } from '../../src/adapters/office/marks';
 import { type CheckOutcome, clearMarks, exportReport, runCheck } from '../../src/adapters/office/workbook';
 import { CheckPanel } from '../../src/taskpane/CheckPanel';
-import { type CheckerState, INITIAL_CHECKER_STATE, checkerActions } from '../../src/taskpane/useChecker';
 import type { FakeHost, SyncFault } from '../office-host';
 import { type WorkbookModel, cloneWorkbook, formatSnapshot, getCell, touchCell, valueSnapshot } from '../office-host/model';
-import { cliResult, content, fixtureModel, hostFor, isReport } from './helpers';
+import { cliResult, content, fixtureModel, hostFor, isReport, paneStore } from './helpers';
 
 type Mode = SyncFault['mode'];
 const MODES: Mode[] = ['before', 'partial', 'after'];
@@ -300,30 +299,21 @@ describe('the task pane says what happened', () => {
   test('a failing highlight: the action ends (not stuck in 正在校验…) with the message, and the pane shows it', async () => {
     const original = await workbook();
     const { host, env } = await hostFor(cloneWorkbook(original));
-    let state: CheckerState = INITIAL_CHECKER_STATE;
-    const seen: CheckerState[] = [];
-    const actions = checkerActions(
-      env,
-      () => state,
-      (f) => {
-        state = f(state);
-        seen.push(state);
-      },
-    );
+    const { actions, get, seen } = paneStore(env);
     host.failSync({ at: 5, mode: 'partial' });
     await actions.check('LOCAL');
     expect(seen.some((s) => s.busy === 'check')).toBe(true);
-    expect(state.busy).toBeNull();
-    expect(state.progress).toBeNull();
-    expect(state.outcome).toBeNull();
-    expect(state.error?.message).toMatch(/^写入标记时 Excel 出错.*已自动恢复/);
+    expect(get().busy).toBeNull();
+    expect(get().progress).toBeNull();
+    expect(get().outcome).toBeNull();
+    expect(get().error?.message).toMatch(/^写入标记时 Excel 出错.*已自动恢复/);
     // the cause in plain Chinese; Excel's code only behind 详细信息
-    expect(state.error?.message).not.toMatch(/[A-Za-z]{6,}/);
-    expect(state.error?.detail).toContain('GeneralException');
+    expect(get().error?.message).not.toMatch(/[A-Za-z]{6,}/);
+    expect(get().error?.detail).toContain('GeneralException');
     expect(snap(host.model)).toEqual(snap(original));
 
     const html = renderToString(
-      React.createElement(FluentProvider, { theme: webLightTheme }, React.createElement(CheckPanel, { env, initialState: state })),
+      React.createElement(FluentProvider, { theme: webLightTheme }, React.createElement(CheckPanel, { env, initialState: get() })),
     ).replace(/<!-- -->/g, '');
     expect(html).toContain('写入标记时 Excel 出错');
     expect(html).toContain('已自动恢复');
@@ -337,22 +327,22 @@ describe('the task pane says what happened', () => {
 
     // the fault is gone: checking works again
     await actions.check('LOCAL');
-    expect(state.error).toBeNull();
-    expect(state.outcome?.marked).toBeGreaterThan(0);
+    expect(get().error).toBeNull();
+    expect(get().outcome?.marked).toBeGreaterThan(0);
 
     // 清除标记 stopped half-way: the pane says to click again; the second click finishes
     host.resetStats();
     host.failSync({ at: 4, mode: 'partial', code: 'RequestPayloadSizeLimitExceeded' });
     await actions.clear();
-    expect(state.busy).toBeNull();
-    expect(state.error?.message).toMatch(/^清除标记时 Excel 出错.*请再次点击“清除标记”/);
+    expect(get().busy).toBeNull();
+    expect(get().error?.message).toMatch(/^清除标记时 Excel 出错.*请再次点击“清除标记”/);
     const pane = renderToString(
-      React.createElement(FluentProvider, { theme: webLightTheme }, React.createElement(CheckPanel, { env, initialState: state })),
+      React.createElement(FluentProvider, { theme: webLightTheme }, React.createElement(CheckPanel, { env, initialState: get() })),
     );
     expect(pane).toContain('请再次点击“清除标记”');
     await actions.clear();
-    expect(state.error).toBeNull();
-    expect(state.notice?.text).toMatch(/已清除 \d+ 个单元格的标记/);
+    expect(get().error).toBeNull();
+    expect(get().notice?.text).toMatch(/已清除 \d+ 个单元格的标记/);
     expect(snap(host.model)).toEqual(snap(original));
 
     // 导出报告 failing: message, not busy
@@ -360,11 +350,11 @@ describe('the task pane says what happened', () => {
     host.resetStats();
     host.failSync({ at: 2, mode: 'partial' });
     await actions.report();
-    expect(state.busy).toBeNull();
-    expect(state.error?.message).toMatch(/^导出报告时 Excel 出错.*再次点击“导出报告”/);
-    expect(state.outcome).not.toBeNull(); // the findings stay, export can be retried
+    expect(get().busy).toBeNull();
+    expect(get().error?.message).toMatch(/^导出报告时 Excel 出错.*再次点击“导出报告”/);
+    expect(get().outcome).not.toBeNull(); // the findings stay, export can be retried
     await actions.report();
-    expect(state.notice?.text).toMatch(/已将 \d+ 个问题导出/);
+    expect(get().notice?.text).toMatch(/已将 \d+ 个问题导出/);
     // the marks are still recorded (in the workbook's custom XML parts, no sheet of ours)
     expect(host.model.customXmlParts?.some((p) => p.namespaceUri === MARKS_NS)).toBe(true);
     expect(host.model.sheets.some((s) => s.name === MARKS_SHEET)).toBe(false);

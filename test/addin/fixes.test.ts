@@ -5,28 +5,19 @@
  */
 import * as path from 'path';
 import { applyFix } from '../../src/adapters/office/fixes';
-import { type CheckerState, INITIAL_CHECKER_STATE, checkerActions } from '../../src/taskpane/useChecker';
 import { cloneWorkbook, formatSnapshot, getCell, valueSnapshot } from '../office-host/model';
 import { loadXlsx } from '../office-host/xlsx';
 import type { FakeHost } from '../office-host';
-import { content, hostFor } from './helpers';
+import { content, hostFor, paneStore } from './helpers';
 
 const FILE = path.join(__dirname, '..', '..', 'examples', '示例-绩效目标表.xlsx');
 
 async function pane() {
   const original = await loadXlsx(FILE);
   const { host, env } = await hostFor(cloneWorkbook(original));
-  let state: CheckerState = INITIAL_CHECKER_STATE;
-  const actions = checkerActions(
-    env,
-    () => state,
-    (f) => {
-      state = f(state);
-    },
-    { debounceMs: 0 },
-  );
+  const { actions, get } = paneStore(env, { debounceMs: 0 });
   await actions.check('LOCAL');
-  return { original, host, env, actions, get: () => state };
+  return { original, host, env, actions, get };
 }
 
 const cellOf = (host: FakeHost, sheet: string, row: number, col: number) =>

@@ -9,6 +9,7 @@ import type { CheckResult, Finding, Severity } from '../../src/core/findings';
 import { type FakeHost, type HostOptions, createHost } from '../office-host';
 import { type WorkbookModel, formatSnapshot, getCell, mergeAt } from '../office-host/model';
 import { loadXlsx } from '../office-host/xlsx';
+import { type CheckerOptions, type CheckerState, INITIAL_CHECKER_STATE, checkerActions } from '../../src/taskpane/useChecker';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 export const FIXTURE_FILES = [
@@ -86,4 +87,20 @@ export function fillAt(model: WorkbookModel, k: string) {
     r,
     c,
   )?.style?.fill;
+}
+
+/** The 校验 tab's actions on a plain store (no React): the state now, and every state it went through. */
+export function paneStore(env: OfficeEnv, options: CheckerOptions = {}) {
+  let state: CheckerState = INITIAL_CHECKER_STATE;
+  const seen: CheckerState[] = [];
+  const actions = checkerActions(
+    env,
+    () => state,
+    (f) => {
+      state = f(state);
+      seen.push(state);
+    },
+    options,
+  );
+  return { actions, get: () => state, seen };
 }

@@ -5,11 +5,10 @@
  * the add-in's own writes and edits that change nothing cost no new marks.
  */
 import { runCheck } from '../../src/adapters/office/workbook';
-import { type CheckerState, INITIAL_CHECKER_STATE, checkerActions } from '../../src/taskpane/useChecker';
 import * as path from 'path';
 import { cloneWorkbook, formatSnapshot, getCell } from '../office-host/model';
 import { loadXlsx } from '../office-host/xlsx';
-import { changedCells, fillAt, hostFor } from './helpers';
+import { changedCells, fillAt, hostFor, paneStore } from './helpers';
 
 /** The bundled example workbook (errors, warnings and hints on three sheets). */
 const FILE = path.join(__dirname, '..', '..', 'examples', '示例-绩效目标表.xlsx');
@@ -17,26 +16,16 @@ const FILE = path.join(__dirname, '..', '..', 'examples', '示例-绩效目标�
 async function pane() {
   const original = await loadXlsx(FILE);
   const { host, env } = await hostFor(cloneWorkbook(original));
-  let state: CheckerState = INITIAL_CHECKER_STATE;
-  const seen: CheckerState[] = [];
-  const actions = checkerActions(
-    env,
-    () => state,
-    (f) => {
-      state = f(state);
-      seen.push(state);
-    },
-    { debounceMs: 0 },
-  );
+  const { actions, get, seen } = paneStore(env, { debounceMs: 0 });
   await actions.check('LOCAL');
   /** Lets the debounced re-check start and finish. */
   const settle = async () => {
     await host.eventsDelivered();
     await new Promise((r) => setTimeout(r, 5));
     await actions.recheckNow();
-    while (state.busy) await new Promise((r) => setTimeout(r, 5));
+    while (get().busy) await new Promise((r) => setTimeout(r, 5));
   };
-  return { original, host, env, actions, get: () => state, seen, settle };
+  return { original, host, env, actions, get, seen, settle };
 }
 
 test('typing the missing 指标值 re-checks that sheet: the finding goes, its mark goes, the result equals a full check', async () => {

@@ -6,6 +6,10 @@ import type { PlannedIndicator } from '../../core/templates/plan';
 import { formatRect } from './address';
 import { type SheetRead, counted, errorDetail, hostCaps, readSheet } from './template-sheet';
 
+/** The blank table's alignments as Excel's HorizontalAlignment / VerticalAlignment values. */
+const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+
 export interface BlankRequest {
   layout: BlankLayout;
   block?: string | null;
@@ -129,20 +133,9 @@ function applyStyle(range: Excel.Range, st: CellStyle, rows: number, cols: numbe
   if (st.bold !== undefined) f.font.bold = st.bold;
   if (st.fontSize !== undefined) f.font.size = st.fontSize;
   if (st.fill) f.fill.color = st.fill;
-  if (st.hAlign)
-    f.horizontalAlignment =
-      st.hAlign === 'center'
-        ? Excel.HorizontalAlignment.center
-        : st.hAlign === 'right'
-          ? Excel.HorizontalAlignment.right
-          : Excel.HorizontalAlignment.left;
-  if (st.vAlign)
-    f.verticalAlignment =
-      st.vAlign === 'middle'
-        ? Excel.VerticalAlignment.center
-        : st.vAlign === 'top'
-          ? Excel.VerticalAlignment.top
-          : Excel.VerticalAlignment.bottom;
+  // (Excel's enum values are their names: "Center", "Top" …)
+  if (st.hAlign) f.horizontalAlignment = H_ALIGN[st.hAlign] as Excel.HorizontalAlignment;
+  if (st.vAlign) f.verticalAlignment = V_ALIGN[st.vAlign] as Excel.VerticalAlignment;
   if (st.wrap !== undefined) f.wrapText = st.wrap;
   if (st.border) {
     for (const edge of [

@@ -141,16 +141,15 @@ function mergeGrids(contentNames: string[], read: Set<string>, now: WorkbookGrid
 // ---------------------------------------------------------------------------------------------
 // navigation and report
 
-/** Activates the sheet and selects the cell (Excel scrolls it into view). One sync. */
 /** What an earlier check left in the workbook (for the pane opened over a marked workbook). One sync. */
 export async function inspectWorkbook(env: OfficeEnv): Promise<{ marked: boolean; ignored: boolean }> {
   if (!env.capabilities.supported) return { marked: false, ignored: false };
   return env.run(async (ctx) => {
-    const marks = ctx.workbook.customXmlParts.getByNamespace(MARKS_NS).getCount();
-    const review = ctx.workbook.customXmlParts.getByNamespace(REVIEW_NS).getCount();
-    const legacy = ctx.workbook.worksheets.getItemOrNullObject(MARKS_SHEET);
+    const marks = ctx.workbook.customXmlParts.getByNamespace(MARKS_NS).load('items/id');
+    const review = ctx.workbook.customXmlParts.getByNamespace(REVIEW_NS).load('items/id');
+    const sheets = ctx.workbook.worksheets.load('items/name');
     await ctx.sync();
-    return { marked: marks.value > 0 || !legacy.isNullObject, ignored: review.value > 0 };
+    return { marked: marks.items.length > 0 || sheets.items.some((w) => w.name === MARKS_SHEET), ignored: review.items.length > 0 };
   });
 }
 
@@ -170,6 +169,7 @@ export async function setReview(env: OfficeEnv, entries: readonly IgnoredEntry[]
   });
 }
 
+/** Activates the sheet and selects the cell (Excel scrolls it into view). One sync. */
 export async function selectCell(env: OfficeEnv, sheet: string, cell: string): Promise<void> {
   await env.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(sheet);
