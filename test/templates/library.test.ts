@@ -72,7 +72,7 @@ describe('template library (data validated with zod)', () => {
     expect(resolvePlace('LOCAL', '经济成本指标')).toEqual({ level1: '产出指标', level2: '成本指标' });
   });
 
-  test('profiles agree with the checker vocabulary (src/core/vocab.ts)', () => {
+  test('the profiles are the checker vocabulary (src/core/vocab.ts), with the library aliases', () => {
     for (const p of TEMPLATE_PROFILES) {
       const tree: Record<string, string[]> = {};
       for (const s of skeleton(p)) (tree[s.level1] ??= []).push(s.level2);

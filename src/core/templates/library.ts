@@ -1,11 +1,15 @@
 /**
- * The indicator template library: profiles (一级/二级 hierarchies) and standard indicator blocks,
- * kept as data in library.json and validated with zod. Adding a block or an indicator means
- * editing library.json only; `parseLibrary` rejects entries whose place does not exist in a profile.
+ * The indicator template library: standard indicator blocks, kept as data in library.json and validated with zod,
+ * placed in the profiles' 一级/二级 hierarchies. The hierarchies themselves are the checker's (core/vocab TREES,
+ * labels from core/profiles): library.json adds only the other names a block may use for a place (`placeAliases`,
+ * e.g. the other profile's name). Adding a block or an indicator means editing library.json only; `parseLibrary`
+ * rejects entries whose place does not exist in a profile.
  *
  * Pure TypeScript: no Office, no Node imports.
  */
 import { z } from 'zod';
+import { PROFILE_LABEL } from '../profiles';
+import { TREES } from '../vocab';
 import rawLibrary from './library.json';
 
 export const TEMPLATE_PROFILES = ['LOCAL', 'C2021'] as const;
@@ -27,6 +31,7 @@ export const Level1DefSchema = z.object({
   aliases: z.array(NameSchema).default([]),
   level2: z.array(Level2DefSchema).min(1),
 });
+export type ProfileDef = z.infer<typeof ProfileDefSchema>;
 export const ProfileDefSchema = z.object({
   label: z.string(),
   level1: z.array(Level1DefSchema).min(1),
@@ -100,12 +105,34 @@ export const BlockSchema = z.object({
 });
 export type Block = z.infer<typeof BlockSchema>;
 
+/** Other names of a 一级 or 二级 per profile (canonical name → aliases). */
+const PlaceAliasesSchema = z.record(NameSchema, z.array(NameSchema));
+
+/** A profile's hierarchy: the checker's tree (core/vocab) with the library's aliases for its places. */
+function profileDef(profile: TemplateProfile, aliases: Record<string, string[]>): ProfileDef {
+  const tree = TREES[profile];
+  return {
+    label: PROFILE_LABEL[profile],
+    level1: Object.keys(tree).map((l1) => ({
+      name: l1,
+      aliases: aliases[l1] ?? [],
+      level2: tree[l1].map((l2) => ({ name: l2, aliases: aliases[l2] ?? [] })),
+    })),
+  };
+}
+
 export const LibrarySchema = z
   .object({
     version: z.literal(1),
-    profiles: z.object({ LOCAL: ProfileDefSchema, C2021: ProfileDefSchema }),
+    placeAliases: z
+      .object({ LOCAL: PlaceAliasesSchema.default({}), C2021: PlaceAliasesSchema.default({}) })
+      .default({ LOCAL: {}, C2021: {} }),
     blocks: z.array(BlockSchema).min(1),
   })
+  .transform(({ placeAliases, ...lib }) => ({
+    ...lib,
+    profiles: { LOCAL: profileDef('LOCAL', placeAliases.LOCAL), C2021: profileDef('C2021', placeAliases.C2021) },
+  }))
   .superRefine((lib, ctx) => {
     const ids = new Set<string>();
     const types = new Set<string>();
@@ -151,8 +178,7 @@ export const LibrarySchema = z
       }
     });
   });
-export type Library = z.infer<typeof LibrarySchema>;
-export type ProfileDef = z.infer<typeof ProfileDefSchema>;
+export type Library = z.output<typeof LibrarySchema>;
 
 /** Validates library data (throws a ZodError with paths on bad data). */
 export function parseLibrary(data: unknown): Library {
