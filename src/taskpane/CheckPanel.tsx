@@ -328,14 +328,21 @@ function Results({ p }: { p: Panel }): React.ReactElement {
 
       {result && result.tables.length > 0 && (
         <>
-          <Summary ref={summaryRef} result={result} only={onlyShown(shown)} onOnly={(s) => setShown(toggleOnly(shown, s))} />
+          <Summary
+            ref={summaryRef}
+            result={result}
+            only={onlyShown(shown)}
+            onOnly={(s) => React.startTransition(() => setShown(toggleOnly(shown, s)))}
+          />
           {state.outcome && state.outcome.marked > 0 && (
             <Caption1 className={styles.muted} data-testid="marked">
               已在工作表中标记 {state.outcome.marked} 个单元格（红：错误，黄：警告
               {state.outcome.paintedHints ? '，蓝：提示' : '；提示未标色'}）。
             </Caption1>
           )}
-          {result.findings.length > 0 && <SeverityFilter shown={shown} counts={counts} onChange={setShown} />}
+          {result.findings.length > 0 && (
+            <SeverityFilter shown={shown} counts={counts} onChange={(s) => React.startTransition(() => setShown(s))} />
+          )}
           <FindingsList
             result={result}
             shown={shown}

@@ -154,9 +154,9 @@ describeBrowser('task pane in Chromium', () => {
 
     // severity filter
     await page.getByTestId('filter-info').click();
-    expect(await findings.count()).toBe(cli.findings.length - cli.summary.infos);
+    await eventually(() => findings.count(), cli.findings.length - cli.summary.infos);
     await page.getByTestId('filter-info').click();
-    expect(await findings.count()).toBe(cli.findings.length);
+    await eventually(() => findings.count(), cli.findings.length);
 
     // review order: worst first across the workbook; 下一个/上一个 select the cells in that order
     const order = reviewOrder(reviewGroups(cli, new Set(['error', 'warning', 'info']), 'severity'));
@@ -177,9 +177,9 @@ describeBrowser('task pane in Chromium', () => {
     );
     // a count clicked filters to its severity, clicked again shows all
     await page.getByTestId('only-warning').click();
-    expect(await findings.count()).toBe(cli.summary.warnings);
+    await eventually(() => findings.count(), cli.summary.warnings);
     await page.getByTestId('only-warning').click();
-    expect(await findings.count()).toBe(cli.findings.length);
+    await eventually(() => findings.count(), cli.findings.length);
 
     // 忽略此条: the finding leaves the list (kept in the workbook, listed apart); 恢复 brings it back
     await page.locator(`[data-testid="finding"][data-cell="${order[0].sheet}!${order[0].cell}"]`).first().click();
@@ -191,7 +191,12 @@ describeBrowser('task pane in Chromium', () => {
         () => (window.__jxmbHost.model.customXmlParts ?? []).filter((p) => p.namespaceUri === 'urn:jxmb:review:1').length,
       ),
     ).toBe(1);
-    await page.getByTestId('toggle-ignored').click();
+    // (opened once the list is there: it appears with the result of the check that follows 忽略此条)
+    const toggle = page.getByTestId('toggle-ignored');
+    await eventually(async () => {
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+      return page.getByTestId('restore').count();
+    }, 1);
     await page.getByTestId('restore').click();
     await eventually(() => findings.count(), cli.findings.length);
     expect(await page.getByTestId('ignored').count()).toBe(0);

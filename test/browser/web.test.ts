@@ -218,7 +218,10 @@ describeBrowser('checker page in Chromium', () => {
         labels.push(...(await items.evaluateAll((els) => els.map((e) => e.textContent ?? ''))));
         cells.push(...(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-cell') ?? ''))));
         if ((await card.getByTestId('more-findings').count()) === 0) break;
+        const before = await items.first().getAttribute('data-cell');
         await card.getByTestId('more-findings').click();
+        // (the next window is rendered as a transition: wait until it is there)
+        for (let t = 0; t < 100 && (await items.first().getAttribute('data-cell')) === before; t++) await o.page.waitForTimeout(50);
       }
       expect(labels.length).toBe(cli[i].findings.length);
       expect([...cells].sort()).toEqual(cli[i].findings.map((f) => `${f.sheet}!${f.cell}`).sort());
@@ -393,6 +396,8 @@ describeBrowser('checker page in Chromium', () => {
     // the next window replaces it: the list stays small however far the user goes
     const firstCell = await items.first().getAttribute('data-cell');
     await o.page.getByTestId('more-findings').click();
+    // (rendered as a transition: wait for it)
+    await o.page.waitForFunction((c) => document.querySelector('[data-testid="finding"]')?.getAttribute('data-cell') !== c, firstCell);
     await expect(items.count()).resolves.toBe(200);
     expect(await items.first().getAttribute('data-cell')).not.toBe(firstCell);
     await expect(o.page.getByTestId('earlier-findings').count()).resolves.toBe(1);

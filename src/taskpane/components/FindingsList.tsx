@@ -4,10 +4,10 @@
  * move within it, Enter or a click selects).
  */
 import * as React from 'react';
-import { Badge, Button, Caption1, Subtitle2, ToggleButton, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Subtitle2, ToggleButton, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import type { CheckResult, Finding, Severity } from '../../core/findings';
 import { type Grouping, type ReviewGroup, findingKey, reviewGroups, reviewOrder, reviewRows, windowGroups } from './review';
-import { SEVERITY_BADGE, SEVERITY_TEXT } from './severity';
+import { SEVERITY_TEXT } from './severity';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: '8px' },
@@ -17,6 +17,9 @@ const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', paddingBottom: '4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   muted: { color: tokens.colorNeutralForeground3 },
   list: { listStyleType: 'none', margin: 0, padding: 0 },
+  // items off screen are not laid out or painted until scrolled to (CSS content-visibility; a window change then
+  // costs the visible items' layout only)
+  row: { contentVisibility: 'auto', containIntrinsicSize: 'auto 44px' } as Record<string, string>,
   item: {
     display: 'grid',
     gridTemplateColumns: 'auto 1fr auto',
@@ -39,6 +42,39 @@ const useStyles = makeStyles({
   // (not the brand colour: on a selected item in the dark theme it falls below 4.5:1)
   cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
   where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  // the severity tag: Fluent's small tint Badge (danger, warning, brand) as a plain span with the same tokens, since
+  // hundreds of Badge components are the costliest part of re-rendering a window of the list
+  tag: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    boxSizing: 'border-box',
+    height: '16px',
+    minWidth: '16px',
+    padding: `0 calc(${tokens.spacingHorizontalXXS} + ${tokens.spacingHorizontalXXS})`,
+    borderRadius: tokens.borderRadiusCircular,
+    border: `${tokens.strokeWidthThin} solid`,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase200,
+    whiteSpace: 'nowrap',
+  },
+  error: {
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    color: tokens.colorPaletteRedForeground1,
+    ...shorthands.borderColor(tokens.colorPaletteRedBorder1),
+  },
+  warning: {
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    color: tokens.colorPaletteYellowForeground1,
+    ...shorthands.borderColor(tokens.colorPaletteYellowBorder1),
+  },
+  info: {
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorBrandForeground2,
+    ...shorthands.borderColor(tokens.colorBrandStroke2),
+  },
 });
 
 export interface FindingsListProps {
@@ -62,7 +98,11 @@ export interface FindingsListProps {
   picked?: { finding: Finding; seq: number } | null;
 }
 
-/** The list's state: grouping, the active finding, the window of rows, and moving among them. */
+/**
+ * The list's state: grouping, the active finding, the window of rows, and moving among them. A new window or
+ * grouping is rendered as a transition (React.startTransition): React renders it in slices and the UI thread stays
+ * free for the user's next click (issue #13: no task over 100 ms after the results).
+ */
 function useReview(props: FindingsListProps) {
   const [grouping, setGrouping] = React.useState<Grouping>(props.grouping ?? 'severity');
   const [active, setActive] = React.useState<string | null>(null);
@@ -184,7 +224,7 @@ function Toolbar({ r, props }: { r: Review; props: FindingsListProps }): React.R
       <ToggleButton
         size="small"
         checked={r.grouping === 'table'}
-        onClick={() => r.setGrouping(r.grouping === 'table' ? 'severity' : 'table')}
+        onClick={() => React.startTransition(() => r.setGrouping(r.grouping === 'table' ? 'severity' : 'table'))}
         data-testid="group-by-table"
       >
         按表格分组
@@ -208,7 +248,7 @@ const Item = React.memo(function Item({ f, active, tabbable, where, onActive, on
   const styles = useStyles();
   const key = findingKey(f);
   return (
-    <li>
+    <li className={styles.row}>
       <button
         type="button"
         className={mergeClasses(styles.item, active && styles.active)}
@@ -223,9 +263,7 @@ const Item = React.memo(function Item({ f, active, tabbable, where, onActive, on
           onSelect(f);
         }}
       >
-        <Badge appearance="tint" color={SEVERITY_BADGE[f.severity]} size="small">
-          {SEVERITY_TEXT[f.severity]}
-        </Badge>
+        <span className={mergeClasses(styles.tag, styles[f.severity])}>{SEVERITY_TEXT[f.severity]}</span>
         <span>
           {f.message}
           {where && <span className={styles.where}> · {f.table || f.sheet}</span>}
@@ -296,7 +334,11 @@ export function FindingsList(props: FindingsListProps): React.ReactElement {
       )}
       <div data-testid="findings" ref={r.listRef} onKeyDown={onKeyDown}>
         {before > 0 && (
-          <Button size="small" onClick={() => r.setStart(Math.max(0, first - size))} data-testid="earlier-findings">
+          <Button
+            size="small"
+            onClick={() => React.startTransition(() => r.setStart(Math.max(0, first - size)))}
+            data-testid="earlier-findings"
+          >
             显示前面的 {Math.min(before, size)} 个（前面还有 {before} 个）
           </Button>
         )}
@@ -307,7 +349,7 @@ export function FindingsList(props: FindingsListProps): React.ReactElement {
           <Group key={g.id} g={g} r={r} props={props} />
         ))}
         {after > 0 && (
-          <Button size="small" onClick={() => r.setStart(first + size)} data-testid="more-findings">
+          <Button size="small" onClick={() => React.startTransition(() => r.setStart(first + size))} data-testid="more-findings">
             再显示 {Math.min(after, size)} 个（后面还有 {after} 个）
           </Button>
         )}
