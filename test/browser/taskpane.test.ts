@@ -319,6 +319,52 @@ describeBrowser('task pane in Chromium', () => {
     expect(fig.elements).toBeLessThan(3000);
   }, 600_000);
 
+  test('规则设置, 取消 and 移除全部校验痕迹 in Chromium: each does what it says, and the last leaves the workbook as it was', async () => {
+    const o = await open(original, { latencyMs: 150 });
+    const { page } = o;
+    const findings = page.getByTestId('finding');
+    // 取消 while checking: nothing written
+    await page.getByTestId('run-check').click();
+    await page.getByTestId('cancel-check').click();
+    await eventually(
+      async () => (await page.getByTestId('notice').textContent())?.includes('已取消校验，工作簿没有被修改。') ?? false,
+      true,
+    );
+    expect(await page.evaluate(() => window.__jxmbFormats())).toEqual([...formatSnapshot(original)]);
+
+    await page.getByTestId('run-check').click();
+    await page.getByTestId('summary').waitFor();
+    await eventually(() => findings.count(), cli.findings.length);
+    // 规则设置: a rule turned off is no longer listed; the setting is kept in the workbook
+    const vague = cli.findings.filter((f) => f.code === 'vague-value').length;
+    expect(vague).toBeGreaterThan(0);
+    await page.locator('[data-testid="rule-settings"] summary').click();
+    await page.getByTestId('rule-vague-value').selectOption('off');
+    await eventually(async () => (await page.getByTestId('notice').textContent())?.includes('已关闭“') ?? false, true, 10_000);
+    await eventually(() => findings.count(), cli.findings.length - vague);
+    const parts = () => page.evaluate(() => (window.__jxmbHost.model.customXmlParts ?? []).map((p) => p.namespaceUri).sort());
+    expect(await parts()).toContain('urn:jxmb:review:1');
+
+    // 导出报告, then 移除全部校验痕迹: asked first, then marks, report sheet and records all gone
+    await page.getByTestId('export-report').click();
+    await eventually(async () => (await page.getByTestId('notice').textContent())?.includes('校验报告') ?? false, true, 10_000);
+    await page.getByTestId('remove-traces').click();
+    const confirm = page.getByTestId('confirm-removal');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('删除本加载项导出的报告工作表“校验报告”');
+    await page.getByTestId('confirm-remove').click();
+    await eventually(
+      async () => (await page.getByTestId('notice').textContent())?.includes('已移除本加载项留下的全部内容') ?? false,
+      true,
+      10_000,
+    );
+    expect(await page.evaluate(() => window.__jxmbFormats())).toEqual([...formatSnapshot(original)]);
+    expect(await page.evaluate(() => window.__jxmbHost.model.sheets.map((s) => s.name))).toEqual(original.sheets.map((s) => s.name));
+    expect(await parts()).toEqual([]);
+    expect(o.errors).toEqual([]);
+    await page.context().close();
+  }, 300_000);
+
   test('a workbook without 绩效目标表 shows what the add-in looks for; the template tab loads', async () => {
     const model = newWorkbook(['Sheet1']);
     model.sheets[0].cells.set(key(0, 0), { v: '随便写点什么' });
