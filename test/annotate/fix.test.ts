@@ -6,26 +6,14 @@ import { fixXlsx } from '../../src/adapters/xlsx/fix';
 import { readXlsx } from '../../src/adapters/xlsx/read';
 import { checkWorkbook } from '../../src/core/check';
 import type { Fix } from '../../src/core/findings';
-import { type WorkbookGrid, a1, cellAt } from '../../src/core/grid';
-import { parts, rawEntries, text } from './helpers';
+import { cellAt } from '../../src/core/grid';
+import { parts, rawEntries, text, values } from './helpers';
 
 const BEIDAIHE = path.join(__dirname, '../fixtures/layoutB-beidaihe.xlsx');
 
 function fix(sheet: string, cell: string, before: Fix['before'], after: string): Fix {
   const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
   return { sheet, cell, row: Number(m[2]) - 1, col: m[1].charCodeAt(0) - 65, before, after };
-}
-
-/** Every non-empty cell value by "sheet!A1". */
-function values(wb: WorkbookGrid): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  for (const s of wb.sheets)
-    s.cells.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v !== null && v !== undefined) out.set(`${s.name}!${a1(r + s.rowOffset, c + s.colOffset)}`, v);
-      }),
-    );
-  return out;
 }
 
 async function smallBook(): Promise<Uint8Array> {

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { deflateSync, strFromU8, strToU8, unzipSync } from 'fflate';
 import type { Finding, Severity } from '../../src/core/findings';
 import { crc32, readZipEntries } from '../../src/adapters/xlsx/zip-write';
+import { type WorkbookGrid, a1 } from '../../src/core/grid';
 
 export function finding(sheet: string, cell: string, severity: Severity, message: string): Finding {
   const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
@@ -218,4 +219,16 @@ export function kitchenSink(opts: { styles: boolean; refs?: boolean }): Record<s
       `${DECL}<table xmlns="${MAIN}" id="1" name="表1" displayName="表1" ref="A1:B3" totalsRowShown="0"><autoFilter ref="A1:B3"/>` +
       '<tableColumns count="2"><tableColumn id="1" name="项目名称"/><tableColumn id="2" name="办公经费"/></tableColumns></table>',
   };
+}
+
+/** Every non-empty cell value by "sheet!A1". */
+export function values(wb: WorkbookGrid): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const s of wb.sheets)
+    s.cells.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && v !== undefined) out.set(`${s.name}!${a1(r + s.rowOffset, c + s.colOffset)}`, v);
+      }),
+    );
+  return out;
 }

@@ -7,7 +7,7 @@ import os from 'os';
 import path from 'path';
 import { readXlsx } from '../../src/adapters/xlsx/read';
 import { checkWorkbook } from '../../src/core/check';
-import { type WorkbookGrid, a1 } from '../../src/core/grid';
+import { values } from '../annotate/helpers';
 import { CLEAN, EXAMPLE, ROOT, buildCliBundle, run } from './helpers';
 
 jest.setTimeout(120_000);
@@ -32,18 +32,6 @@ function caseDir(): string {
   const dir = path.join(tmp, `case${n++}`);
   fs.mkdirSync(dir);
   return dir;
-}
-
-/** Every non-empty cell value by "sheet!A1". */
-function values(wb: WorkbookGrid): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  for (const s of wb.sheets)
-    s.cells.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v !== null && v !== undefined) out.set(`${s.name}!${a1(r + s.rowOffset, c + s.colOffset)}`, v);
-      }),
-    );
-  return out;
 }
 
 const read = (file: string) => readXlsx(new Uint8Array(fs.readFileSync(file)));
