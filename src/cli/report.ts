@@ -4,6 +4,7 @@ import { summarize } from '../core/findings';
 import { SEVERITY_ANSI, SEVERITY_ICON as ICON, SEVERITY_LABEL } from '../core/severity';
 import { RULES } from '../core/rules';
 import { LAYOUT_LABEL } from '../core/layouts';
+import { foldPlaceholders, isFolded } from '../core/fold';
 
 export interface FileResult {
   file: string;
@@ -142,24 +143,16 @@ export function fileReport(r: FileResult, opts: TableOptions = {}): string {
       lines.push(
         `    ${i + 1}. ${tableName(t.name)}  [${LAYOUT_LABEL[t.layout]}，${t.range}，${t.indicators} 个指标]  ${fs.length ? counts(fs) : '未发现问题'}`,
       );
-      // unnamed 指标N: rows are many and alike: one line per table
-      const placeholders = fs.filter((f) => f.code === 'placeholder-row');
-      for (const f of fs) {
-        if (f.code === 'placeholder-row' && placeholders.length > 2) continue;
+      // unnamed 指标N: rows are many and alike: one line per table, after the others (core/fold)
+      const listed = foldPlaceholders(fs);
+      for (const f of listed) {
+        if (isFolded(f)) continue;
         lines.push(
           paint(f.severity, `       ${ICON[f.severity]} ${SEVERITY_LABEL[f.severity]} ${f.cell.padEnd(6)} ${f.message}（${f.code}）`),
         );
       }
-      if (placeholders.length > 2) {
-        const cells = placeholders.map((f) => f.cell);
-        const shown = cells.length > 8 ? `${cells.slice(0, 8).join('、')} 等` : cells.join('、');
-        lines.push(
-          paint(
-            'info',
-            `       ${ICON.info} ${SEVERITY_LABEL.info} ${placeholders.length} 处未命名的“指标N:”空白占位行（${shown}），不需要时请删除（placeholder-row）`,
-          ),
-        );
-      }
+      for (const f of listed.filter(isFolded))
+        lines.push(paint(f.severity, `       ${ICON[f.severity]} ${SEVERITY_LABEL[f.severity]} ${f.message}（${f.code}）`));
     });
   }
   if (res.tables.length === 0)

@@ -167,4 +167,51 @@ describe('Excel rules through the real client library', () => {
     expect(reused).toBe('InvalidObjectPath');
     expect(getCell(host.model.sheets[2], 1, 0)?.v).toBe('second sync');
   });
+
+  // Range.getCellProperties / setCellProperties references (ExcelApi 1.9; office-js-snippets 42-range/cell-properties):
+  // every cell's format read in one call, written back in one call
+  test("a cell's properties read with getCellProperties and written with setCellProperties give the same format", async () => {
+    const wb = newWorkbook(['表1']);
+    const styles = [
+      { fill: { pattern: 'Solid', color: '#FFC7CE', patternColor: null }, font: { bold: true, color: '#9C0006', size: 12 } },
+      { border: { top: { style: 'thin', color: '#00B050' }, bottom: { style: 'medium' }, left: { style: 'dashed', color: '#FF0000' } } },
+      { alignment: { horizontal: 'center', vertical: 'middle', wrapText: true, indent: 2 }, locked: false },
+      {},
+    ];
+    styles.forEach((style, c) => wb.sheets[0].cells.set(key(0, c), { v: c === 3 ? null : `x${c}`, style }));
+    const host = createHost(wb);
+    await run(host, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('表1');
+      const props = ws
+        .getRange('A1:D1')
+        .getCellProperties({
+          format: {
+            fill: true,
+            font: true,
+            borders: true,
+            horizontalAlignment: true,
+            verticalAlignment: true,
+            wrapText: true,
+            indentLevel: true,
+            protection: { locked: true },
+          },
+        });
+      await ctx.sync();
+      expect(props.value[0][0].format.fill).toMatchObject({ color: '#FFC7CE', pattern: 'Solid' });
+      expect(props.value[0][2].format.protection).toEqual({ locked: false });
+      expect(props.value[0][0].address).toBeUndefined(); // not asked for
+      ws.getRange('A3:D3').setCellProperties(props.value);
+      await ctx.sync();
+    });
+    styles.forEach((style, c) => expect(getCell(host.model.sheets[0], 2, c)?.style ?? {}).toEqual(style));
+    // (the array must have the range's size)
+    const err = await run(host, async (ctx) => {
+      ctx.workbook.worksheets
+        .getItem('表1')
+        .getRange('A5:B5')
+        .setCellProperties([[{}]]);
+      await ctx.sync();
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'InvalidArgument' });
+  });
 });

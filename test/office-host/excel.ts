@@ -680,6 +680,93 @@ function copyRange(src: RangeTarget, dst: RangeTarget, type: string, skipBlanks:
   }
 }
 
+// --- cell properties (ExcelApi 1.9) ------------------------------------------------------------
+
+/** CellBorderCollection keys of one cell and the BorderIndex each stands for. */
+const CELL_BORDERS: Record<string, string> = {
+  top: 'EdgeTop',
+  bottom: 'EdgeBottom',
+  left: 'EdgeLeft',
+  right: 'EdgeRight',
+  diagonalDown: 'DiagonalDown',
+  diagonalUp: 'DiagonalUp',
+};
+const FILL_KEYS = ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'];
+const FONT_KEYS = ['name', 'size', 'color', 'bold', 'italic', 'underline', 'strikethrough'];
+const ALIGN_KEYS = ['horizontalAlignment', 'verticalAlignment', 'wrapText', 'indentLevel'];
+
+const cellTarget = (t: RangeTarget, row: number, col: number): RangeTarget => ({
+  sheet: t.sheet,
+  rect: { top: row, left: col, bottom: row, right: col },
+});
+
+/**
+ * One cell's CellProperties (Range.getCellProperties reference, ExcelApi 1.9): what the Range, RangeFormat,
+ * RangeFill, RangeFont and RangeBorder properties of that cell read, under the CellPropertiesFormat names.
+ */
+function cellProperties(ctx: RequestContext, t: RangeTarget): Record<string, unknown> {
+  const read = (defs: Record<string, PropDef<RangeTarget>>, keys: string[]) =>
+    Object.fromEntries(keys.map((k) => [k, defs[k].get!(t, ctx)]));
+  const borders = Object.fromEntries(
+    Object.entries(CELL_BORDERS).map(([k, index]) => [k, read(borderProps(index), ['style', 'weight', 'color'])]),
+  );
+  const c = getCell(t.sheet, t.rect.top, t.rect.left);
+  return {
+    address: formatAddress(t.sheet.name, t.rect),
+    addressLocal: formatAddress(t.sheet.name, t.rect),
+    format: {
+      fill: read(fillProps(), FILL_KEYS),
+      font: read(fontProps(), FONT_KEYS),
+      borders,
+      ...read(formatProps(), ALIGN_KEYS),
+      protection: { locked: c?.style?.locked !== false, formulaHidden: false },
+    },
+    hyperlink: c?.hyperlink ? { ...c.hyperlink } : null,
+  };
+}
+
+/** The parts of `all` that `options` asks for (true: the whole part; an object: those of its keys). */
+function pickLoaded(all: Record<string, unknown>, options: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, want] of Object.entries(options)) {
+    if (!want || !(k in all)) continue;
+    const v = all[k];
+    out[k] =
+      want === true || v === null || typeof v !== 'object' ? v : pickLoaded(v as Record<string, unknown>, want as Record<string, unknown>);
+  }
+  return out;
+}
+
+/**
+ * One cell's SettableCellProperties written (Range.setCellProperties reference, ExcelApi 1.9), each as its Range
+ * property setter writes it. Within a fill the pattern goes last ("None" removes the fill whatever the colour
+ * said); within a border the style goes last ("None" removes the edge). Parts the model does not keep are refused.
+ */
+function setCellProps(ctx: RequestContext, t: RangeTarget, p: Record<string, unknown>): void {
+  const { format, ...rest } = p as { format?: Record<string, unknown> };
+  if (Object.keys(rest).length) throw new HostError('NotImplemented', `fake host: setCellProperties ${Object.keys(rest).join(', ')}`);
+  if (!format) return;
+  const write = (defs: Record<string, PropDef<RangeTarget>>, v: Record<string, unknown>, order: string[]) => {
+    for (const k of Object.keys(v)) if (!order.includes(k)) throw new HostError('NotImplemented', `fake host: setCellProperties ${k}`);
+    // (a property already at the value given is left as it is: a default stays a default)
+    for (const k of order)
+      if (k in v && v[k] !== null && JSON.stringify(defs[k].get!(t, ctx)) !== JSON.stringify(v[k])) defs[k].set!(t, v[k]);
+  };
+  const { fill, font, borders, protection, ...align } = format as Record<string, Record<string, unknown> | undefined>;
+  if (fill) write(fillProps(), fill, ['color', 'patternColor', 'tintAndShade', 'patternTintAndShade', 'pattern']);
+  if (font) write(fontProps(), font, FONT_KEYS);
+  for (const [k, edge] of Object.entries(borders ?? {})) {
+    if (!CELL_BORDERS[k]) throw new HostError('NotImplemented', `fake host: setCellProperties border ${k}`);
+    write(borderProps(CELL_BORDERS[k]), edge as Record<string, unknown>, ['color', 'weight', 'style']);
+  }
+  write(formatProps(), align as Record<string, unknown>, ALIGN_KEYS);
+  if (protection && 'locked' in protection)
+    editStyle(t, (s) => {
+      if (protection.locked === false) s.locked = false;
+      else delete s.locked;
+    });
+}
+
 function clearRange(t: RangeTarget, applyTo: string): void {
   const contents = applyTo === 'All' || applyTo === 'Contents' || applyTo === 'ResetContents';
   const formats = applyTo === 'All' || applyTo === 'Formats';
@@ -1253,6 +1340,37 @@ export class Range extends ClientObject<RangeTarget> {
   }
   clear(applyTo: string = 'All'): void {
     this.queue((t) => clearRange(t, applyTo));
+  }
+  /** ExcelApi 1.9: every cell's properties, those `options` asks for. */
+  getCellProperties(options: Record<string, unknown>): ClientResult<Record<string, unknown>[][]> {
+    const r = new ClientResult<Record<string, unknown>[][]>(this.context);
+    this.queue((t) => {
+      this.context.session.needs('1.9', 'getCellProperties');
+      const out: Record<string, unknown>[][] = [];
+      for (let row = t.rect.top; row <= t.rect.bottom; row++) {
+        const line: Record<string, unknown>[] = [];
+        for (let col = t.rect.left; col <= t.rect.right; col++)
+          line.push(pickLoaded(cellProperties(this.context, cellTarget(t, row, col)), options ?? {}));
+        out.push(line);
+      }
+      r.set(out);
+    });
+    return r;
+  }
+  /** ExcelApi 1.9: the properties of each cell written; the array has the range's size. */
+  setCellProperties(values: Record<string, unknown>[][]): void {
+    this.queue((t) => {
+      this.context.session.needs('1.9', 'setCellProperties');
+      const d = dims(t.rect);
+      if (!Array.isArray(values) || values.length !== d.rows || values.some((l) => !Array.isArray(l) || l.length !== d.cols))
+        throw new HostError(
+          'InvalidArgument',
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+        );
+      values.forEach((line, i) =>
+        line.forEach((p, j) => setCellProps(this.context, cellTarget(t, t.rect.top + i, t.rect.left + j), p ?? {})),
+      );
+    }, values);
   }
   copyFrom(source: Range | string, copyType: string = 'All', skipBlanks = false, transpose = false): void {
     this.queue((t) => {

@@ -2,7 +2,8 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import { cliResult } from '../addin/helpers';
-import { onlyShown, reviewGroups, reviewOrder, toggleOnly } from '../../src/taskpane/components/review';
+import { findingKey, membersOf, onlyShown, orderKeys, reviewGroups, reviewOrder, toggleOnly } from '../../src/taskpane/components/review';
+import { isFolded } from '../../src/core/fold';
 import type { CheckResult, Severity } from '../../src/core/findings';
 
 const ALL = new Set<Severity>(['error', 'warning', 'info']);
@@ -27,8 +28,10 @@ test('worst first across the workbook: every error, then every warning, then eve
     `提示（${result.summary.infos}）`,
   ]);
   const order = reviewOrder(groups);
-  expect(order).toHaveLength(result.findings.length);
-  expect(new Set(order)).toEqual(new Set(result.findings));
+  // every finding listed once: itself, or folded into its table's line of placeholder rows
+  const members = order.flatMap(membersOf);
+  expect(members).toHaveLength(result.findings.length);
+  expect(new Set(members)).toEqual(new Set(result.findings));
   const at = tableAt(result);
   const rank = { error: 0, warning: 1, info: 2 };
   for (let i = 1; i < order.length; i++) {
@@ -61,4 +64,38 @@ test('a count clicked shows only its severity; clicked again, all of them', () =
   expect(toggleOnly(errorsOnly, 'error')).toEqual(ALL);
   expect([...toggleOnly(errorsOnly, 'info')]).toEqual(['info']);
   expect(onlyShown(ALL)).toBeNull();
+});
+
+test("a table's placeholder rows are one item, as in the command line's report; a picked row finds it", () => {
+  const placeholders = result.findings.filter((f) => f.code === 'placeholder-row');
+  const byTable = new Map<string, number>();
+  for (const f of placeholders) byTable.set(f.tableId, (byTable.get(f.tableId) ?? 0) + 1);
+  // the example has a table with many of them (else this test proves nothing)
+  expect(Math.max(...byTable.values())).toBeGreaterThanOrEqual(3);
+  for (const grouping of ['severity', 'table'] as const) {
+    const order = reviewOrder(reviewGroups(result, ALL, grouping));
+    const folds = order.filter(isFolded);
+    expect(folds.map((f) => f.tableId).sort()).toEqual(
+      [...byTable]
+        .filter(([, n]) => n >= 3)
+        .map(([id]) => id)
+        .sort(),
+    );
+    for (const fold of folds) {
+      const rows = placeholders.filter((f) => f.tableId === fold.tableId).sort((a, b) => a.row - b.row);
+      expect(fold.folded).toEqual(rows);
+      expect(fold.cell).toBe(rows[0].cell);
+      const named =
+        rows
+          .slice(0, 8)
+          .map((f) => f.cell)
+          .join('、') + (rows.length > 8 ? ' 等' : '');
+      expect(fold.message).toBe(`${rows.length} 处未命名的“指标N:”空白占位行（${named}），不需要时请删除`);
+      expect(fold.fix).toBeUndefined();
+      const keys = orderKeys(order);
+      for (const m of rows) expect(keys.get(findingKey(m))).toBe(order.indexOf(fold));
+    }
+    // tables with one or two are listed row by row
+    for (const [id, n] of byTable) if (n < 3) expect(order.filter((f) => f.tableId === id && f.code === 'placeholder-row')).toHaveLength(n);
+  }
 });

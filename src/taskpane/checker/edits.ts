@@ -6,7 +6,13 @@ import { describeError } from '../../adapters/office/errors';
 import { entryOf } from '../../adapters/office/review';
 import { setReview } from '../../adapters/office/workbook';
 
+import { membersOf } from '../components/review';
 import type { Ctx, Profile } from './state';
+
+const ignoredWhat = (f: Finding) => {
+  const n = membersOf(f).length;
+  return n > 1 ? `${f.sheet} 的 ${n} 处空白占位行` : `${f.sheet}!${f.cell} 的这条问题`;
+};
 
 /**
  * 忽略此条 / 恢复: the list of ignored findings (those of the last result still ignored, plus or minus `f`) is
@@ -17,7 +23,9 @@ export function makeReview(c: Ctx, check: (p: Profile, h: boolean) => Promise<un
     const outcome = c.get().outcome;
     if (!outcome) return;
     const now = outcome.ignored ?? [];
-    const next = 'ignore' in change ? [...now, change.ignore] : change.restore === 'all' ? [] : now.filter((f) => f !== change.restore);
+    // (a folded line of placeholder rows is ignored as the rows it stands for)
+    const next =
+      'ignore' in change ? [...now, ...membersOf(change.ignore)] : change.restore === 'all' ? [] : now.filter((f) => f !== change.restore);
     c.patch({ busy: 'ignore', error: null, notice: null });
     try {
       await setReview(c.env, next.map(entryOf), outcome.rules ?? {});
@@ -26,10 +34,7 @@ export function makeReview(c: Ctx, check: (p: Profile, h: boolean) => Promise<un
       return;
     }
     await check(c.last.profile, c.last.paintHints);
-    const text =
-      'ignore' in change
-        ? `已忽略 ${change.ignore.sheet}!${change.ignore.cell} 的这条问题（记录在工作簿中，可在“已忽略”中恢复）。`
-        : '已恢复。';
+    const text = 'ignore' in change ? `已忽略 ${ignoredWhat(change.ignore)}（记录在工作簿中，可在“已忽略”中恢复）。` : '已恢复。';
     c.update((s) => (s.error ? s : { ...s, notice: { intent: 'success', text } }));
   };
 }

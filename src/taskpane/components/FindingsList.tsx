@@ -6,7 +6,17 @@
 import * as React from 'react';
 import { Button, Caption1, Subtitle2, ToggleButton, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import type { CheckResult, Finding, Severity } from '../../core/findings';
-import { type Grouping, type ReviewGroup, findingKey, reviewGroups, reviewOrder, reviewRows, windowGroups } from './review';
+import {
+  type Grouping,
+  type ReviewGroup,
+  findingKey,
+  membersOf,
+  orderKeys,
+  reviewGroups,
+  reviewOrder,
+  reviewRows,
+  windowGroups,
+} from './review';
 import { SEVERITY_TEXT } from './severity';
 
 const useStyles = makeStyles({
@@ -115,7 +125,7 @@ function useReview(props: FindingsListProps) {
   const first = Math.min(start, Math.max(0, rows.rows.length - 1));
   const end = Math.min(rows.rows.length, first + size);
   const groups = React.useMemo(() => windowGroups(all, rows, first, end), [all, rows, first, end]);
-  const keys = React.useMemo(() => new Map(order.map((f, i) => [findingKey(f), i])), [order]);
+  const keys = React.useMemo(() => orderKeys(order), [order]);
   const position = active === null ? -1 : (keys.get(active) ?? -1);
   const inWindow = (i: number) => i >= 0 && rows.rowOf[i] >= first && rows.rowOf[i] < end;
   /** Moves the window so that finding `i` is in it (a quarter of the window above it). */
@@ -140,9 +150,9 @@ function useReview(props: FindingsListProps) {
   const picked = props.picked;
   React.useEffect(() => {
     if (!picked) return;
-    const key = findingKey(picked.finding);
-    const i = keys.get(key) ?? -1;
+    const i = keys.get(findingKey(picked.finding)) ?? -1;
     if (i < 0) return;
+    const key = findingKey(order[i]);
     reveal(i);
     setActive(key);
     find(key, false);
@@ -151,7 +161,7 @@ function useReview(props: FindingsListProps) {
   // the one item of the list in the Tab order: the active one when rendered, else the first rendered
   const firstShown = groups.find((x) => x.findings.length)?.findings[0];
   const tabKey = position >= 0 && inWindow(position) ? active : firstShown ? findingKey(firstShown) : null;
-  const counts = React.useMemo(() => new Map(all.map((g) => [g.id, g.findings.length])), [all]);
+  const counts = React.useMemo(() => new Map(all.map((g) => [g.id, g.findings.reduce((n, f) => n + membersOf(f).length, 0)])), [all]);
   return {
     grouping,
     setGrouping,

@@ -7,6 +7,7 @@
 import type { CheckResult, Finding, Severity } from '../../core/findings';
 import { SEVERITIES, SEVERITY_LABEL, SEVERITY_RANK } from '../../core/severity';
 import { type WorkbookGrid, parseA1 } from '../../core/grid';
+import { foldPlaceholders, isFolded } from '../../core/fold';
 
 export type Grouping = 'severity' | 'table';
 
@@ -27,18 +28,20 @@ export function tableTitle(t: CheckResult['tables'][number]): string {
 /**
  * The groups of findings the user reviews, for the severities `shown`. By table, every table found is a group
  * (an empty one reads 未发现问题), findings worst first within it; findings whose table is not in the result (not
- * expected) come last.
+ * expected) come last. A table's placeholder-row findings are folded into one (core/fold FoldedFinding).
  */
 export function reviewGroups(result: CheckResult, shown: ReadonlySet<Severity>, grouping: Grouping): ReviewGroup[] {
   const tableIndex = new Map(result.tables.map((t, i) => [t.id, i]));
   const at = (f: Finding) => tableIndex.get(f.tableId) ?? result.tables.length;
   const inWorkbookOrder = (a: Finding, b: Finding) => at(a) - at(b) || a.row - b.row || a.col - b.col;
-  const visible = result.findings.filter((f) => shown.has(f.severity));
+  // a table's many placeholder rows are one item, as in the command line's report (core/fold)
+  const visible = foldPlaceholders(result.findings.filter((f) => shown.has(f.severity)));
   if (grouping === 'severity') {
     const groups: ReviewGroup[] = [];
     for (const s of SEVERITIES) {
       const list = visible.filter((f) => f.severity === s).sort(inWorkbookOrder);
-      if (list.length) groups.push({ id: s, title: `${SEVERITY_LABEL[s]}（${list.length}）`, caption: '', findings: list });
+      const n = list.reduce((k, f) => k + membersOf(f).length, 0);
+      if (list.length) groups.push({ id: s, title: `${SEVERITY_LABEL[s]}（${n}）`, caption: '', findings: list });
     }
     return groups;
   }
@@ -65,6 +68,24 @@ export function reviewGroups(result: CheckResult, shown: ReadonlySet<Severity>, 
 /** The findings of the groups, in review order (what 上一个/下一个 step through). */
 export function reviewOrder(groups: readonly ReviewGroup[]): Finding[] {
   return groups.flatMap((g) => g.findings);
+}
+
+/**
+ * Each listed finding's position in `order` by its key, and the keys of findings folded into one by that one's
+ * position (so that a placeholder row picked in the sheet finds its folded line).
+ */
+export function orderKeys(order: readonly Finding[]): Map<string, number> {
+  const keys = new Map<string, number>();
+  order.forEach((f, i) => {
+    if (isFolded(f)) for (const m of f.folded) keys.set(findingKey(m), i);
+    keys.set(findingKey(f), i);
+  });
+  return keys;
+}
+
+/** The findings one listed item stands for: those folded into it, or itself. */
+export function membersOf(f: Finding): Finding[] {
+  return isFolded(f) ? f.folded : [f];
 }
 
 /** A finding's key in the list (a cell can hold findings of several rules). */
