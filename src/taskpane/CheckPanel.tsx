@@ -26,6 +26,7 @@ import { SeverityFilter } from './components/SeverityFilter';
 import { Summary } from './components/Summary';
 import { onlyShown, toggleOnly } from './components/review';
 import { type CheckerState, type Profile, removalText, useChecker } from './useChecker';
+import { HINTS_KEY, PROFILE_KEY, keepChoice, storedChoice } from './choices';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: '12px', padding: '8px 2px' },
@@ -33,28 +34,8 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-const PROFILE_KEY = 'jxmb.profile';
 /** Rows of the findings list rendered at once (a window; a workbook with 1,000 tables has thousands of findings). */
 const FINDINGS_PAGE = 300;
-
-const HINTS_KEY = 'jxmb.paintHints';
-
-/** A choice kept in the browser's storage for the next time the pane opens; null when none (or no storage). */
-function storedChoice(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function keepChoice(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    /* storage unavailable: the choice holds for this session only */
-  }
-}
 
 export interface CheckPanelHandle {
   markStale(): void;
@@ -72,7 +53,7 @@ function usePanel({ env, onTemplates, initialState }: CheckPanelProps, ref: Reac
   const styles = useStyles();
   const [profile, setProfile] = React.useState<Profile>(() => (storedChoice(PROFILE_KEY) === 'C2021' ? 'C2021' : 'LOCAL'));
   const [paintHints, setPaintHints] = React.useState<boolean>(() => storedChoice(HINTS_KEY) === '1');
-  const { state, check, cancel, clear, report, select, review, setRules, removal, fix, undo, markStale, dismiss } = useChecker(
+  const { state, check, cancel, clear, report, select, review, setRules, removal, fix, undo, deleteRows, markStale, dismiss } = useChecker(
     env,
     initialState,
     {
@@ -118,6 +99,7 @@ function usePanel({ env, onTemplates, initialState }: CheckPanelProps, ref: Reac
     removal,
     fix,
     undo,
+    deleteRows,
     dismiss,
     profile,
     setProfile,
@@ -279,7 +261,7 @@ function Messages({ p }: { p: Panel }): React.ReactElement {
       {state.notice && (
         <MessageBar intent={state.notice.intent} data-testid="notice" aria-live="polite">
           <MessageBarBody>{state.notice.text}</MessageBarBody>
-          {state.fixed && state.notice.text.startsWith('已修正') && (
+          {state.fixed && (state.notice.text.startsWith('已修正') || state.notice.text.startsWith('已删除')) && (
             <MessageBarActions>
               <Button size="small" disabled={busy} onClick={() => state.fixed && void undo(state.fixed)} data-testid="undo-fix">
                 撤销
@@ -321,7 +303,23 @@ function Messages({ p }: { p: Panel }): React.ReactElement {
 
 /** The result: summary, marks, filter, the findings list, 规则设置 and the ignored findings. */
 function Results({ p }: { p: Panel }): React.ReactElement {
-  const { styles, state, review, setRules, fix, shown, setShown, summaryRef, ignored, result, busy, counts, onSelect, onTemplates } = p;
+  const {
+    styles,
+    state,
+    review,
+    setRules,
+    fix,
+    deleteRows,
+    shown,
+    setShown,
+    summaryRef,
+    ignored,
+    result,
+    busy,
+    counts,
+    onSelect,
+    onTemplates,
+  } = p;
   return (
     <>
       {result && result.tables.length === 0 && <EmptyState sheets={result.sheetsWithoutTables} onTemplates={onTemplates} />}
@@ -352,6 +350,7 @@ function Results({ p }: { p: Panel }): React.ReactElement {
             disabled={busy}
             picked={state.picked}
             onFix={(f) => f.fix && void fix(f.fix)}
+            onDeleteRows={(f) => void deleteRows(f)}
           />
           <RuleSettings rules={state.outcome?.rules ?? {}} disabled={busy} onChange={(r, said) => void setRules(r, said)} />
           {ignored.length > 0 && (

@@ -41,7 +41,10 @@ export function bundleHost(): string {
 /** What the task pane does with a big workbook, measured in Chromium. */
 export interface PaneFigures {
   tables: number;
+  /** Findings of the result (the summary's counts). */
   findings: number;
+  /** Items of the list to step through (a table's placeholder rows are one). */
+  listed: number;
   /** From the click on 一键校验 to the summary on screen (ms). */
   resultsMs: number;
   /** Longest main-thread task while checking (ms; PerformanceObserver longtask, over 50 ms only). */
@@ -92,7 +95,10 @@ export async function measurePane(tables: number, browser?: Browser): Promise<Pa
     const counts = await page.evaluate(() => ({
       elements: document.querySelectorAll('*').length,
       items: document.querySelectorAll('[data-testid="finding"]').length,
-      findings: Number(
+      findings: ['error', 'warning', 'info']
+        .map((s) => Number(/\d+/.exec(document.querySelector(`[data-testid="count-${s}"]`)?.textContent ?? '')?.[0] ?? 0))
+        .reduce((a, b) => a + b, 0),
+      listed: Number(
         /共 (\d+) 个|\/ (\d+) 个/
           .exec(document.querySelector('[data-testid="position"]')?.textContent ?? '')
           ?.slice(1)

@@ -133,9 +133,9 @@ describeBrowser('task pane in Chromium', () => {
     // a table's many placeholder rows: one item, naming their cells
     const fold = listed.find(isFolded);
     expect(fold).toBeDefined();
-    await expect(page.locator(`[data-testid="finding"][data-cell="${fold!.sheet}!${fold!.cell}"]`).first().textContent()).resolves.toContain(
-      fold!.message,
-    );
+    await expect(
+      page.locator(`[data-testid="finding"][data-cell="${fold!.sheet}!${fold!.cell}"]`).first().textContent(),
+    ).resolves.toContain(fold!.message);
 
     // the cells are highlighted in the (fake) workbook
     const formatsAfterCheck = await page.evaluate(() => window.__jxmbFormats());
@@ -182,6 +182,11 @@ describeBrowser('task pane in Chromium', () => {
     // the list is one Tab stop; arrow keys move within it
     expect(await page.locator('[data-testid="finding"][tabindex="0"]').count()).toBe(1);
     await page.keyboard.press('ArrowDown');
+    // (focus moves in the next animation frame: waited for, not read at once)
+    await eventually(
+      () => page.evaluate(() => document.activeElement?.getAttribute('data-cell') ?? null),
+      `${order[1].sheet}!${order[1].cell}`,
+    );
     await expect(page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).resolves.toBe(
       `${order[1].sheet}!${order[1].cell}`,
     );
@@ -309,6 +314,21 @@ describeBrowser('task pane in Chromium', () => {
     await page.getByTestId('undo-fix').click();
     await eventually(async () => (await page.getByTestId('notice').textContent())?.includes('已撤销') ?? false, true);
     expect(await value()).toBe('≥9595%及以上');
+    // 删除空白行 on the table's folded line of placeholder rows: the rows go, 撤销 brings every cell back
+    const fold = foldPlaceholders(exampleCli.findings).find(isFolded)!;
+    const sheetValues = () => page.evaluate(() => window.__jxmbValues());
+    const valuesBefore = await sheetValues();
+    await cellOf(fold).filter({ hasText: '空白占位行' }).first().click();
+    await expect(page.getByTestId('delete-rows-preview').textContent()).resolves.toContain(`删除建议：${fold.sheet} 第 11、13、15`);
+    await page.getByTestId('delete-rows').click();
+    await eventually(
+      async () => (await page.getByTestId('notice').textContent())?.startsWith(`已删除 ${fold.sheet} 的 6 行空白占位行`) ?? false,
+      true,
+    );
+    expect(await sheetValues()).not.toEqual(valuesBefore);
+    await page.getByTestId('undo-fix').click();
+    await eventually(async () => (await page.getByTestId('notice').textContent())?.startsWith('已撤销删除') ?? false, true);
+    expect([...(await sheetValues())].sort()).toEqual([...valuesBefore].sort());
     // another 指标体系: checked again at once
     const syncs = () => page.evaluate(() => window.__jxmbHost.stats.syncs);
     const at = await syncs();
@@ -321,7 +341,7 @@ describeBrowser('task pane in Chromium', () => {
   test('1,000 tables: every finding reachable, the list a bounded window; timings logged (their goals are in npm run bench)', async () => {
     const fig = await measurePane(1000, browser);
     console.log(
-      `[browser test] task pane, 1,000 tables: ${fig.findings} findings, results in ${fig.resultsMs} ms; longest UI task while checking ${fig.longestWhileChecking} ms, after the results ${fig.longestAfterResults} ms; ${fig.elements} elements, ${fig.items} items`,
+      `[browser test] task pane, 1,000 tables: ${fig.findings} findings (${fig.listed} items), results in ${fig.resultsMs} ms; longest UI task while checking ${fig.longestWhileChecking} ms, after the results ${fig.longestAfterResults} ms; ${fig.elements} elements, ${fig.items} items`,
     );
     expect(fig.findings).toBeGreaterThan(5000);
     // a window of rows, not thousands of elements (wall-clock goals live in npm run bench: a busy CI machine)

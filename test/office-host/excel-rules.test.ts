@@ -182,20 +182,18 @@ describe('Excel rules through the real client library', () => {
     const host = createHost(wb);
     await run(host, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem('表1');
-      const props = ws
-        .getRange('A1:D1')
-        .getCellProperties({
-          format: {
-            fill: true,
-            font: true,
-            borders: true,
-            horizontalAlignment: true,
-            verticalAlignment: true,
-            wrapText: true,
-            indentLevel: true,
-            protection: { locked: true },
-          },
-        });
+      const props = ws.getRange('A1:D1').getCellProperties({
+        format: {
+          fill: true,
+          font: true,
+          borders: true,
+          horizontalAlignment: true,
+          verticalAlignment: true,
+          wrapText: true,
+          indentLevel: true,
+          protection: { locked: true },
+        },
+      });
       await ctx.sync();
       expect(props.value[0][0].format.fill).toMatchObject({ color: '#FFC7CE', pattern: 'Solid' });
       expect(props.value[0][2].format.protection).toEqual({ locked: false });

@@ -2,6 +2,8 @@
 import type { RuleSetting } from '../../core/config';
 import type { Finding, Fix } from '../../core/findings';
 import { type AppliedFix, applyFix, undoFix } from '../../adapters/office/fixes';
+import { type AppliedRows, type RowsOutcome, deleteRows, undoDeleteRows } from '../../adapters/office/rows';
+import { type RowDeletion, placeholderRowDeletion } from '../../core/row-deletion';
 import { describeError } from '../../adapters/office/errors';
 import { entryOf } from '../../adapters/office/review';
 import { setReview } from '../../adapters/office/workbook';
@@ -59,7 +61,7 @@ export function makeRuleSettings(c: Ctx, check: (p: Profile, h: boolean) => Prom
   };
 }
 
-/** 修正 and 撤销: the cell written on the user's click, then its sheet checked again. */
+/** 修正 and 撤销: the cell written on the user's click (or placeholder rows deleted), then its sheet checked again. */
 export function makeFix(c: Ctx, recheckSheet: (sheet: string) => Promise<void>) {
   const act = async (what: 'fix' | 'undo', f: Fix | AppliedFix) => {
     c.patch({ busy: 'fix', error: null, notice: null });
@@ -81,5 +83,61 @@ export function makeFix(c: Ctx, recheckSheet: (sheet: string) => Promise<void>) 
       c.patch({ busy: null, error: describeError(e) });
     }
   };
-  return { fix: (f: Fix) => act('fix', f), undo: (a: AppliedFix) => act('undo', a) };
+  const rows = makeRows(c, recheckSheet);
+  return {
+    fix: (f: Fix) => act('fix', f),
+    undo: (a: AppliedFix | AppliedRows) => ('deletion' in a ? rows.undo(a) : act('undo', a)),
+    deleteRows: rows.remove,
+  };
+}
+
+const rowList = (rows: readonly number[]) =>
+  rows.length > 8
+    ? `${rows
+        .slice(0, 8)
+        .map((r) => r + 1)
+        .join('、')} 等`
+    : rows.map((r) => r + 1).join('、');
+
+/** The words for what a deletion of placeholder rows did (and what it left, with why). */
+export function deletionText(d: RowDeletion): string {
+  const kept = d.kept.length
+    ? `另有 ${d.kept.length} 行未删除（第 ${rowList(d.kept.map((k) => k.row))} 行），因为${d.kept[0].reason}${d.kept.length > 1 ? '等' : ''}。`
+    : '';
+  return `已删除 ${d.sheet} 的 ${d.rows.length} 行空白占位行（第 ${rowList(d.rows)} 行）。${kept}`;
+}
+
+/** 删除空白行 for a placeholder-row finding or a table's folded line of them, and its 撤销. */
+function makeRows(c: Ctx, recheckSheet: (sheet: string) => Promise<void>) {
+  const done = async (sheet: string, fixed: AppliedRows | null, text: string) => {
+    c.patch({ busy: null, fixed });
+    await recheckSheet(sheet);
+    c.update((s) => (s.error ? s : { ...s, notice: { intent: 'success', text } }));
+  };
+  const run = async (work: () => Promise<RowsOutcome>, after: (a: AppliedRows) => Promise<void>) => {
+    c.patch({ busy: 'fix', error: null, notice: null });
+    try {
+      const r = await work();
+      if ('refused' in r) c.patch({ busy: null, notice: { intent: 'warning', text: r.refused } });
+      else await after(r.applied);
+    } catch (e) {
+      c.patch({ busy: null, error: describeError(e) });
+    }
+  };
+  return {
+    remove: async (f: Finding) => {
+      const grid = c.get().outcome?.grid.sheets.find((s) => s.name === f.sheet);
+      if (!grid) return;
+      const d = placeholderRowDeletion(grid, membersOf(f));
+      await run(
+        () => deleteRows(c.env, d, grid),
+        (a) => done(f.sheet, a, deletionText(d)),
+      );
+    },
+    undo: (a: AppliedRows) =>
+      run(
+        () => undoDeleteRows(c.env, a),
+        () => done(a.deletion.sheet, null, `已撤销删除，${a.deletion.sheet} 的 ${a.deletion.rows.length} 行已恢复原样。`),
+      ),
+  };
 }

@@ -1,6 +1,7 @@
 /** The 校验 tab's state and what its actions share (the store, the environment, the last check's choices). */
 import type { Finding } from '../../core/findings';
 import { type AppliedFix } from '../../adapters/office/fixes';
+import { type AppliedRows } from '../../adapters/office/rows';
 import { type DescribedError } from '../../adapters/office/errors';
 import { type Traces } from '../../adapters/office/traces';
 import { type CheckOutcome, type OfficeEnv, type Progress } from '../../adapters/office/workbook';
@@ -28,8 +29,8 @@ export interface CheckerState {
   live: string | null;
   /** 移除全部校验痕迹 asked for: what it would remove, waiting for the user's 确定. */
   removal: Traces | null;
-  /** The last 修正 applied (its 撤销 is offered until the next one). */
-  fixed: AppliedFix | null;
+  /** The last 修正 applied, or placeholder rows deleted (its 撤销 is offered until the next one). */
+  fixed: AppliedFix | AppliedRows | null;
 }
 
 export const INITIAL_CHECKER_STATE: CheckerState = {

@@ -18,6 +18,13 @@ import {
   windowGroups,
 } from './review';
 import { SEVERITY_TEXT } from './severity';
+import { PLACEHOLDER_CODE } from '../../core/fold';
+
+/** "11、13、15" (1-based rows), the first eight and 等. */
+function rowNumbers(fs: readonly Finding[]): string {
+  const rows = [...new Set(fs.map((f) => f.row + 1))];
+  return rows.length > 8 ? `${rows.slice(0, 8).join('、')} 等 ${rows.length}` : rows.join('、');
+}
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: '8px' },
@@ -104,6 +111,8 @@ export interface FindingsListProps {
   disabled?: boolean;
   /** 修正 for the active finding when it has one safe correction (the task pane; absent on the checker page). */
   onFix?: (f: Finding) => void;
+  /** 删除空白行 for the active placeholder-row item (one row, or a table's folded line of them; the task pane). */
+  onDeleteRows?: (f: Finding) => void;
   /** The finding of the cell the user selected in the sheet: made the active item and scrolled into view. */
   picked?: { finding: Finding; seq: number } | null;
 }
@@ -230,6 +239,18 @@ function Toolbar({ r, props }: { r: Review; props: FindingsListProps }): React.R
           修正
         </Button>
       )}
+      {props.onDeleteRows && current?.code === PLACEHOLDER_CODE && (
+        <Button
+          size="small"
+          appearance="subtle"
+          disabled={props.disabled}
+          onClick={() => props.onDeleteRows!(current)}
+          title="删除只含“指标N:”或空白的占位行（可撤销）"
+          data-testid="delete-rows"
+        >
+          删除空白行
+        </Button>
+      )}
       <span className={styles.grow} />
       <ToggleButton
         size="small"
@@ -340,6 +361,11 @@ export function FindingsList(props: FindingsListProps): React.ReactElement {
       {props.onFix && current?.fix && (
         <Caption1 className={styles.muted} data-testid="fix-preview">
           修正建议：{current.sheet}!{current.cell} 「{String(current.fix.before)}」→「{current.fix.after}」
+        </Caption1>
+      )}
+      {props.onDeleteRows && current?.code === PLACEHOLDER_CODE && (
+        <Caption1 className={styles.muted} data-testid="delete-rows-preview">
+          删除建议：{current.sheet} 第 {rowNumbers(membersOf(current))} 行中只含“指标N:”或空白的行（其他行保留；可撤销）
         </Caption1>
       )}
       <div data-testid="findings" ref={r.listRef} onKeyDown={onKeyDown}>
