@@ -74,3 +74,20 @@ export function afterDeletion(m: Merge, rows: readonly number[]): Merge | null {
   if (bottom < top || (bottom === top && m.left === m.right)) return null;
   return { top, left: m.left, bottom, right: m.right };
 }
+
+/** Where a row is after `rows` (ascending) are deleted: null when it is one of them. */
+export function rowAfterDeletion(row: number, rows: readonly number[]): number | null {
+  let above = 0;
+  for (const r of rows) {
+    if (r === row) return null;
+    if (r < row) above++;
+  }
+  return row - above;
+}
+
+/** Where a row of the sheet after the deletion of `rows` (ascending) was before it (the inverse of rowAfterDeletion). */
+export function rowBeforeDeletion(row: number, rows: readonly number[]): number {
+  let r = row;
+  for (const d of rows) if (d <= r) r++;
+  return r;
+}

@@ -51,8 +51,17 @@ test('the placeholder rows of a table deleted in one click, merged areas shorten
     fs.filter((f) => f.tableId === p.fold.tableId && f.code !== 'placeholder-row').map((f) => `${f.code}:${f.message}`);
   const othersBefore = others(p.get().outcome!.result.findings);
 
+  // a finding below the rows, ignored before: it stays ignored where its row goes, and comes back with it
+  const below0 = p
+    .get()
+    .outcome!.result.findings.find((f) => f.sheet === p.fold.sheet && f.row > Math.max(...rows) + 3 && f.code !== 'placeholder-row')!;
+  expect(below0).toBeDefined();
+  await p.actions.review({ ignore: below0 });
+  const ignoredAt = () => p.get().outcome!.ignored!.map((f) => `${f.sheet}!${f.cell}:${f.code}`);
+  expect(ignoredAt()).toEqual([`${below0.sheet}!${below0.cell}:${below0.code}`]);
   await p.actions.deleteRows(p.fold);
   expect(p.get().error).toBeNull();
+  expect(ignoredAt()).toEqual([`${below0.sheet}!${below0.cell.replace(/\d+$/, String(below0.row + 1 - rows.length))}:${below0.code}`]);
   expect(p.get().notice?.text).toBe(
     '已删除 项目表 的 6 行空白占位行（第 11、13、15、17、19、21 行）。另有 3 行未删除（第 22、23、24 行），因为第 22 行的 C22 还有内容「生态效益指标」等。',
   );
@@ -72,6 +81,8 @@ test('the placeholder rows of a table deleted in one click, merged areas shorten
 
   await p.actions.undo(p.get().fixed!);
   expect(p.get().notice?.text).toBe(`已撤销删除，${p.fold.sheet} 的 ${rows.length} 行已恢复原样。`);
+  expect(ignoredAt()).toEqual([`${below0.sheet}!${below0.cell}:${below0.code}`]);
+  await p.actions.review({ restore: 'all' });
   await p.actions.clear();
   expect([...valueSnapshot(p.host.model, content)].sort()).toEqual([...valueSnapshot(p.original, content)].sort());
   expect([...formatSnapshot(p.host.model, content)].sort()).toEqual([...formatSnapshot(p.original, content)].sort());

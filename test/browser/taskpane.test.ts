@@ -320,6 +320,7 @@ describeBrowser('task pane in Chromium', () => {
     const valuesBefore = await sheetValues();
     await cellOf(fold).filter({ hasText: '空白占位行' }).first().click();
     await expect(page.getByTestId('delete-rows-preview').textContent()).resolves.toContain(`删除建议：${fold.sheet} 第 11、13、15`);
+    await page.screenshot({ path: screenshotPath(ROOT, 'taskpane-rows.png'), fullPage: false });
     await page.getByTestId('delete-rows').click();
     await eventually(
       async () => (await page.getByTestId('notice').textContent())?.startsWith(`已删除 ${fold.sheet} 的 6 行空白占位行`) ?? false,

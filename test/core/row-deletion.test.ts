@@ -1,7 +1,8 @@
 /** Which placeholder rows may be deleted (core/row-deletion), on a grid shaped like the 宁夏 template's rows. */
 import type { Finding } from '../../src/core/findings';
 import type { SheetGrid } from '../../src/core/grid';
-import { afterDeletion, keepReason, placeholderRowDeletion } from '../../src/core/row-deletion';
+import fc from 'fast-check';
+import { afterDeletion, keepReason, placeholderRowDeletion, rowAfterDeletion, rowBeforeDeletion } from '../../src/core/row-deletion';
 
 // rows 0-5 (1-6): 一级 A1:A6 merged, 二级 B1:B4 and B5:B6, 三级 C1:C2, C3:C4; D holds the 指标N: labels
 const grid: SheetGrid = {
@@ -56,4 +57,15 @@ test('a merged area after the deletion: shorter by the rows it loses, moved up b
   expect(afterDeletion({ top: 0, left: 2, bottom: 1, right: 2 }, [1, 3])).toBeNull();
   expect(afterDeletion({ top: 4, left: 1, bottom: 5, right: 1 }, [1, 3])).toEqual({ top: 2, left: 1, bottom: 3, right: 1 });
   expect(afterDeletion({ top: 2, left: 2, bottom: 3, right: 3 }, [3])).toEqual({ top: 2, left: 2, bottom: 2, right: 3 });
+});
+
+test('a row not deleted goes back where it was: rowBeforeDeletion undoes rowAfterDeletion (property)', () => {
+  fc.assert(
+    fc.property(fc.uniqueArray(fc.nat(200), { maxLength: 20 }), fc.nat(250), (deleted, row) => {
+      const rows = [...deleted].sort((a, b) => a - b);
+      const after = rowAfterDeletion(row, rows);
+      if (rows.includes(row)) return after === null;
+      return after !== null && after <= row && rowBeforeDeletion(after, rows) === row;
+    }),
+  );
 });

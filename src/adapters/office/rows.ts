@@ -17,6 +17,7 @@ import { type Merge, type SheetGrid, a1, cellAt, colCount } from '../../core/gri
 import { type RowDeletion, afterDeletion, keepReason } from '../../core/row-deletion';
 import type { OfficeEnv } from './context';
 import { clearIn } from './paint';
+import type { IgnoredEntry } from './review';
 
 /** The cell formats 撤销 puts back (Excel.CellPropertiesLoadOptions). */
 const FORMAT_LOAD: Excel.CellPropertiesLoadOptions = {
@@ -51,6 +52,8 @@ export interface AppliedRows {
   inner: Merge[];
   /** The rows around the deletion as read right after it: [top, values]. */
   after: { top: number; values: unknown[][] };
+  /** Ignored findings of the deleted rows (the pane drops them from the review record and puts them back on 撤销). */
+  ignoredInRows?: IgnoredEntry[];
 }
 
 export type RowsOutcome = { applied: AppliedRows } | { refused: string };

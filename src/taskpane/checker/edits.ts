@@ -3,9 +3,10 @@ import type { RuleSetting } from '../../core/config';
 import type { Finding, Fix } from '../../core/findings';
 import { type AppliedFix, applyFix, undoFix } from '../../adapters/office/fixes';
 import { type AppliedRows, type RowsOutcome, deleteRows, undoDeleteRows } from '../../adapters/office/rows';
-import { type RowDeletion, placeholderRowDeletion } from '../../core/row-deletion';
+import { type RowDeletion, placeholderRowDeletion, rowAfterDeletion, rowBeforeDeletion } from '../../core/row-deletion';
+import { a1, parseA1 } from '../../core/grid';
 import { describeError } from '../../adapters/office/errors';
-import { entryOf } from '../../adapters/office/review';
+import { type IgnoredEntry, entryOf } from '../../adapters/office/review';
 import { setReview } from '../../adapters/office/workbook';
 
 import { membersOf } from '../components/review';
@@ -107,6 +108,14 @@ export function deletionText(d: RowDeletion): string {
   return `已删除 ${d.sheet} 的 ${d.rows.length} 行空白占位行（第 ${rowList(d.rows)} 行）。${kept}`;
 }
 
+/** An ignored finding's entry where its cell is after rows moved (none when its row went). */
+function movedEntry(e: IgnoredEntry, sheet: string, move: (row: number) => number | null): IgnoredEntry[] {
+  const at = e.sheet === sheet ? parseA1(e.cell) : null;
+  if (!at) return [e];
+  const row = move(at.row);
+  return row === null ? [] : [{ ...e, cell: a1(row, at.col) }];
+}
+
 /** 删除空白行 for a placeholder-row finding or a table's folded line of them, and its 撤销. */
 function makeRows(c: Ctx, recheckSheet: (sheet: string) => Promise<void>) {
   const done = async (sheet: string, fixed: AppliedRows | null, text: string) => {
@@ -124,6 +133,13 @@ function makeRows(c: Ctx, recheckSheet: (sheet: string) => Promise<void>) {
       c.patch({ busy: null, error: describeError(e) });
     }
   };
+  // the findings the user ignored are kept by cell: those below the rows follow them (and back on 撤销)
+  const moveIgnored = async (d: RowDeletion, move: (row: number) => number | null, back: readonly IgnoredEntry[] = []) => {
+    const outcome = c.get().outcome;
+    const now = (outcome?.ignored ?? []).map(entryOf);
+    const next = [...now.flatMap((e) => movedEntry(e, d.sheet, move)), ...back];
+    if (JSON.stringify(next) !== JSON.stringify(now)) await setReview(c.env, next, outcome?.rules ?? {});
+  };
   return {
     remove: async (f: Finding) => {
       const grid = c.get().outcome?.grid.sheets.find((s) => s.name === f.sheet);
@@ -131,13 +147,21 @@ function makeRows(c: Ctx, recheckSheet: (sheet: string) => Promise<void>) {
       const d = placeholderRowDeletion(grid, membersOf(f));
       await run(
         () => deleteRows(c.env, d, grid),
-        (a) => done(f.sheet, a, deletionText(d)),
+        async (a) => {
+          const gone = (c.get().outcome?.ignored ?? []).filter((g) => g.sheet === d.sheet && d.rows.includes(g.row)).map(entryOf);
+          await moveIgnored(d, (r) => rowAfterDeletion(r, d.rows));
+          await done(f.sheet, { ...a, ignoredInRows: gone }, deletionText(d));
+        },
       );
     },
     undo: (a: AppliedRows) =>
       run(
         () => undoDeleteRows(c.env, a),
-        () => done(a.deletion.sheet, null, `已撤销删除，${a.deletion.sheet} 的 ${a.deletion.rows.length} 行已恢复原样。`),
+        async () => {
+          const d = a.deletion;
+          await moveIgnored(d, (r) => rowBeforeDeletion(r, d.rows), a.ignoredInRows);
+          await done(d.sheet, null, `已撤销删除，${d.sheet} 的 ${d.rows.length} 行已恢复原样。`);
+        },
       ),
   };
 }
