@@ -231,17 +231,13 @@ function buildCli(): void {
 }
 
 /**
- * bench/core-child.ts bundled exactly as the command line is (the esbuild command of `npm run build:cli`, with
- * the entry and output swapped), so that the core is measured as it ships rather than through tsx's
- * on-the-fly transpilation (which adds wrappers and runs the same check ~10-20% slower).
+ * bench/core-child.ts bundled exactly as the command line is (scripts/build-cli.mjs, the build of `npm run
+ * build:cli`, given this entry), so that the core is measured as it ships rather than through tsx's on-the-fly
+ * transpilation (which adds wrappers and runs the same check ~10-20% slower).
  */
 function buildCoreChild(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const cli = pkg.scripts['build:cli'].split(/\s+/);
-  if (cli[0] !== 'esbuild' || cli[1] !== 'src/cli/main.ts') throw new Error(`unexpected build:cli script: ${pkg.scripts['build:cli']}`);
   const out = path.join(ROOT, 'dist/bench/core-child.cjs');
-  const args = ['bench/core-child.ts', ...cli.slice(2).map((a) => (a.startsWith('--outfile=') ? `--outfile=${out}` : a))];
-  execFileSync(path.join(ROOT, 'node_modules/.bin/esbuild'), args, { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/build-cli.mjs', out, 'bench/core-child.ts'], { cwd: ROOT, stdio: 'pipe' });
   return out;
 }
 
@@ -925,7 +921,7 @@ function markdown(r: Result): string {
     );
     L.push('');
     L.push(
-      'The core runs as the command line ships it: `bench/core-child.ts` bundled with the esbuild command of `npm run build:cli`, in a fresh plain-node process; loads and checks alternate in 5 rounds (a load, then 4 checks after a collection and 2 untimed checks); steady state is the median of the 20 checks, the load the median of the 5 loads.',
+      'The core runs as the command line ships it: `bench/core-child.ts` bundled by the build of `npm run build:cli` (scripts/build-cli.mjs), in a fresh plain-node process; loads and checks alternate in 5 rounds (a load, then 4 checks after a collection and 2 untimed checks); steady state is the median of the 20 checks, the load the median of the 5 loads.',
     );
     L.push('');
     L.push('| measure | ratio |');

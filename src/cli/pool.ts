@@ -14,6 +14,7 @@
  * - when workers cannot be started at all (e.g. running from the TypeScript sources), the files are
  *   checked in this thread (without the bounds).
  */
+import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { Worker } from 'worker_threads';
@@ -108,9 +109,14 @@ export function defaultJobs(): number {
   return Math.max(1, (n || 1) - 1);
 }
 
-/** The script a worker thread runs: the bundle itself (dist/cli/jxmb.cjs); null from TypeScript sources. */
+/**
+ * The script a worker thread runs: the worker bundle next to this one (dist/cli/jxmb-worker.cjs, see worker-main.ts),
+ * else this bundle itself (main.ts starts a worker too); null from TypeScript sources.
+ */
 export function bundledScript(): string | null {
-  return /\.c?js$/i.test(__filename) ? __filename : null;
+  if (!/\.c?js$/i.test(__filename)) return null;
+  const worker = __filename.replace(/(\.c?js)$/i, '-worker$1');
+  return fs.existsSync(worker) ? worker : __filename;
 }
 
 export async function checkFiles(files: string[], opts: CheckOptions, hooks: CheckHooks = {}): Promise<FileResult[]> {

@@ -1,5 +1,5 @@
 /**
- * Builds the command line the way `npm run build:cli` does, but into a file of the calling test
+ * Builds the command line the way `npm run build:cli` does (scripts/build-cli.mjs), but into a file of the calling test
  * (test/output/, git-ignored, inside the repo so the external packages resolve): test files run in
  * parallel and must not rewrite dist/cli/jxmb.cjs while test/cli/cli.test.ts runs it.
  */
@@ -12,14 +12,10 @@ export const ROOT = path.resolve(__dirname, '../..');
 export function buildCliBundle(name: string): string {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const script = pkg.scripts['build:cli'];
+  if (script !== 'node scripts/build-cli.mjs') throw new Error(`unexpected build:cli script: ${script}`);
+  // (the worker bundle lands next to it: NAME-worker.cjs)
   const out = path.join('test/output/cli', `${name}.cjs`);
-  if (!/--outfile=dist\/cli\/jxmb\.cjs/.test(script)) throw new Error(`unexpected build:cli script: ${script}`);
-  const cmd = script.replace(/--outfile=dist\/cli\/jxmb\.cjs/, `--outfile=${out}`);
-  execFileSync('sh', ['-c', cmd], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    env: { ...process.env, PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` },
-  });
+  execFileSync(process.execPath, ['scripts/build-cli.mjs', out], { cwd: ROOT, stdio: 'pipe' });
   return path.join(ROOT, out);
 }
 
