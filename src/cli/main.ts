@@ -10,10 +10,8 @@ import { type Input, expandInputs } from './files';
 import { checkFiles, defaultJobs } from './pool';
 import { type FileResult, fileReport, fixTotalLine, rulesHelp, toJson, totalLine } from './report';
 import { ensureDir } from './safe-write';
-import { SummaryError, checkSummaryTarget, writeSummary } from './summary';
-import { annotatedPath, fixedPath, isPoolWorker, startWorker } from './worker';
-
-export { checkFile } from './worker';
+import { annotatedPath, fixedPath } from './copies';
+import { isPoolWorker } from './tasks';
 
 export const VERSION: string = version;
 
@@ -108,7 +106,8 @@ export async function main(argv: string[]): Promise<number> {
 /** Whether the summary and copy folders given can be written: a Chinese line, or null. */
 async function checkTargets(opts: CliOptions): Promise<string | null> {
   if (opts.summary !== null) {
-    const problem = await checkSummaryTarget(opts.summary, opts.force);
+    // (the summary's writer is loaded only when a summary is asked for)
+    const problem = await (await import('./summary')).checkSummaryTarget(opts.summary, opts.force);
     if (problem) return problem;
   }
   const dirs: [string | null, string][] = [
@@ -194,6 +193,7 @@ async function runChecks(opts: CliOptions, config: Config, inputs: Input[], conf
 async function finishRun(opts: CliOptions, results: FileResult[]): Promise<number> {
   let summaryProblem: string | null = null;
   if (opts.summary !== null) {
+    const { SummaryError, writeSummary } = await import('./summary');
     try {
       await writeSummary(opts.summary, results, { annotate: opts.annotate, force: opts.force });
     } catch (e) {
@@ -223,7 +223,8 @@ async function finishRun(opts: CliOptions, results: FileResult[]): Promise<numbe
 }
 
 if (isPoolWorker()) {
-  startWorker();
+  // (the main bundle as a worker, when the worker bundle is not beside it)
+  void import('./worker').then((w) => w.startWorker());
 } else if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => {

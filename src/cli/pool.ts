@@ -19,20 +19,13 @@ import os from 'os';
 import path from 'path';
 import { Worker } from 'worker_threads';
 import type { Config } from '../core/config';
-import { AnnotatedCopies, type CopyPlan, FIXED } from './copies';
+import { AnnotatedCopies, type CopyPlan, FIXED, annotatedPath, fixedPath } from './copies';
 import type { FileResult } from './report';
 import { onInterrupt } from './safe-write';
-import {
-  type BatchCopies,
-  OUT_OF_MEMORY,
-  type Reply,
-  type Task,
-  WORKER_ROLE,
-  annotatedPath,
-  checkFile,
-  fixedPath,
-  settleCopies,
-} from './worker';
+import { type BatchCopies, OUT_OF_MEMORY, type Reply, type Task, WORKER_ROLE, settleCopies } from './tasks';
+
+/** The check of one file in this thread (loaded on first use: the reader and the core are the worker's). */
+const checkFile: typeof import('./worker').checkFile = async (...args) => (await import('./worker')).checkFile(...args);
 
 export { OUT_OF_MEMORY };
 

@@ -14,7 +14,7 @@ import path from 'path';
 import { type Cell, type SummaryRows, cleanText, escapeLink, summaryBook, summaryRows as rowsOf } from '../report/summary';
 import type { FileResult } from './report';
 import { WriteError, targetProblem, writeFileSafely } from './safe-write';
-import { annotatedPath } from './worker';
+import { annotatedPath } from './copies';
 
 export class SummaryError extends Error {
   constructor(message: string) {

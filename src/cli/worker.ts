@@ -8,61 +8,21 @@
  * files chosen by the thread that runs the batch (copies.ts), which also moves them to their names afterwards: a
  * worker terminated half-way (time or memory bound) leaves nothing the batch does not remove.
  */
-import { isMainThread, parentPort, workerData } from 'worker_threads';
+import { parentPort } from 'worker_threads';
 import { checkWorkbook } from '../core/check';
 import type { Config } from '../core/config';
 import type { CheckResult } from '../core/findings';
 import type { WorkbookGrid } from '../core/grid';
-import { AnnotatedCopies, type CopyPlan, annotatedPath, fixedPath } from './copies';
+import { AnnotatedCopies, annotatedPath, fixedPath } from './copies';
+import { type BatchCopies, type CheckOutcome, type CopyTasks, OUT_OF_MEMORY, type Reply, type Task, settleCopies } from './tasks';
 import type { FileResult } from './report';
 import { fillTemp } from './safe-write';
 import { largestPartSize } from '../adapters/xlsx/zip';
 import { isZip } from '../adapters/file/read';
 
 export { annotatedPath, fixedPath };
-
-export const WORKER_ROLE = 'jxmb-check-worker';
-
-/** What to do about a copy: null, not asked for; tmp null, asked for but not to be written. */
-export type CopyTask = { tmp: string | null } | null;
-
-/** The copies of one file: the annotated one (--annotate), the corrected one (--fix). */
-export interface CopyTasks {
-  annotate: CopyTask;
-  fix?: CopyTask;
-}
-
-/** A file to check, sent to a worker. */
-export interface Task {
-  /** Index of the file in the input order. */
-  index: number;
-  file: string;
-  config: Config;
-  /** The annotated copy (--annotate). */
-  copy: CopyTask;
-  /** The corrected copy (--fix). */
-  fix?: CopyTask;
-  /** The worker's memory bound (MB): a part too large for it is not read at all (largestPartSize in src/adapters/xlsx/zip.ts). */
-  memoryMb?: number;
-}
-
-export interface Reply {
-  index: number;
-  result: FileResult;
-  /** Whether the temporary file of the annotated copy was filled. */
-  filled: boolean;
-  /** Whether the temporary file of the corrected copy was filled. */
-  fixFilled?: boolean;
-}
-
-/** What checkOne did: the file's result, and which temporary files it filled. */
-export interface CheckOutcome {
-  result: FileResult;
-  filled: boolean;
-  fixFilled: boolean;
-}
-
-export const OUT_OF_MEMORY = '内存不足，已跳过';
+export { OUT_OF_MEMORY, WORKER_ROLE, isPoolWorker, settleCopies } from './tasks';
+export type { BatchCopies, CheckOutcome, CopyTask, CopyTasks, Reply, Task } from './tasks';
 
 /**
  * Whether one part of the package, once read as text (up to two bytes a character), would not fit in the
@@ -142,12 +102,6 @@ function stallForTests(file: string): void {
   }
 }
 
-/** The batch's copies (AnnotatedCopies of each kind asked for). */
-export interface BatchCopies {
-  annotate: AnnotatedCopies | null;
-  fix: AnnotatedCopies | null;
-}
-
 /**
  * Checks one file in this thread, writing its copies through `copies` (the in-process path of the pool, and a
  * convenient entry for callers of the library: a string is an --annotate folder).
@@ -166,38 +120,6 @@ export async function checkFile(file: string, config: Config, copies: BatchCopie
     fix: fixPlan ? { tmp: fixPlan.tmp } : null,
   });
   return settleCopies(result, c, plan, filled, fixPlan, fixFilled);
-}
-
-/**
- * After the check of a file: its copies moved to their names (or their temporary files removed), and what became
- * of them recorded in its result (copyError for the annotated copy; fix.copy or fix.error for the corrected one).
- */
-export async function settleCopies(
-  result: FileResult,
-  copies: BatchCopies,
-  plan: CopyPlan | null,
-  filled: boolean,
-  fixPlan: CopyPlan | null,
-  fixFilled: boolean,
-): Promise<FileResult> {
-  let r = result;
-  if (copies.annotate && plan) {
-    const problem = await copies.annotate.finish(plan, filled);
-    if (problem && r.result && !r.note) r = { ...r, copyError: problem };
-  }
-  if (copies.fix && fixPlan) {
-    const problem = await copies.fix.finish(fixPlan, fixFilled);
-    if (r.result && r.fix && !r.fix.note) {
-      if (problem && r.fix.offered > 0) r = { ...r, fix: { ...r.fix, error: problem } };
-      else if (fixFilled && fixPlan.target) r = { ...r, fix: { ...r.fix, copy: fixPlan.target } };
-    }
-  }
-  return r;
-}
-
-/** True when this thread was started by the pool (see pool.ts). */
-export function isPoolWorker(): boolean {
-  return !isMainThread && !!parentPort && (workerData as { role?: string } | null)?.role === WORKER_ROLE;
 }
 
 /** Worker loop: one task at a time, one reply per task; ends when the pool closes the port. */

@@ -369,8 +369,13 @@ describeBrowser('task pane in Chromium', () => {
     // 规则设置: a rule turned off is no longer listed; the setting is kept in the workbook
     const vague = cli.findings.filter((f) => f.code === 'vague-value').length;
     expect(vague).toBeGreaterThan(0);
-    await page.locator('[data-testid="rule-settings"] summary').click();
-    await page.getByTestId('rule-vague-value').selectOption('off');
+    // (opened once the result is there: a result arriving after the click renders the section closed again)
+    const vagueSetting = page.getByTestId('rule-vague-value');
+    await eventually(async () => {
+      if (!(await vagueSetting.isVisible())) await page.locator('[data-testid="rule-settings"] summary').click();
+      return vagueSetting.isVisible();
+    }, true);
+    await vagueSetting.selectOption('off');
     await eventually(async () => (await page.getByTestId('notice').textContent())?.includes('已关闭“') ?? false, true, 10_000);
     await eventually(() => findings.count(), listed.length - vague);
     const parts = () => page.evaluate(() => (window.__jxmbHost.model.customXmlParts ?? []).map((p) => p.namespaceUri).sort());
