@@ -303,34 +303,18 @@ function Messages({ p }: { p: Panel }): React.ReactElement {
 
 /** The result: summary, marks, filter, the findings list, 规则设置 and the ignored findings. */
 function Results({ p }: { p: Panel }): React.ReactElement {
-  const {
-    styles,
-    state,
-    review,
-    setRules,
-    fix,
-    deleteRows,
-    shown,
-    setShown,
-    summaryRef,
-    ignored,
-    result,
-    busy,
-    counts,
-    onSelect,
-    onTemplates,
-  } = p;
+  const { styles, state, result, busy } = p;
   return (
     <>
-      {result && result.tables.length === 0 && <EmptyState sheets={result.sheetsWithoutTables} onTemplates={onTemplates} />}
+      {result && result.tables.length === 0 && <EmptyState sheets={result.sheetsWithoutTables} onTemplates={p.onTemplates} />}
 
       {result && result.tables.length > 0 && (
         <>
           <Summary
-            ref={summaryRef}
+            ref={p.summaryRef}
             result={result}
-            only={onlyShown(shown)}
-            onOnly={(s) => React.startTransition(() => setShown(toggleOnly(shown, s)))}
+            only={onlyShown(p.shown)}
+            onOnly={(s) => React.startTransition(() => p.setShown(toggleOnly(p.shown, s)))}
           />
           {state.outcome && state.outcome.marked > 0 && (
             <Caption1 className={styles.muted} data-testid="marked">
@@ -339,26 +323,26 @@ function Results({ p }: { p: Panel }): React.ReactElement {
             </Caption1>
           )}
           {result.findings.length > 0 && (
-            <SeverityFilter shown={shown} counts={counts} onChange={(s) => React.startTransition(() => setShown(s))} />
+            <SeverityFilter shown={p.shown} counts={p.counts} onChange={(s) => React.startTransition(() => p.setShown(s))} />
           )}
           <FindingsList
             result={result}
-            shown={shown}
-            onSelect={onSelect}
+            shown={p.shown}
+            onSelect={p.onSelect}
             pageSize={FINDINGS_PAGE}
-            onIgnore={(f) => void review({ ignore: f })}
+            onIgnore={(f) => void p.review({ ignore: f })}
             disabled={busy}
             picked={state.picked}
-            onFix={(f) => f.fix && void fix(f.fix)}
-            onDeleteRows={(f) => void deleteRows(f)}
+            onFix={(f) => f.fix && void p.fix(f.fix)}
+            onDeleteRows={(f) => void p.deleteRows(f)}
           />
-          <RuleSettings rules={state.outcome?.rules ?? {}} disabled={busy} onChange={(r, said) => void setRules(r, said)} />
-          {ignored.length > 0 && (
+          <RuleSettings rules={state.outcome?.rules ?? {}} disabled={busy} onChange={(r, said) => void p.setRules(r, said)} />
+          {p.ignored.length > 0 && (
             <IgnoredList
-              ignored={ignored}
+              ignored={p.ignored}
               disabled={busy}
-              onRestore={(f) => void review({ restore: f })}
-              onRestoreAll={() => void review({ restore: 'all' })}
+              onRestore={(f) => void p.review({ restore: f })}
+              onRestoreAll={() => void p.review({ restore: 'all' })}
             />
           )}
         </>

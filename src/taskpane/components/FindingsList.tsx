@@ -4,7 +4,8 @@
  * move within it, Enter or a click selects).
  */
 import * as React from 'react';
-import { Button, Caption1, Subtitle2, ToggleButton, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Subtitle2, ToggleButton, mergeClasses } from '@fluentui/react-components';
+import { useStyles } from './findings-styles';
 import type { CheckResult, Finding, Severity } from '../../core/findings';
 import {
   type Grouping,
@@ -25,74 +26,6 @@ function rowNumbers(fs: readonly Finding[]): string {
   const rows = [...new Set(fs.map((f) => f.row + 1))];
   return rows.length > 8 ? `${rows.slice(0, 8).join('、')} 等 ${rows.length}` : rows.join('、');
 }
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: '8px' },
-  bar: { display: 'flex', alignItems: 'center', columnGap: '6px', rowGap: '6px', flexWrap: 'wrap' },
-  grow: { flexGrow: 1 },
-  group: { display: 'flex', flexDirection: 'column', rowGap: '2px', marginBottom: '12px' },
-  header: { display: 'flex', flexDirection: 'column', paddingBottom: '4px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  muted: { color: tokens.colorNeutralForeground3 },
-  list: { listStyleType: 'none', margin: 0, padding: 0 },
-  // items off screen are not laid out or painted until scrolled to (CSS content-visibility; a window change then
-  // costs the visible items' layout only)
-  row: { contentVisibility: 'auto', containIntrinsicSize: 'auto 44px' } as Record<string, string>,
-  item: {
-    display: 'grid',
-    gridTemplateColumns: 'auto 1fr auto',
-    columnGap: '8px',
-    alignItems: 'start',
-    width: '100%',
-    padding: '6px 4px',
-    border: 'none',
-    borderRadius: tokens.borderRadiusMedium,
-    background: 'transparent',
-    color: tokens.colorNeutralForeground1,
-    font: 'inherit',
-    fontSize: tokens.fontSizeBase300,
-    textAlign: 'left',
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
-  },
-  active: { backgroundColor: tokens.colorNeutralBackground1Selected },
-  // (not the brand colour: on a selected item in the dark theme it falls below 4.5:1)
-  cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
-  where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  // the severity tag: Fluent's small tint Badge (danger, warning, brand) as a plain span with the same tokens, since
-  // hundreds of Badge components are the costliest part of re-rendering a window of the list
-  tag: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    boxSizing: 'border-box',
-    height: '16px',
-    minWidth: '16px',
-    padding: `0 calc(${tokens.spacingHorizontalXXS} + ${tokens.spacingHorizontalXXS})`,
-    borderRadius: tokens.borderRadiusCircular,
-    border: `${tokens.strokeWidthThin} solid`,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    fontWeight: tokens.fontWeightSemibold,
-    lineHeight: tokens.lineHeightBase200,
-    whiteSpace: 'nowrap',
-  },
-  error: {
-    backgroundColor: tokens.colorPaletteRedBackground1,
-    color: tokens.colorPaletteRedForeground1,
-    ...shorthands.borderColor(tokens.colorPaletteRedBorder1),
-  },
-  warning: {
-    backgroundColor: tokens.colorPaletteYellowBackground1,
-    color: tokens.colorPaletteYellowForeground1,
-    ...shorthands.borderColor(tokens.colorPaletteYellowBorder1),
-  },
-  info: {
-    backgroundColor: tokens.colorBrandBackground2,
-    color: tokens.colorBrandForeground2,
-    ...shorthands.borderColor(tokens.colorBrandStroke2),
-  },
-});
 
 export interface FindingsListProps {
   result: CheckResult;
@@ -194,6 +127,25 @@ function useReview(props: FindingsListProps) {
 
 type Review = ReturnType<typeof useReview>;
 
+interface ActionProps {
+  show: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  title: string;
+  testId: string;
+  label: string;
+}
+
+/** An action on the active finding (忽略此条, 修正, 删除空白行), shown only where it applies. */
+function Action(a: ActionProps): React.ReactElement | null {
+  if (!a.show) return null;
+  return (
+    <Button size="small" appearance="subtle" disabled={a.disabled} onClick={a.onClick} title={a.title} data-testid={a.testId}>
+      {a.label}
+    </Button>
+  );
+}
+
 function Toolbar({ r, props }: { r: Review; props: FindingsListProps }): React.ReactElement {
   const styles = useStyles();
   const { position, order } = r;
@@ -215,42 +167,30 @@ function Toolbar({ r, props }: { r: Review; props: FindingsListProps }): React.R
       <Caption1 className={styles.muted} aria-live="polite" data-testid="position">
         {position >= 0 ? `第 ${position + 1} / ${total} 个` : `共 ${total} 个`}
       </Caption1>
-      {props.onIgnore && (
-        <Button
-          size="small"
-          appearance="subtle"
-          disabled={props.disabled || !current}
-          onClick={() => current && props.onIgnore!(current)}
-          title="忽略所选的这条问题：不再列出、不再标色，记录在工作簿中，可随时恢复"
-          data-testid="ignore"
-        >
-          忽略此条
-        </Button>
-      )}
-      {props.onFix && current?.fix && (
-        <Button
-          size="small"
-          appearance="subtle"
-          disabled={props.disabled}
-          onClick={() => props.onFix!(current)}
-          title="把单元格改为建议的写法（可撤销）"
-          data-testid="fix"
-        >
-          修正
-        </Button>
-      )}
-      {props.onDeleteRows && current?.code === PLACEHOLDER_CODE && (
-        <Button
-          size="small"
-          appearance="subtle"
-          disabled={props.disabled}
-          onClick={() => props.onDeleteRows!(current)}
-          title="删除只含“指标N:”或空白的占位行（可撤销）"
-          data-testid="delete-rows"
-        >
-          删除空白行
-        </Button>
-      )}
+      <Action
+        show={!!props.onIgnore}
+        disabled={props.disabled || !current}
+        onClick={() => current && props.onIgnore!(current)}
+        title="忽略所选的这条问题：不再列出、不再标色，记录在工作簿中，可随时恢复"
+        testId="ignore"
+        label="忽略此条"
+      />
+      <Action
+        show={!!props.onFix && !!current?.fix}
+        disabled={props.disabled}
+        onClick={() => current && props.onFix!(current)}
+        title="把单元格改为建议的写法（可撤销）"
+        testId="fix"
+        label="修正"
+      />
+      <Action
+        show={!!props.onDeleteRows && current?.code === PLACEHOLDER_CODE}
+        disabled={props.disabled}
+        onClick={() => current && props.onDeleteRows!(current)}
+        title="删除只含“指标N:”或空白的占位行（可撤销）"
+        testId="delete-rows"
+        label="删除空白行"
+      />
       <span className={styles.grow} />
       <ToggleButton
         size="small"
