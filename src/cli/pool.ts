@@ -68,10 +68,12 @@ interface Runner {
 }
 
 /**
- * The worker's young generation (MB): V8 would let it grow to 3 × 16 MB; 4 MB keeps the peak memory of a check of
- * 1,000 tables ~25 MB lower for a few per cent more garbage-collection work (bench/RESULTS.md, CLI against the floor).
+ * The worker's young generation (MB): V8 would let it grow to 3 × 16 MB. 3 MB keeps the peak memory of a check of
+ * 1,000 tables ~28 MB lower, for more garbage-collection work: measured with --trace-gc on that check, 145 ms at
+ * 16 MB (24 scavenges), 135-272 ms at 4 MB (66), 208 ms at 3 MB (127); peak RSS 108, 100 and 97 MB
+ * (bench/RESULTS.md, CLI against the floor).
  */
-const YOUNG_GENERATION_MB = 4;
+const YOUNG_GENERATION_MB = 3;
 
 function threadRunner(script: string, memoryMb: number): Runner {
   const resourceLimits = { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
