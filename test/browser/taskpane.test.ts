@@ -17,6 +17,7 @@ import type { createHost } from '../office-host';
 import { DIST, ROOT, ensureBuild } from './build';
 import { bundleHost, measurePane } from './pane';
 import { serveDir } from './serve';
+import { eventually } from './eventually';
 import { seriousViolations } from './axe';
 import { CHROMIUM, FLAGS, describeInChromium, screenshotPath } from './chromium';
 import { loadXlsx } from '../office-host/xlsx';
@@ -25,17 +26,6 @@ const FIXTURE = 'layoutA-ningxia.xlsx';
 type HostOptions = Parameters<typeof createHost>[1];
 
 const describeBrowser = describeInChromium('browser test');
-
-/** Polls `read` until it deep-equals `expected` (or times out, then asserts). */
-async function eventually<T>(read: () => Promise<T>, expected: T, timeout = 5000): Promise<void> {
-  const until = Date.now() + timeout;
-  let last = await read();
-  while (JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 50));
-    last = await read();
-  }
-  expect(last).toEqual(expected);
-}
 
 interface Opened {
   page: Page;
@@ -287,7 +277,7 @@ describeBrowser('task pane in Chromium', () => {
     await eventually(
       async () => (await page.getByTestId('live').textContent())?.startsWith(`已重新校验“${missing.sheet}”`) ?? false,
       true,
-      8000,
+      30_000,
     );
     expect(await cellOf(missing).filter({ hasText: '未填写' }).count()).toBe(0);
     expect(await fill()).not.toBe('#FFC7CE');
@@ -331,7 +321,7 @@ describeBrowser('task pane in Chromium', () => {
     const syncs = () => page.evaluate(() => window.__jxmbHost.stats.syncs);
     const at = await syncs();
     await page.getByTestId('profile').selectOption('C2021');
-    await eventually(async () => (await syncs()) >= at + 5 && (await page.getByTestId('run-check').isEnabled()), true, 8000);
+    await eventually(async () => (await syncs()) >= at + 5 && (await page.getByTestId('run-check').isEnabled()), true, 30_000);
     expect(o.errors).toEqual([]);
     await page.context().close();
   });
@@ -373,14 +363,14 @@ describeBrowser('task pane in Chromium', () => {
       return vagueSetting.isVisible();
     }, true);
     await vagueSetting.selectOption('off');
-    await eventually(async () => (await page.getByTestId('notice').textContent())?.includes('已关闭“') ?? false, true, 10_000);
+    await eventually(async () => (await page.getByTestId('notice').textContent())?.includes('已关闭“') ?? false, true, 30_000);
     await eventually(() => findings.count(), listed.length - vague);
     const parts = () => page.evaluate(() => (window.__jxmbHost.model.customXmlParts ?? []).map((p) => p.namespaceUri).sort());
     expect(await parts()).toContain('urn:jxmb:review:1');
 
     // 导出报告, then 移除全部校验痕迹: asked first, then marks, report sheet and records all gone
     await page.getByTestId('export-report').click();
-    await eventually(async () => (await page.getByTestId('notice').textContent())?.includes('校验报告') ?? false, true, 10_000);
+    await eventually(async () => (await page.getByTestId('notice').textContent())?.includes('校验报告') ?? false, true, 30_000);
     await page.getByTestId('remove-traces').click();
     const confirm = page.getByTestId('confirm-removal');
     await confirm.waitFor();
@@ -389,7 +379,7 @@ describeBrowser('task pane in Chromium', () => {
     await eventually(
       async () => (await page.getByTestId('notice').textContent())?.includes('已移除本加载项留下的全部内容') ?? false,
       true,
-      10_000,
+      30_000,
     );
     expect(await page.evaluate(() => window.__jxmbFormats())).toEqual([...formatSnapshot(original)]);
     expect(await page.evaluate(() => window.__jxmbHost.model.sheets.map((s) => s.name))).toEqual(original.sheets.map((s) => s.name));

@@ -18,6 +18,7 @@ import { ROOT, buildCliBundle, runCli } from '../hardening/cli-bundle';
 import { foldPlaceholders } from '../../src/core/fold';
 import { cliResult } from '../addin/helpers';
 import { serveDir } from './serve';
+import { eventually } from './eventually';
 import { seriousViolations } from './axe';
 import { CHROMIUM, FLAGS, describeInChromium, screenshotPath } from './chromium';
 
@@ -234,7 +235,8 @@ describeBrowser('checker page in Chromium', () => {
         const toggle = card.getByTestId('toggle-tables');
         if ((await toggle.textContent())?.startsWith('展开')) await toggle.click();
       }
-      await expect(card.getByTestId('table').count()).resolves.toBe(cli[i].tables.length);
+      // (the list of tables is rendered after the click: waited for)
+      await eventually(() => card.getByTestId('table').count(), cli[i].tables.length);
     }
 
     // the annotated copy of each file equals the command line's, byte for byte
@@ -400,8 +402,10 @@ describeBrowser('checker page in Chromium', () => {
     // the next window replaces it: the list stays small however far the user goes
     const firstCell = await items.first().getAttribute('data-cell');
     await o.page.getByTestId('more-findings').click();
-    // (rendered as a transition: wait for it)
-    await o.page.waitForFunction((c) => document.querySelector('[data-testid="finding"]')?.getAttribute('data-cell') !== c, firstCell);
+    // (rendered as a transition, later on a busy machine: up to two minutes)
+    await o.page.waitForFunction((c) => document.querySelector('[data-testid="finding"]')?.getAttribute('data-cell') !== c, firstCell, {
+      timeout: 120_000,
+    });
     await expect(items.count()).resolves.toBe(200);
     expect(await items.first().getAttribute('data-cell')).not.toBe(firstCell);
     await expect(o.page.getByTestId('earlier-findings').count()).resolves.toBe(1);
