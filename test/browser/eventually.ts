@@ -11,3 +11,16 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
   }
   expect(last).toEqual(expected);
 }
+
+/**
+ * Presses a button from the keyboard (focus, Enter). Below a list whose off-screen items are laid out only when
+ * scrolled to (CSS content-visibility), a pointer click can land beside a button that moved while it was scrolled
+ * into view; the keyboard reaches the button itself, as a keyboard user does.
+ */
+export async function press(button: {
+  focus(): Promise<void>;
+  page(): { keyboard: { press(key: string): Promise<void> } };
+}): Promise<void> {
+  await button.focus();
+  await button.page().keyboard.press('Enter');
+}

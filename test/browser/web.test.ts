@@ -18,7 +18,7 @@ import { ROOT, buildCliBundle, runCli } from '../hardening/cli-bundle';
 import { foldPlaceholders } from '../../src/core/fold';
 import { cliResult } from '../addin/helpers';
 import { serveDir } from './serve';
-import { eventually } from './eventually';
+import { eventually, press } from './eventually';
 import { seriousViolations } from './axe';
 import { CHROMIUM, FLAGS, describeInChromium, screenshotPath } from './chromium';
 
@@ -222,7 +222,7 @@ describeBrowser('checker page in Chromium', () => {
         cells.push(...(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-cell') ?? ''))));
         if ((await card.getByTestId('more-findings').count()) === 0) break;
         const before = await items.first().getAttribute('data-cell');
-        await card.getByTestId('more-findings').click();
+        await press(card.getByTestId('more-findings'));
         // (the next window is rendered as a transition: wait until it is there)
         for (let t = 0; t < 100 && (await items.first().getAttribute('data-cell')) === before; t++) await o.page.waitForTimeout(50);
       }
@@ -233,7 +233,7 @@ describeBrowser('checker page in Chromium', () => {
       for (const f of listed) expect(labels.some((l) => l.includes(f.message))).toBe(true);
       if (cli[i].tables.length > 0) {
         const toggle = card.getByTestId('toggle-tables');
-        if ((await toggle.textContent())?.startsWith('展开')) await toggle.click();
+        if ((await toggle.textContent())?.startsWith('展开')) await press(toggle);
       }
       // (the list of tables is rendered after the click: waited for)
       await eventually(() => card.getByTestId('table').count(), cli[i].tables.length);
@@ -401,7 +401,7 @@ describeBrowser('checker page in Chromium', () => {
     await expect(o.page.getByTestId('table').count()).resolves.toBe(0);
     // the next window replaces it: the list stays small however far the user goes
     const firstCell = await items.first().getAttribute('data-cell');
-    await o.page.getByTestId('more-findings').click();
+    await press(o.page.getByTestId('more-findings'));
     // (rendered as a transition, later on a busy machine: up to two minutes)
     await o.page.waitForFunction((c) => document.querySelector('[data-testid="finding"]')?.getAttribute('data-cell') !== c, firstCell, {
       timeout: 120_000,
