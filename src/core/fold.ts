@@ -4,20 +4,21 @@
  * both faces take the words from here.
  */
 import type { Finding } from './findings';
+import { placeholderRow } from './rules/placeholder-row';
 
-export const PLACEHOLDER_CODE = 'placeholder-row';
+export const PLACEHOLDER_CODE = placeholderRow.code;
 
 /** Folded only from this many rows of one table on (one or two are listed as they are). */
 export const FOLD_FROM = 3;
 
-/** The cells named in the folded line: the first eight, then 等. */
-export function foldedCells(cells: readonly string[]): string {
-  return cells.length > 8 ? `${cells.slice(0, 8).join('、')} 等` : cells.join('、');
+/** A list as the folded line names its cells (and the pane its rows): the first eight, then 等. */
+export function shortList(items: readonly (string | number)[]): string {
+  return items.length > 8 ? `${items.slice(0, 8).join('、')} 等` : items.join('、');
 }
 
 /** The folded line's message (without the rule code). */
 export function foldedMessage(cells: readonly string[]): string {
-  return `${cells.length} 处未命名的“指标N:”空白占位行（${foldedCells(cells)}），不需要时请删除`;
+  return `${cells.length} 处未命名的“指标N:”空白占位行（${shortList(cells)}），不需要时请删除`;
 }
 
 /** A table's placeholder-row findings shown as one: the first of them, its message the folded line's. */
@@ -27,6 +28,11 @@ export interface FoldedFinding extends Finding {
 }
 
 export const isFolded = (f: Finding): f is FoldedFinding => Array.isArray((f as Partial<FoldedFinding>).folded);
+
+/** The findings one listed item stands for: those folded into it, or itself. */
+export function membersOf(f: Finding): Finding[] {
+  return isFolded(f) ? f.folded : [f];
+}
 
 /**
  * `findings` with each table's placeholder-row findings folded into one (when FOLD_FROM or more), at the place of

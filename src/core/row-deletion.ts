@@ -9,6 +9,7 @@
  */
 import type { Finding } from './findings';
 import { type Merge, type SheetGrid, a1, cellAt } from './grid';
+import { PLACEHOLDER_CODE } from './fold';
 import { cellText } from './text';
 
 /** What a placeholder row may hold: nothing, or the template's "指标N:" label. */
@@ -28,6 +29,11 @@ export interface RowDeletion {
 
 const spans = (m: Merge, row: number) => m.top <= row && m.bottom >= row;
 
+/** The cell (row, col) lies in a merged area that begins in a row above (its text is the area's, written above). */
+export function inAreaFromAbove(grid: SheetGrid, row: number, col: number): boolean {
+  return grid.merges.some((m) => m.top < row && spans(m, row) && col >= m.left && col <= m.right);
+}
+
 /** Why `row` of `grid` cannot be deleted as a placeholder row (a fact about the row), or null when it can. */
 export function keepReason(grid: SheetGrid, row: number): string | null {
   for (const m of grid.merges) {
@@ -39,7 +45,7 @@ export function keepReason(grid: SheetGrid, row: number): string | null {
     const col = i + grid.colOffset;
     const v = cellAt(grid, row, col);
     if (v === null || v === '') continue;
-    if (grid.merges.some((m) => m.top < row && spans(m, row) && col >= m.left && col <= m.right)) continue;
+    if (inAreaFromAbove(grid, row, col)) continue;
     const read = cellText(v).trim();
     if (read === '' || PLACEHOLDER_LABEL.test(read)) continue;
     const text = String(v).trim();
@@ -54,7 +60,7 @@ export function keepReason(grid: SheetGrid, row: number): string | null {
  */
 export function placeholderRowDeletion(grid: SheetGrid, findings: readonly Finding[]): RowDeletion {
   const byRow = new Map<number, string>();
-  for (const f of findings) if (f.sheet === grid.name && f.code === 'placeholder-row' && !byRow.has(f.row)) byRow.set(f.row, f.cell);
+  for (const f of findings) if (f.sheet === grid.name && f.code === PLACEHOLDER_CODE && !byRow.has(f.row)) byRow.set(f.row, f.cell);
   const rows: number[] = [];
   const kept: RowDeletion['kept'] = [];
   for (const row of [...byRow.keys()].sort((a, b) => a - b)) {

@@ -14,7 +14,7 @@
  * Needs ExcelApi 1.9 (Range.getCellProperties / setCellProperties) and 1.13 (merged areas read at check time).
  */
 import { type Merge, type SheetGrid, a1, cellAt, colCount } from '../../core/grid';
-import { type RowDeletion, afterDeletion, keepReason } from '../../core/row-deletion';
+import { type RowDeletion, afterDeletion, inAreaFromAbove } from '../../core/row-deletion';
 import type { OfficeEnv } from './context';
 import { clearIn } from './paint';
 import type { IgnoredEntry } from './review';
@@ -63,22 +63,23 @@ const MAX_CELLS = 4000;
 
 const rowRange = (ws: Excel.Worksheet, row: number) => ws.getRange(`${row + 1}:${row + 1}`);
 
-/** The rows that read as the checker read them (nothing but placeholders, no formula), or why not. */
+/**
+ * Whether the rows read as the checker read them (the core chose them on that reading: core/row-deletion), or why
+ * not: a formula, or a cell that changed since the check (cells of areas merged from above hold their area's text).
+ */
 function stillPlaceholders(grid: SheetGrid, d: RowDeletion, formulas: unknown[][][], lefts: number[]): string | null {
   for (let i = 0; i < d.rows.length; i++) {
     const row = d.rows[i];
-    const line = formulas[i] ?? [];
-    for (let j = 0; j < (line[0]?.length ?? 0); j++) {
-      const f = line[0][j];
-      if (typeof f === 'string' && f.startsWith('=')) return `${d.sheet}!${a1(row, lefts[i] + j)} 是公式，未删除。`;
+    const line = formulas[i]?.[0] ?? [];
+    for (let j = 0; j < line.length; j++) {
+      const f = line[j];
+      const col = lefts[i] + j;
+      if (typeof f === 'string' && f.startsWith('=')) return `${d.sheet}!${a1(row, col)} 是公式，未删除。`;
       const text = f === null || f === undefined ? '' : String(f);
-      const checked = cellAt(grid, row, lefts[i] + j);
-      const inMerge = grid.merges.some((m) => m.top < row && m.bottom >= row && lefts[i] + j >= m.left && lefts[i] + j <= m.right);
-      if (!inMerge && text !== (checked === null ? '' : String(checked)))
+      const checked = cellAt(grid, row, col);
+      if (!inAreaFromAbove(grid, row, col) && text !== (checked === null ? '' : String(checked)))
         return `${d.sheet} 第 ${row + 1} 行的内容已改变，未删除。请重新校验。`;
     }
-    const reason = keepReason(grid, row);
-    if (reason) return `${reason}，未删除。`;
   }
   return null;
 }
@@ -90,7 +91,7 @@ function afterArea(d: RowDeletion): { top: number; bottom: number } {
   return { top, bottom: Math.max(top, bottom) };
 }
 
-/** Deletes the rows of `d` (its sheet as checked: `grid`), or says why not. */
+/** Deletes the rows of `d` (placeholderRowDeletion of `grid`, the sheet as checked), or says why not. */
 export async function deleteRows(env: OfficeEnv, d: RowDeletion, grid: SheetGrid): Promise<RowsOutcome> {
   if (!env.capabilities.fillDetails || !env.capabilities.merges)
     return { refused: '当前 Excel 版本不支持删除行后完整撤销（需要 ExcelApi 1.13），未删除。' };

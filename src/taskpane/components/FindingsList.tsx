@@ -7,24 +7,14 @@ import * as React from 'react';
 import { Button, Caption1, Subtitle2, ToggleButton, mergeClasses } from '@fluentui/react-components';
 import { useStyles } from './findings-styles';
 import type { CheckResult, Finding, Severity } from '../../core/findings';
-import {
-  type Grouping,
-  type ReviewGroup,
-  findingKey,
-  membersOf,
-  orderKeys,
-  reviewGroups,
-  reviewOrder,
-  reviewRows,
-  windowGroups,
-} from './review';
+import { type Grouping, type ReviewGroup, findingKey, orderKeys, reviewGroups, reviewOrder, reviewRows, windowGroups } from './review';
 import { SEVERITY_TEXT } from './severity';
-import { PLACEHOLDER_CODE } from '../../core/fold';
+import { PLACEHOLDER_CODE, membersOf, shortList } from '../../core/fold';
 
-/** "11、13、15" (1-based rows), the first eight and 等. */
+/** "11、13、15" (1-based rows), the first eight and 等 with how many. */
 function rowNumbers(fs: readonly Finding[]): string {
   const rows = [...new Set(fs.map((f) => f.row + 1))];
-  return rows.length > 8 ? `${rows.slice(0, 8).join('、')} 等 ${rows.length}` : rows.join('、');
+  return rows.length > 8 ? `${shortList(rows)} ${rows.length}` : shortList(rows);
 }
 
 export interface FindingsListProps {
@@ -103,7 +93,6 @@ function useReview(props: FindingsListProps) {
   // the one item of the list in the Tab order: the active one when rendered, else the first rendered
   const firstShown = groups.find((x) => x.findings.length)?.findings[0];
   const tabKey = position >= 0 && inWindow(position) ? active : firstShown ? findingKey(firstShown) : null;
-  const counts = React.useMemo(() => new Map(all.map((g) => [g.id, g.findings.reduce((n, f) => n + membersOf(f).length, 0)])), [all]);
   return {
     grouping,
     setGrouping,
@@ -121,7 +110,6 @@ function useReview(props: FindingsListProps) {
     setStart,
     go,
     tabKey,
-    counts,
   };
 }
 
@@ -247,7 +235,7 @@ const Item = React.memo(function Item({ f, active, tabbable, where, onActive, on
 
 function Group({ g, r, props }: { g: ReviewGroup; r: Review; props: FindingsListProps }): React.ReactElement {
   const styles = useStyles();
-  const count = r.counts.get(g.id) ?? 0;
+  const count = g.count;
   return (
     <section className={styles.group} aria-label={g.title}>
       <div className={styles.header}>

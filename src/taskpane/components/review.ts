@@ -7,7 +7,9 @@
 import type { CheckResult, Finding, Severity } from '../../core/findings';
 import { SEVERITIES, SEVERITY_LABEL, SEVERITY_RANK } from '../../core/severity';
 import { type WorkbookGrid, parseA1 } from '../../core/grid';
-import { foldPlaceholders, isFolded } from '../../core/fold';
+import { foldPlaceholders, isFolded, membersOf } from '../../core/fold';
+
+export { membersOf };
 
 export type Grouping = 'severity' | 'table';
 
@@ -17,6 +19,8 @@ export interface ReviewGroup {
   title: string;
   caption: string;
   findings: Finding[];
+  /** The findings the group holds (a folded line counts as the rows it stands for; the whole group's, in a window too). */
+  count: number;
   /** The group's table, when grouped by table (listed even without findings). */
   tableId?: string;
 }
@@ -40,8 +44,8 @@ export function reviewGroups(result: CheckResult, shown: ReadonlySet<Severity>, 
     const groups: ReviewGroup[] = [];
     for (const s of SEVERITIES) {
       const list = visible.filter((f) => f.severity === s).sort(inWorkbookOrder);
-      const n = list.reduce((k, f) => k + membersOf(f).length, 0);
-      if (list.length) groups.push({ id: s, title: `${SEVERITY_LABEL[s]}（${n}）`, caption: '', findings: list });
+      const n = countOf(list);
+      if (list.length) groups.push({ id: s, title: `${SEVERITY_LABEL[s]}（${n}）`, caption: '', findings: list, count: n });
     }
     return groups;
   }
@@ -52,18 +56,24 @@ export function reviewGroups(result: CheckResult, shown: ReadonlySet<Severity>, 
     byTable.set(f.tableId, list);
   }
   const worstFirst = (a: Finding, b: Finding) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.row - b.row || a.col - b.col;
-  const groups: ReviewGroup[] = result.tables.map((t) => ({
-    id: t.id,
-    tableId: t.id,
-    title: tableTitle(t),
-    caption: `${t.sheet} · ${t.range}`,
-    findings: (byTable.get(t.id) ?? []).sort(worstFirst),
-  }));
+  const groups: ReviewGroup[] = result.tables.map((t) => {
+    const findings = (byTable.get(t.id) ?? []).sort(worstFirst);
+    return { id: t.id, tableId: t.id, title: tableTitle(t), caption: `${t.sheet} · ${t.range}`, findings, count: countOf(findings) };
+  });
   for (const t of result.tables) byTable.delete(t.id);
   for (const [id, findings] of byTable)
-    groups.push({ id, title: findings[0].table || '其他', caption: findings[0].sheet, findings: findings.sort(worstFirst) });
+    groups.push({
+      id,
+      title: findings[0].table || '其他',
+      caption: findings[0].sheet,
+      findings: findings.sort(worstFirst),
+      count: countOf(findings),
+    });
   return groups;
 }
+
+/** The findings listed items stand for (a folded line: its rows). */
+const countOf = (listed: readonly Finding[]) => listed.reduce((n, f) => n + membersOf(f).length, 0);
 
 /** The findings of the groups, in review order (what 上一个/下一个 step through). */
 export function reviewOrder(groups: readonly ReviewGroup[]): Finding[] {
@@ -81,11 +91,6 @@ export function orderKeys(order: readonly Finding[]): Map<string, number> {
     keys.set(findingKey(f), i);
   });
   return keys;
-}
-
-/** The findings one listed item stands for: those folded into it, or itself. */
-export function membersOf(f: Finding): Finding[] {
-  return isFolded(f) ? f.folded : [f];
 }
 
 /** A finding's key in the list (a cell can hold findings of several rules). */
