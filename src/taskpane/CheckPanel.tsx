@@ -261,7 +261,7 @@ function Messages({ p }: { p: Panel }): React.ReactElement {
       {state.notice && (
         <MessageBar intent={state.notice.intent} data-testid="notice" aria-live="polite">
           <MessageBarBody>{state.notice.text}</MessageBarBody>
-          {state.fixed && (state.notice.text.startsWith('已修正') || state.notice.text.startsWith('已删除')) && (
+          {state.fixed && state.notice.undo && (
             <MessageBarActions>
               <Button size="small" disabled={busy} onClick={() => state.fixed && void undo(state.fixed)} data-testid="undo-fix">
                 撤销

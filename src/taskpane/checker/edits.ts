@@ -5,11 +5,11 @@ import { type AppliedFix, applyFix, undoFix } from '../../adapters/office/fixes'
 import { type AppliedRows, type RowsOutcome, deleteRows, undoDeleteRows } from '../../adapters/office/rows';
 import { type RowDeletion, placeholderRowDeletion, rowAfterDeletion, rowBeforeDeletion } from '../../core/row-deletion';
 import { a1, parseA1 } from '../../core/grid';
+import { membersOf, shortList } from '../../core/fold';
 import { describeError } from '../../adapters/office/errors';
 import { type IgnoredEntry, entryOf } from '../../adapters/office/review';
 import { setReview } from '../../adapters/office/workbook';
 
-import { membersOf } from '../components/review';
 import type { Ctx, Profile } from './state';
 
 const ignoredWhat = (f: Finding) => {
@@ -62,6 +62,22 @@ export function makeRuleSettings(c: Ctx, check: (p: Profile, h: boolean) => Prom
   };
 }
 
+/**
+ * After a 修正, a deletion of rows or their 撤销: what 撤销 would undo (`fixed`, null after an 撤销) kept, the sheet
+ * checked again, then the notice, with 撤销 beside it while there is something to undo.
+ */
+async function settle(
+  c: Ctx,
+  recheckSheet: (sheet: string) => Promise<void>,
+  sheet: string,
+  fixed: AppliedFix | AppliedRows | null,
+  text: string,
+): Promise<void> {
+  c.patch({ busy: null, fixed });
+  await recheckSheet(sheet);
+  c.update((s) => (s.error ? s : { ...s, notice: { intent: 'success', text, undo: fixed !== null } }));
+}
+
 /** 修正 and 撤销: the cell written on the user's click (or placeholder rows deleted), then its sheet checked again. */
 export function makeFix(c: Ctx, recheckSheet: (sheet: string) => Promise<void>) {
   const act = async (what: 'fix' | 'undo', f: Fix | AppliedFix) => {
@@ -77,9 +93,7 @@ export function makeFix(c: Ctx, recheckSheet: (sheet: string) => Promise<void>) 
         what === 'fix'
           ? `已修正 ${fix.sheet}!${fix.cell}：「${String(fix.before)}」改为「${fix.after}」。`
           : `已撤销对 ${fix.sheet}!${fix.cell} 的修正，恢复为「${String(fix.before)}」。`;
-      c.patch({ busy: null, fixed: what === 'fix' ? r.applied : null });
-      await recheckSheet(fix.sheet);
-      c.update((s) => (s.error ? s : { ...s, notice: { intent: 'success', text } }));
+      await settle(c, recheckSheet, fix.sheet, what === 'fix' ? r.applied : null, text);
     } catch (e) {
       c.patch({ busy: null, error: describeError(e) });
     }
@@ -92,13 +106,7 @@ export function makeFix(c: Ctx, recheckSheet: (sheet: string) => Promise<void>) 
   };
 }
 
-const rowList = (rows: readonly number[]) =>
-  rows.length > 8
-    ? `${rows
-        .slice(0, 8)
-        .map((r) => r + 1)
-        .join('、')} 等`
-    : rows.map((r) => r + 1).join('、');
+const rowList = (rows: readonly number[]) => shortList(rows.map((r) => r + 1));
 
 /** The words for what a deletion of placeholder rows did (and what it left, with why). */
 export function deletionText(d: RowDeletion): string {
@@ -118,11 +126,7 @@ function movedEntry(e: IgnoredEntry, sheet: string, move: (row: number) => numbe
 
 /** 删除空白行 for a placeholder-row finding or a table's folded line of them, and its 撤销. */
 function makeRows(c: Ctx, recheckSheet: (sheet: string) => Promise<void>) {
-  const done = async (sheet: string, fixed: AppliedRows | null, text: string) => {
-    c.patch({ busy: null, fixed });
-    await recheckSheet(sheet);
-    c.update((s) => (s.error ? s : { ...s, notice: { intent: 'success', text } }));
-  };
+  const done = (sheet: string, fixed: AppliedRows | null, text: string) => settle(c, recheckSheet, sheet, fixed, text);
   const run = async (work: () => Promise<RowsOutcome>, after: (a: AppliedRows) => Promise<void>) => {
     c.patch({ busy: 'fix', error: null, notice: null });
     try {

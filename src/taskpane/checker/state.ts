@@ -12,6 +12,8 @@ export interface Notice {
   intent: 'success' | 'info' | 'warning' | 'error';
   title?: string;
   text: string;
+  /** The notice of a 修正 or 删除空白行: 撤销 is offered beside it (CheckerState.fixed). */
+  undo?: boolean;
 }
 
 export interface CheckerState {
