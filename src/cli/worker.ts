@@ -1,8 +1,9 @@
 /**
  * Checking one file (the unit of work of the command line), and the worker-thread side of the pool.
  *
- * The bundle dist/cli/jxmb.cjs is also the worker script: main.ts starts `startWorker()` instead of
- * the command line when it runs in a worker thread whose workerData carries WORKER_ROLE.
+ * Workers run the worker bundle dist/cli/jxmb-worker.cjs (worker-main.ts calls `startWorker()`); without it beside
+ * the main bundle, the main bundle is the worker script and main.ts starts `startWorker()` when it runs in a worker
+ * thread whose workerData carries WORKER_ROLE. What the main thread shares with workers is in tasks.ts.
  *
  * The annotated copy (the bytes of annotateXlsx) and the corrected copy (fixXlsx) are written into temporary
  * files chosen by the thread that runs the batch (copies.ts), which also moves them to their names afterwards: a
@@ -13,16 +14,12 @@ import { checkWorkbook } from '../core/check';
 import type { Config } from '../core/config';
 import type { CheckResult } from '../core/findings';
 import type { WorkbookGrid } from '../core/grid';
-import { AnnotatedCopies, annotatedPath, fixedPath } from './copies';
+import { AnnotatedCopies } from './copies';
 import { type BatchCopies, type CheckOutcome, type CopyTasks, OUT_OF_MEMORY, type Reply, type Task, settleCopies } from './tasks';
 import type { FileResult } from './report';
 import { fillTemp } from './safe-write';
 import { largestPartSize } from '../adapters/xlsx/zip';
 import { isZip } from '../adapters/file/read';
-
-export { annotatedPath, fixedPath };
-export { OUT_OF_MEMORY, WORKER_ROLE, isPoolWorker, settleCopies } from './tasks';
-export type { BatchCopies, CheckOutcome, CopyTask, CopyTasks, Reply, Task } from './tasks';
 
 /**
  * Whether one part of the package, once read as text (up to two bytes a character), would not fit in the

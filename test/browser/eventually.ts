@@ -1,3 +1,5 @@
+import type { Locator } from 'playwright-core';
+
 /**
  * Polls `read` until it deep-equals `expected`, then asserts (after `timeout` ms it asserts what it last read). The
  * pages render after clicks, later on a busy machine: a step waits for what it asserts rather than reading at once.
@@ -17,10 +19,7 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
  * scrolled to (CSS content-visibility), a pointer click can land beside a button that moved while it was scrolled
  * into view; the keyboard reaches the button itself, as a keyboard user does.
  */
-export async function press(button: {
-  focus(): Promise<void>;
-  page(): { keyboard: { press(key: string): Promise<void> } };
-}): Promise<void> {
+export async function press(button: Locator): Promise<void> {
   await button.focus();
   await button.page().keyboard.press('Enter');
 }
